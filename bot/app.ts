@@ -1,0 +1,87 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { ConversationBook } from '../core/conversations';
+import type { Logger } from '../core/logger';
+import { createTeamsAdapter, type BotAuth } from './adapter';
+import { conversationRecordFrom, tenantOf } from './conversationRecord';
+import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './http';
+import { sendHelp } from './handlers/help';
+import { botWasAdded, sendWelcome } from './handlers/welcome';
+import { conversationKindOf } from './handlers/context';
+
+/** What the bot needs from the rest of the app. */
+export interface BotDependencies {
+  auth: BotAuth;
+  conversations: ConversationBook;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** The Teams bot: one adapter and one teams-ai application, built once per process. */
+export interface MomentsBot {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  /** Handles one POST to /api/messages. */
+  handle(request: BotHttpRequest): Promise<BotHttpResponse>;
+}
+
+/** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
+export function correlationIdOf(context: TurnContext): string {
+  return context.activity.id ?? 'no-activity-id';
+}
+
+/** Builds the bot and registers every handler. */
+export function createMomentsBot(deps: BotDependencies): MomentsBot {
+  const adapter = createTeamsAdapter(deps.auth);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: deps.auth.appId,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+  const turnLogger = (context: TurnContext) =>
+    deps.logger.child({
+      correlationId: correlationIdOf(context),
+      activityType: context.activity.type,
+      tenantId: tenantOf(context.activity),
+      conversationType: conversationKindOf(context),
+    });
+
+  // Every inbound activity refreshes the stored conversation reference, so that proactive
+  // messages (reminders, digests, nudges) can reach this chat or channel later.
+  app.turn('beforeTurn', async (context) => {
+    const record = conversationRecordFrom(context.activity);
+    if (record) await deps.conversations.remember(record, deps.now());
+    return true;
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    if (botWasAdded(context)) await sendWelcome(context);
+  });
+
+  app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
+  });
+
+  app.error(async (context, error) => {
+    const correlationId = correlationIdOf(context);
+    turnLogger(context).error('turn failed', { error });
+    // Invokes expect an invoke response, not a message; the adapter answers them with 500.
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(
+        `Sorry, something went wrong on our side and nothing was changed. Please try again. (Reference: ${correlationId})`,
+      );
+    }
+  });
+
+  return {
+    adapter,
+    app,
+    handle: (request) =>
+      processBotRequest(adapter, request, async (context) => {
+        await app.run(context);
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+import type { TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../../core/conversations';
+import { conversationKindOf, firstNameOf } from './context';
+
+/** The few sentences Moments introduces itself with, per kind of conversation. */
+export function welcomeText(kind: ConversationKind, firstName?: string): string {
+  const what =
+    'I help you notice and celebrate the people you work with: kudos for good work, reminders of birthdays, ' +
+    'work anniversaries and new hires’ first weeks, and private notes that come back when it is time to follow up.';
+  if (kind === 'personal') {
+    return `Hi${firstName ? ` ${firstName}` : ''}, I’m Moments. ${what} Type **help** to see what you can do here.`;
+  }
+  return `Hi everyone, I’m Moments. ${what} Mention me with **@Moments help** to get started.`;
+}
+
+/** True when the bot itself is among the members just added, i.e. Moments was installed here. */
+export function botWasAdded(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.membersAdded ?? []).some((member) => member.id === botId);
+}
+
+/** Greets a conversation Moments has just been added to. */
+export async function sendWelcome(context: TurnContext): Promise<void> {
+  const kind = conversationKindOf(context);
+  await context.sendActivity(welcomeText(kind, kind === 'personal' ? firstNameOf(context) : undefined));
+}

@@ -1,0 +1,115 @@
+import type { Logger } from './logger';
+
+/** Where a conversation lives in Teams. */
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/**
+ * What Moments must remember about a conversation to message it later without being asked:
+ * the Bot Framework conversation reference (kept opaque: core never reads it) and the ids that
+ * let core find the conversation again.
+ */
+export interface ConversationRecord {
+  tenantId: string;
+  /** Deterministic: `personal:<user>`, `channel:<channel>` or `groupChat:<conversation>`. */
+  id: string;
+  kind: ConversationKind;
+  conversationId: string;
+  /** The person of a personal chat (AAD object id). */
+  userId?: string;
+  teamId?: string;
+  channelId?: string;
+  /** Opaque to core: whatever the Teams edge needs to continue the conversation. */
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/** The conversations port: stored references for proactive messages. */
+export interface ConversationStore {
+  get(tenantId: string, id: string): Promise<ConversationRecord | undefined>;
+  save(record: ConversationRecord): Promise<void>;
+}
+
+/** The stable id of a conversation record, so that lookups are point reads. */
+export function conversationRecordId(
+  kind: ConversationKind,
+  ids: { userId?: string; channelId?: string; conversationId: string },
+): string {
+  if (kind === 'personal') {
+    if (!ids.userId) throw new Error('A personal conversation record needs the user id of the chat.');
+    return `personal:${ids.userId}`;
+  }
+  if (kind === 'channel') return `channel:${ids.channelId ?? ids.conversationId}`;
+  return `groupChat:${ids.conversationId}`;
+}
+
+/** Rewrite an unchanged reference at most this often, so every message does not cost a write. */
+const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Keeps conversation references up to date from inbound activity, writing only when something
+ * changed (or the stored copy is old), so proactive messages can reach people and channels later.
+ */
+export class ConversationBook {
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Records `incoming` unless the stored copy is identical and recent.
+   * @returns true when a write happened.
+   */
+  async remember(incoming: Omit<ConversationRecord, 'updatedAt'>, now: Date): Promise<boolean> {
+    const stored = await this.store.get(incoming.tenantId, incoming.id);
+    if (
+      stored &&
+      sameRecord(stored, incoming) &&
+      now.getTime() - Date.parse(stored.updatedAt) < REFRESH_AFTER_MS
+    ) {
+      return false;
+    }
+    await this.store.save({ ...incoming, updatedAt: now.toISOString() });
+    this.logger.debug('conversation reference stored', {
+      tenantId: incoming.tenantId,
+      conversation: incoming.id,
+    });
+    return true;
+  }
+
+  /** The personal chat with a person, if Moments has one. */
+  personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
+    return this.store.get(tenantId, conversationRecordId('personal', { userId, conversationId: '' }));
+  }
+
+  /** A team channel, if Moments has seen it. */
+  channel(tenantId: string, channelId: string): Promise<ConversationRecord | undefined> {
+    return this.store.get(
+      tenantId,
+      conversationRecordId('channel', { channelId, conversationId: channelId }),
+    );
+  }
+}
+
+function sameRecord(
+  a: Omit<ConversationRecord, 'updatedAt'>,
+  b: Omit<ConversationRecord, 'updatedAt'>,
+): boolean {
+  return (
+    a.kind === b.kind &&
+    a.conversationId === b.conversationId &&
+    a.userId === b.userId &&
+    a.teamId === b.teamId &&
+    a.channelId === b.channelId &&
+    stableJson(a.reference) === stableJson(b.reference)
+  );
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
+        )
+      : v,
+  );
+}

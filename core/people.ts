@@ -1,0 +1,60 @@
+/** Who may see a person's milestone celebrated. */
+export type CelebrationPreference = 'public' | 'manager' | 'off';
+
+/** A person in the tenant's directory. Birth years are never stored: a birthday is `MM-DD`. */
+export interface Person {
+  tenantId: string;
+  /** AAD object id. */
+  id: string;
+  displayName: string;
+  email?: string;
+  managerId?: string;
+  /** IANA time zone, e.g. `Europe/London`. */
+  timeZone?: string;
+  /** `MM-DD`, no year. */
+  birthday?: string;
+  /** `YYYY-MM-DD`. */
+  hireDate?: string;
+  celebrate: { birthday: CelebrationPreference; anniversary: CelebrationPreference };
+  /** `YYYY-MM-DD` of the last kudos this person received. */
+  lastRecognisedOn?: string;
+}
+
+/** The directory port. Every method names the tenant: no call reads across tenants. */
+export interface PeopleDirectory {
+  get(tenantId: string, id: string): Promise<Person | undefined>;
+  save(person: Person): Promise<void>;
+  remove(tenantId: string, id: string): Promise<void>;
+  /** Direct reports of `managerId`, ordered by display name. */
+  reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
+  /** How many people the tenant's directory holds. */
+  count(tenantId: string): Promise<number>;
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True for a real `MM-DD` (29 February included). */
+export function isMonthDay(value: string): boolean {
+  const match = /^(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (MONTH_DAYS[month - 1] ?? 0);
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** True for an IANA time zone this runtime knows. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

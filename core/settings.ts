@@ -1,0 +1,69 @@
+/** A company value kudos are given for. Retired values stay on past kudos but are not offered. */
+export interface CompanyValue {
+  id: string;
+  name: string;
+  retired?: boolean;
+}
+
+/** Tenant-wide settings, with defaults for a tenant that never changed them. */
+export interface TenantSettings {
+  tenantId: string;
+  values: CompanyValue[];
+  /** Local hour (0-23) at which reminders and celebrations go out. */
+  sendHour: number;
+  /** 1 = Monday … 7 = Sunday. */
+  digestDay: number;
+  digestHour: number;
+  /** Time zone for people whose own zone is unknown. */
+  defaultTimeZone: string;
+  /** AAD object ids allowed to change tenant settings, besides team owners for their team. */
+  adminIds: string[];
+}
+
+/** Per-team settings. */
+export interface TeamSettings {
+  tenantId: string;
+  teamId: string;
+  /** The channel kudos and celebrations are posted to. */
+  recognitionChannelId?: string;
+}
+
+/** The settings port. */
+export interface SettingsStore {
+  tenant(tenantId: string): Promise<TenantSettings | undefined>;
+  saveTenant(settings: TenantSettings): Promise<void>;
+  team(tenantId: string, teamId: string): Promise<TeamSettings | undefined>;
+  saveTeam(settings: TeamSettings): Promise<void>;
+}
+
+/** The values a tenant starts with. */
+export const DEFAULT_VALUES: readonly CompanyValue[] = [
+  { id: 'teamwork', name: 'Teamwork' },
+  { id: 'customer-first', name: 'Customer first' },
+  { id: 'ownership', name: 'Ownership' },
+  { id: 'innovation', name: 'Innovation' },
+  { id: 'growth', name: 'Learning & growth' },
+  { id: 'above-and-beyond', name: 'Above and beyond' },
+];
+
+/** Settings for a tenant that has none stored yet. */
+export function defaultTenantSettings(tenantId: string, defaultTimeZone: string): TenantSettings {
+  return {
+    tenantId,
+    values: DEFAULT_VALUES.map((value) => ({ ...value })),
+    sendHour: 9,
+    digestDay: 1,
+    digestHour: 8,
+    defaultTimeZone,
+    adminIds: [],
+  };
+}
+
+/** The tenant's settings, falling back to the defaults when none are stored. */
+export async function tenantSettingsOf(
+  store: SettingsStore,
+  tenantId: string,
+  defaultTimeZone: string,
+): Promise<TenantSettings> {
+  return (await store.tenant(tenantId)) ?? defaultTenantSettings(tenantId, defaultTimeZone);
+}

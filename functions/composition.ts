@@ -1,0 +1,93 @@
+import type { CosmosClient, Database } from '@azure/cosmos';
+import { ConversationBook } from '../core/conversations';
+import type { Logger } from '../core/logger';
+import { createMomentsBot, type MomentsBot } from '../bot/app';
+import type { Config } from './config';
+import { createCosmosClient, type CosmosTarget } from './cosmos/client';
+import { ensureSchema, verifySchema } from './cosmos/schema';
+import { CosmosConversationStore } from './cosmos/conversationRepository';
+import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
+import { CosmosSettingsStore } from './cosmos/settingsRepository';
+import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
+import { createJsonLogger } from './logging';
+
+/** Everything one process of Moments runs on, built once from the configuration. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  cosmos: { client: CosmosClient; database: Database; target: CosmosTarget };
+  stores: {
+    conversations: CosmosConversationStore;
+    people: CosmosPeopleDirectory;
+    settings: CosmosSettingsStore;
+    deliveries: CosmosDeliveryLedger;
+  };
+  conversations: ConversationBook;
+  bot: MomentsBot;
+  now: () => Date;
+  close(): Promise<void>;
+}
+
+/** Options for {@link createRuntime}; tests and the local host pass what they start themselves. */
+export interface RuntimeOptions {
+  /** Where Cosmos DB is; defaults to the configured account. */
+  cosmos?: CosmosTarget;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** The Cosmos target the configuration names, if any. */
+export function configuredCosmosTarget(config: Config): CosmosTarget | undefined {
+  if (!config.cosmos.endpoint) return undefined;
+  return {
+    kind: 'account',
+    endpoint: config.cosmos.endpoint,
+    key: config.cosmos.key,
+    database: config.cosmos.database,
+    managedIdentityClientId: config.azureClientId,
+  };
+}
+
+/**
+ * The composition root: config → clients → repositories → services → bot. Creates the database
+ * and containers where it may (the local server, or an account reached with a key); with Entra ID
+ * auth the infrastructure owns them (data-plane roles cannot create containers), so it only checks.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, fields: { app: 'moments' } });
+  const now = options.now ?? (() => new Date());
+  const target = options.cosmos ?? configuredCosmosTarget(config);
+  if (!target) {
+    throw new Error(
+      'No Cosmos DB to use: set COSMOS_ENDPOINT, or run `npm start`, which starts a local server.',
+    );
+  }
+  const client = createCosmosClient(target);
+  const canCreate = target.kind === 'local' || Boolean(target.key);
+  const database = canCreate
+    ? await ensureSchema(client, target.database)
+    : await verifySchema(client, target.database);
+  const stores = {
+    conversations: new CosmosConversationStore(database.container('conversations')),
+    people: new CosmosPeopleDirectory(database.container('people')),
+    settings: new CosmosSettingsStore(database.container('settings')),
+    deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
+  };
+  const conversations = new ConversationBook(stores.conversations, logger);
+  const bot = createMomentsBot({ auth: config.bot, conversations, logger, now });
+  logger.info('runtime ready', {
+    cosmos: target.kind,
+    database: target.database,
+    botAuth: config.bot.appId ? config.bot.type : 'anonymous',
+  });
+  return {
+    config,
+    logger,
+    cosmos: { client, database, target },
+    stores,
+    conversations,
+    bot,
+    now,
+    close: async () => client.dispose(),
+  };
+}

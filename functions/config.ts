@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** Thrown when the environment cannot run Moments; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an IANA time zone such as Europe/London or UTC' },
+);
+
+const schema = z.object({
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  BOT_TENANT_ID: optionalText,
+  COSMOS_ENDPOINT: optionalText.pipe(
+    z.string().url('must be an https URL such as https://<account>.documents.azure.com:443/').optional(),
+  ),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('moments'),
+  AZURE_CLIENT_ID: optionalText,
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DEFAULT_TIME_ZONE: timeZone.default('UTC'),
+  // Set by the Azure Functions host; their presence means we are deployed, not on a laptop.
+  WEBSITE_INSTANCE_ID: optionalText,
+  WEBSITE_SITE_NAME: optionalText,
+});
+
+/** Moments' configuration, parsed once at start-up. */
+export interface Config {
+  bot: {
+    /** Undefined only for anonymous local development. */
+    appId?: string;
+    password?: string;
+    type: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+  };
+  cosmos: {
+    /** Undefined: use the in-process local server that `npm start` runs. */
+    endpoint?: string;
+    key?: string;
+    database: string;
+  };
+  /** Client id of the user-assigned managed identity, for `DefaultAzureCredential`. */
+  azureClientId?: string;
+  appInsightsConnectionString?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  defaultTimeZone: string;
+  /** True when running inside Azure (the Functions host sets WEBSITE_* variables). */
+  deployed: boolean;
+}
+
+/**
+ * Parses and checks the environment. Throws {@link ConfigError} naming each bad variable and how
+ * to set it, so a misconfigured app stops at start instead of failing on the first message.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Moments cannot start: invalid configuration.\n${lines.join('\n')}`);
+  }
+  const v = parsed.data;
+  const deployed = Boolean(v.WEBSITE_INSTANCE_ID ?? v.WEBSITE_SITE_NAME);
+  const problems: string[] = [];
+  if (deployed && !v.BOT_ID) {
+    problems.push(
+      '  BOT_ID: required when running in Azure; anonymous bot access is only for local development.',
+    );
+  }
+  if (deployed && !v.COSMOS_ENDPOINT) {
+    problems.push(
+      '  COSMOS_ENDPOINT: required when running in Azure (the local Cosmos DB server is for development).',
+    );
+  }
+  if (v.BOT_ID && v.BOT_TYPE !== 'MultiTenant' && !v.BOT_TENANT_ID) {
+    problems.push(
+      `  BOT_TENANT_ID: required when BOT_TYPE is ${v.BOT_TYPE}; set it to the bot registration's tenant id.`,
+    );
+  }
+  if (v.BOT_ID && v.BOT_TYPE !== 'UserAssignedMSI' && !v.BOT_PASSWORD) {
+    problems.push(
+      `  BOT_PASSWORD: required when BOT_TYPE is ${v.BOT_TYPE} (or use BOT_TYPE=UserAssignedMSI).`,
+    );
+  }
+  if (v.BOT_PASSWORD && !v.BOT_ID) problems.push('  BOT_ID: required when BOT_PASSWORD is set.');
+  if (problems.length > 0) {
+    throw new ConfigError(`Moments cannot start: invalid configuration.\n${problems.join('\n')}`);
+  }
+  return {
+    bot: { appId: v.BOT_ID, password: v.BOT_PASSWORD, type: v.BOT_TYPE, tenantId: v.BOT_TENANT_ID },
+    cosmos: { endpoint: v.COSMOS_ENDPOINT, key: v.COSMOS_KEY, database: v.COSMOS_DATABASE },
+    azureClientId: v.AZURE_CLIENT_ID,
+    appInsightsConnectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    logLevel: v.LOG_LEVEL,
+    defaultTimeZone: v.DEFAULT_TIME_ZONE,
+    deployed,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Container } from '@azure/cosmos';
+import type { PeopleDirectory, Person } from '../../core/people';
+import { fromDocument, orUndefined } from './documents';
+
+/** The directory in the `people` container, partitioned by [tenantId, id]. */
+export class CosmosPeopleDirectory implements PeopleDirectory {
+  constructor(private readonly container: Container) {}
+
+  async get(tenantId: string, id: string): Promise<Person | undefined> {
+    const { resource } = await this.container.item(id, [tenantId, id]).read<Person>();
+    return resource && resource.tenantId === tenantId ? fromDocument<Person>(resource) : undefined;
+  }
+
+  async save(person: Person): Promise<void> {
+    await this.container.items.upsert(person);
+  }
+
+  async remove(tenantId: string, id: string): Promise<void> {
+    await orUndefined(() => this.container.item(id, [tenantId, id]).delete());
+  }
+
+  async reportsOf(tenantId: string, managerId: string): Promise<Person[]> {
+    const { resources } = await this.container.items
+      .query<Person>({
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.managerId = @managerId ORDER BY c.displayName',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@managerId', value: managerId },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => fromDocument<Person>(r));
+  }
+
+  async count(tenantId: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>({
+        query: 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+}

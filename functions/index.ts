@@ -1,0 +1,4 @@
+// The Functions app's entry point (package.json "main"): importing each trigger registers it.
+import './messages';
+import './milestoneReminders';
+import './weeklyDigest';

@@ -1,0 +1,52 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import type { Runtime } from './composition';
+import { hostRuntime } from './host';
+
+/** A Functions HTTP handler. */
+export type MessagesHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/**
+ * The bot endpoint, POST /api/messages: hands the activity to the bot and returns what the
+ * adapter answered (200 with an invoke response, 401 for a bad token, …). The local server
+ * (`npm start`) calls this same handler.
+ */
+export function messagesHandler(runtime: Pick<Runtime, 'bot' | 'logger'>): MessagesHandler {
+  return async function messages(request, context) {
+    const text = await request.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      return { status: 400, jsonBody: { error: 'The request body is not valid JSON.' } };
+    }
+    if (!body || typeof body !== 'object') {
+      return { status: 400, jsonBody: { error: 'The request body must be a Bot Framework activity.' } };
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    try {
+      const response = await runtime.bot.handle({ method: request.method, headers, body });
+      const isJson = response.body !== undefined && typeof response.body !== 'string';
+      return {
+        status: response.status,
+        headers: response.headers,
+        ...(isJson
+          ? { jsonBody: response.body }
+          : response.body !== undefined
+            ? { body: String(response.body) }
+            : {}),
+      };
+    } catch (error) {
+      runtime.logger.error('bot request failed', { error, invocationId: context.invocationId });
+      return { status: 500, jsonBody: { error: 'Moments could not process this activity.' } };
+    }
+  };
+}
+
+app.http('messages', {
+  route: 'messages',
+  methods: ['POST'],
+  // The Bot Framework authenticates with its own JWT, which the adapter verifies.
+  authLevel: 'anonymous',
+  handler: async (request, context) => messagesHandler(await hostRuntime())(request, context),
+});

@@ -1,0 +1,24 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import type { Runtime } from './composition';
+import { hostRuntime } from './host';
+
+/** Hourly, on the hour (UTC): the job works out whose local send hour it is. */
+export const MILESTONE_SCHEDULE = '0 0 * * * *';
+
+/** The hourly milestone job: reminders to managers and celebrations on the day. */
+export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now'>) {
+  return async function milestoneReminders(timer: Timer, context: InvocationContext): Promise<void> {
+    const logger = runtime.logger.child({ job: 'milestones', invocationId: context.invocationId });
+    logger.info('milestone job ran', {
+      at: runtime.now().toISOString(),
+      isPastDue: timer.isPastDue,
+      planned: 0,
+    });
+  };
+}
+
+app.timer('milestoneReminders', {
+  schedule: MILESTONE_SCHEDULE,
+  runOnStartup: false,
+  handler: async (timer, context) => milestoneRemindersHandler(await hostRuntime())(timer, context),
+});

@@ -1,0 +1,77 @@
+import { ConversationBook, conversationRecordId, type ConversationRecord } from '../../core/conversations';
+import { MemoryConversationStore, RecordingLogger } from '../support/fakes';
+
+const tenantId = 'tenant-a';
+const personal: Omit<ConversationRecord, 'updatedAt'> = {
+  tenantId,
+  id: 'personal:user-1',
+  kind: 'personal',
+  conversationId: 'a:chat-1',
+  userId: 'user-1',
+  reference: { serviceUrl: 'https://smba.example/', conversation: { id: 'a:chat-1' } },
+};
+const at = (iso: string) => new Date(iso);
+
+describe('ConversationBook.remember', () => {
+  it('stores a new conversation with the time it was seen', async () => {
+    const store = new MemoryConversationStore();
+    const book = new ConversationBook(store, new RecordingLogger());
+    expect(await book.remember(personal, at('2027-03-01T09:00:00Z'))).toBe(true);
+    expect(await book.personalChat(tenantId, 'user-1')).toEqual({
+      ...personal,
+      updatedAt: '2027-03-01T09:00:00.000Z',
+    });
+  });
+
+  it('does not rewrite an unchanged reference seen again within a day', async () => {
+    const store = new MemoryConversationStore();
+    const book = new ConversationBook(store, new RecordingLogger());
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    expect(
+      await book.remember(
+        { ...personal, reference: { conversation: { id: 'a:chat-1' }, serviceUrl: 'https://smba.example/' } },
+        at('2027-03-01T18:00:00Z'),
+      ),
+    ).toBe(false);
+    expect(store.writes).toBe(1);
+  });
+
+  it('rewrites when the service URL changes, and refreshes a day-old copy', async () => {
+    const store = new MemoryConversationStore();
+    const book = new ConversationBook(store, new RecordingLogger());
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    const moved = {
+      ...personal,
+      reference: { ...personal.reference, serviceUrl: 'https://smba.example/emea/' },
+    };
+    expect(await book.remember(moved, at('2027-03-01T10:00:00Z'))).toBe(true);
+    expect((await book.personalChat(tenantId, 'user-1'))?.reference.serviceUrl).toBe(
+      'https://smba.example/emea/',
+    );
+    expect(await book.remember(moved, at('2027-03-02T10:00:01Z'))).toBe(true);
+    expect(store.writes).toBe(3);
+  });
+
+  it('keeps tenants apart', async () => {
+    const store = new MemoryConversationStore();
+    const book = new ConversationBook(store, new RecordingLogger());
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    expect(await book.personalChat('tenant-b', 'user-1')).toBeUndefined();
+  });
+});
+
+describe('conversationRecordId', () => {
+  it('is deterministic per kind', () => {
+    expect(conversationRecordId('personal', { userId: 'u', conversationId: 'a:1' })).toBe('personal:u');
+    expect(conversationRecordId('channel', { channelId: '19:c@thread.tacv2', conversationId: 'x' })).toBe(
+      'channel:19:c@thread.tacv2',
+    );
+    expect(conversationRecordId('groupChat', { conversationId: '19:g@thread.v2' })).toBe(
+      'groupChat:19:g@thread.v2',
+    );
+  });
+
+  it('refuses a personal record without its user', () => {
+    expect(() => conversationRecordId('personal', { conversationId: 'a:1' })).toThrow(/needs the user id/);
+  });
+});

@@ -1,0 +1,100 @@
+import { deliverOnce, deliveryId, type SendResult } from '../../core/deliveries';
+import { MemoryDeliveryLedger, RecordingLogger } from '../support/fakes';
+
+const tenantId = 'tenant-a';
+const now = new Date('2027-03-11T09:00:00Z');
+const minutesLater = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+
+function counter(result: SendResult = { ok: true }) {
+  const send = async () => {
+    send.calls++;
+    return result;
+  };
+  send.calls = 0;
+  return send;
+}
+
+describe('deliverOnce', () => {
+  it('sends once and records it; a rerun sends nothing', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    const send = counter();
+    const id = deliveryId('birthday', '2027-03-14', 'person-1', 'manager');
+    expect(
+      await deliverOnce(ledger, new RecordingLogger(), { tenantId, id, kind: 'reminder', now }, send),
+    ).toBe('sent');
+    expect(
+      await deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        { tenantId, id, kind: 'reminder', now: minutesLater(60) },
+        send,
+      ),
+    ).toBe('already-done');
+    expect(send.calls).toBe(1);
+    expect((await ledger.get(tenantId, id))?.status).toBe('sent');
+  });
+
+  it('leaves a fresh claim to its holder and takes over an expired one', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    await ledger.claim({ tenantId, id: 'digest:2027-W11:m1', kind: 'digest', now, leaseMs: 600_000 });
+    const send = counter();
+    const request = { tenantId, id: 'digest:2027-W11:m1', kind: 'digest' as const };
+    expect(await deliverOnce(ledger, new RecordingLogger(), { ...request, now: minutesLater(5) }, send)).toBe(
+      'busy',
+    );
+    expect(send.calls).toBe(0);
+    expect(
+      await deliverOnce(ledger, new RecordingLogger(), { ...request, now: minutesLater(11) }, send),
+    ).toBe('sent');
+    expect(send.calls).toBe(1);
+    expect((await ledger.get(tenantId, request.id))?.attempts).toBe(2);
+  });
+
+  it('records a permanent failure and never retries it', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    const logger = new RecordingLogger();
+    const send = counter({ ok: false, permanent: true, reason: '403 app removed from the chat' });
+    const request = { tenantId, id: 'nudge:n1', kind: 'nudge' as const };
+    expect(await deliverOnce(ledger, logger, { ...request, now }, send)).toBe('failed');
+    expect(await deliverOnce(ledger, logger, { ...request, now: minutesLater(60) }, send)).toBe(
+      'already-done',
+    );
+    expect(send.calls).toBe(1);
+    expect((await ledger.get(tenantId, request.id))?.failure).toEqual({
+      reason: '403 app removed from the chat',
+      permanent: true,
+      at: now.toISOString(),
+    });
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', message: 'delivery failed' }),
+    );
+  });
+
+  it('retries a transient failure on the next run', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    const request = { tenantId, id: 'celebration:c1', kind: 'celebration' as const };
+    await deliverOnce(
+      ledger,
+      new RecordingLogger(),
+      { ...request, now },
+      counter({ ok: false, permanent: false, reason: '503' }),
+    );
+    const retry = counter();
+    expect(
+      await deliverOnce(ledger, new RecordingLogger(), { ...request, now: minutesLater(60) }, retry),
+    ).toBe('sent');
+    expect(retry.calls).toBe(1);
+  });
+});
+
+describe('deliveryId', () => {
+  it('joins its parts', () => {
+    expect(deliveryId('digest', '2027-W11', 'm1')).toBe('digest:2027-W11:m1');
+  });
+
+  it('refuses characters Cosmos DB ids cannot hold, and empty parts', () => {
+    expect(() => deliveryId('a/b')).toThrow(/free of/);
+    expect(() => deliveryId('a', '')).toThrow(/non-empty/);
+    expect(() => deliveryId('a#1')).toThrow(/free of/);
+  });
+});

@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from '../../functions/config';
+
+describe('loadConfig', () => {
+  it('runs locally on the embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    expect(config.bot.appId).toBeUndefined();
+    expect(config.cosmos).toEqual({ endpoint: undefined, key: undefined, database: 'moments' });
+    expect(config.defaultTimeZone).toBe('UTC');
+    expect(config.logLevel).toBe('info');
+    expect(config.deployed).toBe(false);
+  });
+
+  it('refuses to run in Azure without BOT_ID, naming the variable', () => {
+    expect(() =>
+      loadConfig({ WEBSITE_INSTANCE_ID: 'abc', COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' }),
+    ).toThrow(/BOT_ID: required when running in Azure/);
+  });
+
+  it('refuses to run in Azure without COSMOS_ENDPOINT', () => {
+    expect(() =>
+      loadConfig({
+        WEBSITE_SITE_NAME: 'moments',
+        BOT_ID: 'id',
+        BOT_TYPE: 'UserAssignedMSI',
+        BOT_TENANT_ID: 't',
+      }),
+    ).toThrow(/COSMOS_ENDPOINT: required when running in Azure/);
+  });
+
+  it('accepts the deployed, keyless configuration', () => {
+    const config = loadConfig({
+      WEBSITE_INSTANCE_ID: 'abc',
+      BOT_ID: '11111111-1111-1111-1111-111111111111',
+      BOT_TYPE: 'UserAssignedMSI',
+      BOT_TENANT_ID: '22222222-2222-2222-2222-222222222222',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      AZURE_CLIENT_ID: '11111111-1111-1111-1111-111111111111',
+    });
+    expect(config.deployed).toBe(true);
+    expect(config.bot).toEqual({
+      appId: '11111111-1111-1111-1111-111111111111',
+      password: undefined,
+      type: 'UserAssignedMSI',
+      tenantId: '22222222-2222-2222-2222-222222222222',
+    });
+  });
+
+  it.each([
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ DEFAULT_TIME_ZONE: 'Mars/Base' }, /DEFAULT_TIME_ZONE: must be an IANA time zone/],
+    [{ COSMOS_ENDPOINT: 'not a url' }, /COSMOS_ENDPOINT/],
+    [{ BOT_TYPE: 'Anonymous' }, /BOT_TYPE/],
+    [{ BOT_ID: 'id', BOT_PASSWORD: 'secret' }, /BOT_TENANT_ID: required when BOT_TYPE is SingleTenant/],
+    [{ BOT_ID: 'id', BOT_TENANT_ID: 't' }, /BOT_PASSWORD: required when BOT_TYPE is SingleTenant/],
+    [{ BOT_PASSWORD: 'secret' }, /BOT_ID: required when BOT_PASSWORD is set/],
+  ])('names the bad variable in %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('treats empty values as unset, as env files write them', () => {
+    expect(loadConfig({ BOT_ID: '', COSMOS_ENDPOINT: '' }).bot.appId).toBeUndefined();
+  });
+});

@@ -1,0 +1,126 @@
+import { CosmosConversationStore } from '../../functions/cosmos/conversationRepository';
+import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
+import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
+import { ensureSchema, containerDefinitions } from '../../functions/cosmos/schema';
+import type { ConversationRecord } from '../../core/conversations';
+import type { Person } from '../../core/people';
+import { defaultTenantSettings } from '../../core/settings';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+
+let cosmos: TestCosmos;
+beforeAll(async () => {
+  cosmos = await startTestCosmos();
+});
+afterAll(async () => cosmos.close());
+
+const TENANT_A = 'tenant-a';
+const TENANT_B = 'tenant-b';
+
+const person = (tenantId: string, id: string, displayName: string, managerId?: string): Person => ({
+  tenantId,
+  id,
+  displayName,
+  ...(managerId ? { managerId } : {}),
+  timeZone: 'Europe/London',
+  birthday: '03-14',
+  hireDate: '2022-03-14',
+  celebrate: { birthday: 'public', anniversary: 'manager' },
+});
+
+describe('schema', () => {
+  it('creates every container idempotently, with the partition keys the definitions name', async () => {
+    await ensureSchema(cosmos.client, cosmos.database.id);
+    for (const definition of containerDefinitions) {
+      const { resource } = await cosmos.database.container(definition.id).read();
+      expect(resource?.partitionKey?.paths).toEqual(definition.partitionKey.paths);
+    }
+  });
+});
+
+describe('CosmosPeopleDirectory', () => {
+  it('stores and reads a person exactly as saved', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const megan = person(TENANT_A, 'megan', 'Megan Bowen', 'alex');
+    await people.save(megan);
+    expect(await people.get(TENANT_A, 'megan')).toEqual(megan);
+    expect(await people.get(TENANT_A, 'nobody')).toBeUndefined();
+  });
+
+  it('lists a manager’s reports by name and counts a tenant, without crossing tenants', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    await people.save(person(TENANT_A, 'adele', 'Adele Vance', 'alex'));
+    await people.save(person(TENANT_A, 'lee', 'Lee Gu', 'alex'));
+    await people.save(person(TENANT_A, 'patti', 'Patti Fernandez', 'diego'));
+    await people.save(person(TENANT_B, 'eve', 'Eve Other', 'alex'));
+    const reports = await people.reportsOf(TENANT_A, 'alex');
+    expect(reports.map((p) => p.displayName)).toEqual(['Adele Vance', 'Lee Gu', 'Megan Bowen']);
+    expect(await people.count(TENANT_B)).toBe(1);
+    expect((await people.reportsOf(TENANT_B, 'alex')).map((p) => p.id)).toEqual(['eve']);
+  });
+
+  it('a tenant-B caller never reads tenant-A people, even knowing their id', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    await people.save(person(TENANT_A, 'secret', 'Only In A'));
+    expect(await people.get(TENANT_B, 'secret')).toBeUndefined();
+    await people.remove(TENANT_B, 'secret');
+    expect(await people.get(TENANT_A, 'secret')).toBeDefined();
+  });
+
+  it('removes a person, and removing twice is harmless', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    await people.save(person(TENANT_A, 'leaver', 'Leaver'));
+    await people.remove(TENANT_A, 'leaver');
+    await people.remove(TENANT_A, 'leaver');
+    expect(await people.get(TENANT_A, 'leaver')).toBeUndefined();
+  });
+});
+
+describe('CosmosConversationStore', () => {
+  const record = (tenantId: string): ConversationRecord => ({
+    tenantId,
+    id: 'personal:megan',
+    kind: 'personal',
+    conversationId: 'a:chat-megan',
+    userId: 'megan',
+    reference: { serviceUrl: 'https://smba.example/', conversation: { id: 'a:chat-megan', tenantId } },
+    updatedAt: '2027-03-01T09:00:00.000Z',
+  });
+
+  it('stores a reference and reads it back; a second save updates it', async () => {
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    await store.save(record(TENANT_A));
+    await store.save({ ...record(TENANT_A), updatedAt: '2027-03-02T09:00:00.000Z' });
+    expect(await store.get(TENANT_A, 'personal:megan')).toEqual({
+      ...record(TENANT_A),
+      updatedAt: '2027-03-02T09:00:00.000Z',
+    });
+  });
+
+  it('keeps tenants apart', async () => {
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    await store.save(record(TENANT_A));
+    expect(await store.get(TENANT_B, 'personal:megan')).toBeUndefined();
+  });
+});
+
+describe('CosmosSettingsStore', () => {
+  it('stores tenant and team settings separately per tenant', async () => {
+    const settings = new CosmosSettingsStore(cosmos.database.container('settings'));
+    expect(await settings.tenant(TENANT_A)).toBeUndefined();
+    const tenant = { ...defaultTenantSettings(TENANT_A, 'Europe/London'), sendHour: 10 };
+    await settings.saveTenant(tenant);
+    await settings.saveTeam({
+      tenantId: TENANT_A,
+      teamId: '19:team@thread.tacv2',
+      recognitionChannelId: '19:kudos@thread.tacv2',
+    });
+    expect(await settings.tenant(TENANT_A)).toEqual(tenant);
+    expect(await settings.team(TENANT_A, '19:team@thread.tacv2')).toEqual({
+      tenantId: TENANT_A,
+      teamId: '19:team@thread.tacv2',
+      recognitionChannelId: '19:kudos@thread.tacv2',
+    });
+    expect(await settings.tenant(TENANT_B)).toBeUndefined();
+    expect(await settings.team(TENANT_B, '19:team@thread.tacv2')).toBeUndefined();
+  });
+});

@@ -1,0 +1,109 @@
+// Plain in-memory fakes of core's ports, for unit tests of core. Integration tests use the real
+// Cosmos repositories against the local server instead.
+import type { ConversationRecord, ConversationStore } from '../../core/conversations';
+import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/deliveries';
+import type { LogFields, Logger } from '../../core/logger';
+
+export class MemoryConversationStore implements ConversationStore {
+  readonly records = new Map<string, ConversationRecord>();
+  writes = 0;
+
+  async get(tenantId: string, id: string) {
+    const record = this.records.get(`${tenantId}/${id}`);
+    return record ? structuredClone(record) : undefined;
+  }
+
+  async save(record: ConversationRecord) {
+    this.writes++;
+    this.records.set(`${record.tenantId}/${record.id}`, structuredClone(record));
+  }
+}
+
+export class MemoryDeliveryLedger implements DeliveryLedger {
+  readonly deliveries = new Map<string, Delivery>();
+
+  async claim(request: {
+    tenantId: string;
+    id: string;
+    kind: DeliveryKind;
+    now: Date;
+    leaseMs: number;
+  }): Promise<ClaimResult> {
+    const key = `${request.tenantId}/${request.id}`;
+    const existing = this.deliveries.get(key);
+    if (!existing) {
+      const delivery: Delivery = {
+        tenantId: request.tenantId,
+        id: request.id,
+        kind: request.kind,
+        status: 'claimed',
+        attempts: 1,
+        claimedAt: request.now.toISOString(),
+      };
+      this.deliveries.set(key, delivery);
+      return { outcome: 'claimed', delivery: { ...delivery } };
+    }
+    if (existing.status === 'sent' || (existing.status === 'failed' && existing.failure?.permanent)) {
+      return { outcome: 'done', delivery: { ...existing } };
+    }
+    if (
+      existing.status === 'claimed' &&
+      request.now.getTime() - Date.parse(existing.claimedAt) < request.leaseMs
+    ) {
+      return { outcome: 'busy' };
+    }
+    Object.assign(existing, {
+      status: 'claimed',
+      attempts: existing.attempts + 1,
+      claimedAt: request.now.toISOString(),
+    });
+    return { outcome: 'claimed', delivery: { ...existing } };
+  }
+
+  async markSent(tenantId: string, id: string, now: Date) {
+    const delivery = this.require(tenantId, id);
+    delivery.status = 'sent';
+    delivery.sentAt = now.toISOString();
+  }
+
+  async markFailed(tenantId: string, id: string, failure: { reason: string; permanent: boolean }, now: Date) {
+    const delivery = this.require(tenantId, id);
+    delivery.status = 'failed';
+    delivery.failure = { ...failure, at: now.toISOString() };
+  }
+
+  async get(tenantId: string, id: string) {
+    const delivery = this.deliveries.get(`${tenantId}/${id}`);
+    return delivery ? { ...delivery } : undefined;
+  }
+
+  private require(tenantId: string, id: string): Delivery {
+    const delivery = this.deliveries.get(`${tenantId}/${id}`);
+    if (!delivery) throw new Error(`No delivery ${id} in tenant ${tenantId}`);
+    return delivery;
+  }
+}
+
+/** A logger that keeps its lines, so tests can assert what was logged. */
+export class RecordingLogger implements Logger {
+  constructor(
+    readonly lines: Array<{ level: string; message: string; fields: LogFields }> = [],
+    private readonly base: LogFields = {},
+  ) {}
+
+  debug(message: string, fields?: LogFields) {
+    this.lines.push({ level: 'debug', message, fields: { ...this.base, ...fields } });
+  }
+  info(message: string, fields?: LogFields) {
+    this.lines.push({ level: 'info', message, fields: { ...this.base, ...fields } });
+  }
+  warn(message: string, fields?: LogFields) {
+    this.lines.push({ level: 'warn', message, fields: { ...this.base, ...fields } });
+  }
+  error(message: string, fields?: LogFields) {
+    this.lines.push({ level: 'error', message, fields: { ...this.base, ...fields } });
+  }
+  child(fields: LogFields): Logger {
+    return new RecordingLogger(this.lines, { ...this.base, ...fields });
+  }
+}
