@@ -23,6 +23,8 @@ export interface Person {
 /** The directory port. Every method names the tenant: no call reads across tenants. */
 export interface PeopleDirectory {
   get(tenantId: string, id: string): Promise<Person | undefined>;
+  /** The people among `ids` that the tenant's directory holds (one query, not one read each). */
+  findMany(tenantId: string, ids: string[]): Promise<Person[]>;
   save(person: Person): Promise<void>;
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */

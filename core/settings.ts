@@ -16,8 +16,10 @@ export interface TenantSettings {
   digestHour: number;
   /** Time zone for people whose own zone is unknown. */
   defaultTimeZone: string;
-  /** AAD object ids allowed to change tenant settings, besides team owners for their team. */
+  /** AAD object ids allowed to change tenant and team settings. */
   adminIds: string[];
+  /** How many kudos one person may give per day. */
+  dailyKudosLimit: number;
 }
 
 /** Per-team settings. */
@@ -56,6 +58,7 @@ export function defaultTenantSettings(tenantId: string, defaultTimeZone: string)
     digestHour: 8,
     defaultTimeZone,
     adminIds: [],
+    dailyKudosLimit: 20,
   };
 }
 

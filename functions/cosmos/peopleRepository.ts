@@ -11,6 +11,20 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
     return resource && resource.tenantId === tenantId ? fromDocument<Person>(resource) : undefined;
   }
 
+  async findMany(tenantId: string, ids: string[]): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const { resources } = await this.container.items
+      .query<Person>({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@ids, c.id)',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@ids', value: ids },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => fromDocument<Person>(r));
+  }
+
   async save(person: Person): Promise<void> {
     await this.container.items.upsert(person);
   }

@@ -16,7 +16,6 @@ export const DEMO_IDS = {
   lee: id(4),
   diego: id(5),
   isaiah: id(6),
-  patti: id(7),
 } as const;
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,7 +25,8 @@ const yearsBefore = (at: Date, years: number) => `${at.getUTCFullYear() - years}
 
 /**
  * A small organisation whose milestones fall in the days after `asOf`, so the demo always has
- * something coming: Alex Wilber manages Megan, Adele, Lee and Diego; Diego manages Isaiah and Patti.
+ * something coming: Alex Wilber manages Megan, Adele, Lee and Diego; Diego manages Isaiah,
+ * who joined 25 days ago. They are the Playground's mock users (.m365agentsplayground.yml).
  */
 export function demoPeople(asOf: Date): Person[] {
   const inDays = (days: number) => new Date(asOf.getTime() + days * DAY);
@@ -87,17 +87,8 @@ export function demoPeople(asOf: Date): Person[] {
       displayName: 'Isaiah Langer',
       email: 'isaiahl@contoso.com',
       managerId: DEMO_IDS.diego,
-      timeZone: 'America/New_York',
-      birthday: monthDayOf(inDays(1)),
-      hireDate: yearsBefore(inDays(90), 3),
-    }),
-    person({
-      id: DEMO_IDS.patti,
-      displayName: 'Patti Fernandez',
-      email: 'pattif@contoso.com',
-      managerId: DEMO_IDS.diego,
       timeZone: 'America/Los_Angeles',
-      birthday: '07-02',
+      birthday: monthDayOf(inDays(1)),
       hireDate: dateOf(inDays(-25)),
     }),
   ];
