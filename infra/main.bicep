@@ -1,0 +1,172 @@
+// Moments on Azure: one Function App (Flex Consumption, Node 20) hosts the bot's /api/messages
+// and the hourly timers; Cosmos DB for NoSQL holds the data; an Azure Bot connects it to Teams.
+// Keyless throughout: one user-assigned managed identity is the app's and the bot's identity,
+// with data-plane roles on Storage, Cosmos DB and Application Insights. No key, password or
+// connection secret is created, stored or output.
+//
+// Deploy: `teamsapp provision --env dev` (arm/deploy in teamsapp.yml), or
+//   az deployment group create -g <rg> -f infra/main.bicep -p resourceBaseName=moments<suffix>
+import { botSkuType, cosmosThroughputType, functionScaleType, logLevelType, tagsType } from 'types.bicep'
+
+targetScope = 'resourceGroup'
+
+@description('Required. Base of every resource name, lowercase letters and digits (e.g. moments + a short random suffix); names built from it must be globally unique.')
+@minLength(3)
+@maxLength(20)
+param resourceBaseName string
+
+@description('Optional. Azure region of the resources (one where Flex Consumption is offered).')
+param location string = resourceGroup().location
+
+@description('Optional. Tags of every resource.')
+param tags tagsType = {}
+
+@description('Optional. Display name of the Azure Bot.')
+param botDisplayName string = 'Moments'
+
+@description('Optional. Pricing tier of the Azure Bot.')
+param botSku botSkuType = 'F0'
+
+@description('Optional. Cosmos DB throughput: serverless by default, or autoscale on the database.')
+param cosmosThroughput cosmosThroughputType = {
+  mode: 'Serverless'
+}
+
+@description('Optional. Scale-out limit and instance memory of the Function App.')
+param functionScale functionScaleType = {
+  maximumInstanceCount: 40
+  instanceMemoryMB: 2048
+}
+
+@description('Optional. DEFAULT_TIME_ZONE of the app (IANA name), for people without a time zone. Timers themselves run on UTC.')
+param defaultTimeZone string = 'UTC'
+
+@description('Optional. LOG_LEVEL of the app.')
+param logLevel logLevelType = 'info'
+
+@description('Optional. Days Log Analytics keeps telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+var baseName = toLower(resourceBaseName)
+var names = {
+  identity: 'id-${baseName}'
+  // Storage names allow only lowercase letters and digits, 3-24 of them; the resource group's
+  // hash fills up what the base name leaves, so the name stays valid and unique.
+  storage: take('st${replace(replace(baseName, '-', ''), '_', '')}${uniqueString(resourceGroup().id)}', 24)
+  logAnalytics: 'log-${baseName}'
+  appInsights: 'appi-${baseName}'
+  cosmos: 'cosmos-${baseName}'
+  plan: 'plan-${baseName}'
+  functionApp: 'func-${baseName}'
+  bot: 'bot-${baseName}'
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    principalId: identity.outputs.principalId
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+    principalId: identity.outputs.principalId
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    name: names.cosmos
+    location: location
+    tags: tags
+    throughput: cosmosThroughput
+    principalId: identity.outputs.principalId
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'functionApp'
+  params: {
+    planName: names.plan
+    name: names.functionApp
+    location: location
+    tags: tags
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    cosmosEndpoint: cosmos.outputs.endpoint
+    cosmosDatabase: cosmos.outputs.databaseName
+    defaultTimeZone: defaultTimeZone
+    logLevel: logLevel
+    scale: functionScale
+  }
+}
+
+var botDomain = functionApp.outputs.defaultHostName
+var botEndpoint = 'https://${botDomain}'
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: names.bot
+    displayName: botDisplayName
+    sku: botSku
+    endpoint: '${botEndpoint}/api/messages'
+    msaAppId: identity.outputs.clientId
+    msaAppMSIResourceId: identity.outputs.resourceId
+    msaAppTenantId: tenant().tenantId
+    tags: tags
+  }
+}
+
+// Outputs become variables in env/.env.<env> (Teams Toolkit arm/deploy). None is a secret.
+
+@description('Required. The bot\'s app ID: the managed identity\'s client ID (BOT_ID in the Teams app manifest).')
+output BOT_ID string = identity.outputs.clientId
+
+@description('Required. Entra tenant of the bot\'s identity.')
+output BOT_TENANT_ID string = tenant().tenantId
+
+@description('Required. Host name of the bot (the Function App), for the manifest\'s validDomains.')
+output BOT_DOMAIN string = botDomain
+
+@description('Required. https://<BOT_DOMAIN>; the Azure Bot\'s messaging endpoint is this + /api/messages.')
+output BOT_ENDPOINT string = botEndpoint
+
+@description('Required. Name of the Function App (deploy target).')
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Required. Resource ID of the Function App.')
+output AZURE_FUNCTION_APP_RESOURCE_ID string = functionApp.outputs.resourceId
+
+@description('Required. Cosmos DB account endpoint.')
+output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
+
+@description('Required. Cosmos DB database name.')
+output COSMOS_DATABASE string = cosmos.outputs.databaseName
+
+@description('Required. Client ID of the managed identity (what DefaultAzureCredential uses in Azure).')
+output AZURE_CLIENT_ID string = identity.outputs.clientId
