@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../../core/conversations';
 import { conversationKindOf, firstNameOf } from './context';
 
@@ -22,5 +22,19 @@ export function botWasAdded(context: TurnContext): boolean {
 /** Greets a conversation Moments has just been added to. */
 export async function sendWelcome(context: TurnContext): Promise<void> {
   const kind = conversationKindOf(context);
-  await context.sendActivity(welcomeText(kind, kind === 'personal' ? firstNameOf(context) : undefined));
+  await context.sendActivity(
+    welcomeText(kind, kind === 'personal' ? await greetingNameOf(context) : undefined),
+  );
+}
+
+/** The installer's first name: install events often carry no name, so ask Teams for it. */
+async function greetingNameOf(context: TurnContext): Promise<string | undefined> {
+  const known = firstNameOf(context);
+  if (known || !context.activity.from?.id) return known;
+  try {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id);
+    return member.givenName ?? member.name?.split(/\s+/)[0];
+  } catch {
+    return undefined; // a welcome without a name is still a welcome
+  }
 }

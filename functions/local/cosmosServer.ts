@@ -44,6 +44,9 @@ export async function startLocalCosmos(
 function isWrite(request: IncomingMessage): boolean {
   const method = request.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return false;
-  // Queries are POSTs too, flagged by this header; they change nothing.
-  return request.headers['x-ms-documentdb-isquery'] === undefined;
+  // Queries and the SDK's query-plan requests are POSTs too, flagged by these headers; they change nothing.
+  return (
+    request.headers['x-ms-documentdb-isquery'] === undefined &&
+    request.headers['x-ms-cosmos-is-query-plan-request'] === undefined
+  );
 }

@@ -94,11 +94,13 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     if (cosmos) {
       dataFile = path.join(dataDir, 'data.json');
       if (options.reset) await rm(dataFile, { force: true });
-      const snapshot = new LocalSnapshot(runtime.cosmos.database, dataFile);
+      const snapshot = new LocalSnapshot(runtime.cosmos.database, dataFile, (error) =>
+        runtime.logger.error('local data snapshot failed', { error, file: dataFile }),
+      );
       const loaded = await snapshot.load();
       runtime.logger.info('local data loaded', { file: dataFile, items: loaded });
       cosmos.onWrite(() => snapshot.changed());
-      stops.push(() => snapshot.save());
+      stops.push(() => snapshot.close());
       await mkdir(dataDir, { recursive: true });
       const info = serverInfoFile(options.projectRoot, local.LOCAL_DATA_DIR);
       await writeFile(info, JSON.stringify({ endpoint: cosmos.endpoint, pid: process.pid }));
@@ -142,6 +144,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
         projectRoot: options.projectRoot,
         botEndpoint: bot.url,
         port: local.PLAYGROUND_PORT,
+        logFile: path.join(dataDir, 'playground.log'),
       });
       stops.push(() => playground!.stop());
     }

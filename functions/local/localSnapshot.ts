@@ -14,10 +14,12 @@ export type Snapshot = Record<string, Array<Record<string, unknown>>>;
 export class LocalSnapshot {
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly database: Database,
     private readonly file: string,
+    private readonly onError: (error: unknown) => void,
     private readonly delayMs = 500,
   ) {}
 
@@ -45,8 +47,15 @@ export class LocalSnapshot {
 
   /** Schedules a write shortly after the last change, coalescing bursts of writes. */
   changed(): void {
+    if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.save(), this.delayMs);
+    this.timer = setTimeout(() => void this.save().catch(this.onError), this.delayMs);
+  }
+
+  /** Writes a last snapshot and ignores changes from then on (the server is about to stop). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.save();
   }
 
   /** Writes the snapshot now (atomically: a temp file renamed over the old one). */

@@ -1,8 +1,10 @@
 /**
  * Test harness for the Microsoft 365 Agents Playground (`@microsoft/m365agentsplayground`).
  *
- * {@link startPlayground} spawns the Playground CLI in its own process group, waits until its HTTP API
- * answers and returns a typed client for the API the Playground's own web UI uses:
+ * {@link startPlayground} spawns the Playground CLI with `startPlaygroundProcess` (the launcher `npm start`
+ * uses, functions/local/playgroundProcess.ts) and returns a typed client for the API the Playground's own
+ * web UI uses; {@link connectPlayground} attaches the same client to a Playground that is already running
+ * (e.g. the one `startLocalApp` started):
  *
  * - `POST /_conversation/v1/conversations/{id}/messages`: a message typed by the current user;
  * - `POST /_conversation/v1/submit`: an Action.Submit on a bot card;
@@ -16,17 +18,16 @@
  *
  * Every shape used here was checked against Playground 0.2.28 by running it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { startPlaygroundProcess, type PlaygroundProcess } from '../../functions/local/playgroundProcess';
 import { freePort } from './ports';
 
 /** Repository root (this file is tests/support/playground.ts). */
 const REPO_ROOT = resolve(__dirname, '..', '..');
-const CLI_PATH = join(REPO_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 const CONFIG_FILE_NAME = '.m365agentsplayground.yml';
 
 // ---------------------------------------------------------------------------------------------
@@ -276,17 +277,13 @@ export interface StartPlaygroundOptions {
   startTimeoutMs?: number;
 }
 
-/** A running Playground and a typed client for it. */
-export interface Playground {
+/** A typed client for a running Playground (see {@link connectPlayground}). */
+export interface PlaygroundClient {
   /** Base URL, e.g. `http://127.0.0.1:56150` (the web UI is at `/`). */
   readonly url: string;
   readonly port: number;
-  /** Process id of the CLI (also its process group id). */
-  readonly pid: number;
-  /** The Playground's own log file (it writes no console output when stdout is not a TTY). */
-  readonly logFile: string;
 
-  /** `GET /_internal/v1/config` → `.config`, typed. Fetched once at start-up and cached. */
+  /** `GET /_internal/v1/config` → `.config`, typed. Fetched once when the client connects and cached. */
   config(): Promise<PlaygroundConfig>;
   /** The current user (the one the UI and the messages API act as). */
   currentUser(): PlaygroundUser;
@@ -354,36 +351,26 @@ export interface Playground {
     timeoutMs?: number,
   ): Promise<BotMessage>;
 
-  /** Kills the whole process group; resolves once no process of it is left. Idempotent. */
+  /**
+   * Closes the client's websocket. For a client from {@link connectPlayground} that is all (whoever
+   * started the Playground stops it); {@link Playground.stop} also stops the process. Idempotent.
+   */
+  stop(): Promise<void>;
+}
+
+/** A Playground started by {@link startPlayground}, with its client. */
+export interface Playground extends PlaygroundClient {
+  /** Process id of the CLI (also its process group id). */
+  readonly pid: number;
+  /** The Playground's own log file (it writes no console output when stdout is not a TTY). */
+  readonly logFile: string;
+  /** Closes the websocket and kills the whole process group; resolves once no process of it is left. Idempotent. */
   stop(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Implementation
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Preloaded into the CLI with `--require`: the Playground calls `server.listen(port)` without a host,
- * which binds every interface. This makes any `listen` without an explicit host bind 127.0.0.1.
- */
-const LOOPBACK_PRELOAD = `'use strict';
-// Written by tests/support/playground.ts. Binds every listen() that names no host to 127.0.0.1.
-const net = require('node:net');
-const listen = net.Server.prototype.listen;
-net.Server.prototype.listen = function (...args) {
-  const first = args[0];
-  if (first === undefined) args.splice(0, 1, 0, '127.0.0.1');
-  else if (typeof first === 'function') args.unshift(0, '127.0.0.1');
-  else if (typeof first === 'object' && first !== null) {
-    if (first.path === undefined && first.host === undefined && first.handle === undefined && first.fd === undefined) {
-      args[0] = Object.assign({}, first, { host: '127.0.0.1' });
-    }
-  } else if ((typeof first === 'number' || /^\\d+$/.test(String(first))) && typeof args[1] !== 'string') {
-    args.splice(1, 0, '127.0.0.1');
-  }
-  return listen.apply(this, args);
-};
-`;
 
 interface HttpResult {
   status: number;
@@ -427,16 +414,11 @@ function httpCall(
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-function groupAlive(pgid: number): boolean {
+function readText(file: string): string {
   try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
   }
 }
 
@@ -475,9 +457,9 @@ function assertConfig(raw: unknown): PlaygroundConfig {
 /**
  * Starts the Playground CLI against a bot and returns a client for it.
  *
- * The CLI runs as `node --require <loopback preload> cli.js -e <botEndpoint> -c msteams -p <port>
- * --service-url http://127.0.0.1:<port>/_connector --disable-telemetry` in a new process group, with
- * `TEAMSAPPTESTER_BROWSER=none` (no browser) and its log file in a temp dir. The conversation websocket
+ * The process is `startPlaygroundProcess` (functions/local/playgroundProcess.ts): loopback only, the
+ * mock connector as service URL, its own process group, and a check that it did not fall back to
+ * another port. Here its log file is in a temp dir (removed by `stop()`). The conversation websocket
  * is connected before this resolves, so every bot message from then on is recorded.
  *
  * @throws if the config file is missing, the CLI exits or does not answer within `startTimeoutMs`, or it
@@ -489,74 +471,57 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   if (!existsSync(configPath)) {
     throw new Error(`startPlayground: no Playground config at ${configPath} (pass cwd or configPath)`);
   }
-  if (!existsSync(CLI_PATH)) {
-    throw new Error(
-      `startPlayground: Playground CLI not found at ${CLI_PATH} (is @microsoft/m365agentsplayground installed?)`,
-    );
-  }
   const port = options.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
-  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
-
   const workDir = mkdtempSync(join(tmpdir(), 'playground-'));
-  const preload = join(workDir, 'loopback-only.cjs');
-  writeFileSync(preload, LOOPBACK_PRELOAD);
   const logFile = join(workDir, 'm365agentsplayground.log');
-
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--require',
-      preload,
-      CLI_PATH,
-      '-e',
-      options.botEndpoint,
-      '-c',
-      'msteams',
-      '-p',
-      String(port),
-      '--service-url',
-      `${url}/_connector`,
-      '--disable-telemetry',
-    ],
-    {
-      cwd,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-      },
-    },
-  );
-  if (child.pid === undefined) {
-    rmSync(workDir, { recursive: true, force: true });
-    throw new Error(`startPlayground: could not spawn ${process.execPath} ${CLI_PATH}`);
-  }
-  const pid = child.pid;
-
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-  const exitPromise = new Promise<void>((r) => {
-    child.once('exit', (code, signal) => {
-      exited = { code, signal };
-      r();
+  let proc: PlaygroundProcess;
+  try {
+    proc = await startPlaygroundProcess({
+      projectRoot: REPO_ROOT,
+      botEndpoint: options.botEndpoint,
+      port,
+      logFile,
+      configPath,
+      timeoutMs: options.startTimeoutMs ?? 30_000,
     });
-  });
-
-  const readLog = (): string => {
+  } catch (err) {
+    rmSync(workDir, { recursive: true, force: true });
+    throw new Error(`startPlayground: ${(err as Error).message}`);
+  }
+  const stopProcess = async (): Promise<void> => {
     try {
-      return readFileSync(logFile, 'utf8');
-    } catch {
-      return '';
+      await proc.stop();
+    } finally {
+      rmSync(workDir, { recursive: true, force: true });
     }
   };
-  const diagnostics = (): string =>
-    `\n--- CLI output ---\n${tail(output) || '(none)'}\n--- ${logFile} ---\n${tail(readLog()) || '(empty)'}`;
+  let client: PlaygroundClient;
+  try {
+    client = await connectPlayground(proc.url);
+  } catch (err) {
+    const log = tail(readText(logFile)) || '(empty)';
+    await stopProcess().catch(() => undefined);
+    throw new Error(`startPlayground: ${(err as Error).message}\n--- ${logFile} ---\n${log}`);
+  }
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= client.stop().then(stopProcess);
+    return stopped;
+  };
+  return { ...client, pid: proc.pid, logFile: proc.logFile, stop };
+}
+
+/**
+ * Attaches a client to a Playground that is already running at `url` (e.g. `startLocalApp`'s
+ * `playgroundUrl`): connects the conversation websocket, then reads the config. Only bot messages
+ * sent after this resolves are recorded. `stop()` closes the websocket; it leaves the Playground running.
+ *
+ * @throws if the websocket cannot be opened or the config cannot be read.
+ */
+export async function connectPlayground(playgroundUrl: string): Promise<PlaygroundClient> {
+  const base = new URL(playgroundUrl);
+  const port = Number(base.port);
+  const url = base.origin;
 
   let ws: WebSocket | undefined;
   let stopped: Promise<void> | undefined;
@@ -565,68 +530,22 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
       ws?.removeAllListeners();
       ws?.on('error', () => undefined);
       ws?.terminate();
-      if (groupAlive(pid)) {
-        try {
-          process.kill(-pid, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
-        const deadline = Date.now() + 5_000;
-        while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
-        if (groupAlive(pid)) {
-          try {
-            process.kill(-pid, 'SIGKILL');
-          } catch {
-            /* already gone */
-          }
-          const killDeadline = Date.now() + 5_000;
-          while (groupAlive(pid) && Date.now() < killDeadline) await sleep(50);
-        }
-      }
-      if (!exited) await Promise.race([exitPromise, sleep(2_000)]);
-      if (groupAlive(pid)) throw new Error(`Playground process group ${pid} survived SIGKILL`);
-      rmSync(workDir, { recursive: true, force: true });
     })();
     return stopped;
   };
 
   const fail = async (message: string): Promise<never> => {
-    const details = diagnostics();
     await stop().catch(() => undefined);
-    throw new Error(`startPlayground: ${message}${details}`);
+    throw new Error(`Playground at ${url}: ${message}`);
   };
 
-  // 1. Wait for "Listening on N" and for the API to answer.
-  const deadline = Date.now() + startTimeoutMs;
-  let listening: number | undefined;
-  for (;;) {
-    if (exited) await fail(`the CLI exited early (code ${exited.code}, signal ${exited.signal})`);
-    const match = /Listening on (\d+)/.exec(output);
-    if (match) {
-      listening = Number(match[1]);
-      if (listening !== port) {
-        await fail(`the Playground fell back to port ${listening} because port ${port} was taken`);
-      }
-      const ping = await httpCall(url, 'GET', '/_debug/ping', undefined, 2_000).catch(() => undefined);
-      if (ping?.status === 200 && ping.body === 'pong') break;
-    }
-    if (Date.now() > deadline) {
-      await fail(
-        listening === undefined
-          ? `the CLI printed no "Listening on <port>" within ${startTimeoutMs} ms`
-          : `${url}/_debug/ping did not answer "pong" within ${startTimeoutMs} ms`,
-      );
-    }
-    await sleep(100);
-  }
-
-  // 2. Connect the conversation websocket before anything is sent.
+  // 1. Connect the conversation websocket before anything is sent.
   const frames: PlaygroundWsFrame[] = [];
   const messages: BotMessage[] = [];
   const waiters = new Set<() => void>();
   try {
     ws = await new Promise<WebSocket>((resolveWs, rejectWs) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+      const socket = new WebSocket(`ws://${base.host}/_ws_conversation/v1/conversations/stream`);
       socket.once('open', () => resolveWs(socket));
       socket.once('error', (err) => rejectWs(err));
     });
@@ -654,7 +573,7 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
   });
   ws?.on('error', (err) => console.warn(`Playground websocket error: ${err.message}`));
 
-  // 3. Read the config (the Playground first waits, up to 15 s, for the bot endpoint to answer).
+  // 2. Read the config (the Playground first waits, up to 15 s, for the bot endpoint to answer).
   let config: PlaygroundConfig;
   try {
     const res = await httpCall(url, 'GET', '/_internal/v1/config');
@@ -732,11 +651,9 @@ export async function startPlayground(options: StartPlaygroundOptions): Promise<
     return activity;
   };
 
-  const playground: Playground = {
+  const playground: PlaygroundClient = {
     url,
     port,
-    pid,
-    logFile,
     config: async () => config,
     currentUser: () => config.currentUser,
     users: allUsers,
