@@ -1,0 +1,285 @@
+/** At most `limit` sends in any `windowMs` milliseconds (a sliding window). */
+export interface RateWindow {
+  limit: number;
+  windowMs: number;
+}
+
+/** The windows a send must fit: every conversation's own, and its tenant's. */
+export interface RateLimits {
+  /** Applied to each conversation (chat or channel) separately. */
+  conversation: readonly RateWindow[];
+  /** Applied to all sends of the app in one tenant together. */
+  tenant: readonly RateWindow[];
+}
+
+/**
+ * Microsoft Teams' published limits for bots, from "Optimize your bot with rate limiting in Teams"
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit):
+ *
+ * - per bot per thread (a personal chat, a group chat or a channel): 7 operations per second,
+ *   8 per 2 seconds, 60 per 30 seconds, 1800 per 3600 seconds;
+ * - per app per tenant (the "global" limit): 50 requests per second.
+ *
+ * The page also limits all bots together in one thread to 14 per second; one bot cannot reach
+ * that under its own 7 per second, so it is not modelled. Microsoft says the exact values may
+ * change, which is why the messenger still retries 429s.
+ */
+export const TEAMS_RATE_LIMITS: RateLimits = {
+  conversation: [
+    { limit: 7, windowMs: 1_000 },
+    { limit: 8, windowMs: 2_000 },
+    { limit: 60, windowMs: 30_000 },
+    { limit: 1_800, windowMs: 3_600_000 },
+  ],
+  tenant: [{ limit: 50, windowMs: 1_000 }],
+};
+
+/** Share of every limit kept unused by default: 50/s becomes 48/s, 7/s becomes 6/s. */
+export const DEFAULT_HEADROOM = 0.04;
+
+/**
+ * Added to every window by default. A send is counted by Teams when it arrives, not when it was
+ * granted here; the padding absorbs the jitter between the two.
+ */
+export const DEFAULT_WINDOW_PADDING_MS = 50;
+
+/** Options of {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** The limits to keep to, before headroom. Default: {@link TEAMS_RATE_LIMITS}. */
+  limits?: RateLimits;
+  /**
+   * Fraction of each limit left unused, 0 ≤ headroom < 1: the limiter allows
+   * `max(1, floor(limit × (1 − headroom)))`. Default: {@link DEFAULT_HEADROOM}.
+   */
+  headroom?: number;
+  /** Milliseconds added to each window. Default: {@link DEFAULT_WINDOW_PADDING_MS}. */
+  windowPaddingMs?: number;
+  /**
+   * Spread a tenant's sends evenly, at most one per `windowMs / limit` of its tenant windows
+   * (22 ms with the defaults), rather than granting a whole window at once. Default true.
+   *
+   * Why: sends granted in the same millisecond do not reach the service in the same millisecond,
+   * and a cold burst arrives more slowly than a warm one, so the service can count the tail of one
+   * burst and the head of the next in the same second. Measured in-process against the fake
+   * connector: bursts of 48 granted 1.05 s apart right before the HTTP call still drew 13 429s in
+   * 300 sends (the first burst took up to 70 ms to arrive, the next ones ~5 ms); spread out, none.
+   */
+  spreadTenantSends?: boolean;
+  /** A monotonic clock in milliseconds. Default: `performance.now`. */
+  now?: () => number;
+  /** Waits `ms` milliseconds. Default: `setTimeout`. Tests pass a fake clock's sleep. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Waiter {
+  conversation: Slot;
+  tenant: Slot;
+  resolve: () => void;
+}
+
+/** The grant times of one key (a conversation or a tenant), oldest first. */
+interface Slot {
+  stamps: number[];
+  /** Waiters in the queue that use this slot: a slot is forgotten only when none do. */
+  waiting: number;
+}
+
+/** How often idle keys are forgotten, in clock milliseconds. */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Keeps proactive sends within Teams' rate limits, per conversation and per tenant.
+ *
+ * {@link RateLimiter.acquire} resolves when one more send to a conversation fits every sliding
+ * window of that conversation and of its tenant (and, by default, comes a fair share of a second
+ * after the tenant's previous send), and counts the send at that moment. Waiters are
+ * served in the order they asked: a waiter that only its tenant holds back is served before any
+ * later one of that tenant, while a waiter held back by its own conversation's windows does not
+ * hold up other conversations. So concurrent senders never exceed a window, a busy conversation
+ * does not block the rest of its tenant, and nobody waits for ever behind newer arrivals.
+ *
+ * One limiter serves one process: the limits are counted in memory. Instances of the app that
+ * run side by side each count their own sends, so the service can still answer 429, which the
+ * messenger retries.
+ */
+export class RateLimiter {
+  /** The limits actually enforced: headroom applied, padding added. */
+  readonly effectiveLimits: RateLimits;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly conversations = new Map<string, Slot>();
+  private readonly tenants = new Map<string, Slot>();
+  private readonly longestWindow: { conversation: number; tenant: number };
+  private readonly keep: { conversation: number; tenant: number };
+  /** Least time between two sends of a tenant (0 when not spread). */
+  private readonly tenantSpacingMs: number;
+  private queue: Waiter[] = [];
+  /** Times at which a pending sleep will run the queue again. */
+  private readonly wakeups = new Set<number>();
+  /** No queued waiter can be granted before this time (Infinity when nobody waits). */
+  private nextWakeAt = Infinity;
+  private lastSweep: number;
+
+  constructor(options: RateLimiterOptions = {}) {
+    const limits = options.limits ?? TEAMS_RATE_LIMITS;
+    const headroom = options.headroom ?? DEFAULT_HEADROOM;
+    const padding = options.windowPaddingMs ?? DEFAULT_WINDOW_PADDING_MS;
+    if (!(headroom >= 0 && headroom < 1)) throw new RangeError(`headroom must be in [0, 1): ${headroom}`);
+    if (!(padding >= 0)) throw new RangeError(`windowPaddingMs must be ≥ 0: ${padding}`);
+    const adjust = (windows: readonly RateWindow[]): RateWindow[] =>
+      windows.map(({ limit, windowMs }) => {
+        if (!(Number.isInteger(limit) && limit > 0 && windowMs > 0)) {
+          throw new RangeError(
+            `A rate window needs a positive integer limit and length: ${limit}/${windowMs}`,
+          );
+        }
+        return { limit: Math.max(1, Math.floor(limit * (1 - headroom))), windowMs: windowMs + padding };
+      });
+    this.effectiveLimits = { conversation: adjust(limits.conversation), tenant: adjust(limits.tenant) };
+    const longest = (windows: readonly RateWindow[]) => Math.max(0, ...windows.map((w) => w.windowMs));
+    const largest = (windows: readonly RateWindow[]) => Math.max(0, ...windows.map((w) => w.limit));
+    this.longestWindow = {
+      conversation: longest(this.effectiveLimits.conversation),
+      tenant: longest(this.effectiveLimits.tenant),
+    };
+    this.keep = {
+      conversation: largest(this.effectiveLimits.conversation),
+      tenant: largest(this.effectiveLimits.tenant),
+    };
+    this.tenantSpacingMs =
+      options.spreadTenantSends === false
+        ? 0
+        : Math.max(0, ...this.effectiveLimits.tenant.map((w) => w.windowMs / w.limit));
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.lastSweep = this.now();
+  }
+
+  /** How many callers are waiting. */
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Waits until one more send to `conversationId` in `tenantId` fits every window, and counts it.
+   * Call it once per HTTP request, retries included, as close to the wire as possible. The wait is
+   * unbounded: a conversation that used up its 30-second or hourly window waits for it.
+   */
+  acquire(tenantId: string, conversationId: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const waiter: Waiter = {
+        conversation: slotOf(this.conversations, `${tenantId}\u0000${conversationId}`),
+        tenant: slotOf(this.tenants, tenantId),
+        resolve,
+      };
+      waiter.conversation.waiting++;
+      waiter.tenant.waiting++;
+      const now = this.now();
+      if (now < this.nextWakeAt) {
+        // Nobody queued can go before `nextWakeAt` (sends since only make windows fuller), so
+        // this waiter is the only one to look at: a full pass would find the same.
+        const at = this.freeAt(waiter, now);
+        if (at <= now) {
+          this.grant(waiter, now);
+        } else {
+          this.queue.push(waiter);
+          this.nextWakeAt = Math.min(this.nextWakeAt, at);
+          this.wakeAt(at, now);
+        }
+        return;
+      }
+      this.queue.push(waiter);
+      this.drain();
+    });
+  }
+
+  /** Grants every waiter that fits now, in queue order, and sleeps until the next one might. */
+  private drain(): void {
+    const now = this.now();
+    const still: Waiter[] = [];
+    let nextAt = Infinity;
+    for (const waiter of this.queue) {
+      const at = this.freeAt(waiter, now);
+      if (at <= now) {
+        this.grant(waiter, now);
+      } else {
+        still.push(waiter);
+        nextAt = Math.min(nextAt, at);
+      }
+    }
+    this.queue = still;
+    this.nextWakeAt = nextAt;
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) this.sweep(now);
+    if (still.length > 0) this.wakeAt(nextAt, now);
+  }
+
+  /** When the waiter's next send fits both its conversation's and its tenant's windows. */
+  private freeAt(waiter: Waiter, now: number): number {
+    return Math.max(
+      freeAt(waiter.conversation, this.effectiveLimits.conversation, now),
+      freeAt(waiter.tenant, this.effectiveLimits.tenant, now, this.tenantSpacingMs),
+    );
+  }
+
+  private grant(waiter: Waiter, now: number): void {
+    record(waiter.conversation, now, this.keep.conversation);
+    record(waiter.tenant, now, this.keep.tenant);
+    waiter.conversation.waiting--;
+    waiter.tenant.waiting--;
+    waiter.resolve();
+  }
+
+  private wakeAt(at: number, now: number): void {
+    for (const pending of this.wakeups) if (pending <= at) return;
+    this.wakeups.add(at);
+    void this.sleep(Math.max(1, Math.ceil(at - now))).then(() => {
+      this.wakeups.delete(at);
+      this.drain();
+    });
+  }
+
+  /** Forgets keys nobody waits on whose every send has left every window. */
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    const forget = (slots: Map<string, Slot>, longest: number) => {
+      for (const [key, slot] of slots) {
+        const newest = slot.stamps[slot.stamps.length - 1];
+        if (slot.waiting === 0 && (newest === undefined || newest <= now - longest)) slots.delete(key);
+      }
+    };
+    forget(this.conversations, this.longestWindow.conversation);
+    forget(this.tenants, this.longestWindow.tenant);
+  }
+}
+
+function slotOf(slots: Map<string, Slot>, key: string): Slot {
+  let slot = slots.get(key);
+  if (!slot) {
+    slot = { stamps: [], waiting: 0 };
+    slots.set(key, slot);
+  }
+  return slot;
+}
+
+/**
+ * The earliest time ≥ now at which one more send fits every window, and comes at least
+ * `spacingMs` after the previous one. A send at `x` counts in the window ending at `t` when
+ * `t − windowMs < x ≤ t`.
+ */
+function freeAt(slot: Slot, windows: readonly RateWindow[], now: number, spacingMs = 0): number {
+  const { stamps } = slot;
+  const last = stamps[stamps.length - 1];
+  let at = last !== undefined && spacingMs > 0 ? Math.max(now, last + spacingMs) : now;
+  for (const { limit, windowMs } of windows) {
+    // Only the newest `limit` sends matter: the window is full while the oldest of them is in it.
+    const oldest = stamps[stamps.length - limit];
+    if (oldest !== undefined && oldest + windowMs > now) at = Math.max(at, oldest + windowMs);
+  }
+  return at;
+}
+
+function record(slot: Slot, now: number, keep: number): void {
+  slot.stamps.push(now);
+  // Trim in batches so that a busy key does not shift its array on every send.
+  if (slot.stamps.length > keep * 2) slot.stamps.splice(0, slot.stamps.length - keep);
+}
