@@ -1,26 +1,46 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { ConversationBook } from '../core/conversations';
+import type { DeliveryLedger } from '../core/deliveries';
+import type { KudosService } from '../core/kudos';
 import type { Logger } from '../core/logger';
+import type { Messenger } from '../core/messenger';
+import type { PeopleDirectory } from '../core/people';
+import type { RecognitionStore } from '../core/recognitions';
+import type { SettingsStore } from '../core/settings';
 import { createTeamsAdapter, type BotAuth } from './adapter';
 import { conversationRecordFrom, tenantOf } from './conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './http';
 import { sendHelp } from './handlers/help';
 import { botWasAdded, sendWelcome } from './handlers/welcome';
 import { conversationKindOf } from './handlers/context';
+import { registerKudos } from './kudos/handlers';
+import { registerTeamSetup } from './handlers/teamSetup';
+import { TeamsMessenger } from './messenger';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
   auth: BotAuth;
   conversations: ConversationBook;
+  people: PeopleDirectory;
+  settings: SettingsStore;
+  deliveries: DeliveryLedger;
+  kudos: KudosService;
+  recognitions: RecognitionStore;
   logger: Logger;
   now: () => Date;
+  /** Time zone for people and tenants whose own zone is unknown. */
+  defaultTimeZone: string;
+  /** Proactive sends; defaults to a TeamsMessenger over this bot's adapter. */
+  messenger?: Messenger;
 }
 
 /** The Teams bot: one adapter and one teams-ai application, built once per process. */
 export interface MomentsBot {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
+  /** Proactive messages through this bot's adapter, within Teams' rate limits. */
+  messenger: Messenger;
   /** Handles one POST to /api/messages. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
 }
@@ -61,6 +81,11 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
 
+  const messenger =
+    deps.messenger ?? new TeamsMessenger(adapter, { botAppId: deps.auth.appId, logger: deps.logger });
+  registerKudos(app, { ...deps, messenger });
+  registerTeamSetup(app, deps);
+
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
   });
@@ -79,6 +104,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   return {
     adapter,
     app,
+    messenger,
     handle: (request) =>
       processBotRequest(adapter, request, async (context) => {
         await app.run(context);

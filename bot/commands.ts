@@ -6,6 +6,8 @@ export interface CommandInfo {
   command: string;
   description: string;
   kinds: readonly ConversationKind[];
+  /** False for things done in the Teams UI rather than typed to the bot. */
+  typed?: false;
 }
 
 const everywhere: readonly ConversationKind[] = ['personal', 'groupChat', 'channel'];
@@ -13,6 +15,49 @@ const everywhere: readonly ConversationKind[] = ['personal', 'groupChat', 'chann
 /** Every command, in the order the help card shows them. Add a command here when it ships. */
 export const COMMANDS: readonly CommandInfo[] = [
   { section: 'Getting started', command: 'help', description: 'Show this card.', kinds: everywhere },
+  {
+    section: 'Kudos',
+    command: 'kudos',
+    description: 'Open the kudos form: who, which company value, and what they did.',
+    kinds: everywhere,
+  },
+  {
+    section: 'Kudos',
+    command: 'kudos @name #value message',
+    description: 'Give kudos in one line, e.g. kudos @Megan #teamwork thanks for covering the launch.',
+    kinds: ['groupChat', 'channel'],
+  },
+  {
+    section: 'Kudos',
+    command: 'Send kudos (message extension)',
+    description: 'From the compose box, or on any message’s … menu to thank its author for it.',
+    kinds: everywhere,
+    typed: false,
+  },
+  {
+    section: 'Team set-up',
+    command: 'use this channel for kudos',
+    description: 'Admins: post kudos given in this team here too.',
+    kinds: ['channel'],
+  },
+  {
+    section: 'Team set-up',
+    command: 'settings',
+    description: 'Company values, recognition channel, reminder and digest times.',
+    kinds: everywhere,
+  },
+  {
+    section: 'Team set-up',
+    command: 'values add / rename / retire / restore',
+    description: 'Admins: manage company values; retired values stay on past kudos.',
+    kinds: everywhere,
+  },
+  {
+    section: 'Team set-up',
+    command: 'stats',
+    description: 'This month’s kudos, top values and who has not been recognised in 30 days.',
+    kinds: everywhere,
+  },
 ];
 
 /** The commands that work in a conversation of `kind`, grouped by section in catalogue order. */
@@ -24,7 +69,7 @@ export function commandsFor(
     if (!info.kinds.includes(kind)) continue;
     const list = sections.get(info.section) ?? [];
     list.push({
-      command: kind === 'personal' ? info.command : `@Moments ${info.command}`,
+      command: kind === 'personal' || info.typed === false ? info.command : `@Moments ${info.command}`,
       description: info.description,
     });
     sections.set(info.section, list);

@@ -9,6 +9,8 @@ import { CosmosConversationStore } from './cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
+import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
+import { KudosService } from '../core/kudos';
 import { createJsonLogger } from './logging';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
@@ -21,6 +23,7 @@ export interface Runtime {
     people: CosmosPeopleDirectory;
     settings: CosmosSettingsStore;
     deliveries: CosmosDeliveryLedger;
+    recognitions: CosmosRecognitionStore;
   };
   conversations: ConversationBook;
   bot: MomentsBot;
@@ -72,9 +75,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     people: new CosmosPeopleDirectory(database.container('people')),
     settings: new CosmosSettingsStore(database.container('settings')),
     deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
+    recognitions: new CosmosRecognitionStore(database.container('recognitions')),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
-  const bot = createMomentsBot({ auth: config.bot, conversations, logger, now });
+  const kudos = new KudosService(stores.recognitions, stores.people, logger);
+  const bot = createMomentsBot({
+    auth: config.bot,
+    conversations,
+    people: stores.people,
+    settings: stores.settings,
+    deliveries: stores.deliveries,
+    kudos,
+    recognitions: stores.recognitions,
+    logger,
+    now,
+    defaultTimeZone: config.defaultTimeZone,
+  });
   logger.info('runtime ready', {
     cosmos: target.kind,
     database: target.database,

@@ -16,16 +16,36 @@ export function declareCard<T>(name: string, json: object): CardTemplate<T> {
 }
 
 /**
+ * adaptivecards-templating reports a `$when` that is simply false as "Unable to parse …
+ * set to false by default"; that is not a problem with the template, so it is not reported.
+ */
+const FALSE_WHEN = /The \$when condition has been set to false by default/;
+
+/** Every `${…}` in the strings of `value`. */
+function expressionsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') for (const match of value.matchAll(/\$\{[^}]*\}/g)) found.add(match[0]);
+  else if (Array.isArray(value)) value.forEach((item) => expressionsIn(item, found));
+  else if (value && typeof value === 'object')
+    Object.values(value).forEach((item) => expressionsIn(item, found));
+  return found;
+}
+
+/**
  * Expands a template with `data`. Fails loudly when the template refers to data that is not there
  * (adaptivecards-templating would otherwise leave `${x}` in the card for users to see).
- * User text is bound as data, so it can never add card structure.
+ * User text is bound as data, so it can never add card structure; a `${…}` a user typed is kept
+ * as they typed it and is not mistaken for a missing binding.
  */
 export function expandCard<T>(template: CardTemplate<T>, data: T): Record<string, unknown> {
   const engine = new ACData.Template(template.json);
   const card = engine.expand({ $root: data }) as Record<string, unknown>;
-  const warnings = engine.getLastTemplateExpansionWarnings();
-  if (warnings.length > 0) {
-    throw new Error(`Card "${template.name}" did not expand cleanly: ${warnings.join('; ')}`);
+  const warnings = engine.getLastTemplateExpansionWarnings().filter((w) => !FALSE_WHEN.test(w));
+  const typed = expressionsIn(data);
+  const unbound = [...expressionsIn(card)].filter((expression) => !typed.has(expression));
+  if (warnings.length > 0 || unbound.length > 0) {
+    throw new Error(
+      `Card "${template.name}" did not expand cleanly: ${[...warnings, ...unbound.map((u) => `unbound ${u}`)].join('; ')}`,
+    );
   }
   return card;
 }

@@ -3,6 +3,8 @@
 import type { ConversationRecord, ConversationStore } from '../../core/conversations';
 import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/deliveries';
 import type { LogFields, Logger } from '../../core/logger';
+import type { PeopleDirectory, Person } from '../../core/people';
+import type { CreateResult, Recognition, RecognitionStore } from '../../core/recognitions';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
@@ -105,5 +107,80 @@ export class RecordingLogger implements Logger {
   }
   child(fields: LogFields): Logger {
     return new RecordingLogger(this.lines, { ...this.base, ...fields });
+  }
+}
+
+export class MemoryPeopleDirectory implements PeopleDirectory {
+  readonly people = new Map<string, Person>();
+
+  constructor(initial: Person[] = []) {
+    initial.forEach((p) => this.people.set(`${p.tenantId}/${p.id}`, structuredClone(p)));
+  }
+
+  async get(tenantId: string, id: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    return person ? structuredClone(person) : undefined;
+  }
+  async findMany(tenantId: string, ids: string[]) {
+    return ids.flatMap((id) => {
+      const person = this.people.get(`${tenantId}/${id}`);
+      return person ? [structuredClone(person)] : [];
+    });
+  }
+  async save(person: Person) {
+    this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
+  }
+  async remove(tenantId: string, id: string) {
+    this.people.delete(`${tenantId}/${id}`);
+  }
+  async reportsOf(tenantId: string, managerId: string) {
+    return [...this.people.values()]
+      .filter((p) => p.tenantId === tenantId && p.managerId === managerId)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+  async count(tenantId: string) {
+    return [...this.people.values()].filter((p) => p.tenantId === tenantId).length;
+  }
+}
+
+export class MemoryRecognitionStore implements RecognitionStore {
+  readonly recognitions = new Map<string, Recognition>();
+
+  async create(recognition: Recognition): Promise<CreateResult> {
+    const key = `${recognition.tenantId}/${recognition.id}`;
+    const existing = this.recognitions.get(key);
+    if (existing) return { created: false, existing: structuredClone(existing) };
+    this.recognitions.set(key, structuredClone(recognition));
+    return { created: true };
+  }
+  async get(tenantId: string, id: string) {
+    const r = this.recognitions.get(`${tenantId}/${id}`);
+    return r ? structuredClone(r) : undefined;
+  }
+  async update(tenantId: string, id: string, change: (current: Recognition) => Recognition) {
+    const current = await this.get(tenantId, id);
+    if (!current) return undefined;
+    const next = change(current);
+    this.recognitions.set(`${tenantId}/${id}`, structuredClone(next));
+    return next;
+  }
+  async countGivenOn(tenantId: string, giverId: string, givenOn: string) {
+    return this.all(tenantId).filter((r) => r.giver.id === giverId && r.givenOn === givenOn).length;
+  }
+  async createdBetween(tenantId: string, from: Date, to: Date) {
+    return this.all(tenantId).filter(
+      (r) => r.createdAt >= from.toISOString() && r.createdAt < to.toISOString(),
+    );
+  }
+  async forRecipientsSince(tenantId: string, personIds: string[], since: Date) {
+    return this.all(tenantId).filter(
+      (r) => r.createdAt >= since.toISOString() && r.recipientIds.some((id) => personIds.includes(id)),
+    );
+  }
+  private all(tenantId: string) {
+    return [...this.recognitions.values()]
+      .filter((r) => r.tenantId === tenantId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((r) => structuredClone(r));
   }
 }

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { PeopleDirectory } from '../../core/people';
+import type { Logger } from '../../core/logger';
+import type { SettingsStore, TenantSettings } from '../../core/settings';
+import { shorten } from '../../core/text';
+import { expandCard } from '../cards/render';
+import { kudosFormCard, type KudosFormData } from '../cards/kudosCards';
+import { likelyPeople, type Choice } from './roster';
+
+/** What the giver typed or picked, carried back into the form when something is wrong. */
+export interface KudosDraft {
+  submissionId: string;
+  recipientIds: string[];
+  valueId: string;
+  message: string;
+  postToChannel: boolean;
+  quote?: { author: string; text: string };
+}
+
+/** An empty draft, with a fresh submission id that every retry of its submit repeats. */
+export function newDraft(prefill: Partial<KudosDraft> = {}): KudosDraft {
+  return {
+    submissionId: randomUUID(),
+    recipientIds: [],
+    valueId: '',
+    message: '',
+    postToChannel: true,
+    ...prefill,
+  };
+}
+
+/** Reads a submitted form (task module data or Action.Execute data) back into a draft. */
+export function draftFromSubmission(data: Record<string, unknown> | undefined): KudosDraft {
+  const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : '');
+  const quoteText = text('quoteText');
+  return {
+    submissionId: text('submissionId') || randomUUID(),
+    recipientIds: text('recipients')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    valueId: text('value'),
+    message: text('message'),
+    postToChannel: text('postToChannel') === 'true',
+    ...(quoteText ? { quote: { author: text('quoteAuthor'), text: quoteText } } : {}),
+  };
+}
+
+/** The values offered for new kudos: the tenant's, without retired ones. */
+export function valueChoices(settings: TenantSettings): Choice[] {
+  return settings.values.filter((v) => !v.retired).map((v) => ({ title: v.name, value: v.id }));
+}
+
+/** Plain text of a Teams message body (HTML), for quoting it in kudos. */
+export function quotedText(html: string): string {
+  const text = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+  return shorten(text, 280);
+}
+
+/** Builds the kudos form card for this conversation. */
+export async function kudosForm(
+  context: TurnContext,
+  deps: { people: PeopleDirectory; settings: SettingsStore; logger: Logger },
+  options: {
+    mode: KudosFormData['mode'];
+    tenantId: string;
+    giverId: string;
+    settings: TenantSettings;
+    draft: KudosDraft;
+    offerChannel: boolean;
+    error?: string;
+    extraPeople?: Choice[];
+  },
+): Promise<Record<string, unknown>> {
+  const people = await likelyPeople(context, deps, options.tenantId, options.giverId);
+  for (const extra of options.extraPeople ?? []) {
+    if (!people.some((p) => p.value === extra.value)) people.unshift(extra);
+  }
+  const { draft } = options;
+  return expandCard(kudosFormCard, {
+    mode: options.mode,
+    submissionId: draft.submissionId,
+    people,
+    recipients: draft.recipientIds.join(','),
+    values: valueChoices(options.settings),
+    value: draft.valueId,
+    message: draft.message,
+    offerChannel: options.offerChannel,
+    postToChannel: draft.postToChannel ? 'true' : 'false',
+    quoteAuthor: draft.quote?.author ?? '',
+    quoteText: draft.quote?.text ?? '',
+    error: options.error ?? '',
+  });
+}

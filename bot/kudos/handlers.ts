@@ -1,0 +1,246 @@
+import type { TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  type MessagingExtensionAttachment,
+  type MessagingExtensionResult,
+  type TaskModuleTaskInfo,
+} from 'botbuilder';
+import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import type { KudosService } from '../../core/kudos';
+import type { PeopleDirectory } from '../../core/people';
+import type { Recognition, RecognitionPlace } from '../../core/recognitions';
+import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
+import { cardAttachment, expandCard } from '../cards/render';
+import { kudosSentCard, recognitionCard } from '../cards/kudosCards';
+import { conversationRecordFrom, senderOf, tenantOf } from '../conversationRecord';
+import { conversationKindOf } from '../handlers/context';
+import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
+import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
+import { publishRecognition, recognitionChannelFor, type PublishDeps } from './publish';
+import { listNames, recognitionCardData } from './recognitionView';
+import { aadIdOf, registerMembers } from './roster';
+
+/** What the kudos handlers need. */
+export interface KudosDeps extends PublishDeps {
+  kudos: KudosService;
+  people: PeopleDirectory;
+  now: () => Date;
+  defaultTimeZone: string;
+}
+
+interface Caller {
+  tenantId: string;
+  giver: { id: string; name: string };
+  place: RecognitionPlace;
+  settings: TenantSettings;
+}
+
+async function callerOf(context: TurnContext, deps: KudosDeps): Promise<Caller | undefined> {
+  const tenantId = tenantOf(context.activity);
+  const giverId = senderOf(context.activity);
+  const record = conversationRecordFrom(context.activity);
+  if (!tenantId || !giverId || !record) return undefined;
+  return {
+    tenantId,
+    giver: { id: giverId, name: context.activity.from?.name ?? 'Someone' },
+    place: {
+      kind: record.kind,
+      conversationId: record.conversationId,
+      ...(record.teamId ? { teamId: record.teamId } : {}),
+      ...(record.channelId ? { channelId: record.channelId } : {}),
+    },
+    settings: await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone),
+  };
+}
+
+const NOT_FROM_TEAMS = 'Moments could not tell which organisation this came from, so nothing was sent.';
+
+/** A message-extension result that inserts the recognition card into the compose box. */
+function composeResult(recognition: Recognition): MessagingExtensionResult {
+  const attachment: MessagingExtensionAttachment = {
+    ...cardAttachment(recognitionCard, recognitionCardData(recognition)),
+    preview: CardFactory.thumbnailCard(
+      `Kudos for ${listNames(recognition.recipients.map((r) => r.name))}`,
+      `${recognition.value.name}: ${recognition.message}`,
+    ),
+  };
+  return { type: 'result', attachmentLayout: 'list', attachments: [attachment] };
+}
+
+/** An expanded card as the type teams-ai returns from Action.Execute handlers. */
+const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
+
+function taskInfo(card: Record<string, unknown>): TaskModuleTaskInfo {
+  return { title: 'Send kudos', width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) };
+}
+
+/** Registers every way of giving and celebrating kudos on the application. */
+export function registerKudos(app: Application<TurnState>, deps: KudosDeps): void {
+  const form = async (
+    context: TurnContext,
+    caller: Caller,
+    mode: 'task' | 'chat',
+    draft: KudosDraft,
+    error?: string,
+    extraPeople?: Array<{ title: string; value: string }>,
+  ) =>
+    kudosForm(context, deps, {
+      mode,
+      tenantId: caller.tenantId,
+      giverId: caller.giver.id,
+      settings: caller.settings,
+      draft,
+      offerChannel: Boolean(await recognitionChannelFor(deps.settings, caller.tenantId, caller.place)),
+      ...(error ? { error } : {}),
+      ...(extraPeople ? { extraPeople } : {}),
+    });
+
+  const give = (caller: Caller, draft: KudosDraft) =>
+    deps.kudos.give(
+      {
+        tenantId: caller.tenantId,
+        giver: caller.giver,
+        recipientIds: draft.recipientIds,
+        valueId: draft.valueId,
+        message: draft.message,
+        ...(draft.quote ? { quote: draft.quote } : {}),
+        place: caller.place,
+        postToChannel: draft.postToChannel,
+        submissionId: draft.submissionId,
+      },
+      caller.settings,
+      deps.now(),
+    );
+
+  // Compose box and message "…" menu: the form in a task module.
+  app.messageExtensions.fetchTask('sendKudos', async (context) => {
+    const caller = await callerOf(context, deps);
+    if (!caller) return NOT_FROM_TEAMS;
+    const payload = (context.activity.value as { messagePayload?: MessagePayload } | undefined)
+      ?.messagePayload;
+    const author = payload?.from?.user;
+    const prefill: Partial<KudosDraft> = {};
+    const extra: Array<{ title: string; value: string }> = [];
+    if (author?.id && author.id !== caller.giver.id) {
+      prefill.recipientIds = [author.id];
+      extra.push({ title: author.displayName ?? 'The author', value: author.id });
+      await registerMembers(deps.people, caller.tenantId, [
+        { id: author.id, displayName: author.displayName ?? 'Colleague' },
+      ]);
+    }
+    const quote = payload?.body?.content ? quotedText(payload.body.content) : '';
+    if (quote) prefill.quote = { author: author?.displayName ?? 'Message', text: quote };
+    return taskInfo(await form(context, caller, 'task', newDraft(prefill), undefined, extra));
+  });
+
+  app.messageExtensions.submitAction<Record<string, unknown>>('sendKudos', async (context, _state, data) => {
+    const caller = await callerOf(context, deps);
+    if (!caller) return NOT_FROM_TEAMS;
+    const draft = draftFromSubmission(data);
+    const result = await give(caller, draft);
+    if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
+    await publishRecognition(deps, result.recognition, deps.now());
+    return composeResult(result.recognition);
+  });
+
+  // Chat: "kudos" opens the form; "@Moments kudos @Megan #teamwork thanks…" gives directly.
+  app.message(/^\s*kudos\b/i, async (context) => {
+    const caller = await callerOf(context, deps);
+    if (!caller) {
+      await context.sendActivity(NOT_FROM_TEAMS);
+      return;
+    }
+    const parsed = parseMentionKudos(context.activity, context.activity.text ?? '');
+    if (conversationKindOf(context) === 'personal' || parsed.memberIds.length === 0) {
+      await context.sendActivity({
+        attachments: [CardFactory.adaptiveCard(await form(context, caller, 'chat', newDraft()))],
+      });
+      return;
+    }
+    const valueId = valueForTag(caller.settings, parsed.tag);
+    if (!valueId) {
+      await context.sendActivity(
+        `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
+          `Use one of: ${tagHelp(caller.settings)}. Nothing was sent.`,
+      );
+      return;
+    }
+    const recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
+    const resolved = recipients.filter((r): r is { id: string; name: string } => r !== undefined);
+    await registerMembers(
+      deps.people,
+      caller.tenantId,
+      resolved.map((r) => ({ id: r.id, displayName: r.name })),
+    );
+    const result = await give(caller, {
+      submissionId: context.activity.id ?? newDraft().submissionId,
+      recipientIds: recipients.map((r, i) => r?.id ?? `unresolved:${parsed.memberIds[i]}`),
+      valueId,
+      message: parsed.message,
+      postToChannel: true,
+    });
+    if (!result.ok) {
+      await context.sendActivity(`${result.message} Nothing was sent.`);
+      return;
+    }
+    if (!result.duplicate) {
+      await context.sendActivity({
+        attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
+      });
+    }
+    await publishRecognition(deps, result.recognition, deps.now());
+  });
+
+  // The chat form's submit: refusals come back in the form; success replaces it with a summary.
+  app.adaptiveCards.actionExecute<Record<string, unknown>>('sendKudos', async (context, _state, data) => {
+    const caller = await callerOf(context, deps);
+    if (!caller) return NOT_FROM_TEAMS;
+    const draft = draftFromSubmission(data);
+    const result = await give(caller, draft);
+    if (!result.ok) return asCard(await form(context, caller, 'chat', draft, result.message));
+    if (!result.duplicate) {
+      await context.sendActivity({
+        attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
+      });
+    }
+    const published = await publishRecognition(deps, result.recognition, deps.now());
+    return asCard(
+      expandCard(kudosSentCard, {
+        recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),
+        valueName: result.recognition.value.name,
+        where: published.channelId
+          ? 'It is also in the team’s recognition channel.'
+          : 'It is posted in this chat.',
+      }),
+    );
+  });
+
+  // Celebrate: toggles the caller's +1 and refreshes the card in place.
+  app.adaptiveCards.actionExecute<{ recognitionId?: string }>('celebrate', async (context, _state, data) => {
+    const tenantId = tenantOf(context.activity);
+    const personId = senderOf(context.activity);
+    if (!tenantId || !personId || !data.recognitionId) return NOT_FROM_TEAMS;
+    const updated = await deps.kudos.toggleCelebration(
+      tenantId,
+      data.recognitionId,
+      { id: personId, name: context.activity.from?.name ?? 'Someone' },
+      deps.now(),
+    );
+    if (!updated) return 'These kudos are no longer available.';
+    const card = expandCard(recognitionCard, recognitionCardData(updated));
+    const messageId = context.activity.replyToId;
+    if (messageId) {
+      // Everyone else sees the new count too; a card a user inserted from the compose box is theirs
+      // and cannot be edited by the bot, so a failure here is expected and harmless.
+      await context
+        .updateActivity({ id: messageId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] })
+        .catch(() => undefined);
+    }
+    return asCard(card);
+  });
+}
+
+interface MessagePayload {
+  from?: { user?: { id?: string; displayName?: string } };
+  body?: { content?: string };
+}

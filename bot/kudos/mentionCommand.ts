@@ -1,0 +1,61 @@
+import type { Activity, Mention } from 'botbuilder';
+import type { TenantSettings } from '../../core/settings';
+
+/** `kudos @Megan @Adele #teamwork thanks for covering the launch`, taken apart. */
+export interface MentionKudos {
+  /** Teams member ids (`29:…`) of the people mentioned, the bot excluded, in order. */
+  memberIds: string[];
+  /** The value tag as typed, without `#`; empty when none was given. */
+  tag: string;
+  message: string;
+}
+
+/** Mentions of people (not the bot) in an activity. */
+function peopleMentioned(activity: Activity): Mention[] {
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? [])
+    .filter((e): e is Mention & { type: 'mention' } => e.type === 'mention')
+    .filter((m) => m.mentioned?.id && m.mentioned.id !== botId);
+}
+
+/**
+ * Parses a kudos command. The bot's own mention is already removed from `text`; each person's
+ * `<at>Name</at>` is removed here, so the message is what the giver wrote about them.
+ */
+export function parseMentionKudos(activity: Activity, text: string): MentionKudos {
+  const mentions = peopleMentioned(activity);
+  let rest = text.replace(/^\s*kudos\b/i, '');
+  for (const mention of mentions) {
+    if (mention.text) rest = rest.split(mention.text).join(' ');
+  }
+  rest = rest.replace(/<at>[^<]*<\/at>/g, ' ');
+  const tagMatch = /(^|\s)#([\p{L}\p{N}_-]+)/u.exec(rest);
+  const tag = tagMatch?.[2] ?? '';
+  if (tagMatch) rest = rest.slice(0, tagMatch.index) + rest.slice(tagMatch.index + tagMatch[0].length);
+  return {
+    memberIds: [...new Set(mentions.map((m) => m.mentioned.id))],
+    tag,
+    message: rest.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The active value a tag names (`#teamwork`, `#customerfirst`, `#customer-first`), if any. */
+export function valueForTag(settings: TenantSettings, tag: string): string | undefined {
+  if (!tag) return undefined;
+  const wanted = slug(tag);
+  return settings.values.find((v) => !v.retired && (slug(v.id) === wanted || slug(v.name) === wanted))?.id;
+}
+
+/** How to write the value tags, for a reply that asks for one. */
+export function tagHelp(settings: TenantSettings): string {
+  return settings.values
+    .filter((v) => !v.retired)
+    .map((v) => `#${v.id}`)
+    .join(', ');
+}

@@ -1,0 +1,100 @@
+import type { Container, SqlParameter } from '@azure/cosmos';
+import type { CreateResult, Recognition, RecognitionStore } from '../../core/recognitions';
+import { fromDocument, statusOf } from './documents';
+
+const MAX_UPDATE_ATTEMPTS = 8;
+
+/** Kudos in the `recognitions` container, partitioned by [tenantId, id]. */
+export class CosmosRecognitionStore implements RecognitionStore {
+  constructor(private readonly container: Container) {}
+
+  async create(recognition: Recognition): Promise<CreateResult> {
+    try {
+      await this.container.items.create(recognition);
+      return { created: true };
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      const existing = await this.get(recognition.tenantId, recognition.id);
+      if (!existing)
+        throw new Error(`Recognition ${recognition.id} conflicted on create but cannot be read back.`);
+      return { created: false, existing };
+    }
+  }
+
+  async get(tenantId: string, id: string): Promise<Recognition | undefined> {
+    const { resource } = await this.container.item(id, [tenantId, id]).read<Recognition>();
+    return resource && resource.tenantId === tenantId ? fromDocument<Recognition>(resource) : undefined;
+  }
+
+  async update(
+    tenantId: string,
+    id: string,
+    change: (current: Recognition) => Recognition,
+  ): Promise<Recognition | undefined> {
+    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
+      const { resource, etag } = await this.container.item(id, [tenantId, id]).read<Recognition>();
+      if (!resource || resource.tenantId !== tenantId) return undefined;
+      const next = change(fromDocument<Recognition>(resource));
+      try {
+        await this.container.item(id, [tenantId, id]).replace(next, {
+          accessCondition: { type: 'IfMatch', condition: etag },
+        });
+        return next;
+      } catch (error) {
+        if (statusOf(error) !== 412) throw error;
+        // Someone else wrote in between: back off a little (jittered) and apply to their copy.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+    throw new Error(
+      `Recognition ${id} kept changing under us; gave up after ${MAX_UPDATE_ATTEMPTS} attempts.`,
+    );
+  }
+
+  async countGivenOn(tenantId: string, giverId: string, givenOn: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>({
+        query:
+          'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.giver.id = @giverId AND c.givenOn = @givenOn',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@giverId', value: giverId },
+          { name: '@givenOn', value: givenOn },
+        ],
+      })
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+
+  async createdBetween(tenantId: string, from: Date, to: Date): Promise<Recognition[]> {
+    return this.query(
+      'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @from AND c.createdAt < @to ORDER BY c.createdAt DESC',
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@from', value: from.toISOString() },
+        { name: '@to', value: to.toISOString() },
+      ],
+    );
+  }
+
+  async forRecipientsSince(tenantId: string, personIds: string[], since: Date): Promise<Recognition[]> {
+    if (personIds.length === 0) return [];
+    const parameters: SqlParameter[] = [
+      { name: '@tenantId', value: tenantId },
+      { name: '@since', value: since.toISOString() },
+      ...personIds.map((value, index) => ({ name: `@p${index}`, value })),
+    ];
+    const anyRecipient = personIds
+      .map((_, index) => `ARRAY_CONTAINS(c.recipientIds, @p${index})`)
+      .join(' OR ');
+    return this.query(
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @since AND (${anyRecipient}) ORDER BY c.createdAt DESC`,
+      parameters,
+    );
+  }
+
+  private async query(query: string, parameters: SqlParameter[]): Promise<Recognition[]> {
+    const { resources } = await this.container.items.query<Recognition>({ query, parameters }).fetchAll();
+    return resources.map((r) => fromDocument<Recognition>(r));
+  }
+}

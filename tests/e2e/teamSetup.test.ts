@@ -1,0 +1,111 @@
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import { startTestApp, type TestApp } from '../support/localApp';
+import type { PlaygroundClient } from '../support/playground';
+
+// Team set-up in the Playground's team: the recognition channel, settings, values and stats.
+let app: TestApp;
+let playground: PlaygroundClient;
+beforeAll(async () => {
+  app = await startTestApp({ playground: true });
+  playground = app.playground!;
+}, 120_000);
+afterAll(async () => app?.stop());
+
+const GENERAL = '19:product-team-general@thread.tacv2';
+const KUDOS = '19:product-team-kudos@thread.tacv2';
+const textOf = (value: unknown) => JSON.stringify(value);
+const replyIn = (conversationId: string, includes: string) =>
+  playground.waitForMessage(
+    (m) => m.conversationId.startsWith(conversationId) && textOf(m).includes(includes),
+  );
+
+describe('team set-up', () => {
+  it('only admins can choose the recognition channel', async () => {
+    await playground.send(KUDOS, 'use this channel for kudos', { mentionBot: true, from: '29:meganb' });
+    await replyIn(KUDOS, 'Only Moments admins can change this. Ask Alex Wilber.');
+    expect(
+      (await app.app.runtime.stores.settings.team(DEMO_TENANT_ID, GENERAL))?.recognitionChannelId,
+    ).toBeUndefined();
+  });
+
+  it('an admin sets it, and kudos given in General with “also post” appear in the Kudos channel', async () => {
+    await playground.send(KUDOS, 'use this channel for kudos', { mentionBot: true });
+    await replyIn(KUDOS, 'Done: kudos given anywhere in this team');
+    expect((await app.app.runtime.stores.settings.team(DEMO_TENANT_ID, GENERAL))?.recognitionChannelId).toBe(
+      KUDOS,
+    );
+
+    const fetched = await playground.invoke({
+      name: 'composeExtension/fetchTask',
+      conversationId: GENERAL,
+      value: { commandId: 'sendKudos', commandContext: 'compose' },
+    });
+    const form = (
+      fetched.task as { value: { card: { content: { actions: Array<{ data: { submissionId: string } }> } } } }
+    ).value.card.content;
+    expect(textOf(form)).toContain('Also post it in the team');
+    await playground.invoke({
+      name: 'composeExtension/submitAction',
+      conversationId: GENERAL,
+      value: {
+        commandId: 'sendKudos',
+        commandContext: 'compose',
+        data: {
+          verb: 'sendKudos',
+          submissionId: form.actions[0]!.data.submissionId,
+          recipients: DEMO_IDS.isaiah,
+          value: 'ownership',
+          message: 'You owned the incident review end to end.',
+          postToChannel: 'true',
+        },
+      },
+    });
+    const posted = await replyIn(KUDOS, 'You owned the incident review end to end.');
+    expect(textOf(posted.attachments)).toContain('Isaiah Langer');
+  });
+
+  it('settings shows the channel, times, admins and values', async () => {
+    await playground.send(KUDOS, 'settings', { mentionBot: true });
+    const card = textOf((await replyIn(KUDOS, 'Moments settings')).attachments);
+    expect(card).toContain('This channel');
+    expect(card).toContain('09:00 in each person’s time zone');
+    expect(card).toContain('Monday 08:00');
+    expect(card).toContain('Alex Wilber');
+    expect(card).toContain('Customer first');
+  });
+
+  it('admins add, rename and retire values; retired values are no longer offered; bad input changes nothing', async () => {
+    await playground.send(GENERAL, 'values add Courage', { mentionBot: true });
+    await replyIn(GENERAL, 'Added “Courage” (#courage).');
+    await playground.send(GENERAL, 'values rename courage to Brave calls', { mentionBot: true });
+    await replyIn(GENERAL, 'Renamed “Courage” to “Brave calls”.');
+    await playground.send(GENERAL, 'values retire innovation', { mentionBot: true });
+    await replyIn(GENERAL, 'Retired “Innovation”.');
+    await playground.send(GENERAL, 'values add Teamwork', { mentionBot: true });
+    await replyIn(GENERAL, '“Teamwork” is already a value. Nothing was changed.');
+    await playground.send(GENERAL, 'values add Sneaky', { mentionBot: true, from: '29:meganb' });
+    await replyIn(GENERAL, 'Only Moments admins can change this.');
+    const settings = await app.app.runtime.stores.settings.tenant(DEMO_TENANT_ID);
+    expect(settings?.values.map((v) => `${v.id}:${v.name}${v.retired ? ':retired' : ''}`)).toEqual(
+      expect.arrayContaining(['courage:Brave calls', 'innovation:Innovation:retired']),
+    );
+    expect(settings?.values.some((v) => v.name === 'Sneaky')).toBe(false);
+    const fetched = await playground.invoke({
+      name: 'composeExtension/fetchTask',
+      conversationId: GENERAL,
+      value: { commandId: 'sendKudos', commandContext: 'compose' },
+    });
+    expect(textOf(fetched)).toContain('"title":"Brave calls","value":"courage"');
+    expect(textOf(fetched)).not.toContain('"value":"innovation"');
+  });
+
+  it('stats shows this month’s coverage for the team, not a leaderboard', async () => {
+    await playground.send(GENERAL, 'stats', { mentionBot: true });
+    const card = textOf((await replyIn(GENERAL, 'Recognition this month')).attachments);
+    expect(card).toContain('"title":"Kudos","value":"1"');
+    expect(card).toContain('"title":"People recognised","value":"1 of 6"');
+    expect(card).toContain('Ownership (1)');
+    expect(card).toContain('Not recognised in the last 30 days: 5');
+    expect(card).toContain('Adele Vance, Alex Wilber, Diego Siciliani, Lee Gu, Megan Bowen');
+  });
+});

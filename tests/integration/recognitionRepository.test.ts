@@ -1,0 +1,81 @@
+import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
+import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
+import { KudosService } from '../../core/kudos';
+import type { Recognition } from '../../core/recognitions';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { RecordingLogger } from '../support/fakes';
+
+let cosmos: TestCosmos;
+let store: CosmosRecognitionStore;
+beforeAll(async () => {
+  cosmos = await startTestCosmos();
+  store = new CosmosRecognitionStore(cosmos.database.container('recognitions'));
+});
+afterAll(async () => cosmos.close());
+
+const T = 'tenant-a';
+const recognition = (id: string, createdAt: string, overrides: Partial<Recognition> = {}): Recognition => ({
+  tenantId: T,
+  id,
+  giver: { id: 'alex', name: 'Alex Wilber' },
+  recipients: [{ id: 'megan', name: 'Megan Bowen' }],
+  recipientIds: ['megan'],
+  value: { id: 'teamwork', name: 'Teamwork' },
+  message: 'Thank you',
+  place: { kind: 'groupChat', conversationId: '19:chat' },
+  postToChannel: false,
+  createdAt,
+  givenOn: createdAt.slice(0, 10),
+  celebrations: [],
+  ...overrides,
+});
+
+describe('CosmosRecognitionStore', () => {
+  it('creates once: a second create of the same id returns the stored one', async () => {
+    const first = recognition('kudos-a', '2027-03-11T09:00:00.000Z');
+    expect(await store.create(first)).toEqual({ created: true });
+    expect(await store.create({ ...first, message: 'other' })).toEqual({ created: false, existing: first });
+    expect(await store.get(T, 'kudos-a')).toEqual(first);
+    expect(await store.get('tenant-b', 'kudos-a')).toBeUndefined();
+  });
+
+  it('counts kudos given per giver and day, and queries windows and recipients within the tenant', async () => {
+    await store.create(
+      recognition('kudos-b', '2027-03-12T08:00:00.000Z', {
+        recipientIds: ['adele'],
+        recipients: [{ id: 'adele', name: 'Adele' }],
+      }),
+    );
+    await store.create(recognition('kudos-c', '2027-03-12T10:00:00.000Z'));
+    await store.create({ ...recognition('kudos-d', '2027-03-12T11:00:00.000Z'), tenantId: 'tenant-b' });
+    expect(await store.countGivenOn(T, 'alex', '2027-03-12')).toBe(2);
+    expect(await store.countGivenOn(T, 'megan', '2027-03-12')).toBe(0);
+    const window = await store.createdBetween(
+      T,
+      new Date('2027-03-12T00:00:00Z'),
+      new Date('2027-03-13T00:00:00Z'),
+    );
+    expect(window.map((r) => r.id)).toEqual(['kudos-c', 'kudos-b']);
+    const forMegan = await store.forRecipientsSince(T, ['megan'], new Date('2027-03-01T00:00:00Z'));
+    expect(forMegan.map((r) => r.id)).toEqual(['kudos-c', 'kudos-a']);
+    expect(
+      (await store.forRecipientsSince(T, ['megan', 'adele'], new Date('2027-03-12T00:00:00Z'))).map(
+        (r) => r.id,
+      ),
+    ).toEqual(['kudos-c', 'kudos-b']);
+  });
+
+  it('two people celebrating at the same instant both count', async () => {
+    await store.create(recognition('kudos-e', '2027-03-13T09:00:00.000Z'));
+    const service = new KudosService(
+      store,
+      new CosmosPeopleDirectory(cosmos.database.container('people')),
+      new RecordingLogger(),
+    );
+    const at = new Date('2027-03-13T09:05:00Z');
+    const celebrants = Array.from({ length: 6 }, (_, i) => ({ id: `person-${i}`, name: `Person ${i}` }));
+    await Promise.all(celebrants.map((c) => service.toggleCelebration(T, 'kudos-e', c, at)));
+    const stored = await store.get(T, 'kudos-e');
+    expect(stored?.celebrations.map((c) => c.id).sort()).toEqual(celebrants.map((c) => c.id).sort());
+  });
+});
