@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
-import { fromDocument, orUndefined } from './documents';
+import { orUndefined } from './documents';
+import { fromPersonDocument, toPersonDocument } from './personDocument';
 
 /** The directory in the `people` container, partitioned by [tenantId, id]. */
 export class CosmosPeopleDirectory implements PeopleDirectory {
@@ -8,7 +9,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {
     const { resource } = await this.container.item(id, [tenantId, id]).read<Person>();
-    return resource && resource.tenantId === tenantId ? fromDocument<Person>(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? fromPersonDocument(resource) : undefined;
   }
 
   async findMany(tenantId: string, ids: string[]): Promise<Person[]> {
@@ -22,11 +23,11 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
         ],
       })
       .fetchAll();
-    return resources.map((r) => fromDocument<Person>(r));
+    return resources.map((r) => fromPersonDocument(r));
   }
 
   async save(person: Person): Promise<void> {
-    await this.container.items.upsert(person);
+    await this.container.items.upsert(toPersonDocument(person));
   }
 
   async remove(tenantId: string, id: string): Promise<void> {
@@ -44,7 +45,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
         ],
       })
       .fetchAll();
-    return resources.map((r) => fromDocument<Person>(r));
+    return resources.map((r) => fromPersonDocument(r));
   }
 
   async count(tenantId: string): Promise<number> {

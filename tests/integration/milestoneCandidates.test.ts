@@ -1,0 +1,162 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import type { Container } from '@azure/cosmos';
+import { CosmosMilestoneCandidates } from '../../functions/cosmos/milestoneCandidates';
+import { fromPersonDocument, toPersonDocument } from '../../functions/cosmos/personDocument';
+import {
+  DEFAULT_MILESTONE_POLICY,
+  findMilestoneCandidates,
+  planMilestoneSends,
+  type MilestonePolicy,
+} from '../../core/milestones';
+import type { Person } from '../../core/people';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+
+const TENANT_A = 'tenant-a';
+const TENANT_B = 'tenant-b';
+
+// Counts the queries the local server receives: the server runs in this process, and Node
+// publishes every incoming request on this channel.
+let queries = 0;
+const onRequest = (message: unknown) => {
+  const { request } = message as { request: IncomingMessage };
+  if (request.headers['x-ms-documentdb-isquery'] !== undefined) queries += 1;
+};
+
+let cosmos: TestCosmos;
+let container: Container;
+let candidates: CosmosMilestoneCandidates;
+beforeAll(async () => {
+  diagnosticsChannel.subscribe('http.server.request.start', onRequest);
+  cosmos = await startTestCosmos();
+  container = cosmos.database.container('people');
+  candidates = new CosmosMilestoneCandidates(container);
+  await store(known);
+});
+afterAll(async () => {
+  diagnosticsChannel.unsubscribe('http.server.request.start', onRequest);
+  await cosmos.close();
+});
+
+const person = (tenantId: string, id: string, fields: Partial<Person> = {}): Person => ({
+  tenantId,
+  id,
+  displayName: id,
+  timeZone: 'Europe/London',
+  celebrate: { birthday: 'public', anniversary: 'public' },
+  ...fields,
+});
+
+async function store(people: Person[]): Promise<void> {
+  for (let start = 0; start < people.length; start += 50) {
+    await Promise.all(
+      people.slice(start, start + 50).map((p) => container.items.upsert(toPersonDocument(p))),
+    );
+  }
+}
+
+const alex = person(TENANT_A, 'alex', { birthday: '11-02', hireDate: '2016-09-01' });
+const megan = person(TENANT_A, 'megan', { managerId: 'alex', birthday: '03-17', hireDate: '2019-10-01' });
+const veteran = person(TENANT_A, 'veteran', { managerId: 'alex', hireDate: '2020-03-17' });
+const lee = person(TENANT_A, 'lee', { managerId: 'megan', hireDate: '2027-03-22' });
+const other = person(TENANT_B, 'other', { managerId: 'alex', birthday: '03-17', hireDate: '2020-03-17' });
+const otherAlex = person(TENANT_B, 'alex');
+const known = [alex, megan, veteran, lee, other, otherAlex];
+
+/** People with no milestone anywhere near March: what the job must not read. */
+const fillers = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => {
+    const n = from + i;
+    const month = String(6 + (n % 6)).padStart(2, '0');
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    return person(TENANT_A, `filler-${n}`, {
+      managerId: 'alex',
+      birthday: `${month}-${day}`,
+      hireDate: `${2010 + (n % 10)}-${month}-${day}`,
+    });
+  });
+
+const ids = (people: Person[]) => people.map((p) => p.id).sort();
+
+describe('person documents', () => {
+  it('carry hireMonthDay, which reading strips again', async () => {
+    expect(toPersonDocument(veteran)).toEqual({ ...veteran, hireMonthDay: '03-17' });
+    const { resource } = await container.item('veteran', [TENANT_A, 'veteran']).read();
+    expect(resource).toMatchObject({ hireMonthDay: '03-17' });
+    expect(fromPersonDocument(resource)).toEqual(veteran);
+  });
+
+  it('drop a stale hireMonthDay when the hire date goes', () => {
+    const { hireDate: _hireDate, ...withoutHireDate } = veteran;
+    const stale = { ...withoutHireDate, hireMonthDay: '03-17' } as Person;
+    expect(toPersonDocument(stale)).toEqual(withoutHireDate);
+  });
+});
+
+describe('CosmosMilestoneCandidates', () => {
+  it('returns only the people matching each query, of the tenant asked for', async () => {
+    expect(ids(await candidates.birthdaysOn(TENANT_A, ['03-16', '03-17']))).toEqual(['megan']);
+    expect(ids(await candidates.anniversariesOn(TENANT_A, ['03-17']))).toEqual(['veteran']);
+    expect(ids(await candidates.hiredOn(TENANT_A, ['2027-03-22', '2027-02-20']))).toEqual(['lee']);
+    expect(ids(await candidates.managersOf(TENANT_A, ['alex', 'megan', 'nobody']))).toEqual([
+      'alex',
+      'megan',
+    ]);
+    expect(await candidates.birthdaysOn(TENANT_A, ['12-25'])).toEqual([]);
+    expect(await candidates.birthdaysOn(TENANT_A, ['03-17'])).toEqual([megan]);
+  });
+
+  it('keeps tenants apart', async () => {
+    expect(ids(await candidates.birthdaysOn(TENANT_B, ['03-17']))).toEqual(['other']);
+    expect(ids(await candidates.anniversariesOn(TENANT_B, ['03-17']))).toEqual(['other']);
+    expect(ids(await candidates.managersOf(TENANT_B, ['alex', 'megan']))).toEqual(['alex']);
+    expect(await candidates.hiredOn(TENANT_B, ['2027-03-22'])).toEqual([]);
+    expect(await candidates.birthdaysOn('tenant-c', ['03-17'])).toEqual([]);
+  });
+
+  it('sends no query for an empty list', async () => {
+    const before = queries;
+    expect(await candidates.birthdaysOn(TENANT_A, [])).toEqual([]);
+    expect(await candidates.managersOf(TENANT_A, [])).toEqual([]);
+    expect(queries).toBe(before);
+  });
+
+  it('reads as much for a directory of 500 as for one of 50: what is due, not who is stored', async () => {
+    const policy: MilestonePolicy = { ...DEFAULT_MILESTONE_POLICY, defaultTimeZone: 'Europe/London' };
+    // Friday 12 March 2027, 08:00-09:00 UTC: Megan's birthday reminder (Wednesday 17th) is due,
+    // and the veteran's anniversary reminder; Lee's first-day reminder (Monday 22nd) comes later.
+    const window = { since: new Date('2027-03-12T08:00:00Z'), now: new Date('2027-03-12T09:00:00Z') };
+    const run = async () => {
+      const before = queries;
+      const found = await findMilestoneCandidates(candidates, TENANT_A, window, policy);
+      return { found, queries: queries - before };
+    };
+
+    await store(fillers(0, 50));
+    const small = await run();
+    await store(fillers(50, 450));
+    const large = await run();
+
+    expect(small.queries).toBeGreaterThan(0);
+    expect(large.queries).toBe(small.queries);
+    expect(ids(large.found.people)).toEqual(ids(small.found.people));
+    expect(ids(large.found.people)).toEqual(['megan', 'veteran']);
+    expect(ids(large.found.managers)).toEqual(['alex']);
+
+    const sends = planMilestoneSends({ ...large.found, window, policy });
+    expect(sends.map((s) => s.deliveryId)).toEqual([
+      'anniversary:2027-03-17:veteran:manager',
+      'birthday:2027-03-17:megan:manager',
+    ]);
+    // The same plan as from the whole directory, which the job never reads.
+    const { resources } = await container.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t',
+        parameters: [{ name: '@t', value: TENANT_A }],
+      })
+      .fetchAll();
+    const everyone = resources.map((r) => fromPersonDocument(r));
+    expect(everyone.length).toBe(504);
+    expect(planMilestoneSends({ people: everyone, managers: [], window, policy })).toEqual(sends);
+  });
+});
