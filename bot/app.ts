@@ -7,7 +7,8 @@ import type { Logger } from '../core/logger';
 import type { Messenger } from '../core/messenger';
 import type { PeopleDirectory } from '../core/people';
 import type { RecognitionStore } from '../core/recognitions';
-import type { SettingsStore } from '../core/settings';
+import { ensureTenant, type SettingsStore } from '../core/settings';
+import type { SnoozeStore } from '../core/snoozes';
 import { createTeamsAdapter, type BotAuth } from './adapter';
 import { conversationRecordFrom, tenantOf } from './conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './http';
@@ -15,7 +16,9 @@ import { sendHelp } from './handlers/help';
 import { botWasAdded, sendWelcome } from './handlers/welcome';
 import { conversationKindOf } from './handlers/context';
 import { registerKudos } from './kudos/handlers';
+import { rosterMembers } from './kudos/roster';
 import { registerTeamSetup } from './handlers/teamSetup';
+import { registerReminderActions } from './milestones/handlers';
 import { TeamsMessenger } from './messenger';
 
 /** What the bot needs from the rest of the app. */
@@ -27,6 +30,7 @@ export interface BotDependencies {
   deliveries: DeliveryLedger;
   kudos: KudosService;
   recognitions: RecognitionStore;
+  snoozes: SnoozeStore;
   logger: Logger;
   now: () => Date;
   /** Time zone for people and tenants whose own zone is unknown. */
@@ -44,6 +48,9 @@ export interface MomentsBot {
   /** Handles one POST to /api/messages. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
 }
+
+/** The most members read from a team's roster when Moments is added to it. */
+const TEAM_ROSTER_LIMIT = 5000;
 
 /** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
 export function correlationIdOf(context: TurnContext): string {
@@ -71,12 +78,23 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   // messages (reminders, digests, nudges) can reach this chat or channel later.
   app.turn('beforeTurn', async (context) => {
     const record = conversationRecordFrom(context.activity);
-    if (record) await deps.conversations.remember(record, deps.now());
+    if (record && (await deps.conversations.remember(record, deps.now()))) {
+      // A new or changed conversation: make sure the tenant is known, so the hourly jobs work for it.
+      await ensureTenant(deps.settings, record.tenantId, deps.defaultTimeZone);
+    }
     return true;
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
-    if (botWasAdded(context)) await sendWelcome(context);
+    if (!botWasAdded(context)) return;
+    await sendWelcome(context);
+    const tenantId = tenantOf(context.activity);
+    if (tenantId && conversationKindOf(context) === 'channel') {
+      // Learn who is in the team, so celebrations reach its recognition channel.
+      await rosterMembers(context, deps.people, tenantId, TEAM_ROSTER_LIMIT).catch((error: unknown) =>
+        turnLogger(context).warn('could not read the team roster at install', { error }),
+      );
+    }
   });
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
@@ -85,6 +103,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     deps.messenger ?? new TeamsMessenger(adapter, { botAppId: deps.auth.appId, logger: deps.logger });
   registerKudos(app, { ...deps, messenger });
   registerTeamSetup(app, deps);
+  registerReminderActions(app, deps);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');

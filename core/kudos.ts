@@ -1,3 +1,4 @@
+import { localDateOf } from './calendar';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people';
 import type { Celebration, PersonRef, Recognition, RecognitionPlace, RecognitionStore } from './recognitions';
@@ -130,7 +131,7 @@ export class KudosService {
       );
     }
     const giver = await this.people.get(request.tenantId, request.giver.id);
-    const givenOn = localDate(now, giver?.timeZone ?? settings.defaultTimeZone);
+    const givenOn = localDateOf(now, giver?.timeZone ?? settings.defaultTimeZone);
     const given = await this.recognitions.countGivenOn(request.tenantId, request.giver.id, givenOn);
     if (given >= settings.dailyKudosLimit) {
       return refuse(
@@ -193,14 +194,4 @@ export class KudosService {
       return { ...current, celebrations };
     });
   }
-}
-
-/** `YYYY-MM-DD` of `instant` in `timeZone`. */
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }

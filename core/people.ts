@@ -18,6 +18,10 @@ export interface Person {
   celebrate: { birthday: CelebrationPreference; anniversary: CelebrationPreference };
   /** `YYYY-MM-DD` of the last kudos this person received. */
   lastRecognisedOn?: string;
+  /** Teams (team ids) Moments has seen this person in; celebrations go to their recognition channels. */
+  teamIds?: string[];
+  /** As a manager: people this person asked not to be reminded about. */
+  mutedReminders?: string[];
 }
 
 /** The directory port. Every method names the tenant: no call reads across tenants. */

@@ -36,6 +36,14 @@ export interface SettingsStore {
   saveTenant(settings: TenantSettings): Promise<void>;
   team(tenantId: string, teamId: string): Promise<TeamSettings | undefined>;
   saveTeam(settings: TeamSettings): Promise<void>;
+  /** Every tenant with stored settings: the tenants the hourly jobs work for. */
+  tenantIds(): Promise<string[]>;
+}
+
+/** When a job last completed for a tenant, so a missed run can catch up. */
+export interface JobRuns {
+  lastRun(tenantId: string, job: string): Promise<Date | undefined>;
+  recordRun(tenantId: string, job: string, at: Date): Promise<void>;
 }
 
 /** The values a tenant starts with. */
@@ -69,4 +77,14 @@ export async function tenantSettingsOf(
   defaultTimeZone: string,
 ): Promise<TenantSettings> {
   return (await store.tenant(tenantId)) ?? defaultTenantSettings(tenantId, defaultTimeZone);
+}
+
+/** Stores default settings for a tenant seen for the first time; leaves existing settings alone. */
+export async function ensureTenant(
+  store: SettingsStore,
+  tenantId: string,
+  defaultTimeZone: string,
+): Promise<void> {
+  if (!(await store.tenant(tenantId)))
+    await store.saveTenant(defaultTenantSettings(tenantId, defaultTimeZone));
 }

@@ -11,6 +11,10 @@ import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { KudosService } from '../core/kudos';
+import { runMilestoneJob, type MilestoneJobReport } from '../core/milestoneJob';
+import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
+import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
+import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
 import { createJsonLogger } from './logging';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
@@ -24,9 +28,14 @@ export interface Runtime {
     settings: CosmosSettingsStore;
     deliveries: CosmosDeliveryLedger;
     recognitions: CosmosRecognitionStore;
+    snoozes: CosmosSnoozeStore;
   };
   conversations: ConversationBook;
   bot: MomentsBot;
+  /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
+  jobs: {
+    milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
+  };
   now: () => Date;
   close(): Promise<void>;
 }
@@ -76,6 +85,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     settings: new CosmosSettingsStore(database.container('settings')),
     deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
     recognitions: new CosmosRecognitionStore(database.container('recognitions')),
+    snoozes: new CosmosSnoozeStore(database.container('deliveries')),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const kudos = new KudosService(stores.recognitions, stores.people, logger);
@@ -87,10 +97,31 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     deliveries: stores.deliveries,
     kudos,
     recognitions: stores.recognitions,
+    snoozes: stores.snoozes,
     logger,
     now,
     defaultTimeZone: config.defaultTimeZone,
   });
+  const notifier = new TeamsMilestoneNotifier(bot.messenger);
+  const jobs: Runtime['jobs'] = {
+    milestones: (options) =>
+      runMilestoneJob(
+        {
+          settings: stores.settings,
+          runs: stores.settings,
+          candidates: new CosmosMilestoneCandidates(database.container('people')),
+          people: stores.people,
+          snoozes: stores.snoozes,
+          conversations,
+          recognitions: stores.recognitions,
+          deliveries: stores.deliveries,
+          notifier,
+          logger,
+          defaultTimeZone: config.defaultTimeZone,
+        },
+        options,
+      ),
+  };
   logger.info('runtime ready', {
     cosmos: target.kind,
     database: target.database,
@@ -103,6 +134,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     stores,
     conversations,
     bot,
+    jobs,
     now,
     close: async () => client.dispose(),
   };

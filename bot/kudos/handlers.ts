@@ -215,6 +215,30 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     );
   });
 
+  // "Send wishes" on a milestone reminder turns it into the kudos form, prefilled for that person.
+  app.adaptiveCards.actionExecute<{ personId?: string; kind?: string }>(
+    'sendWishes',
+    async (context, _state, data) => {
+      const caller = await callerOf(context, deps);
+      const person =
+        caller && data.personId ? await deps.people.get(caller.tenantId, data.personId) : undefined;
+      if (!caller || !person) return 'That person is no longer in Moments.';
+      const first = person.displayName.split(/\s+/)[0] ?? person.displayName;
+      const message =
+        data.kind === 'birthday'
+          ? `Happy birthday, ${first}! `
+          : data.kind === 'anniversary'
+            ? `Happy work anniversary, ${first}! Thank you for `
+            : `Welcome, ${first}! `;
+      const draft = newDraft({ recipientIds: [person.id], message });
+      return asCard(
+        await form(context, caller, 'chat', draft, undefined, [
+          { title: person.displayName, value: person.id },
+        ]),
+      );
+    },
+  );
+
   // Celebrate: toggles the caller's +1 and refreshes the card in place.
   app.adaptiveCards.actionExecute<{ recognitionId?: string }>('celebrate', async (context, _state, data) => {
     const tenantId = tenantOf(context.activity);

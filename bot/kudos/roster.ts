@@ -40,8 +40,16 @@ export async function likelyPeople(
     .map((p) => ({ title: p.displayName, value: p.id }));
 }
 
-/** The members of this team or chat (up to 100), added to the directory when missing. */
-export async function rosterMembers(context: TurnContext, directory: PeopleDirectory, tenantId: string) {
+/**
+ * The members of this team or chat (up to `limit`), added to the directory when missing; in a
+ * team, each is also marked as a member of it, which is where their celebrations are posted.
+ */
+export async function rosterMembers(
+  context: TurnContext,
+  directory: PeopleDirectory,
+  tenantId: string,
+  limit = MAX_CHOICES,
+) {
   const members: Array<{ id: string; displayName: string; email?: string }> = [];
   let continuationToken: string | undefined;
   do {
@@ -52,34 +60,46 @@ export async function rosterMembers(context: TurnContext, directory: PeopleDirec
       }
     }
     continuationToken = page.continuationToken;
-  } while (continuationToken && members.length < MAX_CHOICES);
-  await registerMembers(directory, tenantId, members);
+  } while (continuationToken && members.length < limit);
+  const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+  await registerMembers(directory, tenantId, members, teamId);
   return members;
 }
 
-/** Adds Teams members the directory does not know yet, with celebrations left to them to opt into. */
+/**
+ * Adds Teams members the directory does not know yet, with celebrations left to them to opt into,
+ * and records `teamId` on members who lack it. One query for the lot; writes only what changed.
+ */
 export async function registerMembers(
   directory: PeopleDirectory,
   tenantId: string,
   members: Array<{ id: string; displayName: string; email?: string }>,
+  teamId?: string,
 ): Promise<void> {
   if (members.length === 0) return;
-  const known = new Set(
+  const known = new Map(
     (
       await directory.findMany(
         tenantId,
         members.map((m) => m.id),
       )
-    ).map((p) => p.id),
+    ).map((p) => [p.id, p]),
   );
   for (const member of members) {
-    if (known.has(member.id)) continue;
+    const person = known.get(member.id);
+    if (person) {
+      if (teamId && !(person.teamIds ?? []).includes(teamId)) {
+        await directory.save({ ...person, teamIds: [...(person.teamIds ?? []), teamId] });
+      }
+      continue;
+    }
     await directory.save({
       tenantId,
       id: member.id,
       displayName: member.displayName,
       ...(member.email ? { email: member.email } : {}),
       celebrate: { birthday: 'manager', anniversary: 'manager' },
+      ...(teamId ? { teamIds: [teamId] } : {}),
     });
   }
 }

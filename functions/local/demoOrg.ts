@@ -6,6 +6,9 @@ import { defaultTenantSettings } from '../../core/settings';
 /** The demo tenant: the Agents Playground's mock users (.m365agentsplayground.yml) belong to it. */
 export const DEMO_TENANT_ID = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
 
+/** The Playground's team (its id is its General channel's). */
+export const DEMO_TEAM_ID = '19:product-team-general@thread.tacv2';
+
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 
 /** The demo people's AAD object ids, as in .m365agentsplayground.yml. */
@@ -35,6 +38,7 @@ export function demoPeople(asOf: Date): Person[] {
   ): Person => ({
     tenantId: DEMO_TENANT_ID,
     celebrate: { birthday: 'public', anniversary: 'public' },
+    teamIds: [DEMO_TEAM_ID],
     ...fields,
   });
   return [

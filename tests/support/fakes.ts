@@ -5,6 +5,9 @@ import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../
 import type { LogFields, Logger } from '../../core/logger';
 import type { PeopleDirectory, Person } from '../../core/people';
 import type { CreateResult, Recognition, RecognitionStore } from '../../core/recognitions';
+import type { MilestoneCandidates } from '../../core/milestones';
+import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
+import type { ReminderSnooze, SnoozeStore } from '../../core/snoozes';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
@@ -182,5 +185,72 @@ export class MemoryRecognitionStore implements RecognitionStore {
       .filter((r) => r.tenantId === tenantId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((r) => structuredClone(r));
+  }
+}
+
+export class MemorySettingsStore implements SettingsStore, JobRuns {
+  readonly tenants = new Map<string, TenantSettings>();
+  readonly teams = new Map<string, TeamSettings>();
+  readonly runs = new Map<string, Date>();
+
+  async tenant(tenantId: string) {
+    const t = this.tenants.get(tenantId);
+    return t ? structuredClone(t) : undefined;
+  }
+  async saveTenant(settings: TenantSettings) {
+    this.tenants.set(settings.tenantId, structuredClone(settings));
+  }
+  async team(tenantId: string, teamId: string) {
+    const t = this.teams.get(`${tenantId}/${teamId}`);
+    return t ? structuredClone(t) : undefined;
+  }
+  async saveTeam(settings: TeamSettings) {
+    this.teams.set(`${settings.tenantId}/${settings.teamId}`, structuredClone(settings));
+  }
+  async tenantIds() {
+    return [...this.tenants.keys()].sort();
+  }
+  async lastRun(tenantId: string, job: string) {
+    return this.runs.get(`${tenantId}/${job}`);
+  }
+  async recordRun(tenantId: string, job: string, at: Date) {
+    this.runs.set(`${tenantId}/${job}`, at);
+  }
+}
+
+export class MemorySnoozeStore implements SnoozeStore {
+  readonly snoozes = new Map<string, ReminderSnooze>();
+  async save(snooze: ReminderSnooze) {
+    this.snoozes.set(`${snooze.tenantId}/${snooze.id}`, structuredClone(snooze));
+  }
+  async dueBy(tenantId: string, now: Date) {
+    return [...this.snoozes.values()].filter((s) => s.tenantId === tenantId && s.dueAt <= now.toISOString());
+  }
+  async remove(tenantId: string, id: string) {
+    this.snoozes.delete(`${tenantId}/${id}`);
+  }
+}
+
+/** Milestone candidates answered from a people fake, the way the Cosmos queries select them. */
+export class MemoryMilestoneCandidates implements MilestoneCandidates {
+  reads = 0;
+  constructor(private readonly people: MemoryPeopleDirectory) {}
+  private where(tenantId: string, match: (p: Person) => boolean) {
+    this.reads++;
+    return Promise.resolve(
+      [...this.people.people.values()].filter((p) => p.tenantId === tenantId && match(p)),
+    );
+  }
+  birthdaysOn(tenantId: string, monthDays: readonly string[]) {
+    return this.where(tenantId, (p) => !!p.birthday && monthDays.includes(p.birthday));
+  }
+  anniversariesOn(tenantId: string, monthDays: readonly string[]) {
+    return this.where(tenantId, (p) => !!p.hireDate && monthDays.includes(p.hireDate.slice(5)));
+  }
+  hiredOn(tenantId: string, dates: readonly string[]) {
+    return this.where(tenantId, (p) => !!p.hireDate && dates.includes(p.hireDate));
+  }
+  managersOf(tenantId: string, ids: readonly string[]) {
+    return this.where(tenantId, (p) => ids.includes(p.id));
   }
 }

@@ -1,0 +1,29 @@
+import type { ConversationRecord } from '../../core/conversations';
+import type { Messenger } from '../../core/messenger';
+import type { CelebrationContent, MilestoneNotifier, ReminderContent } from '../../core/milestoneJob';
+import type { SendResult } from '../../core/deliveries';
+import { expandCard } from '../cards/render';
+import { celebrationCard, reminderCard } from '../cards/milestoneCards';
+import { celebrationCardData, congratulationText, milestoneHeadline, reminderCardData } from './wording';
+
+/** Renders milestone messages as Teams cards and sends them through the messenger. */
+export class TeamsMilestoneNotifier implements MilestoneNotifier {
+  constructor(private readonly messenger: Messenger) {}
+
+  remind(conversation: ConversationRecord, content: ReminderContent): Promise<SendResult> {
+    const card = expandCard(reminderCard, reminderCardData(content));
+    return this.messenger.send(conversation, { card, summary: milestoneHeadline(content.milestone) });
+  }
+
+  celebrate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult> {
+    const data = celebrationCardData(content.milestone);
+    return this.messenger.send(conversation, {
+      card: expandCard(celebrationCard, data),
+      summary: data.headline,
+    });
+  }
+
+  congratulate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult> {
+    return this.messenger.send(conversation, { text: congratulationText(content.milestone) });
+  }
+}

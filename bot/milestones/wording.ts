@@ -1,0 +1,118 @@
+import { daysBetween } from '../../core/calendar';
+import type { Milestone } from '../../core/milestones';
+import type { ReminderContent } from '../../core/milestoneJob';
+import { shorten } from '../../core/text';
+import type { CelebrationCardData, ReminderCardData } from '../cards/milestoneCards';
+
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+/** `Tuesday 16 March`. */
+export function longDate(date: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the milestone is, in a sentence about the person. */
+export function milestoneHeadline(milestone: Milestone): string {
+  const name = milestone.person.displayName;
+  switch (milestone.kind) {
+    case 'birthday':
+      return `🎂 ${name}’s birthday`;
+    case 'anniversary':
+      return `🎉 ${name}’s ${plural(milestone.years ?? 1, 'year')} at work`;
+    case 'first-day':
+      return `👋 ${name} starts`;
+    case 'first-week':
+      return `🌱 ${name}’s first week is done`;
+    case 'day-30':
+      return `🗓️ ${name}’s first 30 days`;
+    case 'day-90':
+      return `🏁 ${name}’s first 90 days`;
+  }
+}
+
+function suggestion(milestone: Milestone): string {
+  const first = firstName(milestone.person.displayName);
+  switch (milestone.kind) {
+    case 'birthday':
+      return `A short personal note goes a long way. Send ${first} your wishes on the day.`;
+    case 'anniversary':
+      return `Thank ${first} for something specific from this year.`;
+    case 'first-day':
+      return `Make sure ${first} has a buddy, access and a first task, and say hello in the morning.`;
+    case 'first-week':
+      return `Ask ${first} how the first week went and what would help.`;
+    case 'day-30':
+      return `A good moment for a check-in: what is going well for ${first}, and what is confusing?`;
+    case 'day-90':
+      return `Review the first 90 days with ${first} and agree what comes next.`;
+  }
+}
+
+/** The reminder card's data. */
+export function reminderCardData(content: ReminderContent): ReminderCardData {
+  const { milestone, tenureYears, kudos90Days } = content;
+  const person = milestone.person;
+  const days = daysBetween(content.managerToday, milestone.date);
+  const facts = [
+    ...(person.hireDate
+      ? [
+          {
+            title: 'With the company',
+            value:
+              tenureYears && tenureYears > 0
+                ? `${plural(tenureYears, 'year')}, since ${person.hireDate}`
+                : `since ${person.hireDate}`,
+          },
+        ]
+      : []),
+    { title: 'Kudos, last 90 days', value: kudos90Days.count === 0 ? 'None yet' : String(kudos90Days.count) },
+  ];
+  const latest = kudos90Days.latest;
+  return {
+    headline: milestoneHeadline(milestone),
+    when: `${longDate(milestone.date)}${days === 0 ? ', today' : days === 1 ? ', tomorrow' : `, in ${days} days`}`,
+    facts,
+    latestKudos: latest
+      ? `${latest.giverName} for ${latest.valueName}: “${shorten(latest.message, 140)}”`
+      : '',
+    suggestion: suggestion(milestone),
+    note: '',
+    wishesTitle:
+      milestone.kind === 'birthday' || milestone.kind === 'anniversary' ? 'Send wishes' : 'Send a welcome',
+    personId: person.id,
+    firstName: firstName(person.displayName),
+    kind: milestone.kind,
+    deliveryId: content.deliveryId,
+    date: milestone.date,
+    occursOn: milestone.occursOn,
+    years: milestone.years === undefined ? '' : String(milestone.years),
+  };
+}
+
+/** The channel post on the day. */
+export function celebrationCardData(milestone: Milestone): CelebrationCardData {
+  const name = milestone.person.displayName;
+  if (milestone.kind === 'birthday') {
+    return { emoji: '🎂', headline: `Happy birthday, ${name}!`, invitation: 'Reply here with your wishes.' };
+  }
+  return {
+    emoji: '🎉',
+    headline: `${name} celebrates ${plural(milestone.years ?? 1, 'year')} with us today`,
+    invitation: `Thank ${firstName(name)} for something they did this year: reply here.`,
+  };
+}
+
+/** The personal message on the day. */
+export function congratulationText(milestone: Milestone): string {
+  const first = firstName(milestone.person.displayName);
+  return milestone.kind === 'birthday'
+    ? `Happy birthday, ${first}! 🎂 Have a wonderful day.`
+    : `Happy work anniversary, ${first}! 🎉 ${plural(milestone.years ?? 1, 'year')} today: thank you for all of it.`;
+}
