@@ -6,13 +6,19 @@ import { hostRuntime } from './host';
 export const MILESTONE_SCHEDULE = '0 0 * * * *';
 
 /** The hourly milestone job: reminders to managers and celebrations on the day. */
-export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now'>) {
+export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now' | 'jobs'>) {
   return async function milestoneReminders(timer: Timer, context: InvocationContext): Promise<void> {
     const logger = runtime.logger.child({ job: 'milestones', invocationId: context.invocationId });
+    const now = runtime.now();
+    const report = await runtime.jobs.milestones({ now });
+    const count = (outcome: string) => report.sends.filter((s) => s.outcome === outcome).length;
     logger.info('milestone job ran', {
-      at: runtime.now().toISOString(),
+      at: now.toISOString(),
       isPastDue: timer.isPastDue,
-      planned: 0,
+      tenants: report.tenants,
+      sent: count('sent'),
+      failed: count('failed'),
+      unreachable: count('unreachable'),
     });
   };
 }
