@@ -284,6 +284,33 @@ describe('kudos in chat', () => {
   });
 });
 
+describe('recipients hear about it', () => {
+  it('a recipient who has a chat with Moments gets a personal message saying who recognised them for what', async () => {
+    await playground.openConversationInstall(PERSONAL);
+    const config = await playground.config();
+    const base = await playground.mockTemplate(GROUP);
+    await playground.sendCustomActivity({
+      ...base,
+      type: 'message',
+      text: `<at>${config.bot.name}</at> kudos <at>Alex Wilber</at> #ownership for the roadmap review`,
+      from: { id: '29:meganb', name: 'Megan Bowen', aadObjectId: DEMO_IDS.megan },
+      entities: [
+        {
+          type: 'mention',
+          mentioned: { id: config.bot.id, name: config.bot.name },
+          text: `<at>${config.bot.name}</at>`,
+        },
+        { type: 'mention', mentioned: { id: '29:alexw', name: 'Alex Wilber' }, text: '<at>Alex Wilber</at>' },
+      ],
+      channelData: { tenant: { id: config.tenantId } },
+    });
+    const notice = await playground.waitForMessage(
+      (m) => m.conversationId === PERSONAL && (m.text ?? '').includes('recognised you'),
+    );
+    expect(notice.text).toBe('Megan Bowen recognised you for Ownership: “for the roadmap review”');
+  });
+});
+
 /** Posts a message that @mentions the bot and `people`, as Teams sends it. */
 async function postWithMentions(
   conversationId: string,
