@@ -9,6 +9,7 @@ import type { PeopleDirectory } from '../core/people';
 import type { RecognitionStore } from '../core/recognitions';
 import { ensureTenant, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/snoozes';
+import type { NoteStore } from '../core/notes';
 import { createTeamsAdapter, type BotAuth } from './adapter';
 import { conversationRecordFrom, tenantOf } from './conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './http';
@@ -18,7 +19,10 @@ import { conversationKindOf } from './handlers/context';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers } from './kudos/roster';
 import { registerTeamSetup } from './handlers/teamSetup';
+import { registerPrivacy } from './handlers/privacy';
 import { registerReminderActions } from './milestones/handlers';
+import { registerNotes } from './notes/handlers';
+import { registerDigest } from './digest/handlers';
 import { TeamsMessenger } from './messenger';
 
 /** What the bot needs from the rest of the app. */
@@ -31,6 +35,8 @@ export interface BotDependencies {
   kudos: KudosService;
   recognitions: RecognitionStore;
   snoozes: SnoozeStore;
+  /** Private notes; every read is by author. */
+  notes: NoteStore;
   logger: Logger;
   now: () => Date;
   /** Time zone for people and tenants whose own zone is unknown. */
@@ -103,7 +109,10 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     deps.messenger ?? new TeamsMessenger(adapter, { botAppId: deps.auth.appId, logger: deps.logger });
   registerKudos(app, { ...deps, messenger });
   registerTeamSetup(app, deps);
+  registerPrivacy(app, deps);
   registerReminderActions(app, deps);
+  registerNotes(app, deps);
+  registerDigest(app, deps);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');

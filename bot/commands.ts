@@ -35,6 +35,49 @@ export const COMMANDS: readonly CommandInfo[] = [
     typed: false,
   },
   {
+    section: 'Notes and digest',
+    command: 'note',
+    description: 'Write a private note about someone, with an optional day to be nudged to follow up.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Notes and digest',
+    command: 'notes',
+    description: 'Your open notes, newest first, with Done, Edit and Delete.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Notes and digest',
+    command: 'notes name',
+    description: 'Your open notes about one person, e.g. notes Megan.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Notes and digest',
+    command: 'digest',
+    description:
+      'This week’s digest of your direct reports: kudos, who is waiting for a thank-you, what is coming up.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Your data',
+    command: 'my settings',
+    description: 'Your birthday (month and day), which milestones are celebrated, your time zone and digest.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Your data',
+    command: 'my data',
+    description: 'Everything Moments keeps about you.',
+    kinds: ['personal'],
+  },
+  {
+    section: 'Your data',
+    command: 'forget me',
+    description: 'Erase your data from Moments (asks first); kudos stay with your name removed.',
+    kinds: ['personal'],
+  },
+  {
     section: 'Team set-up',
     command: 'use this channel for kudos',
     description: 'Admins: post kudos given in this team here too.',

@@ -27,6 +27,8 @@ export interface ConversationRecord {
 export interface ConversationStore {
   get(tenantId: string, id: string): Promise<ConversationRecord | undefined>;
   save(record: ConversationRecord): Promise<void>;
+  /** Deletes the record; removing one that is not there is not an error. */
+  remove(tenantId: string, id: string): Promise<void>;
 }
 
 /** The stable id of a conversation record, so that lookups are point reads. */
@@ -79,6 +81,18 @@ export class ConversationBook {
   /** The personal chat with a person, if Moments has one. */
   personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
     return this.store.get(tenantId, conversationRecordId('personal', { userId, conversationId: '' }));
+  }
+
+  /**
+   * Forgets the personal chat with a person (its stored reference), e.g. when they ask Moments to
+   * erase their data. @returns true when there was one.
+   */
+  async forgetPersonalChat(tenantId: string, userId: string): Promise<boolean> {
+    const id = conversationRecordId('personal', { userId, conversationId: '' });
+    if (!(await this.store.get(tenantId, id))) return false;
+    await this.store.remove(tenantId, id);
+    this.logger.debug('conversation reference removed', { tenantId, conversation: 'personal' });
+    return true;
   }
 
   /** A team channel, if Moments has seen it. */

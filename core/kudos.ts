@@ -118,7 +118,10 @@ export class KudosService {
           : 'Pick one of your company values.',
       );
     }
-    const found = await this.people.findMany(request.tenantId, recipientIds);
+    const [found, giver] = await Promise.all([
+      this.people.findMany(request.tenantId, recipientIds),
+      this.people.get(request.tenantId, request.giver.id),
+    ]);
     const byId = new Map(found.map((p) => [p.id, p]));
     const missing = recipientIds.filter((rid) => !byId.has(rid));
     if (missing.length > 0) {
@@ -130,7 +133,6 @@ export class KudosService {
           : `${missing.length} of the people you chose are not in your organisation in Moments, so they cannot receive kudos.`,
       );
     }
-    const giver = await this.people.get(request.tenantId, request.giver.id);
     const givenOn = localDateOf(now, giver?.timeZone ?? settings.defaultTimeZone);
     const given = await this.recognitions.countGivenOn(request.tenantId, request.giver.id, givenOn);
     if (given >= settings.dailyKudosLimit) {

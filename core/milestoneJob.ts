@@ -11,6 +11,7 @@ import {
   type MilestoneCandidates,
   type PlannedSend,
 } from './milestones';
+import type { NoteStore } from './notes';
 import type { PeopleDirectory, Person } from './people';
 import type { RecognitionStore } from './recognitions';
 import { tenantSettingsOf, type JobRuns, type SettingsStore } from './settings';
@@ -30,6 +31,8 @@ export interface ReminderContent {
   /** Whole years since the hire date, at the milestone. */
   tenureYears?: number;
   kudos90Days: { count: number; latest?: { giverName: string; valueName: string; message: string } };
+  /** The manager's own open notes about the person (private to the manager, who gets this reminder). */
+  openNotes: Array<{ text: string; followUpOn?: string }>;
 }
 
 /** What a celebration on the day says. */
@@ -55,6 +58,8 @@ export interface MilestoneJobDeps {
   snoozes: SnoozeStore;
   conversations: ConversationBook;
   recognitions: RecognitionStore;
+  /** The manager's private notes, shown on their reminders. */
+  notes: NoteStore;
   deliveries: DeliveryLedger;
   notifier: MilestoneNotifier;
   logger: Logger;
@@ -172,6 +177,7 @@ async function deliver(
     if (!manager || !chat) return [line('reminder', send.deliveryId, to, 'unreachable')];
     const content = await reminderContent(
       deps.recognitions,
+      deps.notes,
       deps.defaultTimeZone,
       send.deliveryId,
       milestone,
@@ -254,6 +260,7 @@ async function resendSnoozed(
     const milestone = milestoneOf(snooze, person);
     const content = await reminderContent(
       deps.recognitions,
+      deps.notes,
       defaultTimeZone,
       snooze.id.replace(/^snooze:/, ''),
       milestone,
@@ -284,6 +291,7 @@ function milestoneOf(snooze: ReminderSnooze, person: Person): Milestone {
 
 async function reminderContent(
   recognitions: RecognitionStore,
+  notes: NoteStore,
   defaultTimeZone: string,
   deliveryId: string,
   milestone: Milestone,
@@ -291,11 +299,10 @@ async function reminderContent(
   now: Date,
 ): Promise<ReminderContent> {
   const { person } = milestone;
-  const received = await recognitions.forRecipientsSince(
-    person.tenantId,
-    [person.id],
-    new Date(now.getTime() - 90 * DAY),
-  );
+  const [received, notesAbout] = await Promise.all([
+    recognitions.forRecipientsSince(person.tenantId, [person.id], new Date(now.getTime() - 90 * DAY)),
+    notes.aboutSubject(person.tenantId, manager.id, person.id),
+  ]);
   const latest = received[0];
   return {
     deliveryId,
@@ -311,6 +318,9 @@ async function reminderContent(
         ? { latest: { giverName: latest.giver.name, valueName: latest.value.name, message: latest.message } }
         : {}),
     },
+    openNotes: notesAbout
+      .filter((note) => note.status === 'open')
+      .map((note) => ({ text: note.text, ...(note.followUpOn ? { followUpOn: note.followUpOn } : {}) })),
   };
 }
 

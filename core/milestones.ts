@@ -423,3 +423,28 @@ export function planMilestoneSends(input: {
     (a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.deliveryId.localeCompare(b.deliveryId),
   );
 }
+
+/**
+ * The milestones of `person` marked between `from` and `to` inclusive (local dates, after the
+ * weekend and 29 February rules), earliest first: birthdays and work anniversaries the person did
+ * not turn off, and new-hire check-ins. For overviews such as the weekly digest; sending is
+ * planned by {@link planMilestoneSends}.
+ */
+export function milestonesBetween(
+  person: Person,
+  from: string,
+  to: string,
+  policy: MilestonePolicy = DEFAULT_MILESTONE_POLICY,
+): Milestone[] {
+  // An occurrence up to two days after `to` can be marked on or before it (weekend rule).
+  return occurrencesOf(person, from, addDays(to, 2), policy)
+    .map((occurrence) => ({
+      kind: occurrence.kind,
+      person,
+      date: observedDate(occurrence.occursOn, policy),
+      occursOn: occurrence.occursOn,
+      ...(occurrence.years === undefined ? {} : { years: occurrence.years }),
+    }))
+    .filter((milestone) => milestone.date >= from && milestone.date <= to)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+}

@@ -22,6 +22,12 @@ export interface Person {
   teamIds?: string[];
   /** As a manager: people this person asked not to be reminded about. */
   mutedReminders?: string[];
+  /**
+   * As a manager: their own choice for the weekly digest of their reports' recognition, set in
+   * `my settings`. Absent means on, at the tenant's digest day and hour; `day` (1 = Monday … 7 =
+   * Sunday) and `hour` (0-23, in their time zone) fall back to the tenant's when absent.
+   */
+  digest?: { enabled: boolean; day?: number; hour?: number };
 }
 
 /** The directory port. Every method names the tenant: no call reads across tenants. */
@@ -29,6 +35,11 @@ export interface PeopleDirectory {
   get(tenantId: string, id: string): Promise<Person | undefined>;
   /** The people among `ids` that the tenant's directory holds (one query, not one read each). */
   findMany(tenantId: string, ids: string[]): Promise<Person[]>;
+  /**
+   * The people of the tenant whose email is among `emails`, compared without case (one query, not
+   * one read each). Someone without an email is never found this way.
+   */
+  findByEmails(tenantId: string, emails: string[]): Promise<Person[]>;
   save(person: Person): Promise<void>;
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */

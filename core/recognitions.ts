@@ -62,4 +62,11 @@ export interface RecognitionStore {
   createdBetween(tenantId: string, from: Date, to: Date): Promise<Recognition[]>;
   /** Kudos any of `personIds` received since `since`, newest first. */
   forRecipientsSince(tenantId: string, personIds: string[], since: Date): Promise<Recognition[]>;
+  /** Kudos any of `giverIds` gave since `since`, newest first (one query within the tenant). */
+  givenBySince(tenantId: string, giverIds: string[], since: Date): Promise<Recognition[]>;
+  /**
+   * Every kudos `personId` gave, received or celebrated, all time, newest first (one query within
+   * the tenant): what a data request shows and what erasing a person must rewrite.
+   */
+  involving(tenantId: string, personId: string): Promise<Recognition[]>;
 }

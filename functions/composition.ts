@@ -16,6 +16,12 @@ import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
 import { createJsonLogger } from './logging';
+import { CosmosNoteStore } from './cosmos/noteRepository';
+import { runFollowUpJob, type FollowUpJobReport } from '../core/followUpJob';
+import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
+import { runDigestJob, type DigestJobReport } from '../core/digestJob';
+import { TeamsDigestNotifier } from '../bot/digest/notifier';
+import { CosmosDigestDirectory } from './cosmos/digestDirectory';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
 export interface Runtime {
@@ -29,12 +35,15 @@ export interface Runtime {
     deliveries: CosmosDeliveryLedger;
     recognitions: CosmosRecognitionStore;
     snoozes: CosmosSnoozeStore;
+    notes: CosmosNoteStore;
   };
   conversations: ConversationBook;
   bot: MomentsBot;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
     milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
+    followups(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<FollowUpJobReport>;
+    digest(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<DigestJobReport>;
   };
   now: () => Date;
   close(): Promise<void>;
@@ -86,6 +95,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
     recognitions: new CosmosRecognitionStore(database.container('recognitions')),
     snoozes: new CosmosSnoozeStore(database.container('deliveries')),
+    notes: new CosmosNoteStore(database.container('notes')),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const kudos = new KudosService(stores.recognitions, stores.people, logger);
@@ -98,6 +108,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     kudos,
     recognitions: stores.recognitions,
     snoozes: stores.snoozes,
+    notes: stores.notes,
     logger,
     now,
     defaultTimeZone: config.defaultTimeZone,
@@ -114,8 +125,41 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           snoozes: stores.snoozes,
           conversations,
           recognitions: stores.recognitions,
+          notes: stores.notes,
           deliveries: stores.deliveries,
           notifier,
+          logger,
+          defaultTimeZone: config.defaultTimeZone,
+        },
+        options,
+      ),
+    followups: (options) =>
+      runFollowUpJob(
+        {
+          settings: stores.settings,
+          runs: stores.settings,
+          notes: stores.notes,
+          people: stores.people,
+          conversations,
+          deliveries: stores.deliveries,
+          notifier: new TeamsFollowUpNotifier(bot.messenger),
+          logger,
+          defaultTimeZone: config.defaultTimeZone,
+        },
+        options,
+      ),
+    digest: (options) =>
+      runDigestJob(
+        {
+          settings: stores.settings,
+          runs: stores.settings,
+          directory: new CosmosDigestDirectory(database.container('people')),
+          people: stores.people,
+          recognitions: stores.recognitions,
+          notes: stores.notes,
+          conversations,
+          deliveries: stores.deliveries,
+          notifier: new TeamsDigestNotifier(bot.messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
         },

@@ -14,6 +14,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const timeZone = z.string().refine(
   (zone) => {
     try {
@@ -40,6 +43,30 @@ const schema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   DEFAULT_TIME_ZONE: timeZone.default('UTC'),
+  GRAPH_SYNC: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v) => (v === '' ? 'false' : v))
+    .pipe(z.enum(['true', 'false'], { message: 'must be true or false' }))
+    .default('false')
+    .transform((v) => v === 'true'),
+  GRAPH_BASE_URL: optionalText
+    .pipe(
+      z
+        .string()
+        .url('must be a URL such as https://graph.microsoft.com/v1.0')
+        .refine(
+          (url) => {
+            if (!URL.canParse(url)) return true; // .url() has said so already
+            const { protocol, hostname } = new URL(url);
+            return protocol === 'https:' || (protocol === 'http:' && LOOPBACK.has(hostname));
+          },
+          { message: 'must be https (plain http only to 127.0.0.1 or localhost, for tests)' },
+        )
+        .optional(),
+    )
+    .transform((url) => (url ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')),
   // Set by the Azure Functions host; their presence means we are deployed, not on a laptop.
   WEBSITE_INSTANCE_ID: optionalText,
   WEBSITE_SITE_NAME: optionalText,
@@ -65,6 +92,13 @@ export interface Config {
   appInsightsConnectionString?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   defaultTimeZone: string;
+  /** Microsoft Graph, for syncing names, emails and managers (never dates) into the directory. */
+  graph: {
+    /** True: the sync may run (it needs BOT_TENANT_ID, the tenant the people are stored under). */
+    sync: boolean;
+    /** Without a trailing slash; default `https://graph.microsoft.com/v1.0`. */
+    baseUrl: string;
+  };
   /** True when running inside Azure (the Functions host sets WEBSITE_* variables). */
   deployed: boolean;
 }
@@ -103,6 +137,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   if (v.BOT_PASSWORD && !v.BOT_ID) problems.push('  BOT_ID: required when BOT_PASSWORD is set.');
+  if (v.GRAPH_SYNC && !v.BOT_TENANT_ID) {
+    problems.push(
+      '  BOT_TENANT_ID: required when GRAPH_SYNC is true; the people read from Graph are stored under this tenant.',
+    );
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Moments cannot start: invalid configuration.\n${problems.join('\n')}`);
   }
@@ -113,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appInsightsConnectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING,
     logLevel: v.LOG_LEVEL,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
+    graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL },
     deployed,
   };
 }

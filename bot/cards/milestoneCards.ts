@@ -10,6 +10,8 @@ export interface ReminderCardData {
   facts: Array<{ title: string; value: string }>;
   /** Empty when there were no kudos in the last 90 days. */
   latestKudos: string;
+  /** The manager's own open notes about the person, one line each. */
+  notes: Array<{ text: string }>;
   suggestion: string;
   /** Shown after an action (snoozed, muted); empty otherwise. */
   note: string;

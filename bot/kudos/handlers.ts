@@ -95,12 +95,12 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       ...(extraPeople ? { extraPeople } : {}),
     });
 
-  const give = (caller: Caller, draft: KudosDraft) =>
+  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) =>
     deps.kudos.give(
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
-        recipientIds: draft.recipientIds,
+        recipientIds: await resolveMemberIds(context, draft.recipientIds),
         valueId: draft.valueId,
         message: draft.message,
         ...(draft.quote ? { quote: draft.quote } : {}),
@@ -137,7 +137,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const caller = await callerOf(context, deps);
     if (!caller) return NOT_FROM_TEAMS;
     const draft = draftFromSubmission(data);
-    const result = await give(caller, draft);
+    const result = await give(context, caller, draft);
     if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
     await publishRecognition(deps, result.recognition, deps.now());
     return composeResult(result.recognition);
@@ -172,7 +172,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       caller.tenantId,
       resolved.map((r) => ({ id: r.id, displayName: r.name })),
     );
-    const result = await give(caller, {
+    const result = await give(context, caller, {
       submissionId: context.activity.id ?? newDraft().submissionId,
       recipientIds: recipients.map((r, i) => r?.id ?? `unresolved:${parsed.memberIds[i]}`),
       valueId,
@@ -196,7 +196,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const caller = await callerOf(context, deps);
     if (!caller) return NOT_FROM_TEAMS;
     const draft = draftFromSubmission(data);
-    const result = await give(caller, draft);
+    const result = await give(context, caller, draft);
     if (!result.ok) return asCard(await form(context, caller, 'chat', draft, result.message));
     if (!result.duplicate) {
       await context.sendActivity({
@@ -225,11 +225,13 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       if (!caller || !person) return 'That person is no longer in Moments.';
       const first = person.displayName.split(/\s+/)[0] ?? person.displayName;
       const message =
-        data.kind === 'birthday'
-          ? `Happy birthday, ${first}! `
-          : data.kind === 'anniversary'
-            ? `Happy work anniversary, ${first}! Thank you for `
-            : `Welcome, ${first}! `;
+        data.kind === 'kudos'
+          ? `Thank you, ${first}, for `
+          : data.kind === 'birthday'
+            ? `Happy birthday, ${first}! `
+            : data.kind === 'anniversary'
+              ? `Happy work anniversary, ${first}! Thank you for `
+              : `Welcome, ${first}! `;
       const draft = newDraft({ recipientIds: [person.id], message });
       return asCard(
         await form(context, caller, 'chat', draft, undefined, [
@@ -262,6 +264,17 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     }
     return asCard(card);
   });
+}
+
+/**
+ * Recipient ids as AAD object ids. Teams' people picker submits those already; a picker that
+ * submits conversation member ids (`29:…`, as the Agents Playground's does) is resolved through the
+ * conversation's roster, as mentions are. An id that resolves to nobody is kept, and refused.
+ */
+async function resolveMemberIds(context: TurnContext, ids: string[]): Promise<string[]> {
+  return Promise.all(
+    ids.map(async (id) => (id.startsWith('29:') ? ((await aadIdOf(context, id))?.id ?? id) : id)),
+  );
 }
 
 interface MessagePayload {

@@ -82,6 +82,9 @@ export function reminderCardData(content: ReminderContent): ReminderCardData {
     latestKudos: latest
       ? `${latest.giverName} for ${latest.valueName}: “${shorten(latest.message, 140)}”`
       : '',
+    notes: content.openNotes.slice(0, 5).map((note) => ({
+      text: `${shorten(note.text, 160)}${note.followUpOn ? ` (follow up ${note.followUpOn})` : ''}`,
+    })),
     suggestion: suggestion(milestone),
     note: '',
     wishesTitle:

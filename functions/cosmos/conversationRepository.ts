@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRecord, ConversationStore } from '../../core/conversations';
-import { fromDocument } from './documents';
+import { fromDocument, orUndefined } from './documents';
 
 /** Conversation references in the `conversations` container, partitioned by tenant. */
 export class CosmosConversationStore implements ConversationStore {
@@ -16,5 +16,10 @@ export class CosmosConversationStore implements ConversationStore {
 
   async save(record: ConversationRecord): Promise<void> {
     await this.container.items.upsert(record);
+  }
+
+  async remove(tenantId: string, id: string): Promise<void> {
+    // A point delete in the tenant's partition: another tenant's record of the same id is not reached.
+    await orUndefined(() => this.container.item(id, tenantId).delete());
   }
 }

@@ -26,6 +26,23 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
     return resources.map((r) => fromPersonDocument(r));
   }
 
+  async findByEmails(tenantId: string, emails: string[]): Promise<Person[]> {
+    if (emails.length === 0) return [];
+    const wanted = [...new Set(emails.map((email) => email.toLowerCase()))];
+    // LOWER: emails saved from a Teams roster keep the case Teams gave them.
+    const { resources } = await this.container.items
+      .query<Person>({
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @tenantId AND IS_STRING(c.email) AND ARRAY_CONTAINS(@emails, LOWER(c.email))',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@emails', value: wanted },
+        ],
+      })
+      .fetchAll();
+    return resources.map((r) => fromPersonDocument(r));
+  }
+
   async save(person: Person): Promise<void> {
     await this.container.items.upsert(toPersonDocument(person));
   }

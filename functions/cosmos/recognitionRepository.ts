@@ -93,6 +93,28 @@ export class CosmosRecognitionStore implements RecognitionStore {
     );
   }
 
+  async givenBySince(tenantId: string, giverIds: string[], since: Date): Promise<Recognition[]> {
+    if (giverIds.length === 0) return [];
+    return this.query(
+      'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @since AND ARRAY_CONTAINS(@givers, c.giver.id) ORDER BY c.createdAt DESC',
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@since', value: since.toISOString() },
+        { name: '@givers', value: [...new Set(giverIds)] },
+      ],
+    );
+  }
+
+  async involving(tenantId: string, personId: string): Promise<Recognition[]> {
+    return this.query(
+      'SELECT * FROM c WHERE c.tenantId = @tenantId AND (c.giver.id = @personId OR ARRAY_CONTAINS(c.recipientIds, @personId) OR ARRAY_CONTAINS(c.celebrations, { "id": @personId }, true)) ORDER BY c.createdAt DESC',
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@personId', value: personId },
+      ],
+    );
+  }
+
   private async query(query: string, parameters: SqlParameter[]): Promise<Recognition[]> {
     const { resources } = await this.container.items.query<Recognition>({ query, parameters }).fetchAll();
     return resources.map((r) => fromDocument<Recognition>(r));

@@ -6,6 +6,7 @@ import { createRuntime, configuredCosmosTarget, type Runtime } from '../composit
 import { messagesHandler } from '../messages';
 import { milestoneRemindersHandler, MILESTONE_SCHEDULE } from '../milestoneReminders';
 import { weeklyDigestHandler, DIGEST_SCHEDULE } from '../weeklyDigest';
+import { followUpNudgesHandler, FOLLOW_UP_SCHEDULE } from '../followUpNudges';
 import { startLocalCosmos, type LocalCosmosServer } from './cosmosServer';
 import { LocalSnapshot } from './localSnapshot';
 import { startBotServer, type BotServer } from './botServer';
@@ -132,6 +133,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
             handler: milestoneRemindersHandler(runtime),
           },
           { name: 'weeklyDigest', schedule: DIGEST_SCHEDULE, handler: weeklyDigestHandler(runtime) },
+          { name: 'followUpNudges', schedule: FOLLOW_UP_SCHEDULE, handler: followUpNudgesHandler(runtime) },
         ],
         runtime.logger,
       );

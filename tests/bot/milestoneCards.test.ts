@@ -49,6 +49,7 @@ describe('milestone cards', () => {
             count: 2,
             latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks!' },
           },
+          openNotes: [{ text: 'Ask how the **marathon** went', followUpOn: '2026-12-07' }],
         }),
       );
       expectValid(card);
@@ -58,6 +59,7 @@ describe('milestone cards', () => {
       expect(text).toContain('4 years, since 2021-12-06');
       expect(text).toContain('Adele Vance for Teamwork: “Thanks!”');
       expect(text).toContain(action);
+      expect(text).toContain('"text":"Ask how the **marathon** went (follow up 2026-12-07)"');
     },
   );
 
@@ -70,12 +72,14 @@ describe('milestone cards', () => {
         manager,
         managerToday: '2026-12-07',
         kudos90Days: { count: 0 },
+        openNotes: [],
       }),
     );
     expectValid(card);
     expect(JSON.stringify(card)).toContain('"value":"None yet"');
     expect(JSON.stringify(card)).toContain('today');
     expect(JSON.stringify(card)).not.toContain('Latest kudos');
+    expect(JSON.stringify(card)).not.toContain('Your notes');
   });
 
   it('celebration posts and the personal message', () => {

@@ -29,6 +29,21 @@ beforeAll(async () => {
   await set(DEMO_IDS.adele, { birthday: '03-16', celebrate: { birthday: 'off', anniversary: 'public' } });
   await set(DEMO_IDS.isaiah, { birthday: '10-01', hireDate: '2026-11-01' });
   await set(DEMO_IDS.diego, { birthday: '09-09', hireDate: '2020-06-15' });
+  // Alex keeps a private note about Megan; Megan keeps one about Alex (which Alex must never see).
+  const note = (authorId: string, subjectId: string, subjectName: string, text: string) =>
+    app.app.runtime.stores.notes.create({
+      tenantId: DEMO_TENANT_ID,
+      id: `note-${authorId}-${subjectId}`,
+      authorId,
+      subjectId,
+      subjectName,
+      text,
+      status: 'open',
+      createdAt: '2027-03-01T10:00:00.000Z',
+      updatedAt: '2027-03-01T10:00:00.000Z',
+    });
+  await note(DEMO_IDS.alex, DEMO_IDS.megan, 'Megan Bowen', 'Ask how the half marathon went');
+  await note(DEMO_IDS.megan, DEMO_IDS.alex, 'Alex Wilber', 'Megan’s private thought about Alex');
   // Alex opens the personal chat; the Kudos channel becomes the team's recognition channel.
   await playground.openConversationInstall(PERSONAL);
   await playground.send(KUDOS, 'use this channel for kudos', { mentionBot: true });
@@ -61,6 +76,9 @@ describe('milestone reminders and celebrations', () => {
     expect(card).toContain('Send wishes');
     expect(card).toContain('Snooze until tomorrow');
     expect(card).toContain("Don't remind me for Megan");
+    expect(card).toContain('Your notes (only you see these)');
+    expect(card).toContain('Ask how the half marathon went');
+    expect(card).not.toContain('private thought');
     const start = await playground.waitForMessage(
       (m) => m.conversationId === PERSONAL && textOf(m.attachments).includes('Lee Gu starts'),
     );

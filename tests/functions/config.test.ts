@@ -62,3 +62,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOT_ID: '', COSMOS_ENDPOINT: '' }).bot.appId).toBeUndefined();
   });
 });
+
+describe('loadConfig: Microsoft Graph', () => {
+  it('is off by default, at the public Graph endpoint', () => {
+    expect(loadConfig({}).graph).toEqual({ sync: false, baseUrl: 'https://graph.microsoft.com/v1.0' });
+    expect(loadConfig({ GRAPH_SYNC: '', GRAPH_BASE_URL: '' }).graph.sync).toBe(false);
+  });
+
+  it('turns on with GRAPH_SYNC=true and the tenant to store people under', () => {
+    const config = loadConfig({
+      GRAPH_SYNC: 'TRUE',
+      BOT_TENANT_ID: 't',
+      GRAPH_BASE_URL: 'http://127.0.0.1:4100/v1.0/',
+    });
+    expect(config.graph).toEqual({ sync: true, baseUrl: 'http://127.0.0.1:4100/v1.0' });
+  });
+
+  it.each([
+    [{ GRAPH_SYNC: 'yes' }, /GRAPH_SYNC: must be true or false/],
+    [{ GRAPH_SYNC: 'true' }, /BOT_TENANT_ID: required when GRAPH_SYNC is true/],
+    [{ GRAPH_BASE_URL: 'graph' }, /GRAPH_BASE_URL: must be a URL/],
+    [{ GRAPH_BASE_URL: 'http://graph.example/v1.0' }, /GRAPH_BASE_URL: must be https/],
+  ])('names the bad variable in %p', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

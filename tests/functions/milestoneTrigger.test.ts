@@ -39,6 +39,8 @@ describe('milestoneReminders timer trigger', () => {
           runs.push(at);
           return report;
         },
+        followups: async () => ({ tenants: 0, sends: [] }),
+        digest: async () => ({ tenants: 0, sends: [] }),
       },
     });
     const timer: Timer = {

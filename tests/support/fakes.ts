@@ -8,6 +8,7 @@ import type { CreateResult, Recognition, RecognitionStore } from '../../core/rec
 import type { MilestoneCandidates } from '../../core/milestones';
 import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
 import type { ReminderSnooze, SnoozeStore } from '../../core/snoozes';
+import type { Note, NoteCreateResult, NoteStore } from '../../core/notes';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
@@ -21,6 +22,10 @@ export class MemoryConversationStore implements ConversationStore {
   async save(record: ConversationRecord) {
     this.writes++;
     this.records.set(`${record.tenantId}/${record.id}`, structuredClone(record));
+  }
+
+  async remove(tenantId: string, id: string) {
+    this.records.delete(`${tenantId}/${id}`);
   }
 }
 
@@ -130,6 +135,12 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
       return person ? [structuredClone(person)] : [];
     });
   }
+  async findByEmails(tenantId: string, emails: string[]) {
+    const wanted = new Set(emails.map((email) => email.toLowerCase()));
+    return [...this.people.values()]
+      .filter((p) => p.tenantId === tenantId && p.email !== undefined && wanted.has(p.email.toLowerCase()))
+      .map((p) => structuredClone(p));
+  }
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }
@@ -178,6 +189,19 @@ export class MemoryRecognitionStore implements RecognitionStore {
   async forRecipientsSince(tenantId: string, personIds: string[], since: Date) {
     return this.all(tenantId).filter(
       (r) => r.createdAt >= since.toISOString() && r.recipientIds.some((id) => personIds.includes(id)),
+    );
+  }
+  async givenBySince(tenantId: string, giverIds: string[], since: Date) {
+    return this.all(tenantId).filter(
+      (r) => r.createdAt >= since.toISOString() && giverIds.includes(r.giver.id),
+    );
+  }
+  async involving(tenantId: string, personId: string) {
+    return this.all(tenantId).filter(
+      (r) =>
+        r.giver.id === personId ||
+        r.recipientIds.includes(personId) ||
+        r.celebrations.some((c) => c.id === personId),
     );
   }
   private all(tenantId: string) {
@@ -252,5 +276,59 @@ export class MemoryMilestoneCandidates implements MilestoneCandidates {
   }
   managersOf(tenantId: string, ids: readonly string[]) {
     return this.where(tenantId, (p) => ids.includes(p.id));
+  }
+}
+
+/** Notes in memory, answering each read the way the Cosmos queries do. */
+export class MemoryNoteStore implements NoteStore {
+  readonly notes = new Map<string, Note>();
+  private key(tenantId: string, authorId: string, id: string) {
+    return `${tenantId}/${authorId}/${id}`;
+  }
+  private all(match: (n: Note) => boolean) {
+    return [...this.notes.values()]
+      .filter(match)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((n) => structuredClone(n));
+  }
+  async create(note: Note): Promise<NoteCreateResult> {
+    const existing = this.notes.get(this.key(note.tenantId, note.authorId, note.id));
+    if (existing) return { created: false, existing: structuredClone(existing) };
+    this.notes.set(this.key(note.tenantId, note.authorId, note.id), structuredClone(note));
+    return { created: true };
+  }
+  async get(tenantId: string, authorId: string, id: string) {
+    const note = this.notes.get(this.key(tenantId, authorId, id));
+    return note ? structuredClone(note) : undefined;
+  }
+  async save(note: Note) {
+    this.notes.set(this.key(note.tenantId, note.authorId, note.id), structuredClone(note));
+  }
+  async remove(tenantId: string, authorId: string, id: string) {
+    this.notes.delete(this.key(tenantId, authorId, id));
+  }
+  async openByAuthor(tenantId: string, authorId: string) {
+    return this.all((n) => n.tenantId === tenantId && n.authorId === authorId && n.status === 'open');
+  }
+  async aboutSubject(tenantId: string, authorId: string, subjectId: string) {
+    return this.all((n) => n.tenantId === tenantId && n.authorId === authorId && n.subjectId === subjectId);
+  }
+  async followUpsDue(tenantId: string, dates: readonly string[]) {
+    return this.all(
+      (n) => n.tenantId === tenantId && n.status === 'open' && dates.includes(n.followUpOn ?? ''),
+    );
+  }
+  async countAbout(tenantId: string, subjectId: string) {
+    return this.all((n) => n.tenantId === tenantId && n.subjectId === subjectId).length;
+  }
+  async removeAbout(tenantId: string, subjectId: string) {
+    const gone = this.all((n) => n.tenantId === tenantId && n.subjectId === subjectId);
+    gone.forEach((n) => this.notes.delete(this.key(n.tenantId, n.authorId, n.id)));
+    return gone.length;
+  }
+  async removeByAuthor(tenantId: string, authorId: string) {
+    const gone = this.all((n) => n.tenantId === tenantId && n.authorId === authorId);
+    gone.forEach((n) => this.notes.delete(this.key(n.tenantId, n.authorId, n.id)));
+    return gone.length;
   }
 }

@@ -1,0 +1,56 @@
+import { CardFactory } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { digestFor } from '../../core/digestJob';
+import type { NoteStore } from '../../core/notes';
+import type { PeopleDirectory } from '../../core/people';
+import type { RecognitionStore } from '../../core/recognitions';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
+import { digestCard } from '../cards/digestCards';
+import { expandCard } from '../cards/render';
+import { senderOf, tenantOf } from '../conversationRecord';
+import { conversationKindOf } from '../handlers/context';
+import { DIGEST_IS_PRIVATE, NO_REPORTS, digestCardData } from './wording';
+
+/** What `digest` needs. */
+export interface DigestDeps {
+  people: PeopleDirectory;
+  recognitions: RecognitionStore;
+  notes: NoteStore;
+  settings: SettingsStore;
+  now: () => Date;
+  defaultTimeZone: string;
+}
+
+/**
+ * `digest` in the personal chat shows this week's digest now, as the weekly job would build it
+ * (nothing is claimed, so the scheduled digest still goes out). Elsewhere it points to the
+ * personal chat and shows nothing: the digest includes the manager's own follow-ups.
+ */
+export function registerDigest(app: Application<TurnState>, deps: DigestDeps): void {
+  app.message(/^\s*digest\s*$/i, async (context) => {
+    if (conversationKindOf(context) !== 'personal') {
+      await context.sendActivity(DIGEST_IS_PRIVATE);
+      return;
+    }
+    const tenantId = tenantOf(context.activity);
+    const personId = senderOf(context.activity);
+    const manager = tenantId && personId ? await deps.people.get(tenantId, personId) : undefined;
+    if (!tenantId || !manager) {
+      await context.sendActivity(NO_REPORTS);
+      return;
+    }
+    const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+    const digest = await digestFor(
+      { ...deps, defaultTimeZone: settings.defaultTimeZone },
+      manager,
+      deps.now(),
+    );
+    if (!digest) {
+      await context.sendActivity(NO_REPORTS);
+      return;
+    }
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(expandCard(digestCard, digestCardData(digest)))],
+    });
+  });
+}

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import type { Logger } from '../../core/logger';
+import { NotesService, type Note, type NoteStore } from '../../core/notes';
+import type { PeopleDirectory } from '../../core/people';
+import { expandCard } from '../cards/render';
+import { noteFormCard, noteListCard, noteNoticeCard } from '../cards/noteCards';
+import { senderOf, tenantOf } from '../conversationRecord';
+import { conversationKindOf } from '../handlers/context';
+import { likelyPeople, type Choice } from '../kudos/roster';
+import { longDate } from '../milestones/wording';
+import { noteListData, NOTES_ARE_PRIVATE } from './wording';
+
+/** What the notes handlers need. */
+export interface NotesDeps {
+  notes: NoteStore;
+  people: PeopleDirectory;
+  logger: Logger;
+  now: () => Date;
+  defaultTimeZone: string;
+}
+
+interface Author {
+  tenantId: string;
+  authorId: string;
+}
+
+const NOT_FROM_TEAMS = 'Moments could not tell who you are here, so nothing was changed.';
+
+const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
+const text = (data: Record<string, unknown> | undefined, key: string) =>
+  typeof data?.[key] === 'string' ? (data[key] as string) : '';
+
+function authorOf(context: TurnContext): Author | undefined {
+  const tenantId = tenantOf(context.activity);
+  const authorId = senderOf(context.activity);
+  return tenantId && authorId ? { tenantId, authorId } : undefined;
+}
+
+const notice = (message: string, showList = false) =>
+  asCard(expandCard(noteNoticeCard, { text: message, showList }));
+
+/** The people the author's open notes are about, by name, for "Show the notes about". */
+function subjectsOf(notes: Note[]): Choice[] {
+  const byId = new Map(notes.map((n) => [n.subjectId, n.subjectName]));
+  return [...byId].map(([value, title]) => ({ title, value })).sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** The choice whose name `query` names: the full name, or a first name, without case. */
+function matchName(choices: Choice[], query: string): Choice | undefined {
+  const wanted = query.trim().replace(/^@/, '').toLowerCase();
+  if (!wanted) return undefined;
+  return (
+    choices.find((c) => c.title.toLowerCase() === wanted) ??
+    choices.find((c) => c.title.toLowerCase().split(/\s+/)[0] === wanted) ??
+    choices.find((c) => c.title.toLowerCase().startsWith(wanted))
+  );
+}
+
+/**
+ * Private notes, in the personal chat only: `note` opens the form, `notes` lists the open notes,
+ * `notes <name>` those about one person. Elsewhere both answer with a pointer and show nothing,
+ * and card actions arriving from anywhere but the personal chat change and show nothing.
+ */
+export function registerNotes(app: Application<TurnState>, deps: NotesDeps): void {
+  const service = new NotesService(deps.notes, deps.people, deps.defaultTimeZone);
+
+  const form = async (
+    context: TurnContext,
+    author: Author,
+    fields: {
+      noteId?: string;
+      submissionId?: string;
+      subject?: string;
+      text?: string;
+      followUpOn?: string;
+      error?: string;
+    },
+    extra?: Choice,
+  ) => {
+    const people = await likelyPeople(context, deps, author.tenantId, author.authorId);
+    if (extra && !people.some((p) => p.value === extra.value)) people.unshift(extra);
+    return expandCard(noteFormCard, {
+      title: fields.noteId ? 'Edit note' : 'New note',
+      noteId: fields.noteId ?? '',
+      submissionId: fields.submissionId || randomUUID(),
+      people,
+      subject: fields.subject ?? '',
+      text: fields.text ?? '',
+      followUpOn: fields.followUpOn ?? '',
+      error: fields.error ?? '',
+    });
+  };
+
+  const list = async (author: Author, options: { subjectId?: string; notice?: string } = {}) => {
+    const open = await service.open(author.tenantId, author.authorId);
+    const shown = options.subjectId ? open.filter((n) => n.subjectId === options.subjectId) : open;
+    const people = subjectsOf(open);
+    const name =
+      people.find((p) => p.value === options.subjectId)?.title ??
+      (options.subjectId
+        ? (await deps.people.get(author.tenantId, options.subjectId))?.displayName
+        : undefined);
+    return expandCard(
+      noteListCard,
+      noteListData(shown, {
+        people,
+        ...(options.subjectId ? { subject: { id: options.subjectId, name: name ?? 'this person' } } : {}),
+        ...(options.notice ? { notice: options.notice } : {}),
+      }),
+    );
+  };
+
+  const send = (context: TurnContext, card: Record<string, unknown>) =>
+    context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+
+  // "notes", "notes Megan": the author's open notes, or those about one person.
+  app.message(/^\s*notes\b/i, async (context) => {
+    if (conversationKindOf(context) !== 'personal') {
+      await context.sendActivity(NOTES_ARE_PRIVATE);
+      return;
+    }
+    const author = authorOf(context);
+    if (!author) {
+      await context.sendActivity(NOT_FROM_TEAMS);
+      return;
+    }
+    const query = (context.activity.text ?? '').replace(/^\s*notes\b/i, '').trim();
+    if (!query) {
+      await send(context, await list(author));
+      return;
+    }
+    const open = await service.open(author.tenantId, author.authorId);
+    const subject =
+      matchName(subjectsOf(open), query) ??
+      matchName(await likelyPeople(context, deps, author.tenantId, author.authorId), query);
+    await send(
+      context,
+      subject
+        ? await list(author, { subjectId: subject.value })
+        : await list(author, { notice: `No one called “${query}” among your notes; here are all of them.` }),
+    );
+  });
+
+  // "note", "note Megan ask how the launch went": the form, prefilled with what was typed.
+  app.message(/^\s*note\b/i, async (context) => {
+    if (conversationKindOf(context) !== 'personal') {
+      await context.sendActivity(NOTES_ARE_PRIVATE);
+      return;
+    }
+    const author = authorOf(context);
+    if (!author) {
+      await context.sendActivity(NOT_FROM_TEAMS);
+      return;
+    }
+    let rest = (context.activity.text ?? '').replace(/^\s*note\b/i, '').trim();
+    let subject = '';
+    if (rest) {
+      const people = await likelyPeople(context, deps, author.tenantId, author.authorId);
+      const lower = rest.replace(/^@/, '').toLowerCase();
+      const named = people
+        .flatMap((p) => [
+          { p, name: p.title.toLowerCase() },
+          { p, name: p.title.toLowerCase().split(/\s+/)[0] ?? '' },
+        ])
+        .find(({ name }) => name && (lower === name || lower.startsWith(`${name} `)));
+      if (named) {
+        subject = named.p.value;
+        rest = rest
+          .replace(/^@/, '')
+          .slice(named.name.length)
+          .replace(/^[\s,:–-]+/, '');
+      }
+    }
+    await send(context, await form(context, author, { subject, text: rest }));
+  });
+
+  /** Runs an action for the author, in the personal chat only. */
+  const action = (
+    verb: string,
+    handler: (
+      context: TurnContext,
+      author: Author,
+      data: Record<string, unknown>,
+    ) => Promise<AdaptiveCard | string>,
+  ) =>
+    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
+      if (conversationKindOf(context) !== 'personal') return notice(NOTES_ARE_PRIVATE);
+      const author = authorOf(context);
+      if (!author) return notice(NOT_FROM_TEAMS);
+      return handler(context, author, data ?? {});
+    });
+
+  // "Add note" on a digest names who the note is about.
+  action('newNote', async (context, author, data) => {
+    const subjectId = text(data, 'subject');
+    const subject = subjectId ? await deps.people.get(author.tenantId, subjectId) : undefined;
+    if (!subject) return asCard(await form(context, author, {}));
+    return asCard(
+      await form(context, author, { subject: subject.id }, { title: subject.displayName, value: subject.id }),
+    );
+  });
+  action('listNotes', async (_context, author) => asCard(await list(author)));
+  action('notesAbout', async (_context, author, data) => {
+    const subjectId = text(data, 'subject');
+    return asCard(await list(author, subjectId ? { subjectId } : {}));
+  });
+
+  action('saveNote', async (context, author, data) => {
+    const noteId = text(data, 'noteId');
+    const input = {
+      subjectId: text(data, 'subject'),
+      text: text(data, 'text'),
+      followUpOn: text(data, 'followUpOn'),
+    };
+    const now = deps.now();
+    const result = noteId
+      ? await service.edit(author.tenantId, author.authorId, noteId, input, now)
+      : await service.add(
+          {
+            ...input,
+            tenantId: author.tenantId,
+            authorId: author.authorId,
+            submissionId: text(data, 'submissionId') || randomUUID(),
+          },
+          now,
+        );
+    if (!result.ok) {
+      if (result.code === 'NOTES.NOT_FOUND') return notice(result.message, true);
+      const current = noteId ? await service.get(author.tenantId, author.authorId, noteId) : undefined;
+      const extra = current?.ok
+        ? { title: current.note.subjectName, value: current.note.subjectId }
+        : undefined;
+      return asCard(
+        await form(
+          context,
+          author,
+          {
+            noteId,
+            submissionId: text(data, 'submissionId'),
+            subject: input.subjectId,
+            text: input.text,
+            followUpOn: input.followUpOn,
+            error: result.message,
+          },
+          extra,
+        ),
+      );
+    }
+    const { note } = result;
+    return notice(
+      `${noteId ? 'Updated' : 'Saved'} your note about ${note.subjectName}.` +
+        (note.followUpOn ? ` I’ll nudge you on ${longDate(note.followUpOn)}.` : ''),
+      true,
+    );
+  });
+
+  action('noteEdit', async (context, author, data) => {
+    const result = await service.get(author.tenantId, author.authorId, text(data, 'noteId'));
+    if (!result.ok) return notice(result.message, true);
+    const { note } = result;
+    return asCard(
+      await form(
+        context,
+        author,
+        { noteId: note.id, subject: note.subjectId, text: note.text, followUpOn: note.followUpOn ?? '' },
+        { title: note.subjectName, value: note.subjectId },
+      ),
+    );
+  });
+
+  const finish =
+    (kind: 'done' | 'delete') =>
+    async (_context: TurnContext, author: Author, data: Record<string, unknown>) => {
+      const noteId = text(data, 'noteId');
+      const result =
+        kind === 'done'
+          ? await service.done(author.tenantId, author.authorId, noteId, deps.now())
+          : await service.delete(author.tenantId, author.authorId, noteId);
+      if (!result.ok) return notice(result.message, true);
+      const message =
+        kind === 'done'
+          ? `Done: your note about ${result.note.subjectName}.`
+          : `Deleted your note about ${result.note.subjectName}.`;
+      if (text(data, 'from') !== 'list') return notice(message, true);
+      const subjectId = text(data, 'subjectId');
+      return asCard(await list(author, { notice: message, ...(subjectId ? { subjectId } : {}) }));
+    };
+  action('noteDone', finish('done'));
+  action('noteDelete', finish('delete'));
+
+  action('noteSnooze', async (_context, author, data) => {
+    const result = await service.snooze(author.tenantId, author.authorId, text(data, 'noteId'), deps.now());
+    if (!result.ok) return notice(result.message, true);
+    return notice(`Snoozed. I’ll nudge you again on ${longDate(result.note.followUpOn ?? '')}.`, true);
+  });
+}

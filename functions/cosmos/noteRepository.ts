@@ -1,0 +1,128 @@
+import type { Container, SqlParameter } from '@azure/cosmos';
+import type { Note, NoteCreateResult, NoteStore } from '../../core/notes';
+import { fromDocument, orUndefined, statusOf } from './documents';
+
+/**
+ * Private notes in the `notes` container, partitioned by [tenantId, authorId]: one author's notes
+ * share a logical partition, so their reads are point reads or single-partition queries. Every
+ * query names the tenant in WHERE, and reads for a caller name the author too.
+ */
+export class CosmosNoteStore implements NoteStore {
+  constructor(private readonly container: Container) {}
+
+  async create(note: Note): Promise<NoteCreateResult> {
+    try {
+      await this.container.items.create(note);
+      return { created: true };
+    } catch (error) {
+      if (statusOf(error) !== 409) throw error;
+      const existing = await this.get(note.tenantId, note.authorId, note.id);
+      if (!existing) throw new Error(`Note ${note.id} conflicted on create but cannot be read back.`);
+      return { created: false, existing };
+    }
+  }
+
+  async get(tenantId: string, authorId: string, id: string): Promise<Note | undefined> {
+    const { resource } = await this.container.item(id, [tenantId, authorId]).read<Note>();
+    return resource && resource.tenantId === tenantId && resource.authorId === authorId
+      ? fromDocument<Note>(resource)
+      : undefined;
+  }
+
+  async save(note: Note): Promise<void> {
+    await this.container.items.upsert(note);
+  }
+
+  async remove(tenantId: string, authorId: string, id: string): Promise<void> {
+    // Read first: the local server ignores the partition key on delete, and a caller's delete must
+    // never reach someone else's note whatever the server does.
+    if (!(await this.get(tenantId, authorId, id))) return;
+    await orUndefined(() => this.container.item(id, [tenantId, authorId]).delete());
+  }
+
+  openByAuthor(tenantId: string, authorId: string): Promise<Note[]> {
+    return this.query(
+      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.authorId = @authorId AND c.status = 'open' ORDER BY c.createdAt DESC",
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@authorId', value: authorId },
+      ],
+      (n) => n.tenantId === tenantId && n.authorId === authorId,
+    );
+  }
+
+  aboutSubject(tenantId: string, authorId: string, subjectId: string): Promise<Note[]> {
+    return this.query(
+      'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.authorId = @authorId AND c.subjectId = @subjectId ORDER BY c.createdAt DESC',
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@authorId', value: authorId },
+        { name: '@subjectId', value: subjectId },
+      ],
+      (n) => n.tenantId === tenantId && n.authorId === authorId,
+    );
+  }
+
+  async followUpsDue(tenantId: string, dates: readonly string[]): Promise<Note[]> {
+    if (dates.length === 0) return [];
+    return this.query(
+      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.status = 'open' AND ARRAY_CONTAINS(@dates, c.followUpOn)",
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@dates', value: [...new Set(dates)] },
+      ],
+      (n) => n.tenantId === tenantId && n.status === 'open' && dates.includes(n.followUpOn ?? ''),
+    );
+  }
+
+  async countAbout(tenantId: string, subjectId: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>({
+        query: 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.subjectId = @subjectId',
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@subjectId', value: subjectId },
+        ],
+      })
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+
+  async removeAbout(tenantId: string, subjectId: string): Promise<number> {
+    return this.removeWhere('c.subjectId = @match', tenantId, subjectId);
+  }
+
+  async removeByAuthor(tenantId: string, authorId: string): Promise<number> {
+    return this.removeWhere('c.authorId = @match', tenantId, authorId);
+  }
+
+  private async removeWhere(condition: string, tenantId: string, match: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<{ id: string; tenantId: string; authorId: string }>({
+        query: `SELECT c.id, c.tenantId, c.authorId FROM c WHERE c.tenantId = @tenantId AND ${condition}`,
+        parameters: [
+          { name: '@tenantId', value: tenantId },
+          { name: '@match', value: match },
+        ],
+      })
+      .fetchAll();
+    let removed = 0;
+    for (const key of resources) {
+      if (key.tenantId !== tenantId) continue;
+      await orUndefined(() => this.container.item(key.id, [key.tenantId, key.authorId]).delete());
+      removed++;
+    }
+    return removed;
+  }
+
+  private async query(
+    query: string,
+    parameters: SqlParameter[],
+    keep: (note: Note) => boolean,
+  ): Promise<Note[]> {
+    const { resources } = await this.container.items.query<Note>({ query, parameters }).fetchAll();
+    // The local server ignores partition options; WHERE keeps tenants and authors apart, and this
+    // check keeps it so should a query ever be edited carelessly.
+    return resources.map((r) => fromDocument<Note>(r)).filter(keep);
+  }
+}

@@ -1,0 +1,23 @@
+import type { JobCommand } from './job';
+import { importPeopleCommand } from './importPeopleCommand';
+import { milestonesCommand } from './milestonesCommand';
+import { followUpsCommand } from './followUpsCommand';
+import { syncPeopleCommand } from './syncPeopleCommand';
+import { digestCommand } from './digestCommand';
+
+/**
+ * The commands of `npm run job -- <command>`. A new command is a file exporting a
+ * {@link JobCommand}, added here; the CLI does the parsing, the runtime and the output channels.
+ */
+export const commands: readonly JobCommand[] = [
+  importPeopleCommand,
+  syncPeopleCommand,
+  milestonesCommand,
+  followUpsCommand,
+  digestCommand,
+];
+
+/** The command called `name`, if there is one. */
+export function findCommand(name: string): JobCommand | undefined {
+  return commands.find((command) => command.name === name);
+}

@@ -1,0 +1,10 @@
+import { scheduledJobCommand } from './scheduledJobCommand';
+
+/** `followups`: the hourly follow-up nudges of private notes, at any instant. */
+export const followUpsCommand = scheduledJobCommand({
+  name: 'followups',
+  summary: 'Run the follow-up nudges of private notes as of --at',
+  details: ['Each note is nudged once for its follow-up date, in its author’s personal chat only.'],
+  run: (runtime, options) => runtime.jobs.followups(options),
+  describe: (s) => `nudge ${s.noteId} (follow-up ${s.followUpOn}) → its author`,
+});

@@ -1,0 +1,96 @@
+import type { Note } from '../../core/notes';
+import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+
+let cosmos: TestCosmos;
+let store: CosmosNoteStore;
+beforeAll(async () => {
+  cosmos = await startTestCosmos();
+  store = new CosmosNoteStore(cosmos.database.container('notes'));
+});
+afterAll(async () => cosmos.close());
+
+const note = (tenantId: string, authorId: string, id: string, fields: Partial<Note> = {}): Note => ({
+  tenantId,
+  id,
+  authorId,
+  subjectId: 'sam',
+  subjectName: 'Sam Rivera',
+  text: `note ${id} by ${authorId}`,
+  status: 'open',
+  createdAt: '2027-03-01T09:00:00.000Z',
+  updatedAt: '2027-03-01T09:00:00.000Z',
+  ...fields,
+});
+
+describe('notes in Cosmos DB', () => {
+  beforeAll(async () => {
+    await store.create(
+      note('t1', 'alex', 'a1', { createdAt: '2027-03-01T08:00:00.000Z', followUpOn: '2027-03-16' }),
+    );
+    await store.create(
+      note('t1', 'alex', 'a2', { createdAt: '2027-03-01T10:00:00.000Z', subjectId: 'megan' }),
+    );
+    await store.create(
+      note('t1', 'alex', 'a3', {
+        createdAt: '2027-03-01T09:00:00.000Z',
+        status: 'done',
+        followUpOn: '2027-03-16',
+      }),
+    );
+    await store.create(note('t1', 'bea', 'b1', { followUpOn: '2027-03-17' }));
+    await store.create(note('t2', 'alex', 'x1', { followUpOn: '2027-03-16' }));
+  });
+
+  it('creates once: a second create returns the stored note', async () => {
+    const again = await store.create(note('t1', 'alex', 'a1', { text: 'overwrite?' }));
+    expect(again).toMatchObject({ created: false, existing: { text: 'note a1 by alex' } });
+  });
+
+  it('reads by [tenant, author]: another author or tenant reads nothing', async () => {
+    expect((await store.get('t1', 'alex', 'a1'))?.text).toBe('note a1 by alex');
+    expect(await store.get('t1', 'bea', 'a1')).toBeUndefined();
+    expect(await store.get('t2', 'alex', 'a1')).toBeUndefined();
+    const read = await store.get('t1', 'alex', 'a1');
+    expect(Object.keys(read ?? {}).some((k) => k.startsWith('_'))).toBe(false);
+  });
+
+  it('lists an author’s open notes newest first, and only theirs', async () => {
+    expect((await store.openByAuthor('t1', 'alex')).map((n) => n.id)).toEqual(['a2', 'a1']);
+    expect((await store.openByAuthor('t1', 'bea')).map((n) => n.id)).toEqual(['b1']);
+    expect((await store.openByAuthor('t2', 'bea')).map((n) => n.id)).toEqual([]);
+  });
+
+  it('lists an author’s notes about a person', async () => {
+    expect((await store.aboutSubject('t1', 'alex', 'sam')).map((n) => n.id)).toEqual(['a3', 'a1']);
+    expect((await store.aboutSubject('t1', 'bea', 'megan')).map((n) => n.id)).toEqual([]);
+  });
+
+  it('finds open follow-ups due on given dates, in one tenant', async () => {
+    expect((await store.followUpsDue('t1', ['2027-03-16', '2027-03-17'])).map((n) => n.id).sort()).toEqual([
+      'a1',
+      'b1',
+    ]);
+    expect((await store.followUpsDue('t2', ['2027-03-16'])).map((n) => n.id)).toEqual(['x1']);
+    expect(await store.followUpsDue('t1', [])).toEqual([]);
+  });
+
+  it('saves changes and removes by author only', async () => {
+    const current = (await store.get('t1', 'alex', 'a2'))!;
+    await store.save({ ...current, status: 'done', nudgedFor: '2027-03-16' });
+    expect(await store.get('t1', 'alex', 'a2')).toMatchObject({ status: 'done', nudgedFor: '2027-03-16' });
+    await store.remove('t1', 'bea', 'a2'); // not Bea's: nothing happens
+    expect(await store.get('t1', 'alex', 'a2')).toBeDefined();
+    await store.remove('t1', 'alex', 'a2');
+    expect(await store.get('t1', 'alex', 'a2')).toBeUndefined();
+  });
+
+  it('counts and erases notes about a person, and a person’s own notes, per tenant', async () => {
+    expect(await store.countAbout('t1', 'sam')).toBe(3);
+    expect(await store.removeByAuthor('t1', 'bea')).toBe(1);
+    expect(await store.countAbout('t1', 'sam')).toBe(2);
+    expect(await store.removeAbout('t1', 'sam')).toBe(2);
+    expect(await store.countAbout('t1', 'sam')).toBe(0);
+    expect(await store.countAbout('t2', 'sam')).toBe(1);
+  });
+});

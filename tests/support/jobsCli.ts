@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from './localApp';
+
+/** What a run of the jobs CLI printed and how it exited. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the jobs CLI as `npm run job --` does (`npx tsx functions/jobs/cli.ts …`) in the project
+ * root, on the local data in `dataDir` and no Cosmos account configured.
+ */
+export function runJobsCli(dataDir: string, ...args: string[]): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOCAL_DATA_DIR: dataDir };
+  for (const name of ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'LOG_LEVEL', 'INIT_CWD'])
+    delete env[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'functions/jobs/cli.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
