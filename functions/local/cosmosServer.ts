@@ -19,7 +19,8 @@ export async function startLocalCosmos(
   options: { port?: number; host?: string } = {},
 ): Promise<LocalCosmosServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = createHttpsServer();
+  // Keep-alive: without it every SDK request pays a fresh TLS handshake on both ends of this process.
+  const server = createHttpsServer({ keepAlive: true });
   const listeners: Array<() => void> = [];
   server.on('request', (request: IncomingMessage) => {
     if (isWrite(request)) request.on('end', () => listeners.forEach((listener) => listener()));

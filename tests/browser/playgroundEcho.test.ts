@@ -10,7 +10,7 @@ import {
   waitForText,
   type BrowserSession,
 } from '../support/browser';
-import { startEchoBot, type EchoBot } from '../support/echoBot';
+import { startEchoBot, type EchoBot } from '../../bench/lib/echoBot';
 import { startPlayground, type Playground } from '../support/playground';
 
 jest.setTimeout(90_000);

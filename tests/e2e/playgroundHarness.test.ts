@@ -2,7 +2,7 @@
  * Proves the Playground harness (tests/support/playground.ts) against the bare echo bot, on free ports.
  */
 import type { Activity } from 'botbuilder';
-import { startEchoBot, type EchoBot } from '../support/echoBot';
+import { startEchoBot, type EchoBot } from '../../bench/lib/echoBot';
 import { PlaygroundApiError, startPlayground, type Playground } from '../support/playground';
 import { freePort } from '../support/ports';
 

@@ -15,6 +15,12 @@ export interface EchoBotOptions {
   port?: number;
   /** Called with every activity the bot receives, before it handles it (for assertions in tests). */
   onActivity?: (activity: Activity) => void;
+  /**
+   * When given, invokes are answered 200 with the body this returns (the bare botbuilder way: an
+   * `invokeResponse` activity), e.g. as the benchmark baseline for a message-extension submit.
+   * Default: no answer, so botbuilder answers 501.
+   */
+  invokeResponse?: (activity: Activity) => unknown;
 }
 
 /** A running echo bot. */
@@ -32,7 +38,7 @@ export interface EchoBot {
  * A {@link CloudAdapter} with anonymous auth (no app id, `ConfigurationBotFrameworkAuthentication`
  * with empty config) behind a plain `node:http` server on 127.0.0.1 that serves `POST /api/messages`.
  * It replies `echo: <text>` to message activities and does nothing else: no teams-ai, no state, no
- * middleware. Invokes get botbuilder's default answer (501, no handler).
+ * middleware. Invokes get botbuilder's default answer (501, no handler) unless `invokeResponse` is given.
  */
 export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBot> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -69,6 +75,11 @@ export async function startEchoBot(options: EchoBotOptions = {}): Promise<EchoBo
         options.onActivity?.(context.activity);
         if (context.activity.type === ActivityTypes.Message) {
           await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+        } else if (context.activity.type === ActivityTypes.Invoke && options.invokeResponse) {
+          await context.sendActivity({
+            type: ActivityTypes.InvokeResponse,
+            value: { status: 200, body: options.invokeResponse(context.activity) },
+          });
         }
       });
     } catch (err) {

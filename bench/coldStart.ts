@@ -1,0 +1,170 @@
+/**
+ * cold-start: how long a fresh Functions worker takes to load Moments, bundled against unbundled.
+ *
+ * - value: `require()` of main.js as `npm run build` writes it (scripts/build.ts, built afresh
+ *   into a temporary folder, so it matches the sources of this run);
+ * - baseline: `require()` of functions/index.js as `tsc` compiles it (the project's tsconfig.json,
+ *   CommonJS, only the files functions/index.ts reaches), next to a `node_modules` symlink to the
+ *   project's, so packages resolve exactly as an unbundled deployment (tsc output + `npm ci
+ *   --omit=dev`) would resolve them. Plain JavaScript on both sides: no TypeScript compiler at load
+ *   time, which would make the baseline unfairly slow (`tsx`, ts-node).
+ *
+ * Each run is a fresh `node` (scripts/fakeFunctionsCore.cjs, which provides
+ * `@azure/functions-core` as the worker does, so the triggers really register) with an empty
+ * environment; after one discarded warm-up each, RUNS runs of each, interleaved, median reported.
+ * Both must register the same functions. Times are wall-clock around the `require` only (not node's
+ * own start-up); `require-cpu-ms-median` is the CPU time of the same span, steadier on a busy machine.
+ * The size line compares main.js with the JavaScript and JSON the unbundled load reads (every file
+ * in require.cache: the compiled sources and the node_modules files actually loaded).
+ *
+ *   npx tsx bench/coldStart.ts      # one JSON line per figure on stdout, notes on stderr
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { buildFunctions, entryPoint, projectRoot } from '../scripts/build';
+import type { BenchLine } from './lib/report';
+import { note } from './lib/report';
+import { ratio, round } from './lib/stats';
+
+export const NAME = 'cold-start';
+/** Measured runs of each variant (after one warm-up each); the median is reported. */
+export const RUNS = 7;
+
+const fakeCore = path.join(projectRoot, 'scripts', 'fakeFunctionsCore.cjs');
+
+interface LoadReport {
+  requireMs: number;
+  cpuMs: number;
+  functions: Array<{ name: string }>;
+  files?: Array<{ path: string; bytes: number }>;
+}
+
+/** Loads `entry` in a fresh node with the fake functions-core and returns what it measured. */
+function load(entry: string, workDir: string, withFiles = false): LoadReport {
+  const reportPath = path.join(workDir, 'load-report.json');
+  rmSync(reportPath, { force: true });
+  const run = spawnSync(process.execPath, [fakeCore, entry, reportPath, ...(withFiles ? ['--files'] : [])], {
+    cwd: workDir,
+    env: {},
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (run.status !== 0) {
+    throw new Error(`loading ${entry} failed (${run.status ?? run.signal}): ${run.stderr || run.error}`);
+  }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as LoadReport;
+  if (report.files) report.files = report.files.filter((file) => file.path !== fakeCore);
+  return report;
+}
+
+/** Compiles what functions/index.ts reaches with tsc (the project's options) into `outDir`. */
+function compileUnbundled(outDir: string): string {
+  const configPath = path.join(projectRoot, 'tsconfig.json');
+  const { config } = ts.readConfigFile(configPath, (file) => ts.sys.readFile(file));
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, projectRoot);
+  const options: ts.CompilerOptions = {
+    ...parsed.options,
+    rootDir: projectRoot,
+    outDir,
+    noEmit: false,
+    sourceMap: false,
+    declaration: false,
+    incremental: false,
+    // A type error elsewhere in a work in progress must not stop the baseline from being emitted.
+    noEmitOnError: false,
+  };
+  const program = ts.createProgram([path.join(projectRoot, entryPoint)], options);
+  const emitted = program.emit();
+  if (emitted.emitSkipped) throw new Error('tsc emitted nothing for the unbundled baseline');
+  return path.join(outDir, entryPoint.replace(/\.ts$/, '.js'));
+}
+
+function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function line(metric: string, value: number, unit: string, baseline: number, bench = NAME): BenchLine {
+  return {
+    bench,
+    metric,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
+  };
+}
+
+const kib = (bytes: number) => bytes / 1024;
+const names = (report: LoadReport) =>
+  report.functions
+    .map((f) => f.name)
+    .sort()
+    .join(',');
+
+export async function measureColdStart(options: { runs?: number } = {}): Promise<BenchLine[]> {
+  const runs = options.runs ?? RUNS;
+  const workDir = mkdtempSync(path.join(tmpdir(), 'moments-cold-start-'));
+  try {
+    note(`${NAME}: bundling (scripts/build.ts) and compiling the unbundled baseline (tsc)`);
+    const { outDir, bundleBytes } = await buildFunctions({ outDir: path.join(workDir, 'bundled') });
+    const bundled = path.join(outDir, 'main.js');
+    const unbundledDir = path.join(workDir, 'unbundled');
+    mkdirSync(unbundledDir);
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(unbundledDir, 'node_modules'), 'dir');
+    const unbundled = compileUnbundled(unbundledDir);
+
+    // Warm-up (file cache, the disk) and the checks: same functions, and what each load reads.
+    const bundleFiles = load(bundled, workDir, true);
+    const baselineFiles = load(unbundled, workDir, true);
+    if (names(bundleFiles) !== names(baselineFiles) || bundleFiles.functions.length === 0) {
+      throw new Error(
+        `bundle registers [${names(bundleFiles)}], the unbundled sources [${names(baselineFiles)}]`,
+      );
+    }
+
+    const samples = { bundle: [] as LoadReport[], baseline: [] as LoadReport[] };
+    for (let i = 0; i < runs; i++) {
+      // Alternate which goes first, so a burst of load elsewhere does not always hit the same one.
+      if (i % 2 === 0) {
+        samples.bundle.push(load(bundled, workDir));
+        samples.baseline.push(load(unbundled, workDir));
+      } else {
+        samples.baseline.push(load(unbundled, workDir));
+        samples.bundle.push(load(bundled, workDir));
+      }
+    }
+    const ms = (reports: LoadReport[]) => median(reports.map((r) => r.requireMs));
+    const cpu = (reports: LoadReport[]) => median(reports.map((r) => r.cpuMs));
+    const sum = (files: LoadReport['files']) => (files ?? []).reduce((n, f) => n + f.bytes, 0);
+    const fmt = (reports: LoadReport[]) => reports.map((r) => r.requireMs.toFixed(0)).join(' ');
+    note(`  ${bundleFiles.functions.length} functions registered: ${names(bundleFiles)}`);
+    note(`  bundle   ms: ${fmt(samples.bundle)}`);
+    note(`  baseline ms: ${fmt(samples.baseline)}  (${baselineFiles.files?.length ?? 0} files loaded)`);
+    note(`  load average: ${loadavg().map((l) => l.toFixed(2))}`);
+
+    return [
+      line('require-ms-median', ms(samples.bundle), 'ms', ms(samples.baseline)),
+      line('require-cpu-ms-median', cpu(samples.bundle), 'ms', cpu(samples.baseline)),
+      line('size', kib(bundleBytes), 'KiB', kib(sum(baselineFiles.files)), 'bundle'),
+    ];
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  measureColdStart().then(
+    (lines) => {
+      for (const l of lines) process.stdout.write(`${JSON.stringify(l)}\n`);
+    },
+    (error: unknown) => {
+      note(`${NAME} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

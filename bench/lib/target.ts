@@ -1,0 +1,161 @@
+/**
+ * The server under test, in a child process of its own so that the load generator (and the fake
+ * connector) in the parent do not share its event loop: `fork()` this file, then drive it over IPC
+ * with {@link TargetCommand}s (bench/lib/targetClient.ts does). One target per process:
+ *
+ * - `moments`: the app exactly as `npm start` runs it (`startLocalApp`: in-process Cosmos DB server,
+ *   local snapshot, demo seed, the Functions `messages` handler on node http), without the Playground
+ *   and the scheduler, from empty data (reset) in a temp LOCAL_DATA_DIR, on 127.0.0.1;
+ * - `echo`: the baseline, the bare botbuilder echo bot (bench/lib/echoBot.ts).
+ *
+ * Server-side time of every POST /api/messages is recorded through node's `http.server.*`
+ * diagnostics channels, without touching the app: from the request's headers being parsed to the
+ * response being finished. It excludes the time a request waited in its socket before the server's
+ * event loop read it, so when the server is saturated it is less than the client-side latency.
+ */
+import '../../functions/local/quietTestMode';
+import diagnostics from 'node:diagnostics_channel';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Person } from '../../core/people';
+import { DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import { startLocalApp, type LocalApp } from '../../functions/local/localApp';
+import { LocalSnapshot } from '../../functions/local/localSnapshot';
+import { startEchoBot, type EchoBot } from './echoBot';
+
+/** What the parent asks of the target. */
+export type TargetCommand =
+  | { cmd: 'start'; kind: 'moments' | 'echo'; dataDir: string }
+  /** Moments only: puts `people` in the demo tenant's directory and sets its daily kudos limit. */
+  | { cmd: 'prepareKudos'; people: Person[]; dailyKudosLimit: number }
+  /** Moments only: how many recognitions the demo tenant has. */
+  | { cmd: 'countRecognitions' }
+  /**
+   * Since the last call: server-side durations (ms) of the POSTs, how many local snapshot saves ran
+   * and the CPU time (ms, user + system) this process used.
+   */
+  | { cmd: 'takeServerTimes' }
+  | { cmd: 'stop' };
+
+/** A command with the id its answer repeats. */
+export type TargetRequest = TargetCommand & { id: number };
+/** The answer to a command. */
+export type TargetReply =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+let app: LocalApp | undefined;
+let echo: EchoBot | undefined;
+let serverTimes: number[] = [];
+let snapshotSaves = 0;
+let cpuSince = process.cpuUsage();
+
+const started = new WeakMap<ServerResponse, number>();
+diagnostics.subscribe('http.server.request.start', (message) => {
+  const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
+  if (request.method === 'POST' && request.url?.startsWith('/api/messages'))
+    started.set(response, performance.now());
+});
+diagnostics.subscribe('http.server.response.finish', (message) => {
+  const { response } = message as { response: ServerResponse };
+  const t0 = started.get(response);
+  if (t0 !== undefined) serverTimes.push(performance.now() - t0);
+});
+
+// Counts the local snapshot's saves (500 ms after the last write to the local Cosmos server).
+const save = LocalSnapshot.prototype.save;
+LocalSnapshot.prototype.save = function (this: LocalSnapshot) {
+  snapshotSaves++;
+  return save.call(this);
+};
+
+async function handle(command: TargetCommand): Promise<unknown> {
+  switch (command.cmd) {
+    case 'start': {
+      if (command.kind === 'echo') {
+        echo = await startEchoBot({
+          invokeResponse: () => ({
+            composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] },
+          }),
+        });
+        return { url: echo.url };
+      }
+      app = await startLocalApp({
+        projectRoot: PROJECT_ROOT,
+        env: {
+          ...process.env,
+          // Always the local Cosmos server and an anonymous bot on loopback, whatever the shell has.
+          COSMOS_ENDPOINT: '',
+          COSMOS_KEY: '',
+          BOT_ID: '',
+          BOT_PASSWORD: '',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          LOCAL_DATA_DIR: command.dataDir,
+          LOG_LEVEL: 'info',
+        },
+        playground: false,
+        scheduler: false,
+        reset: true,
+      });
+      return { url: app.botUrl, seeded: app.seeded };
+    }
+    case 'prepareKudos': {
+      const { people, settings } = requireApp().runtime.stores;
+      for (const person of command.people) await people.save(person);
+      const tenant = await settings.tenant(DEMO_TENANT_ID);
+      if (!tenant) throw new Error('the demo tenant has no settings: was the demo organisation seeded?');
+      await settings.saveTenant({ ...tenant, dailyKudosLimit: command.dailyKudosLimit });
+      return null;
+    }
+    case 'countRecognitions': {
+      const all = await requireApp().runtime.stores.recognitions.createdBetween(
+        DEMO_TENANT_ID,
+        new Date(0),
+        new Date('2100-01-01'),
+      );
+      return all.length;
+    }
+    case 'takeServerTimes': {
+      const cpu = process.cpuUsage(cpuSince);
+      const result = { times: serverTimes, snapshotSaves, cpuMs: (cpu.user + cpu.system) / 1000 };
+      serverTimes = [];
+      snapshotSaves = 0;
+      cpuSince = process.cpuUsage();
+      return result;
+    }
+    case 'stop': {
+      await echo?.close();
+      // Stops everything startLocalApp started, the local snapshot's last save included.
+      await app?.stop();
+      return null;
+    }
+  }
+}
+
+function requireApp(): LocalApp {
+  if (!app) throw new Error('this target is not running Moments');
+  return app;
+}
+
+process.on('message', (request: TargetRequest) => {
+  void handle(request).then(
+    (result) => reply({ id: request.id, ok: true, result }, request.cmd === 'stop'),
+    (error: unknown) =>
+      reply({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  );
+});
+// The parent went away: nothing is left to answer.
+process.on('disconnect', () => process.exit(0));
+
+function reply(message: TargetReply, thenExit = false): void {
+  process.send?.(message, () => {
+    if (thenExit) process.exit(0);
+  });
+}

@@ -1,0 +1,447 @@
+/**
+ * Benchmarks of the milestone job, each beside a baseline measured in the same run:
+ *
+ * - `milestone-plan`: the Cosmos requests and time of one hourly run (dry run: planning, not
+ *   sending) over a directory of 20,000 people, against a naive plan that reads the whole tenant
+ *   and filters in memory; and ours again at 2,000 people, to show that the requests follow the
+ *   milestones due, not the directory.
+ * - `reminder-delivery`: 2,000 reminders to distinct managers sent by the job through the real
+ *   TeamsMessenger to the fake Bot Connector, which enforces Teams' limits (50 requests/s per
+ *   tenant): send rate, 429s, duplicates and losses, against a sequential loop of
+ *   `messenger.send` calls (500 of them, to keep the run short).
+ *
+ * Everything runs in this process: the local Cosmos DB server (`startLocalCosmos`, as `npm start`
+ * runs it), the runtime as the Functions host builds it, and the fake connector, all on 127.0.0.1.
+ *
+ *   npx tsx bench/milestones.ts      # prints one JSON line per figure on stdout, notes on stderr
+ */
+import type { Container } from '@azure/cosmos';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../functions/config';
+import { createRuntime, type Runtime } from '../functions/composition';
+import { fromPersonDocument } from '../functions/cosmos/personDocument';
+import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
+import { localDateOf } from '../core/calendar';
+import type { Logger } from '../core/logger';
+import { MILESTONE_JOB, runMilestoneJob, type MilestoneJobReport } from '../core/milestoneJob';
+import type { MilestoneCandidates } from '../core/milestones';
+import type { Person } from '../core/people';
+import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
+import { startFakeConnector, type FakeConnector } from '../tests/support/fakeConnector';
+import {
+  buildDirectory,
+  countCosmosRequests,
+  DUE_OCCURS_ON,
+  personalChatRecord,
+  personOf,
+  REMINDER_HOUR,
+  seedDirectory,
+  seedReminderOrg,
+  tally,
+  type RequestCounter,
+} from '../tests/support/milestoneFixtures';
+import { note } from './lib/report';
+import { ratio, round } from './lib/stats';
+
+/** One result line (the shape bench/run.ts prints). */
+export interface MilestoneBenchLine {
+  bench: string;
+  metric: string;
+  value: number | null;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+}
+
+const HOUR = 60 * 60 * 1000;
+/** Teams' per-tenant limit for an app, requests per second. */
+const TENANT_LIMIT_PER_S = 50;
+const PLAN_SIZES = { large: 20_000, small: 2_000 };
+const DELIVERY_REMINDERS = 2_000;
+const SEQUENTIAL_REMINDERS = 500;
+/** Measured repetitions of each dry run (after one warm-up); the median time is reported. */
+const PLAN_REPEATS = 3;
+/** The sequential baseline stops early after this long (its rate is still what it achieved). */
+const SEQUENTIAL_TIME_LIMIT_MS = 120_000;
+
+function line(
+  bench: string,
+  metric: string,
+  value: number,
+  unit: string,
+  baseline: number,
+): MilestoneBenchLine {
+  return {
+    bench,
+    metric,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
+  };
+}
+
+/** Counts warnings and errors (a benchmark must not print the app's log lines on stdout). */
+function countingLogger(counts = { warn: 0, error: 0 }): Logger & { counts: typeof counts } {
+  const logger: Logger & { counts: typeof counts } = {
+    counts,
+    debug: () => undefined,
+    info: () => undefined,
+    warn: () => {
+      counts.warn++;
+    },
+    error: () => {
+      counts.error++;
+    },
+    child: () => logger,
+  };
+  return logger;
+}
+
+/**
+ * The baseline plan: every person of the tenant, read once per run with paging, then filtered in
+ * memory on the same fields the indexed queries match.
+ */
+class FullScanCandidates implements MilestoneCandidates {
+  private everyone: Promise<Person[]> | undefined;
+
+  constructor(private readonly container: Container) {}
+
+  private all(tenantId: string): Promise<Person[]> {
+    this.everyone ??= (async () => {
+      const people: Person[] = [];
+      const iterator = this.container.items.query({
+        query: 'SELECT * FROM c WHERE c.tenantId = @t',
+        parameters: [{ name: '@t', value: tenantId }],
+      });
+      while (iterator.hasMoreResults()) {
+        const { resources } = await iterator.fetchNext();
+        for (const resource of resources ?? []) people.push(fromPersonDocument(resource));
+      }
+      return people;
+    })();
+    return this.everyone;
+  }
+
+  private async where(tenantId: string, keep: (p: Person) => boolean): Promise<Person[]> {
+    return (await this.all(tenantId)).filter((p) => p.tenantId === tenantId && keep(p));
+  }
+
+  birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
+    return this.where(tenantId, (p) => p.birthday !== undefined && monthDays.includes(p.birthday));
+  }
+
+  anniversariesOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
+    return this.where(tenantId, (p) => p.hireDate !== undefined && monthDays.includes(p.hireDate.slice(5)));
+  }
+
+  hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]> {
+    return this.where(tenantId, (p) => p.hireDate !== undefined && dates.includes(p.hireDate));
+  }
+
+  managersOf(tenantId: string, ids: readonly string[]): Promise<Person[]> {
+    return this.where(tenantId, (p) => ids.includes(p.id));
+  }
+}
+
+/** The job's dependencies as composition.ts wires them, with another candidates port. */
+function jobWith(runtime: Runtime, candidates: MilestoneCandidates, logger: Logger) {
+  const { stores } = runtime;
+  return (options: { now: Date; tenantIds?: string[]; dryRun?: boolean }) =>
+    runMilestoneJob(
+      {
+        settings: stores.settings,
+        runs: stores.settings,
+        candidates,
+        people: stores.people,
+        snoozes: stores.snoozes,
+        conversations: runtime.conversations,
+        recognitions: stores.recognitions,
+        notes: stores.notes,
+        deliveries: stores.deliveries,
+        notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
+        logger,
+        defaultTimeZone: runtime.config.defaultTimeZone,
+      },
+      options,
+    );
+}
+
+interface PlanMeasure {
+  requests: number;
+  /** Requests to the people container: the candidate reads, the part the plans differ in. */
+  peopleRequests: number;
+  ms: number;
+  sends: number;
+  milestones: number;
+  byKind: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Distinct milestones (kind, date, person) among the sends a dry run planned. */
+function dueMilestones(report: MilestoneJobReport): { sends: number; milestones: number } {
+  const planned = report.sends.filter((s) => s.outcome === 'planned');
+  return {
+    sends: planned.length,
+    milestones: new Set(planned.map((s) => s.deliveryId.split(':').slice(0, 3).join(':'))).size,
+  };
+}
+
+/** One warm-up and {@link PLAN_REPEATS} measured dry runs: requests of the last, median time. */
+async function measurePlan(
+  counter: RequestCounter,
+  run: () => Promise<MilestoneJobReport>,
+): Promise<PlanMeasure> {
+  await run();
+  const times: number[] = [];
+  const requestCounts = new Set<number>();
+  let last: PlanMeasure | undefined;
+  for (let i = 0; i < PLAN_REPEATS; i++) {
+    counter.reset();
+    const started = performance.now();
+    const report = await run();
+    const ms = performance.now() - started;
+    times.push(ms);
+    requestCounts.add(counter.total);
+    const peopleRequests = [...counter.byKind]
+      .filter(([kind]) => kind.startsWith('people '))
+      .reduce((sum, [, n]) => sum + n, 0);
+    last = {
+      requests: counter.total,
+      peopleRequests,
+      ms,
+      ...dueMilestones(report),
+      byKind: [...counter.byKind].map(([kind, n]) => `${kind}=${n}`).join(', '),
+    };
+  }
+  if (requestCounts.size > 1)
+    note(`  (request counts varied between repeats: ${[...requestCounts].join(', ')})`);
+  return { ...(last as PlanMeasure), ms: median(times) };
+}
+
+async function benchPlan(
+  runtime: Runtime,
+  cosmos: TestCosmos,
+  connector: FakeConnector,
+  logger: Logger,
+): Promise<MilestoneBenchLine[]> {
+  const now = REMINDER_HOUR;
+  const people = cosmos.database.container('people');
+  const measured = new Map<'large' | 'small', { ours: PlanMeasure; naive: PlanMeasure }>();
+  const counter = countCosmosRequests(cosmos.server.port);
+  try {
+    for (const size of ['large', 'small'] as const) {
+      const tenantId = `bench-plan-${PLAN_SIZES[size]}`;
+      const directory = buildDirectory({ tenantId, size: PLAN_SIZES[size], seed: PLAN_SIZES[size] });
+      const started = performance.now();
+      await seedDirectory(runtime, directory, { tenantId, serviceUrl: connector.url, concurrency: 20 });
+      note(
+        `milestone-plan: stored ${directory.people.length} people (${directory.managerIds.length} managers) ` +
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s, 20 writes in flight`,
+      );
+      // The previous hourly run completed an hour ago: this run plans (08:00, 09:00] UTC.
+      await runtime.stores.settings.recordRun(tenantId, MILESTONE_JOB, new Date(now.getTime() - HOUR));
+      const options = { now, tenantIds: [tenantId], dryRun: true };
+      const ours = await measurePlan(counter, () => runtime.jobs.milestones(options));
+      const naiveJob = () => jobWith(runtime, new FullScanCandidates(people), logger)(options);
+      const naive = await measurePlan(counter, naiveJob);
+      if (ours.sends !== naive.sends) {
+        note(`  WARNING: the plans differ: ours ${ours.sends} sends, naive ${naive.sends}`);
+      }
+      measured.set(size, { ours, naive });
+      for (const [name, m] of [
+        ['ours', ours],
+        ['naive', naive],
+      ] as const) {
+        note(
+          `  ${PLAN_SIZES[size]} people, ${name}: ${m.requests} requests (${m.peopleRequests} to people) ` +
+            `in ${m.ms.toFixed(0)} ms for ${m.milestones} due milestones / ${m.sends} sends [${m.byKind}]`,
+        );
+      }
+    }
+  } finally {
+    counter.stop();
+  }
+  const large = measured.get('large')!;
+  const small = measured.get('small')!;
+  const bench = 'milestone-plan';
+  return [
+    line(bench, 'cosmos-requests-20k', large.ours.requests, 'requests', large.naive.requests),
+    line(bench, 'people-requests-20k', large.ours.peopleRequests, 'requests', large.naive.peopleRequests),
+    line(bench, 'plan-time-20k', large.ours.ms, 'ms', large.naive.ms),
+    line(
+      bench,
+      'requests-per-due-20k',
+      large.ours.requests / large.ours.milestones,
+      'requests/milestone',
+      large.naive.requests / large.naive.milestones,
+    ),
+    line(bench, 'due-milestones-20k', large.ours.milestones, 'count', large.naive.milestones),
+    line(bench, 'cosmos-requests-2k', small.ours.requests, 'requests', small.naive.requests),
+    line(bench, 'plan-time-2k', small.ours.ms, 'ms', small.naive.ms),
+    line(
+      bench,
+      'requests-per-due-2k',
+      small.ours.requests / small.ours.milestones,
+      'requests/milestone',
+      small.naive.requests / small.naive.milestones,
+    ),
+    line(bench, 'due-milestones-2k', small.ours.milestones, 'count', small.naive.milestones),
+  ];
+}
+
+interface DeliveryMeasure {
+  sent: number;
+  seconds: number;
+  rate: number;
+  /** Rate over the span from the first to the last accepted activity. */
+  acceptRate: number;
+  throttled: number;
+  duplicates: number;
+  lost: number;
+}
+
+function acceptRate(connector: FakeConnector): number {
+  const at = connector.received().map((r) => r.at);
+  if (at.length < 2) return NaN;
+  return ((at.length - 1) * 1000) / (Math.max(...at) - Math.min(...at));
+}
+
+async function benchDelivery(runtime: Runtime): Promise<MilestoneBenchLine[]> {
+  // One fake connector per phase, so its counters are the phase's own.
+  const jobConnector = await startFakeConnector();
+  const loopConnector = await startFakeConnector();
+  try {
+    const tenantId = 'bench-deliver';
+    let started = performance.now();
+    const due = await seedReminderOrg(runtime, {
+      tenantId,
+      managers: DELIVERY_REMINDERS,
+      serviceUrl: jobConnector.url,
+    });
+    note(
+      `reminder-delivery: stored ${DELIVERY_REMINDERS} managers, reports and chats in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    started = performance.now();
+    const report = await runtime.jobs.milestones({ now: REMINDER_HOUR, tenantIds: [tenantId] });
+    const jobSeconds = (performance.now() - started) / 1000;
+    const jobTally = tally(due, jobConnector.received());
+    const job: DeliveryMeasure = {
+      sent: report.sends.filter((s) => s.outcome === 'sent').length,
+      seconds: jobSeconds,
+      rate: jobConnector.stats().accepted / jobSeconds,
+      acceptRate: acceptRate(jobConnector),
+      throttled: jobConnector.stats().throttled,
+      duplicates: jobTally.duplicates,
+      lost: jobTally.lost,
+    };
+    const outcomes = new Map<string, number>();
+    for (const s of report.sends) outcomes.set(s.outcome, (outcomes.get(s.outcome) ?? 0) + 1);
+    note(
+      `  job: ${job.sent}/${DELIVERY_REMINDERS} sent in ${jobSeconds.toFixed(1)} s (${job.rate.toFixed(1)} msg/s; ` +
+        `${job.acceptRate.toFixed(1)} msg/s first to last accept), ${job.throttled} 429s, ` +
+        `outcomes ${JSON.stringify(Object.fromEntries(outcomes))}`,
+    );
+
+    // The baseline: the same reminder card, one messenger.send after another, no ledger, no pool.
+    const loopTenant = 'bench-deliver-sequential';
+    const notifier = new TeamsMilestoneNotifier(runtime.bot.messenger);
+    const targets = Array.from({ length: SEQUENTIAL_REMINDERS }, (_, i) => {
+      const n = String(i + 1).padStart(4, '0');
+      return {
+        conversationId: `a:seq-manager-${n}`,
+        chat: personalChatRecord(loopTenant, `seq-manager-${n}`, loopConnector.url, `a:seq-manager-${n}`),
+        manager: personOf(loopTenant, `seq-manager-${n}`, { displayName: `Manager ${n}` }),
+        report: personOf(loopTenant, `seq-report-${n}`, {
+          displayName: `Report ${n}`,
+          managerId: `seq-manager-${n}`,
+          birthday: DUE_OCCURS_ON.slice(5),
+        }),
+      };
+    });
+    started = performance.now();
+    let loopSent = 0;
+    let tried = 0;
+    for (const t of targets) {
+      if (performance.now() - started > SEQUENTIAL_TIME_LIMIT_MS) break;
+      tried++;
+      const result = await notifier.remind(t.chat, {
+        deliveryId: `birthday:${DUE_OCCURS_ON}:${t.report.id}:manager`,
+        milestone: { kind: 'birthday', person: t.report, date: DUE_OCCURS_ON, occursOn: DUE_OCCURS_ON },
+        manager: t.manager,
+        managerToday: localDateOf(REMINDER_HOUR, 'UTC'),
+        kudos90Days: { count: 0 },
+        openNotes: [],
+      });
+      if (result.ok) loopSent++;
+    }
+    const loopSeconds = (performance.now() - started) / 1000;
+    const loopTally = tally(targets.slice(0, tried), loopConnector.received());
+    const loop: DeliveryMeasure = {
+      sent: loopSent,
+      seconds: loopSeconds,
+      rate: loopConnector.stats().accepted / loopSeconds,
+      acceptRate: acceptRate(loopConnector),
+      throttled: loopConnector.stats().throttled,
+      duplicates: loopTally.duplicates,
+      lost: loopTally.lost,
+    };
+    note(
+      `  sequential loop: ${loop.sent}/${SEQUENTIAL_REMINDERS} sent in ${loopSeconds.toFixed(1)} s ` +
+        `(${loop.rate.toFixed(1)} msg/s), ${loop.throttled} 429s`,
+    );
+
+    const bench = 'reminder-delivery';
+    return [
+      line(bench, 'send-rate', job.rate, 'msg/s', loop.rate),
+      line(bench, 'send-rate-accepted', job.acceptRate, 'msg/s', loop.acceptRate),
+      // Against the target, not the loop: 90% of Teams' 50 requests/s per tenant.
+      line(bench, 'share-of-tenant-limit', job.rate / TENANT_LIMIT_PER_S, 'fraction', 0.9),
+      line(bench, '429s', job.throttled, 'count', loop.throttled),
+      line(bench, 'duplicates', job.duplicates, 'count', loop.duplicates),
+      line(bench, 'losses', job.lost, 'count', loop.lost),
+      line(bench, 'reminders', job.sent, 'count', loop.sent),
+    ];
+  } finally {
+    await jobConnector.close();
+    await loopConnector.close();
+  }
+}
+
+/** Runs both benchmarks; returns their lines (printing is the caller's). */
+export async function benchMilestones(): Promise<MilestoneBenchLine[]> {
+  const logger = countingLogger();
+  const cosmos = await startTestCosmos();
+  const connector = await startFakeConnector();
+  let runtime: Runtime | undefined;
+  try {
+    runtime = await createRuntime(loadConfig({}), {
+      cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
+      logger,
+    });
+    const plan = await benchPlan(runtime, cosmos, connector, logger);
+    const delivery = await benchDelivery(runtime);
+    if (logger.counts.warn + logger.counts.error > 0) {
+      note(`milestones bench: the app logged ${logger.counts.warn} warnings, ${logger.counts.error} errors`);
+    }
+    return [...plan, ...delivery];
+  } finally {
+    await runtime?.close();
+    await connector.close();
+    await cosmos.close();
+  }
+}
+
+if (require.main === module) {
+  benchMilestones()
+    .then((lines) => {
+      for (const l of lines) process.stdout.write(`${JSON.stringify(l)}\n`);
+    })
+    .catch((err: unknown) => {
+      note(`milestones bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      process.exitCode = 1;
+    });
+}

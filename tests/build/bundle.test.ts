@@ -1,0 +1,302 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { app } from '@azure/functions';
+import type { Metafile } from 'esbuild';
+import { externalized, findDevOnlyInputs, outputFiles } from '../../scripts/build';
+
+// `npm run build` once, into a temporary folder outside the project (so main.js cannot lean on the
+// project's node_modules), then the bundle is loaded the way the Functions worker loads it: in a
+// fresh node with `@azure/functions-core` provided (scripts/fakeFunctionsCore.cjs) and no
+// environment at all.
+const root = path.resolve(__dirname, '..', '..');
+const fakeCore = path.join(root, 'scripts', 'fakeFunctionsCore.cjs');
+const tsxCli = require.resolve('tsx/cli');
+
+interface Binding {
+  type: string;
+  direction: string;
+  route?: string;
+  methods?: string[];
+  authLevel?: string;
+  schedule?: string;
+  runOnStartup?: boolean;
+}
+interface Registered {
+  name: string;
+  bindings: Record<string, Binding>;
+  callbackType: string;
+}
+interface Report {
+  programmingModel?: { name: string; version: string };
+  functions: Registered[];
+  activeResources: string[];
+}
+
+let tmp: string;
+let out: string;
+let metafile: Metafile;
+let buildOutput: string;
+let bundle: { status: number | null; stderr: string; report: Report };
+
+/** Loads `entry` with the fake functions-core in a child node; `nodeArgs` go before the script. */
+function loadWithFakeCore(entry: string, reportName: string, options: { nodeArgs?: string[]; cwd: string }) {
+  const reportPath = path.join(tmp, reportName);
+  const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), fakeCore, entry, reportPath], {
+    cwd: options.cwd,
+    env: {},
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const report = existsSync(reportPath)
+    ? (JSON.parse(readFileSync(reportPath, 'utf8')) as Report)
+    : { functions: [], activeResources: [] };
+  return { status: run.status, stderr: `${run.stderr}${run.error ? String(run.error) : ''}`, report };
+}
+
+/** The trigger registrations `@azure/functions` offers: app.http, app.timer, app.storageQueue, … */
+const registrars = Object.keys(app).filter((key) => key !== 'hook' && key !== 'setup');
+const httpRegistrars = new Set(['http', 'get', 'put', 'post', 'patch', 'deleteRequest']);
+
+interface DeclaredTrigger {
+  name: string;
+  registrar: string;
+  file: string;
+}
+
+/** The triggers a source file registers: `app.<registrar>('<name>', …)` with `app` from @azure/functions. */
+function declaredTriggers(file: string): DeclaredTrigger[] {
+  const source = readFileSync(file, 'utf8');
+  const imports = /import\s*\{([^}]*)\}\s*from\s*['"]@azure\/functions['"]/.exec(source);
+  if (!imports || !/(^|[\s,])app([\s,]|$)/.test(imports[1]!)) return [];
+  const calls = new RegExp(`\\bapp\\.(${registrars.join('|')})\\(`, 'g');
+  const named = new RegExp(`\\bapp\\.(${registrars.join('|')})\\(\\s*(['"\`])([^'"\`]+)\\2`, 'g');
+  const found = [...source.matchAll(named)].map((m) => ({ registrar: m[1]!, name: m[3]!, file }));
+  const callCount = [...source.matchAll(calls)].length;
+  if (found.length !== callCount) {
+    throw new Error(`${file}: ${callCount - found.length} trigger(s) not named with a string literal`);
+  }
+  return found;
+}
+
+/** The project's .ts files reachable from `entry` through relative, non-type-only imports. */
+function reachableSources(entry: string): string[] {
+  const statement =
+    /(?:^|[;\n])\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]|\b(?:require|import)\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of readFileSync(file, 'utf8').matchAll(statement)) {
+      if (m[1]) continue; // `import type`: erased, never loaded
+      const base = path.resolve(path.dirname(file), (m[2] ?? m[3])!);
+      const resolved = [`${base}.ts`, path.join(base, 'index.ts'), base].find(
+        (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
+      );
+      if (resolved) queue.push(resolved);
+    }
+  }
+  return [...seen];
+}
+
+const entrySource = path.join(root, 'functions', 'index.ts');
+const expected = reachableSources(entrySource).flatMap(declaredTriggers);
+const registered = () => bundle.report.functions;
+const triggerOf = (fn: Registered) => Object.values(fn.bindings).find((b) => b.direction === 'in')!;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'moments-bundle-'));
+  out = path.join(tmp, 'functions');
+  const metafilePath = path.join(tmp, 'meta.json');
+  const build = spawnSync(
+    process.execPath,
+    [tsxCli, 'scripts/build.ts', '--out', out, '--metafile', metafilePath],
+    { cwd: root, encoding: 'utf8', timeout: 170_000 },
+  );
+  buildOutput = `${build.stdout}${build.stderr}`;
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${buildOutput}`);
+  metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
+  bundle = loadWithFakeCore(path.join(out, 'main.js'), 'bundle-report.json', { cwd: tmp });
+}, 300_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('npm run build', () => {
+  it('is `tsx scripts/build.ts` and prints the bundle size', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.build).toBe('tsx scripts/build.ts');
+    expect(buildOutput).toMatch(/main\.js: [\d,]+ KiB/);
+  });
+
+  it('writes main.js, its source map, host.json, package.json and .funcignore, and nothing else', () => {
+    expect(readdirSync(out).sort()).toEqual([...outputFiles].sort());
+    expect(readFileSync(path.join(out, 'main.js'), 'utf8')).toMatch(
+      /\/\/# sourceMappingURL=main\.js\.map\s*$/,
+    );
+    expect(readFileSync(path.join(out, '.funcignore'), 'utf8')).toMatch(/^\*\.map$/m);
+  });
+
+  it('writes a package.json whose main is main.js, with no dev dependencies', () => {
+    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(pkg).toMatchObject({ name: 'moments', main: 'main.js', type: 'commonjs' });
+    expect(pkg.devDependencies).toBeUndefined();
+    expect(pkg.scripts).toBeUndefined();
+    expect(Object.keys((pkg.dependencies as Record<string, string> | undefined) ?? {})).toEqual(externalized);
+    for (const name of externalized) expect(existsSync(path.join(out, 'node_modules', name))).toBe(true);
+  });
+
+  it('writes a v2 host.json on extension bundle v4 with Application Insights sampling', () => {
+    const host = JSON.parse(readFileSync(path.join(out, 'host.json'), 'utf8')) as {
+      version: string;
+      extensionBundle: { id: string; version: string };
+      functionTimeout: string;
+      logging: { applicationInsights: { samplingSettings: { isEnabled: boolean; excludedTypes: string } } };
+    };
+    expect(host.version).toBe('2.0');
+    expect(host.extensionBundle).toEqual({
+      id: 'Microsoft.Azure.Functions.ExtensionBundle',
+      version: '[4.*, 5.0.0)',
+    });
+    expect(host.functionTimeout).toMatch(/^\d\d:\d\d:\d\d$/);
+    expect(host.logging.applicationInsights.samplingSettings.isEnabled).toBe(true);
+    expect(host.logging.applicationInsights.samplingSettings.excludedTypes.split(';')).toEqual(
+      expect.arrayContaining(['Request', 'Exception']),
+    );
+  });
+});
+
+describe('the bundle inputs (esbuild metafile)', () => {
+  it('include the entry point and every trigger module', () => {
+    const inputs = Object.keys(metafile.inputs);
+    expect(inputs).toContain('functions/index.ts');
+    for (const { file } of expected)
+      expect(inputs).toContain(path.relative(root, file).split(path.sep).join('/'));
+  });
+
+  it('exclude the local host, tests, the Cosmos DB emulator and the Playground', () => {
+    const inputs = Object.keys(metafile.inputs);
+    expect(findDevOnlyInputs(metafile)).toEqual([]);
+    expect(inputs.filter((i) => i.startsWith('functions/local/') || i.startsWith('tests/'))).toEqual([]);
+    expect(inputs.filter((i) => /@vercel\/cosmosdb-server|@microsoft\/m365agentsplayground/.test(i))).toEqual(
+      [],
+    );
+  });
+
+  it('hold a single copy of each dual (CJS + ESM) package', () => {
+    const esm = Object.keys(metafile.inputs).filter((i) =>
+      /node_modules\/@azure\/[^/]+\/dist\/esm\//.test(i),
+    );
+    expect(esm).toEqual([]);
+  });
+
+  it('would fail the build on any dev-only input', () => {
+    const inputs = Object.fromEntries(
+      [
+        'functions/local/start.ts',
+        'tests/support/fakes.ts',
+        'node_modules/@vercel/cosmosdb-server/lib/index.js',
+        'node_modules/@microsoft/m365agentsplayground/cli.js',
+        'functions/messages.ts',
+        'node_modules/some-lib/tests/fixture.js',
+      ].map((input) => [input, { bytes: 1, imports: [] }]),
+    );
+    expect(findDevOnlyInputs({ inputs, outputs: {} }).map((f) => f.input)).toEqual([
+      'functions/local/start.ts',
+      'tests/support/fakes.ts',
+      'node_modules/@vercel/cosmosdb-server/lib/index.js',
+      'node_modules/@microsoft/m365agentsplayground/cli.js',
+    ]);
+  });
+});
+
+describe('main.js, loaded as the Functions worker loads it', () => {
+  it('loads with no environment variables, starts nothing and leaves test mode off', () => {
+    expect(bundle.stderr).not.toMatch(/test mode|Error/);
+    expect(bundle.status).toBe(0);
+    expect(bundle.report.programmingModel?.name).toBe('@azure/functions');
+    // Only the child's stdio pipes: no socket, server, timer or file handle (no Cosmos, no config).
+    expect(bundle.report.activeResources.filter((r) => r !== 'PipeWrap' && r !== 'TTYWrap')).toEqual([]);
+  });
+
+  it('finds the triggers in the sources (the expectation the next tests use)', () => {
+    expect(expected.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['messages', 'milestoneReminders', 'weeklyDigest']),
+    );
+  });
+
+  it('registers exactly the triggers functions/index.ts imports, once each', () => {
+    expect(
+      registered()
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(expected.map((t) => t.name).sort());
+    for (const fn of registered()) expect(fn.callbackType).toBe('function');
+  });
+
+  it('registers each trigger with its kind: HTTP triggers with methods and a route, timers', () => {
+    for (const { name, registrar } of expected) {
+      const trigger = triggerOf(registered().find((f) => f.name === name)!);
+      if (httpRegistrars.has(registrar)) {
+        expect(trigger.type).toBe('httpTrigger');
+        expect(trigger.methods?.length).toBeGreaterThan(0);
+        expect(trigger.authLevel).toMatch(/^(anonymous|function|admin)$/);
+      } else if (registrar === 'timer') {
+        expect(trigger.type).toBe('timerTrigger');
+      } else {
+        expect(trigger.type).toMatch(/Trigger$/);
+      }
+    }
+  });
+
+  it('registers messages as POST /api/messages, anonymous (the adapter checks the Bot Framework JWT)', () => {
+    const messages = registered().find((f) => f.name === 'messages')!;
+    expect(triggerOf(messages)).toMatchObject({
+      type: 'httpTrigger',
+      route: 'messages',
+      methods: ['POST'],
+      authLevel: 'anonymous',
+    });
+    expect(Object.values(messages.bindings)).toContainEqual(
+      expect.objectContaining({ type: 'http', direction: 'out' }),
+    );
+  });
+
+  it('registers the timers on six-field NCRONTAB schedules that do not run on start-up', () => {
+    const timers = registered().filter((f) => triggerOf(f).type === 'timerTrigger');
+    expect(timers.map((f) => f.name)).toEqual(expect.arrayContaining(['milestoneReminders', 'weeklyDigest']));
+    for (const timer of timers) {
+      const trigger = triggerOf(timer);
+      expect(trigger.schedule?.trim().split(/\s+/)).toHaveLength(6);
+      expect(trigger.runOnStartup).not.toBe(true);
+    }
+  });
+
+  // Names, routes, methods, auth levels, schedules, binding names: all as the sources register them.
+  it('registers the same metadata as the TypeScript sources do', () => {
+    const sources = loadWithFakeCore(entrySource, 'sources-report.json', {
+      cwd: root,
+      nodeArgs: ['--require', require.resolve('tsx/cjs')],
+    });
+    expect(sources.status).toBe(0);
+    expect(registered()).toEqual(sources.report.functions);
+  }, 120_000);
+});
+
+describe('trigger modules', () => {
+  it('are all imported by functions/index.ts (a trigger file left out would never deploy)', () => {
+    const functionsDir = path.join(root, 'functions');
+    const triggerFiles = readdirSync(functionsDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts') && !file.startsWith(`local${path.sep}`))
+      .map((file) => path.join(functionsDir, file))
+      .filter((file) => declaredTriggers(file).length > 0);
+    expect(triggerFiles.length).toBeGreaterThan(0);
+    expect(triggerFiles.filter((file) => !expected.some((t) => t.file === file))).toEqual([]);
+  });
+});
