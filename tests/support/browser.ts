@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Where {@link BrowserSession.screenshot} writes: `<repo>/test-artifacts` (git-ignored). */
 export const ARTIFACTS_DIR = resolve(__dirname, '..', '..', 'test-artifacts');
@@ -151,6 +151,52 @@ export async function openPlaygroundChat(
   await page.locator(COMPOSE_BOX).waitFor({ state: 'visible', timeout: timeoutMs });
   const ws = await wsOpened;
   if (ws.isClosed()) throw new Error('openPlaygroundChat: the UI conversation websocket closed right away');
+}
+
+/**
+ * The open conversation's compose box(es). In a channel there are two: the "Start a new post" box
+ * (first) and the reply box under the thread; a chat has one. A message-extension result card is
+ * inserted into the box whose button opened it.
+ */
+export function composeBox(page: Page): Locator {
+  return page.locator(COMPOSE_BOX);
+}
+
+/** Adaptive Cards shown in the conversation itself (posted messages), not those still in a compose box. */
+export function conversationCards(page: Page): Locator {
+  return page.locator(`.ac-adaptiveCard:not(${COMPOSE_BOX} .ac-adaptiveCard)`);
+}
+
+/**
+ * Opens a message extension's action command through the Playground UI as a user does: the compose
+ * box's "Trigger Message Extension App" button (in a channel, the new-post box's) → Action Command →
+ * the command id → Create. The Playground then asks the bot for the task module
+ * (`composeExtension/fetchTask`) and shows its Adaptive Card in a dialog.
+ *
+ * @returns the task-module dialog, once its card is visible.
+ */
+export async function openActionCommand(page: Page, commandId: string, timeoutMs = 10_000): Promise<Locator> {
+  await page
+    .getByRole('button', { name: 'Trigger Message Extension App' })
+    .first()
+    .click({ timeout: timeoutMs });
+  await page.getByRole('menuitem', { name: 'Action Command' }).click({ timeout: timeoutMs });
+  const options = page.getByRole('dialog', { name: 'Command ID option dialog' });
+  await options.getByRole('textbox', { name: 'Command ID' }).fill(commandId, { timeout: timeoutMs });
+  await options.getByRole('button', { name: 'Create' }).click({ timeout: timeoutMs });
+  const dialog = page.getByRole('dialog').filter({ has: page.locator('.ac-adaptiveCard') });
+  try {
+    await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    const shown = await page
+      .getByRole('dialog')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `openActionCommand: no task-module card for "${commandId}" within ${timeoutMs} ms; dialogs: ${shown.join(' | ').replace(/\s+/g, ' ') || '(none)'}`,
+    );
+  }
+  return dialog;
 }
 
 /** Types `text` into the compose box of the open conversation and presses Enter to send it. */
