@@ -1,3 +1,4 @@
+import type { NoteStore } from './notes';
 import type { PeopleDirectory, Person } from './people';
 import { parsePeopleCsv, planImport, type ImportRefusal } from './peopleImport';
 
@@ -28,6 +29,8 @@ export interface ImportPeopleOptions {
   lookupBatchSize?: number;
   /** Writes in flight at once. */
   writeConcurrency?: number;
+  /** Private notes: a person removed from the directory takes the notes written about them along. */
+  notes?: Pick<NoteStore, 'removeAbout'>;
 }
 
 const DEFAULT_LOOKUP_BATCH = 500;
@@ -79,7 +82,10 @@ export async function importPeople(
       for (let write = writes.shift(); write && !failed; write = writes.shift()) {
         try {
           if (write.op === 'save') await directory.save(write.person);
-          else await directory.remove(write.tenantId, write.id);
+          else {
+            await options.notes?.removeAbout(write.tenantId, write.id);
+            await directory.remove(write.tenantId, write.id);
+          }
         } catch (error) {
           failed = true;
           throw error;

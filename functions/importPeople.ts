@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { importPeople } from '../core/importPeople';
 import type { Logger } from '../core/logger';
+import type { NoteStore } from '../core/notes';
 import type { PeopleDirectory } from '../core/people';
 import { decodeCsvBytes } from './csvText';
 import { hostRuntime } from './host';
@@ -33,7 +34,7 @@ const NOT_CSV_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded
  * Protected by a function key in Azure (`authLevel: 'function'`).
  */
 export function importPeopleHandler(
-  runtime: { stores: { people: PeopleDirectory }; logger: Logger },
+  runtime: { stores: { people: PeopleDirectory; notes: Pick<NoteStore, 'removeAbout'> }; logger: Logger },
   limits: { maxBytes: number } = { maxBytes: MAX_IMPORT_BYTES },
 ): ImportPeopleHandler {
   return async function importPeopleHttp(request, context) {
@@ -62,7 +63,11 @@ export function importPeopleHandler(
 
     const logger = runtime.logger.child({ invocationId: context.invocationId, tenantId });
     try {
-      const report = await importPeople(runtime.stores.people, decoded.text, { tenantId, dryRun });
+      const report = await importPeople(runtime.stores.people, decoded.text, {
+        tenantId,
+        dryRun,
+        notes: runtime.stores.notes,
+      });
       // Counts only: refusal reasons quote the file's cells (names, emails).
       logger.info('people import', {
         dryRun,

@@ -30,6 +30,7 @@ export const importPeopleCommand: JobCommand = {
 
     const target = await ctx.open();
     const report = await importPeople(target.runtime.stores.people, csvText, {
+      notes: target.runtime.stores.notes,
       tenantId,
       dryRun: ctx.dryRun,
     });

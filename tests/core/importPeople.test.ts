@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importPeople } from '../../core/importPeople';
 import type { Person } from '../../core/people';
-import { MemoryPeopleDirectory } from '../support/fakes';
+import { MemoryNoteStore, MemoryPeopleDirectory } from '../support/fakes';
 
 const TENANT = 'tenant-a';
 const OTHER = 'tenant-b';
@@ -182,6 +182,30 @@ describe('importPeople', () => {
         'person2@contoso.example',
       ].sort(),
     );
+  });
+
+  it('a removal row also deletes the private notes written about that person, and only those', async () => {
+    const directory = new MemoryPeopleDirectory([person(1), person(2)]);
+    const notes = new MemoryNoteStore();
+    const note = (id: string, subjectId: string) =>
+      notes.create({
+        tenantId: TENANT,
+        id,
+        authorId: ID(9),
+        subjectId,
+        subjectName: 'Someone',
+        text: 'Ask about the move',
+        status: 'open',
+        createdAt: '2027-03-01T00:00:00.000Z',
+        updatedAt: '2027-03-01T00:00:00.000Z',
+      });
+    await note('about-1', ID(1));
+    await note('about-2', ID(2));
+    const report = await importPeople(directory, csv(`${ID(1)},,,,,,,,,remove`), { tenantId: TENANT, notes });
+    expect(report.removed).toBe(1);
+    expect(await directory.get(TENANT, ID(1))).toBeUndefined();
+    expect(await notes.countAbout(TENANT, ID(1))).toBe(0);
+    expect(await notes.countAbout(TENANT, ID(2))).toBe(1);
   });
 
   it('a dry run reports the same and writes nothing', async () => {

@@ -10,7 +10,7 @@ import { createRuntime, type Runtime } from '../../functions/composition';
 import { loadConfig } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
-import { MemoryPeopleDirectory, RecordingLogger } from '../support/fakes';
+import { MemoryNoteStore, MemoryPeopleDirectory, RecordingLogger } from '../support/fakes';
 
 const DEMO_CSV = readFileSync(
   path.resolve(__dirname, '..', '..', 'functions', 'local', 'demo-people.csv'),
@@ -174,7 +174,10 @@ describe('POST /api/manage/people', () => {
     const failingLogger = new RecordingLogger();
     const response = await call(
       post({ tenant: TENANT }, DEMO_CSV),
-      importPeopleHandler({ stores: { people: failing }, logger: failingLogger }),
+      importPeopleHandler({
+        stores: { people: failing, notes: new MemoryNoteStore() },
+        logger: failingLogger,
+      }),
     );
     expect(response.status).toBe(500);
     expect(errorOf(response)).toMatch(/Reference: inv-\d+/);
