@@ -3,7 +3,6 @@ import {
   CHECK_IN_KINDS,
   DEFAULT_MILESTONE_POLICY,
   milestonesBetween,
-  type CheckInDay,
   type MilestoneKind,
   type MilestonePolicy,
 } from './milestones';
@@ -244,6 +243,7 @@ export function buildDigest(input: DigestInput): Digest {
   const until = addDays(today, options.milestoneDays);
   const upcoming: UpcomingMilestone[] = reports
     .flatMap((r) => milestonesBetween(r, today, until, options.policy))
+    .map((m) => ({ ...m, date: shownDate(m) }))
     .map((m) => ({
       person: refOf(m.person),
       kind: m.kind,
@@ -261,14 +261,19 @@ export function buildDigest(input: DigestInput): Digest {
     .filter(({ daysIn }) => daysIn <= options.newHireDays)
     .map(({ report, daysIn }) => {
       const hireDate = report.hireDate as string;
-      const next = checkInDays.find((d) => addDays(hireDate, d) >= today) as CheckInDay | undefined;
+      // The same dates as "Coming up": check-ins marked after the weekend rule, the start as it is.
+      const checkIns = new Set(checkInDays.map((d) => CHECK_IN_KINDS[d]));
+      const next = milestonesBetween(
+        report,
+        today,
+        addDays(hireDate, Math.max(...checkInDays, 0)),
+        options.policy,
+      ).find((m) => checkIns.has(m.kind));
       return {
         person: refOf(report),
         hireDate,
         daysIn,
-        ...(next !== undefined
-          ? { nextCheckIn: { kind: CHECK_IN_KINDS[next], date: addDays(hireDate, next) } }
-          : {}),
+        ...(next ? { nextCheckIn: { kind: next.kind, date: shownDate(next) } } : {}),
       };
     })
     .sort((a, b) => b.hireDate.localeCompare(a.hireDate) || a.person.name.localeCompare(b.person.name));
@@ -347,4 +352,12 @@ function openerOf(
     person: refOf(oldest),
     ...(oldest.lastRecognisedOn ? { days: daysBetween(oldest.lastRecognisedOn, today) } : {}),
   };
+}
+
+/**
+ * The date a digest shows for a milestone: a start date as it is (people start when they start),
+ * any other milestone on the day it is marked (after the weekend rule), as reminders use it.
+ */
+function shownDate(milestone: { kind: MilestoneKind; date: string; occursOn: string }): string {
+  return milestone.kind === 'first-day' ? milestone.occursOn : milestone.date;
 }

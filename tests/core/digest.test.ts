@@ -147,6 +147,20 @@ describe('buildDigest', () => {
     expect(digest.opener).toMatchObject({ kind: 'milestone', person: { id: 'adele' } });
   });
 
+  it('a weekend start shows the same dates in “Coming up” and “New hires”', () => {
+    // Saturday 20 March: the start is shown as it is; the first-week check-in (Saturday 27th) is
+    // marked on Friday 26th in both sections.
+    const lee = person('lee', { managerId: 'alex', hireDate: '2027-03-20', lastRecognisedOn: undefined });
+    const digest = buildDigest(input({ manager: diego, reports: [lee], now: NOW }));
+    const upcoming = digest.milestones.upcoming.rows.map((m) => `${m.kind}:${m.date}`);
+    expect(upcoming).toEqual(['first-day:2027-03-20', 'first-week:2027-03-26']);
+    expect(digest.newHires.rows[0]?.nextCheckIn).toEqual({ kind: 'first-day', date: '2027-03-20' });
+    const started = buildDigest(
+      input({ manager: diego, reports: [lee], now: new Date('2027-03-22T08:00:00Z') }),
+    );
+    expect(started.newHires.rows[0]?.nextCheckIn).toEqual({ kind: 'first-week', date: '2027-03-26' });
+  });
+
   it('new hires in their first 90 days show their next check-in and their check-ins are upcoming', () => {
     const lee = person('lee', { managerId: 'alex', hireDate: '2027-03-17', lastRecognisedOn: undefined });
     const digest = buildDigest(input({ manager: diego, reports: [isaiah, lee], now: NOW }));
