@@ -26,6 +26,7 @@ import { NAME as MESSAGES, runMessagesEndpoint } from './messagesEndpoint';
 import { NAME as SUBMIT, runSubmitAction } from './submitAction';
 import { NAME as COLD_START, measureColdStart } from './coldStart';
 import { benchMilestones } from './milestones';
+import { benchDigest } from './digest';
 
 /** Prints lines a benchmark returned rather than printed. */
 const printLines = (lines: Array<object>) =>
@@ -40,6 +41,7 @@ const BENCHES: Array<{ name: string; aliases: string[]; run: (context: BenchCont
     aliases: ['milestone-plan', 'reminder-delivery'],
     run: async () => printLines(await benchMilestones()),
   },
+  { name: 'digest', aliases: ['digests'], run: async () => printLines(await benchDigest()) },
 ];
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ import {
 } from './deliveries';
 import { buildDigest, type Digest, type DigestOptions } from './digest';
 import type { Logger } from './logger';
+import { inPool } from './pool';
 import { catchUpWindow } from './milestones';
 import { effectiveDigest } from './mySettings';
 import type { NoteStore } from './notes';
@@ -42,6 +43,8 @@ export interface DigestReads {
 export interface DigestJobDeps extends DigestReads {
   settings: SettingsStore;
   runs: JobRuns;
+  /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
+  concurrency?: number;
   directory: DigestDirectory;
   conversations: ConversationBook;
   deliveries: DeliveryLedger;
@@ -156,47 +159,45 @@ async function runForTenant(
   const window = catchUpWindow(now, await deps.runs.lastRun(tenantId, DIGEST_JOB));
   const managerIds = [...new Set(await deps.directory.managerIds(tenantId))];
   const managers = managerIds.length ? await deps.people.findMany(tenantId, managerIds) : [];
-  const sends: DigestSend[] = [];
-  let due = 0;
-  for (const manager of managers) {
-    if (manager.tenantId !== tenantId) continue;
+  const dueManagers = managers.flatMap((manager) => {
+    if (manager.tenantId !== tenantId) return [];
     const week = dueDigestWeek(manager, settings, window);
-    if (!week) continue;
-    due += 1;
-    const id = digestDeliveryId(week, manager.id);
-    const line = (outcome: DigestSend['outcome'], reports = 0): DigestSend => ({
-      tenantId,
-      deliveryId: id,
-      managerId: manager.id,
-      managerName: manager.displayName,
-      week,
-      reports,
-      outcome,
-    });
-    const chat = await deps.conversations.personalChat(tenantId, manager.id);
-    if (!chat) {
-      sends.push(line('unreachable'));
-      continue;
-    }
-    // Already delivered this week: skip the reads.
-    if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') {
-      sends.push(line('already-done'));
-      continue;
-    }
-    const digest = await digestFor({ ...deps, defaultTimeZone: settings.defaultTimeZone }, manager, now);
-    if (!digest) continue; // someone whose reports all left: nothing to say
-    if (dryRun) {
-      sends.push(line('planned', digest.teamSize));
-      continue;
-    }
-    const outcome = await deliverOnce(
-      deps.deliveries,
-      deps.logger,
-      { tenantId, id, kind: 'digest', now },
-      () => deps.notifier.send(chat, digest),
-    );
-    sends.push(line(outcome, digest.teamSize));
-  }
+    return week ? [{ manager, week }] : [];
+  });
+  const due = dueManagers.length;
+  // Managers in parallel (bounded): each digest waits on reads and a send, and the messenger keeps
+  // the sends within Teams' limits whatever the pool size.
+  const results = await inPool(
+    dueManagers,
+    deps.concurrency ?? 8,
+    async ({ manager, week }): Promise<DigestSend[]> => {
+      const id = digestDeliveryId(week, manager.id);
+      const line = (outcome: DigestSend['outcome'], reports = 0): DigestSend => ({
+        tenantId,
+        deliveryId: id,
+        managerId: manager.id,
+        managerName: manager.displayName,
+        week,
+        reports,
+        outcome,
+      });
+      const chat = await deps.conversations.personalChat(tenantId, manager.id);
+      if (!chat) return [line('unreachable')];
+      // Already delivered this week: skip the reads.
+      if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];
+      const digest = await digestFor({ ...deps, defaultTimeZone: settings.defaultTimeZone }, manager, now);
+      if (!digest) return []; // someone whose reports all left: nothing to say
+      if (dryRun) return [line('planned', digest.teamSize)];
+      const outcome = await deliverOnce(
+        deps.deliveries,
+        deps.logger,
+        { tenantId, id, kind: 'digest', now },
+        () => deps.notifier.send(chat, digest),
+      );
+      return [line(outcome, digest.teamSize)];
+    },
+  );
+  const sends = results.flat();
   const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy');
   if (!dryRun && !retry) await deps.runs.recordRun(tenantId, DIGEST_JOB, now);
   logger.info('digest job ran for tenant', {

@@ -1,4 +1,5 @@
 import { localDateOf, yearsBetween } from './calendar';
+import { inPool } from './pool';
 import type { ConversationBook, ConversationRecord } from './conversations';
 import { deliverOnce, type DeliveryLedger, type DeliveryOutcome, type SendResult } from './deliveries';
 import type { Logger } from './logger';
@@ -322,18 +323,4 @@ async function reminderContent(
       .filter((note) => note.status === 'open')
       .map((note) => ({ text: note.text, ...(note.followUpOn ? { followUpOn: note.followUpOn } : {}) })),
   };
-}
-
-/** Runs `work` over `items` with at most `size` in flight, keeping the order of results. */
-async function inPool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
 }
