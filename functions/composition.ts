@@ -15,7 +15,9 @@ import { runMilestoneJob, type MilestoneJobReport } from '../core/milestoneJob';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
-import { createJsonLogger } from './logging';
+import { DefaultAzureCredential } from '@azure/identity';
+import { consoleSink, createJsonLogger } from './logging';
+import { appInsightsSink } from './telemetry';
 import { CosmosNoteStore } from './cosmos/noteRepository';
 import { runFollowUpJob, type FollowUpJobReport } from '../core/followUpJob';
 import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
@@ -75,7 +77,22 @@ export function configuredCosmosTarget(config: Config): CosmosTarget | undefined
  * auth the infrastructure owns them (data-plane roles cannot create containers), so it only checks.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, fields: { app: 'moments' } });
+  // Application Insights gets every line with its fields (correlation ids) as custom dimensions.
+  const telemetry = config.appInsightsConnectionString
+    ? appInsightsSink(
+        config.appInsightsConnectionString,
+        config.azureClientId
+          ? new DefaultAzureCredential({ managedIdentityClientId: config.azureClientId })
+          : undefined,
+      )
+    : undefined;
+  const logger =
+    options.logger ??
+    createJsonLogger({
+      level: config.logLevel,
+      fields: { app: 'moments' },
+      sinks: telemetry ? [consoleSink, telemetry.sink] : [consoleSink],
+    });
   const now = options.now ?? (() => new Date());
   const target = options.cosmos ?? configuredCosmosTarget(config);
   if (!target) {
@@ -180,6 +197,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     bot,
     jobs,
     now,
-    close: async () => client.dispose(),
+    close: async () => {
+      await telemetry?.flush();
+      client.dispose();
+    },
   };
 }

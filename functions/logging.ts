@@ -3,24 +3,36 @@ import type { LogFields, Logger } from '../core/logger';
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** Where log lines go; stdout/stderr by default, which the Functions host forwards to Application Insights. */
-export type LogSink = (level: Level, line: string) => void;
+/** One structured log line. */
+export type LogEntry = Record<string, unknown> & { level: Level; message: string; time: string };
 
-const consoleSink: LogSink = (level, line) =>
-  level === 'error' || level === 'warn' ? console.error(line) : console.log(line);
+/** Where log lines go: the console (JSON lines), Application Insights (functions/telemetry.ts). */
+export type LogSink = (level: Level, entry: LogEntry) => void;
+
+/** JSON lines on stdout, warnings and errors on stderr. */
+export const consoleSink: LogSink = (level, entry) => {
+  const line = JSON.stringify(entry);
+  if (level === 'error' || level === 'warn') console.error(line);
+  else console.log(line);
+};
 
 /**
  * A JSON-lines logger: one object per line with time, level, message and the fields of every
  * enclosing `child` (correlation id, tenant, job). Errors are flattened to name, message, stack
  * and, for HTTP errors, status code, so a line says enough to find the problem.
  */
-export function createJsonLogger(options: { level: Level; sink?: LogSink; fields?: LogFields }): Logger {
-  const sink = options.sink ?? consoleSink;
+export function createJsonLogger(options: {
+  level: Level;
+  sink?: LogSink;
+  sinks?: LogSink[];
+  fields?: LogFields;
+}): Logger {
+  const sinks = options.sinks ?? [options.sink ?? consoleSink];
   const base = options.fields ?? {};
   const write = (level: Level, message: string, fields?: LogFields) => {
     if (RANK[level] < RANK[options.level]) return;
     const { error, ...rest } = (fields ?? {}) as LogFields & { error?: unknown };
-    const entry: Record<string, unknown> = {
+    const entry: LogEntry = {
       time: new Date().toISOString(),
       level,
       message,
@@ -28,14 +40,14 @@ export function createJsonLogger(options: { level: Level; sink?: LogSink; fields
       ...rest,
     };
     if (error !== undefined) entry.error = describeError(error);
-    sink(level, JSON.stringify(entry));
+    for (const sink of sinks) sink(level, entry);
   };
   return {
     debug: (message, fields) => write('debug', message, fields),
     info: (message, fields) => write('info', message, fields),
     warn: (message, fields) => write('warn', message, fields),
     error: (message, fields) => write('error', message, fields),
-    child: (fields) => createJsonLogger({ ...options, sink, fields: { ...base, ...fields } }),
+    child: (fields) => createJsonLogger({ ...options, sinks, fields: { ...base, ...fields } }),
   };
 }
 

@@ -45,7 +45,10 @@ afterAll(async () => {
 async function runtimeFor(env: Record<string, string>): Promise<Runtime> {
   const runtime = await createRuntime(loadConfig(env), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
-    logger: createJsonLogger({ level: 'debug', sink: (_level, line) => logLines.push(line) }),
+    logger: createJsonLogger({
+      level: 'debug',
+      sink: (_level, entry) => logLines.push(JSON.stringify(entry)),
+    }),
   });
   runtimes.push(runtime);
   return runtime;
