@@ -54,7 +54,8 @@ export interface DeliveryLedger {
 export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
 /** What {@link deliverOnce} did. */
-export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'failed';
+/** `failed`: a transient failure, retried by a later run; `gave-up`: a permanent one, never retried. */
+export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'failed' | 'gave-up';
 
 /** How long a claim protects a send in progress before another run may take it over. */
 export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
@@ -92,7 +93,7 @@ export async function deliverOnce(
     reason: result.reason,
     permanent: result.permanent,
   });
-  return 'failed';
+  return result.permanent ? 'gave-up' : 'failed';
 }
 
 /** A deterministic delivery id from its parts, e.g. `birthday:2027-03-14:<person>:manager`. */

@@ -18,6 +18,7 @@ export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now
       tenants: report.tenants,
       sent: count('sent'),
       failed: count('failed'),
+      gaveUp: count('gave-up'),
       unreachable: count('unreachable'),
     });
   };

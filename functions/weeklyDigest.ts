@@ -18,6 +18,7 @@ export function weeklyDigestHandler(runtime: Pick<Runtime, 'logger' | 'now' | 'j
       tenants: report.tenants,
       sent: count('sent'),
       failed: count('failed'),
+      gaveUp: count('gave-up'),
       unreachable: count('unreachable'),
     });
   };

@@ -3,7 +3,7 @@ import { UsageError, type JobCommand } from './job';
 
 /** A send of an hourly job's report, as far as the CLI shows it. */
 interface ReportedSend {
-  outcome: 'sent' | 'planned' | 'already-done' | 'busy' | 'failed' | 'unreachable';
+  outcome: 'sent' | 'planned' | 'already-done' | 'busy' | 'failed' | 'gave-up' | 'unreachable';
 }
 
 const VERB: Record<ReportedSend['outcome'], string> = {
@@ -11,7 +11,8 @@ const VERB: Record<ReportedSend['outcome'], string> = {
   planned: 'would send',
   'already-done': 'already sent',
   busy: 'being sent by another run',
-  failed: 'FAILED',
+  failed: 'FAILED (retried next run)',
+  'gave-up': 'FAILED for good',
   unreachable: 'no chat with Moments yet',
 };
 
@@ -67,7 +68,7 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
           [head, ...report.sends.map((s) => `  ${VERB[s.outcome].padEnd(26)} ${job.describe(s)}`)].join('\n'),
         );
       }
-      return report.sends.some((s) => s.outcome === 'failed') ? 1 : 0;
+      return report.sends.some((s) => s.outcome === 'failed' || s.outcome === 'gave-up') ? 1 : 0;
     },
   };
 }

@@ -55,7 +55,7 @@ describe('deliverOnce', () => {
     const logger = new RecordingLogger();
     const send = counter({ ok: false, permanent: true, reason: '403 app removed from the chat' });
     const request = { tenantId, id: 'nudge:n1', kind: 'nudge' as const };
-    expect(await deliverOnce(ledger, logger, { ...request, now }, send)).toBe('failed');
+    expect(await deliverOnce(ledger, logger, { ...request, now }, send)).toBe('gave-up');
     expect(await deliverOnce(ledger, logger, { ...request, now: minutesLater(60) }, send)).toBe(
       'already-done',
     );

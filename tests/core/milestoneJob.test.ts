@@ -144,7 +144,10 @@ describe('runMilestoneJob', () => {
   it('a permanent failure (app removed) is recorded and not retried', async () => {
     const { deps, notifier } = await setup();
     notifier.failNext = [{ ok: false, permanent: true, reason: '403: bot removed' }];
-    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    const first = await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(first.sends.map((s) => s.outcome)).toEqual(['gave-up']);
+    // Nothing is left to retry, so the run is recorded and the next hour does not plan it again.
+    expect((await deps.runs.lastRun(T, 'milestones'))?.toISOString()).toBe('2027-03-11T09:00:00.000Z');
     await runMilestoneJob(deps, { now: new Date('2027-03-11T10:00:00Z') });
     expect(notifier.sent).toEqual([]);
     const delivery = await deps.deliveries.get(T, 'birthday:2027-03-16:megan:manager');
