@@ -1,0 +1,33 @@
+import type { InvocationContext, Timer } from '@azure/functions';
+import type { Runtime } from './composition';
+
+/** What every hourly job reports. */
+interface JobReport {
+  tenants: number;
+  sends: Array<{ outcome: string }>;
+}
+
+/**
+ * Runs one hourly job as of now and logs what it did, with the invocation id, so a timer
+ * trigger is its schedule, its job and its registration and nothing else.
+ */
+export async function runTimerJob(
+  runtime: Pick<Runtime, 'logger' | 'now'>,
+  job: { name: string; label: string; run(now: Date): Promise<JobReport> },
+  timer: Timer,
+  context: InvocationContext,
+): Promise<void> {
+  const logger = runtime.logger.child({ job: job.name, invocationId: context.invocationId });
+  const now = runtime.now();
+  const report = await job.run(now);
+  const count = (outcome: string) => report.sends.filter((s) => s.outcome === outcome).length;
+  logger.info(`${job.label} job ran`, {
+    at: now.toISOString(),
+    isPastDue: timer.isPastDue,
+    tenants: report.tenants,
+    sent: count('sent'),
+    failed: count('failed'),
+    gaveUp: count('gave-up'),
+    unreachable: count('unreachable'),
+  });
+}
