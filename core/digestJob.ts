@@ -1,3 +1,4 @@
+import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf } from './calendar';
 import type { ConversationBook, ConversationRecord } from './conversations';
 import {
@@ -10,7 +11,6 @@ import {
 import { buildDigest, type Digest, type DigestOptions } from './digest';
 import type { Logger } from './logger';
 import { inPool } from './pool';
-import { catchUpWindow } from './milestones';
 import { effectiveDigest } from './mySettings';
 import type { NoteStore } from './notes';
 import type { PeopleDirectory, Person } from './people';
@@ -140,12 +140,9 @@ export async function runDigestJob(
   deps: DigestJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<DigestJobReport> {
-  const tenantIds = options.tenantIds ?? (await deps.settings.tenantIds());
-  const report: DigestJobReport = { tenants: tenantIds.length, sends: [] };
-  for (const tenantId of tenantIds) {
-    report.sends.push(...(await runForTenant(deps, tenantId, options.now, options.dryRun ?? false)));
-  }
-  return report;
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+  );
 }
 
 async function runForTenant(
@@ -156,7 +153,7 @@ async function runForTenant(
 ): Promise<DigestSend[]> {
   const logger = deps.logger.child({ job: DIGEST_JOB, tenantId });
   const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
-  const window = catchUpWindow(now, await deps.runs.lastRun(tenantId, DIGEST_JOB));
+  const window = await windowFor(deps.runs, tenantId, DIGEST_JOB, now);
   const managerIds = [...new Set(await deps.directory.managerIds(tenantId))];
   const managers = managerIds.length ? await deps.people.findMany(tenantId, managerIds) : [];
   const dueManagers = managers.flatMap((manager) => {
@@ -198,8 +195,7 @@ async function runForTenant(
     },
   );
   const sends = results.flat();
-  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy');
-  if (!dryRun && !retry) await deps.runs.recordRun(tenantId, DIGEST_JOB, now);
+  const retry = await finishRun(deps.runs, { tenantId, job: DIGEST_JOB, now, dryRun }, sends);
   logger.info('digest job ran for tenant', {
     since: window.since.toISOString(),
     now: now.toISOString(),

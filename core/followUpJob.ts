@@ -1,3 +1,4 @@
+import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { addDays, instantOfLocal, utcDateOf } from './calendar';
 import type { ConversationBook, ConversationRecord } from './conversations';
 import {
@@ -8,7 +9,6 @@ import {
   type SendResult,
 } from './deliveries';
 import type { Logger } from './logger';
-import { catchUpWindow } from './milestones';
 import type { Note, NoteStore } from './notes';
 import type { PeopleDirectory } from './people';
 import { tenantSettingsOf, type JobRuns, type SettingsStore } from './settings';
@@ -64,12 +64,9 @@ export async function runFollowUpJob(
   deps: FollowUpJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<FollowUpJobReport> {
-  const tenantIds = options.tenantIds ?? (await deps.settings.tenantIds());
-  const report: FollowUpJobReport = { tenants: tenantIds.length, sends: [] };
-  for (const tenantId of tenantIds) {
-    report.sends.push(...(await runForTenant(deps, tenantId, options.now, options.dryRun ?? false)));
-  }
-  return report;
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+  );
 }
 
 async function runForTenant(
@@ -80,7 +77,7 @@ async function runForTenant(
 ): Promise<FollowUpSend[]> {
   const logger = deps.logger.child({ job: FOLLOW_UP_JOB, tenantId });
   const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
-  const window = catchUpWindow(now, await deps.runs.lastRun(tenantId, FOLLOW_UP_JOB));
+  const window = await windowFor(deps.runs, tenantId, FOLLOW_UP_JOB, now);
   // Every local date any zone (UTC-12 … UTC+14) can show during the window.
   const dates: string[] = [];
   for (let d = addDays(utcDateOf(window.since), -1); d <= addDays(utcDateOf(now), 1); d = addDays(d, 1)) {
@@ -131,8 +128,7 @@ async function runForTenant(
     }
     sends.push(line(outcome));
   }
-  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy');
-  if (!dryRun && !retry) await deps.runs.recordRun(tenantId, FOLLOW_UP_JOB, now);
+  const retry = await finishRun(deps.runs, { tenantId, job: FOLLOW_UP_JOB, now, dryRun }, sends);
   logger.info('follow-up job ran for tenant', {
     since: window.since.toISOString(),
     now: now.toISOString(),

@@ -1,10 +1,10 @@
+import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { localDateOf, yearsBetween } from './calendar';
 import { inPool } from './pool';
 import type { ConversationBook, ConversationRecord } from './conversations';
 import { deliverOnce, type DeliveryLedger, type DeliveryOutcome, type SendResult } from './deliveries';
 import type { Logger } from './logger';
 import {
-  catchUpWindow,
   findMilestoneCandidates,
   milestonePolicyFor,
   planMilestoneSends,
@@ -98,13 +98,9 @@ export async function runMilestoneJob(
   deps: MilestoneJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<MilestoneJobReport> {
-  const tenantIds = options.tenantIds ?? (await deps.settings.tenantIds());
-  const report: MilestoneJobReport = { tenants: tenantIds.length, sends: [] };
-  for (const tenantId of tenantIds) {
-    const sends = await runForTenant(deps, tenantId, options.now, options.dryRun ?? false);
-    report.sends.push(...sends);
-  }
-  return report;
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+  );
 }
 
 async function runForTenant(
@@ -116,7 +112,7 @@ async function runForTenant(
   const logger = deps.logger.child({ job: MILESTONE_JOB, tenantId });
   const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
   const policy = milestonePolicyFor(settings);
-  const window = catchUpWindow(now, await deps.runs.lastRun(tenantId, MILESTONE_JOB));
+  const window = await windowFor(deps.runs, tenantId, MILESTONE_JOB, now);
   const { people, managers } = await findMilestoneCandidates(deps.candidates, tenantId, window, policy);
   const managersById = new Map([...managers, ...people].map((p) => [p.id, p]));
   const planned = planMilestoneSends({ people, managers, window, policy }).filter((send) => {
@@ -130,8 +126,7 @@ async function runForTenant(
     ...results.flat(),
     ...(await resendSnoozed(deps, tenantId, now, dryRun, settings.defaultTimeZone)),
   ];
-  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy');
-  if (!dryRun && !retry) await deps.runs.recordRun(tenantId, MILESTONE_JOB, now);
+  const retry = await finishRun(deps.runs, { tenantId, job: MILESTONE_JOB, now, dryRun }, sends);
   logger.info('milestone job ran for tenant', {
     since: window.since.toISOString(),
     now: now.toISOString(),
