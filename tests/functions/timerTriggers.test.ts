@@ -1,0 +1,104 @@
+import { InvocationContext, type Timer } from '@azure/functions';
+import type { Runtime } from '../../functions/composition';
+import { FOLLOW_UP_SCHEDULE, followUpNudgesHandler } from '../../functions/followUpNudges';
+import { MILESTONE_SCHEDULE, milestoneRemindersHandler } from '../../functions/milestoneReminders';
+import { DIGEST_SCHEDULE, weeklyDigestHandler } from '../../functions/weeklyDigest';
+import { RecordingLogger } from '../support/fakes';
+
+type Jobs = Runtime['jobs'];
+type JobName = keyof Jobs;
+
+// Each hourly timer trigger runs its own job, and only it, as of the trigger's instant, and logs
+// what it did with the invocation id: counts only, never what was sent.
+const TRIGGERS: Array<{
+  name: string;
+  job: JobName;
+  schedule: string;
+  expectedSchedule: string;
+  handler: (
+    runtime: Pick<Runtime, 'logger' | 'now' | 'jobs'>,
+  ) => (timer: Timer, context: InvocationContext) => Promise<void>;
+  message: string;
+}> = [
+  {
+    name: 'milestoneReminders',
+    job: 'milestones',
+    schedule: MILESTONE_SCHEDULE,
+    expectedSchedule: '0 0 * * * *',
+    handler: milestoneRemindersHandler,
+    message: 'milestone job ran',
+  },
+  {
+    name: 'followUpNudges',
+    job: 'followups',
+    schedule: FOLLOW_UP_SCHEDULE,
+    expectedSchedule: '0 0 * * * *',
+    handler: followUpNudgesHandler,
+    message: 'follow-up job ran',
+  },
+  {
+    name: 'weeklyDigest',
+    job: 'digest',
+    schedule: DIGEST_SCHEDULE,
+    expectedSchedule: '0 5 * * * *',
+    handler: weeklyDigestHandler,
+    message: 'digest job ran',
+  },
+];
+
+describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
+  it('runs hourly on its minute', () => {
+    expect(trigger.schedule).toBe(trigger.expectedSchedule);
+  });
+
+  it.each([true, false])(
+    'runs its job at the trigger’s instant and logs what it did (isPastDue %s)',
+    async (isPastDue) => {
+      const now = new Date('2027-03-15T08:00:00Z');
+      const calls: Array<{ job: JobName; at: Date }> = [];
+      const logger = new RecordingLogger();
+      const report = {
+        tenants: 1,
+        sends: [
+          { outcome: 'sent', secret: 'text of what was sent' },
+          { outcome: 'unreachable', secret: 'text of what was sent' },
+        ],
+      };
+      const stub =
+        (job: JobName) =>
+        async ({ now: at }: { now: Date }) => {
+          calls.push({ job, at });
+          return report as never;
+        };
+      const jobs: Jobs = {
+        milestones: stub('milestones'),
+        followups: stub('followups'),
+        digest: stub('digest'),
+      };
+      const timer: Timer = {
+        isPastDue,
+        schedule: { adjustForDST: false },
+        scheduleStatus: { last: '', next: '', lastUpdated: '' },
+      };
+      await trigger.handler({ logger, now: () => now, jobs })(
+        timer,
+        new InvocationContext({ invocationId: `inv-${trigger.name}`, functionName: trigger.name }),
+      );
+      expect(calls).toEqual([{ job: trigger.job, at: now }]);
+      expect(logger.lines).toContainEqual({
+        level: 'info',
+        message: trigger.message,
+        fields: expect.objectContaining({
+          job: trigger.job,
+          invocationId: `inv-${trigger.name}`,
+          isPastDue,
+          tenants: 1,
+          sent: 1,
+          unreachable: 1,
+          failed: 0,
+        }),
+      });
+      expect(JSON.stringify(logger.lines)).not.toContain('text of what was sent');
+    },
+  );
+});
