@@ -12,7 +12,7 @@ import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/cale
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
 import {
   conversationCards,
-  findChromium,
+  browserTests,
   launchBrowser,
   openPlaygroundChat,
   typeMessage,
@@ -23,12 +23,7 @@ import { startTestApp, type TestApp } from '../support/localApp';
 
 jest.setTimeout(120_000);
 
-const canRun = findChromium() !== null || process.env.REQUIRE_BROWSER === '1';
-const browserTest = canRun ? test : test.skip;
-if (!canRun)
-  console.warn(
-    'SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium); digest UI test skipped',
-  );
+const { canRun, browserTest } = browserTests('digest UI test');
 
 const PERSONAL = 'a:moments-personal-alexw';
 const GENERAL = '19:product-team-general@thread.tacv2';

@@ -19,7 +19,7 @@ import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
 import {
   composeBox,
   conversationCards,
-  findChromium,
+  browserTests,
   launchBrowser,
   openActionCommand,
   openPlaygroundChat,
@@ -29,12 +29,7 @@ import { startTestApp, type TestApp } from '../support/localApp';
 
 jest.setTimeout(120_000);
 
-const canRun = findChromium() !== null || process.env.REQUIRE_BROWSER === '1';
-const browserTest = canRun ? test : test.skip;
-if (!canRun)
-  console.warn(
-    'SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium); kudos extension UI test skipped',
-  );
+const { canRun, browserTest } = browserTests('kudos extension UI test');
 
 const GENERAL = 'Product Team - General';
 const MESSAGE = 'You turned that client call around.';

@@ -3,7 +3,7 @@
  * Skips (with a visible SKIPPED: notice) when no Chromium is installed, unless REQUIRE_BROWSER=1.
  */
 import {
-  findChromium,
+  browserTests,
   launchBrowser,
   openPlaygroundChat,
   typeMessage,
@@ -15,12 +15,7 @@ import { startPlayground, type Playground } from '../support/playground';
 
 jest.setTimeout(90_000);
 
-const canRun = findChromium() !== null || process.env.REQUIRE_BROWSER === '1';
-const browserTest = canRun ? test : test.skip;
-if (!canRun)
-  console.warn(
-    'SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium); Playground UI test skipped',
-  );
+const { browserTest } = browserTests('Playground UI test');
 
 let bot: EchoBot | undefined;
 let playground: Playground | undefined;

@@ -5,7 +5,7 @@
  * Skips (with a visible SKIPPED: notice) when no Chromium is installed, unless REQUIRE_BROWSER=1.
  */
 import {
-  findChromium,
+  browserTests,
   launchBrowser,
   openPlaygroundChat,
   typeMessage,
@@ -16,12 +16,7 @@ import { startTestApp, type TestApp } from '../support/localApp';
 
 jest.setTimeout(120_000);
 
-const canRun = findChromium() !== null || process.env.REQUIRE_BROWSER === '1';
-const browserTest = canRun ? test : test.skip;
-if (!canRun)
-  console.warn(
-    'SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium); welcome UI test skipped',
-  );
+const { browserTest } = browserTests('welcome UI test');
 
 const PERSONAL = 'a:moments-personal-alexw';
 

@@ -233,3 +233,18 @@ export async function waitForText(page: Page, text: string, timeoutMs = 10_000):
     );
   }
 }
+
+/**
+ * Whether a browser test can run here, and the `test` to declare it with: `test.skip` with a
+ * visible SKIPPED: notice when no Chromium is found, unless REQUIRE_BROWSER=1 (then the test runs
+ * and fails for want of one).
+ */
+export function browserTests(what: string): { canRun: boolean; browserTest: jest.It } {
+  const canRun = findChromium() !== null || process.env.REQUIRE_BROWSER === '1';
+  if (!canRun) {
+    console.warn(
+      `SKIPPED: no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium); ${what} skipped`,
+    );
+  }
+  return { canRun, browserTest: canRun ? test : test.skip };
+}
