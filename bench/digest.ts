@@ -41,8 +41,8 @@ import {
   type RequestCounter,
 } from '../tests/support/milestoneFixtures';
 import type { BenchLine } from './lib/report';
-import { note } from './lib/report';
-import { ratio, round } from './lib/stats';
+import { benchLine, note } from './lib/report';
+import { countingLogger } from './lib/countingLogger';
 
 /** Monday 8 March 2027, 08:00 UTC: the default digest moment (Mondays at 08:00), everyone in UTC. */
 const DIGEST_HOUR = new Date('2027-03-08T08:00:00Z');
@@ -85,33 +85,7 @@ const DEFAULT_SIZES: DigestBenchSizes = {
   smallPeople: 2_000,
 };
 
-function line(bench: string, metric: string, value: number, unit: string, baseline: number): BenchLine {
-  return {
-    bench,
-    metric,
-    value: round(value),
-    unit,
-    baseline: round(baseline),
-    ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
-  };
-}
-
-/** Counts warnings and errors (a benchmark must not print the app's log lines on stdout). */
-function countingLogger(counts = { warn: 0, error: 0 }): Logger & { counts: typeof counts } {
-  const logger: Logger & { counts: typeof counts } = {
-    counts,
-    debug: () => undefined,
-    info: () => undefined,
-    warn: () => {
-      counts.warn++;
-    },
-    error: () => {
-      counts.error++;
-    },
-    child: () => logger,
-  };
-  return logger;
-}
+const line = benchLine;
 
 const pad6 = (n: number) => String(n).padStart(6, '0');
 

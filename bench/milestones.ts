@@ -48,18 +48,11 @@ import {
   tally,
   type RequestCounter,
 } from '../tests/support/milestoneFixtures';
-import { note } from './lib/report';
-import { ratio, round } from './lib/stats';
+import { benchLine, note, type BenchLine } from './lib/report';
+import { countingLogger } from './lib/countingLogger';
 
 /** One result line (the shape bench/run.ts prints). */
-export interface MilestoneBenchLine {
-  bench: string;
-  metric: string;
-  value: number | null;
-  unit: string;
-  baseline: number | null;
-  ratio: number | null;
-}
+export type MilestoneBenchLine = BenchLine;
 
 const HOUR = 60 * 60 * 1000;
 /** Teams' per-tenant limit for an app, requests per second. */
@@ -72,39 +65,7 @@ const PLAN_REPEATS = 2;
 /** The sequential baseline stops early after this long (its rate is still what it achieved). */
 const SEQUENTIAL_TIME_LIMIT_MS = 120_000;
 
-function line(
-  bench: string,
-  metric: string,
-  value: number,
-  unit: string,
-  baseline: number,
-): MilestoneBenchLine {
-  return {
-    bench,
-    metric,
-    value: round(value),
-    unit,
-    baseline: round(baseline),
-    ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
-  };
-}
-
-/** Counts warnings and errors (a benchmark must not print the app's log lines on stdout). */
-function countingLogger(counts = { warn: 0, error: 0 }): Logger & { counts: typeof counts } {
-  const logger: Logger & { counts: typeof counts } = {
-    counts,
-    debug: () => undefined,
-    info: () => undefined,
-    warn: () => {
-      counts.warn++;
-    },
-    error: () => {
-      counts.error++;
-    },
-    child: () => logger,
-  };
-  return logger;
-}
+const line = benchLine;
 
 /**
  * The baseline plan: every person of the tenant, read once per run with paging, then filtered in

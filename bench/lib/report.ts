@@ -22,15 +22,15 @@ export interface BenchLine {
   ratio: number | null;
 }
 
-/** Prints one result line on stdout; figures are rounded to 2 decimals, the ratio to 3. */
-export function emit(
+/** One result line; figures are rounded to 2 decimals, the ratio to 3. */
+export function benchLine(
   bench: string,
   metric: string,
   value: number,
   unit: string,
   baseline: number,
 ): BenchLine {
-  const line: BenchLine = {
+  return {
     bench,
     metric,
     value: round(value),
@@ -38,6 +38,17 @@ export function emit(
     baseline: round(baseline),
     ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
   };
+}
+
+/** Prints one result line on stdout (see {@link benchLine}). */
+export function emit(
+  bench: string,
+  metric: string,
+  value: number,
+  unit: string,
+  baseline: number,
+): BenchLine {
+  const line = benchLine(bench, metric, value, unit, baseline);
   process.stdout.write(`${JSON.stringify(line)}\n`);
   return line;
 }
