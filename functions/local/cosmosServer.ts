@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { useLinearQueries } from './linearQueries';
 
 /** A running in-process Cosmos DB server for local development and tests. */
 export interface LocalCosmosServer {
@@ -19,6 +20,7 @@ export async function startLocalCosmos(
   options: { port?: number; host?: string } = {},
 ): Promise<LocalCosmosServer> {
   const host = options.host ?? '127.0.0.1';
+  useLinearQueries();
   // Keep-alive: without it every SDK request pays a fresh TLS handshake on both ends of this process.
   const server = createHttpsServer({ keepAlive: true });
   const listeners: Array<() => void> = [];
