@@ -4,7 +4,9 @@
  * - `milestone-plan`: the Cosmos requests and time of one hourly run (dry run: planning, not
  *   sending) over a directory of 20,000 people, against a naive plan that reads the whole tenant
  *   and filters in memory; and ours again at 2,000 people, to show that the requests follow the
- *   milestones due, not the directory.
+ *   milestones due, not the directory. Two request counts: planning alone (settings, last run,
+ *   candidates, snoozes: `planTenantRun`), and the whole dry run, which also reads what each send
+ *   needs (chats, channels, and the kudos and notes the reminders show).
  * - `reminder-delivery`: 2,000 reminders to distinct managers sent by the job through the real
  *   TeamsMessenger to the fake Bot Connector, which enforces Teams' limits (50 requests/s per
  *   tenant): send rate, 429s, duplicates and losses, against a sequential loop of
@@ -14,12 +16,12 @@
  * runs it), the runtime as the Functions host builds it, and the fake connector, all on 127.0.0.1.
  *
  * Reading the figures: request counts are what an account would be asked for; times are the local
- * server's. That server evaluates every query over every document of the container, in time that
- * grows faster than the container (@zeit/cosmosdb-query 0.7.2 builds the FROM source with
- * `reduce((acc, doc) => [...acc, doc])`): ~0.1 s per query at 5,000 people, ~6 s at 20,000. So at
- * 20,000 people the indexed queries are each as slow as the naive scan here, unlike on Cosmos DB,
- * where their cost follows the documents matched. And the app, the Cosmos server and the connector
- * share one event loop, so the send rate is bounded by this process's CPU, not only by the limiter.
+ * server's. That server evaluates every query over every document of the container (in linear
+ * time: functions/local/linearQueries.ts), so here an indexed query costs about as much as the
+ * naive scan, unlike on Cosmos DB, where its cost follows the documents matched. The SDK sends a
+ * query-plan request before each query, so a query counts 2 requests; a point read counts 1. And
+ * the app, the Cosmos server and the connector share one event loop, so the send rate is bounded
+ * by this process's CPU, not only by the limiter.
  *
  *   npx tsx bench/milestones.ts      # prints one JSON line per figure on stdout, notes on stderr
  */
@@ -27,11 +29,18 @@ import type { Container } from '@azure/cosmos';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
+import { CosmosMilestoneCandidates } from '../functions/cosmos/milestoneCandidates';
 import { fromPersonDocument } from '../functions/cosmos/personDocument';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { localDateOf } from '../core/calendar';
 import type { Logger } from '../core/logger';
-import { MILESTONE_JOB, runMilestoneJob, type MilestoneJobReport } from '../core/milestoneJob';
+import {
+  MILESTONE_JOB,
+  planTenantRun,
+  runMilestoneJob,
+  type MilestoneJobDeps,
+  type MilestoneJobReport,
+} from '../core/milestoneJob';
 import type { MilestoneCandidates } from '../core/milestones';
 import type { Person } from '../core/people';
 import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
@@ -120,31 +129,36 @@ class FullScanCandidates implements MilestoneCandidates {
   }
 }
 
-/** The job's dependencies as composition.ts wires them, with another candidates port. */
-function jobWith(runtime: Runtime, candidates: MilestoneCandidates, logger: Logger) {
+/** The job's dependencies as composition.ts wires them, with the candidates port given. */
+function depsWith(runtime: Runtime, candidates: MilestoneCandidates, logger: Logger): MilestoneJobDeps {
   const { stores } = runtime;
-  return (options: { now: Date; tenantIds?: string[]; dryRun?: boolean }) =>
-    runMilestoneJob(
-      {
-        settings: stores.settings,
-        runs: stores.settings,
-        candidates,
-        people: stores.people,
-        snoozes: stores.snoozes,
-        conversations: runtime.conversations,
-        recognitions: stores.recognitions,
-        notes: stores.notes,
-        deliveries: stores.deliveries,
-        notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
-        logger,
-        defaultTimeZone: runtime.config.defaultTimeZone,
-      },
-      options,
-    );
+  return {
+    settings: stores.settings,
+    runs: stores.settings,
+    candidates,
+    people: stores.people,
+    snoozes: stores.snoozes,
+    conversations: runtime.conversations,
+    recognitions: stores.recognitions,
+    notes: stores.notes,
+    deliveries: stores.deliveries,
+    notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
+    logger,
+    defaultTimeZone: runtime.config.defaultTimeZone,
+  };
+}
+
+/** One way of planning a tenant's hour: the whole dry run, and its planning part alone. */
+interface PlanVariant {
+  run(): Promise<MilestoneJobReport>;
+  plan(): Promise<unknown>;
 }
 
 interface PlanMeasure {
+  /** Everything the dry run asked Cosmos for. */
   requests: number;
+  /** What planning alone asked for (settings, last run, candidates, snoozes). */
+  planRequests: number;
   /** Requests to the people container: the candidate reads, the part the plans differ in. */
   peopleRequests: number;
   ms: number;
@@ -162,18 +176,21 @@ function dueMilestones(report: MilestoneJobReport): { sends: number; milestones:
   };
 }
 
-/** {@link PLAN_REPEATS} dry runs: the request count (the same every time) and the fastest time. */
-async function measurePlan(
-  counter: RequestCounter,
-  run: () => Promise<MilestoneJobReport>,
-): Promise<PlanMeasure> {
+/**
+ * {@link PLAN_REPEATS} dry runs: the request count (the same every time) and the fastest time; and
+ * the requests of planning alone, once.
+ */
+async function measurePlan(counter: RequestCounter, variant: PlanVariant): Promise<PlanMeasure> {
+  counter.reset();
+  await variant.plan();
+  const planRequests = counter.total;
   const times: number[] = [];
   const requestCounts = new Set<number>();
   let last: PlanMeasure | undefined;
   for (let i = 0; i < PLAN_REPEATS; i++) {
     counter.reset();
     const started = performance.now();
-    const report = await run();
+    const report = await variant.run();
     const ms = performance.now() - started;
     times.push(ms);
     requestCounts.add(counter.total);
@@ -182,6 +199,7 @@ async function measurePlan(
       .reduce((sum, [, n]) => sum + n, 0);
     last = {
       requests: counter.total,
+      planRequests,
       peopleRequests,
       ms,
       ...dueMilestones(report),
@@ -238,17 +256,27 @@ async function planAt(
     const options = { now, tenantIds: [tenantId], dryRun: true };
     const people = cosmos.database.container('people');
     const counter = countCosmosRequests(cosmos.server.port);
+    /** The job over `candidates()`, a fresh port each time (the naive one keeps what it read). */
+    const variant = (candidates: () => MilestoneCandidates): PlanVariant => ({
+      run: () => runMilestoneJob(depsWith(runtime, candidates(), logger), options),
+      plan: () => planTenantRun(depsWith(runtime, candidates(), logger), tenantId, now),
+    });
     try {
-      const ours = await measurePlan(counter, () => runtime.jobs.milestones(options));
-      const naive = await measurePlan(counter, () =>
-        jobWith(runtime, new FullScanCandidates(people), logger)(options),
+      const ours = await measurePlan(counter, {
+        ...variant(() => new CosmosMilestoneCandidates(people)),
+        run: () => runtime.jobs.milestones(options), // the whole run as the app runs it
+      });
+      const naive = await measurePlan(
+        counter,
+        variant(() => new FullScanCandidates(people)),
       );
       // The same scan in explicit pages of 100 items, as a client paging through a large tenant
       // would: the local server otherwise returns the whole result in one page (and it re-runs the
       // query for every page, which is why this variant is measured at 2,000 people only).
       const paged = variants.pagedBaseline
-        ? await measurePlan(counter, () =>
-            jobWith(runtime, new FullScanCandidates(people, 100), logger)(options),
+        ? await measurePlan(
+            counter,
+            variant(() => new FullScanCandidates(people, 100)),
           )
         : undefined;
       if (ours.sends !== naive.sends || (paged && paged.sends !== ours.sends)) {
@@ -262,7 +290,8 @@ async function planAt(
         ...(paged ? [['naive, 100-item pages', paged] as const] : []),
       ] as const) {
         note(
-          `  ${size} people, ${name}: ${m.requests} requests (${m.peopleRequests} to people) ` +
+          `  ${size} people, ${name}: ${m.requests} requests (${m.planRequests} planning, ` +
+            `${m.peopleRequests} to people) ` +
             `in ${m.ms.toFixed(0)} ms for ${m.milestones} due milestones / ${m.sends} sends [${m.byKind}]`,
         );
       }
@@ -288,11 +317,19 @@ async function benchPlan(logger: Logger): Promise<MilestoneBenchLine[]> {
     ] as const) {
       rows.push(
         line(bench, `cosmos-requests-${suffix}`, m.ours.requests, 'requests', m.naive.requests),
+        line(bench, `plan-requests-${suffix}`, m.ours.planRequests, 'requests', m.naive.planRequests),
         line(bench, `people-requests-${suffix}`, m.ours.peopleRequests, 'requests', m.naive.peopleRequests),
         line(bench, `plan-time-${suffix}`, m.ours.ms, 'ms', m.naive.ms),
         line(
           bench,
-          `requests-per-due-${suffix}`,
+          `plan-requests-per-due-${suffix}`,
+          m.ours.planRequests / m.ours.milestones,
+          'requests/milestone',
+          m.naive.planRequests / m.naive.milestones,
+        ),
+        line(
+          bench,
+          `total-requests-per-due-${suffix}`,
           m.ours.requests / m.ours.milestones,
           'requests/milestone',
           m.naive.requests / m.naive.milestones,

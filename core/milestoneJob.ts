@@ -1,5 +1,5 @@
 import { finishRun, forEachTenant, windowFor } from './hourlyJob';
-import { localDateOf, yearsBetween } from './calendar';
+import { localDateOf } from './calendar';
 import { inPool } from './pool';
 import type { ConversationBook, ConversationRecord } from './conversations';
 import { deliverOnce, type DeliveryLedger, type DeliveryOutcome, type SendResult } from './deliveries';
@@ -11,8 +11,10 @@ import {
   type Milestone,
   type MilestoneCandidates,
   type PlannedSend,
+  type PlanningWindow,
 } from './milestones';
 import type { NoteStore } from './notes';
+import { readReminderContext, type ReminderContent, type ReminderContext } from './reminderContent';
 import type { PeopleDirectory, Person } from './people';
 import type { RecognitionStore } from './recognitions';
 import { tenantSettingsOf, type JobRuns, type SettingsStore } from './settings';
@@ -20,21 +22,6 @@ import type { ReminderSnooze, SnoozeStore } from './snoozes';
 
 /** The job's name in the job-run records. */
 export const MILESTONE_JOB = 'milestones';
-
-/** What a manager's reminder says. */
-export interface ReminderContent {
-  /** The reminder's delivery id, which its actions (snooze) refer to. */
-  deliveryId: string;
-  milestone: Milestone;
-  manager: Person;
-  /** The manager's local date when the reminder is sent. */
-  managerToday: string;
-  /** Whole years since the hire date, at the milestone. */
-  tenureYears?: number;
-  kudos90Days: { count: number; latest?: { giverName: string; valueName: string; message: string } };
-  /** The manager's own open notes about the person (private to the manager, who gets this reminder). */
-  openNotes: Array<{ text: string; followUpOn?: string }>;
-}
 
 /** What a celebration on the day says. */
 export interface CelebrationContent {
@@ -86,8 +73,6 @@ export interface MilestoneJobReport {
   sends: JobSend[];
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * The hourly milestone job: for each tenant, plans the reminders and celebrations due since its
  * last completed run (at most a day back), and delivers each exactly once through the ledger.
@@ -103,6 +88,70 @@ export async function runMilestoneJob(
   );
 }
 
+/** What one tenant's run has to deliver: its plan, from the reads that find what is due. */
+export interface TenantRunPlan {
+  window: PlanningWindow;
+  /** The tenant's default time zone. */
+  defaultTimeZone: string;
+  /** How many people have a milestone near the window. */
+  candidates: number;
+  planned: PlannedSend[];
+  /** The people the plan names and their managers, by id. */
+  people: Map<string, Person>;
+  /** Snoozed reminders due to come back. */
+  snoozes: ReminderSnooze[];
+}
+
+/**
+ * Plans one tenant's run: reads its settings, last run, milestone candidates and due snoozes, and
+ * nothing that a single send needs (chats, kudos, notes). The job starts with it; on its own it
+ * measures what planning alone asks of the stores.
+ */
+export async function planTenantRun(
+  deps: Pick<MilestoneJobDeps, 'settings' | 'runs' | 'candidates' | 'snoozes' | 'defaultTimeZone'>,
+  tenantId: string,
+  now: Date,
+): Promise<TenantRunPlan> {
+  const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+  const policy = milestonePolicyFor(settings);
+  const window = await windowFor(deps.runs, tenantId, MILESTONE_JOB, now);
+  const { people, managers } = await findMilestoneCandidates(deps.candidates, tenantId, window, policy);
+  const byId = new Map([...managers, ...people].map((p) => [p.id, p]));
+  const planned = planMilestoneSends({ people, managers, window, policy }).filter((send) => {
+    const manager = send.recipient === 'manager' ? byId.get(send.recipientId) : undefined;
+    return !manager?.mutedReminders?.includes(send.milestone.person.id);
+  });
+  return {
+    window,
+    defaultTimeZone: settings.defaultTimeZone,
+    candidates: people.length,
+    planned,
+    people: byId,
+    snoozes: await deps.snoozes.dueBy(tenantId, now),
+  };
+}
+
+/** One tenant's run as each of its sends sees it. */
+interface TenantRun {
+  tenantId: string;
+  now: Date;
+  dryRun: boolean;
+  /** Someone's personal chat, read once per run however many sends go there. */
+  chatWith(userId: string): Promise<ConversationRecord | undefined>;
+  /** A team's recognition channel, read once per run. */
+  channelOf(teamId: string): Promise<{ channelId: string; channel: ConversationRecord } | undefined>;
+  /** The kudos and notes every reminder of the run shows, read for all of them at once. */
+  context: ReminderContext;
+}
+
+/** A snoozed reminder with the people and chat it needs, read before anything is sent. */
+interface SnoozedReminder {
+  snooze: ReminderSnooze;
+  person?: Person;
+  manager?: Person;
+  chat?: ConversationRecord;
+}
+
 async function runForTenant(
   deps: MilestoneJobDeps,
   tenantId: string,
@@ -110,28 +159,34 @@ async function runForTenant(
   dryRun: boolean,
 ): Promise<JobSend[]> {
   const logger = deps.logger.child({ job: MILESTONE_JOB, tenantId });
-  const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
-  const policy = milestonePolicyFor(settings);
-  const window = await windowFor(deps.runs, tenantId, MILESTONE_JOB, now);
-  const { people, managers } = await findMilestoneCandidates(deps.candidates, tenantId, window, policy);
-  const managersById = new Map([...managers, ...people].map((p) => [p.id, p]));
-  const planned = planMilestoneSends({ people, managers, window, policy }).filter((send) => {
-    const manager = send.recipient === 'manager' ? managersById.get(send.recipientId) : undefined;
-    return !manager?.mutedReminders?.includes(send.milestone.person.id);
+  const plan = await planTenantRun(deps, tenantId, now);
+  const chatWith = readOnce((userId) => deps.conversations.personalChat(tenantId, userId));
+  const channelOf = readOnce(async (teamId) => {
+    const channelId = (await deps.settings.team(tenantId, teamId))?.recognitionChannelId;
+    const channel = channelId ? await deps.conversations.channel(tenantId, channelId) : undefined;
+    return channelId && channel ? { channelId, channel } : undefined;
   });
-  const results = await inPool(planned, deps.concurrency ?? 8, (send) =>
-    deliver(deps, tenantId, send, managersById, now, dryRun),
-  );
-  const sends = [
-    ...results.flat(),
-    ...(await resendSnoozed(deps, tenantId, now, dryRun, settings.defaultTimeZone)),
+  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, chatWith);
+  const reminders = [
+    ...plan.planned.flatMap((send) =>
+      send.recipient === 'manager'
+        ? [{ personId: send.milestone.person.id, managerId: send.recipientId }]
+        : [],
+    ),
+    ...snoozed.map(({ snooze }) => ({ personId: snooze.personId, managerId: snooze.managerId })),
   ];
+  const context = await readReminderContext(deps, tenantId, reminders, now);
+  const run: TenantRun = { tenantId, now, dryRun, chatWith, channelOf, context };
+  const results = await inPool(plan.planned, deps.concurrency ?? 8, (send) =>
+    deliver(deps, run, send, plan.people),
+  );
+  const sends = [...results.flat(), ...(await resendSnoozed(deps, run, snoozed, plan.defaultTimeZone))];
   const retry = await finishRun(deps.runs, { tenantId, job: MILESTONE_JOB, now, dryRun }, sends);
   logger.info('milestone job ran for tenant', {
-    since: window.since.toISOString(),
+    since: plan.window.since.toISOString(),
     now: now.toISOString(),
-    candidates: people.length,
-    planned: planned.length,
+    candidates: plan.candidates,
+    planned: plan.planned.length,
     sent: sends.filter((s) => s.outcome === 'sent').length,
     retryNextRun: retry,
   });
@@ -140,12 +195,11 @@ async function runForTenant(
 
 async function deliver(
   deps: MilestoneJobDeps,
-  tenantId: string,
+  run: TenantRun,
   send: PlannedSend,
-  managers: Map<string, Person>,
-  now: Date,
-  dryRun: boolean,
+  people: Map<string, Person>,
 ): Promise<JobSend[]> {
+  const { tenantId, now } = run;
   const { milestone } = send;
   const line = (
     kind: JobSend['kind'],
@@ -162,24 +216,21 @@ async function deliver(
     outcome,
   });
   const once = (deliveryId: string, kind: 'reminder' | 'celebration', sendIt: () => Promise<SendResult>) =>
-    dryRun
+    run.dryRun
       ? Promise.resolve<JobSend['outcome']>('planned')
       : deliverOnce(deps.deliveries, deps.logger, { tenantId, id: deliveryId, kind, now }, sendIt);
 
   if (send.recipient === 'manager') {
-    const manager = managers.get(send.recipientId);
-    const chat = await deps.conversations.personalChat(tenantId, send.recipientId);
+    const manager = people.get(send.recipientId);
+    const chat = await run.chatWith(send.recipientId);
     const to = manager?.displayName ?? send.recipientId;
     if (!manager || !chat) return [line('reminder', send.deliveryId, to, 'unreachable')];
-    const content = await reminderContent(
-      deps.recognitions,
-      deps.notes,
-      deps.defaultTimeZone,
-      send.deliveryId,
+    const content = run.context.contentFor({
+      deliveryId: send.deliveryId,
       milestone,
       manager,
-      now,
-    );
+      managerToday: localDateOf(now, manager.timeZone ?? deps.defaultTimeZone),
+    });
     return [
       line(
         'reminder',
@@ -192,20 +243,19 @@ async function deliver(
 
   const lines: JobSend[] = [];
   for (const teamId of milestone.person.teamIds ?? []) {
-    const channelId = (await deps.settings.team(tenantId, teamId))?.recognitionChannelId;
-    const channel = channelId ? await deps.conversations.channel(tenantId, channelId) : undefined;
-    if (!channel) continue;
-    const id = `${send.deliveryId}:${channelId}`;
+    const team = await run.channelOf(teamId);
+    if (!team) continue;
+    const id = `${send.deliveryId}:${team.channelId}`;
     lines.push(
       line(
         'celebration',
         id,
         'team channel',
-        await once(id, 'celebration', () => deps.notifier.celebrate(channel, { milestone })),
+        await once(id, 'celebration', () => deps.notifier.celebrate(team.channel, { milestone })),
       ),
     );
   }
-  const chat = await deps.conversations.personalChat(tenantId, milestone.person.id);
+  const chat = await run.chatWith(milestone.person.id);
   const personal = `${send.deliveryId}:person`;
   lines.push(
     chat
@@ -220,21 +270,40 @@ async function deliver(
   return lines;
 }
 
-/** Reminders whose snooze is over come back, once each; a snooze past its milestone is dropped. */
-async function resendSnoozed(
+/** The people and manager's chat of each due snooze, one snooze after another. */
+async function readSnoozed(
   deps: MilestoneJobDeps,
   tenantId: string,
-  now: Date,
-  dryRun: boolean,
-  defaultTimeZone: string,
-): Promise<JobSend[]> {
-  const lines: JobSend[] = [];
-  for (const snooze of await deps.snoozes.dueBy(tenantId, now)) {
+  snoozes: readonly ReminderSnooze[],
+  chatWith: TenantRun['chatWith'],
+): Promise<SnoozedReminder[]> {
+  const snoozed: SnoozedReminder[] = [];
+  for (const snooze of snoozes) {
     const [person, manager] = await Promise.all([
       deps.people.get(tenantId, snooze.personId),
       deps.people.get(tenantId, snooze.managerId),
     ]);
-    const chat = await deps.conversations.personalChat(tenantId, snooze.managerId);
+    const chat = await chatWith(snooze.managerId);
+    snoozed.push({
+      snooze,
+      ...(person ? { person } : {}),
+      ...(manager ? { manager } : {}),
+      ...(chat ? { chat } : {}),
+    });
+  }
+  return snoozed;
+}
+
+/** Reminders whose snooze is over come back, once each; a snooze past its milestone is dropped. */
+async function resendSnoozed(
+  deps: MilestoneJobDeps,
+  run: TenantRun,
+  snoozed: readonly SnoozedReminder[],
+  defaultTimeZone: string,
+): Promise<JobSend[]> {
+  const { tenantId, now } = run;
+  const lines: JobSend[] = [];
+  for (const { snooze, person, manager, chat } of snoozed) {
     const stale = !person || !manager || snooze.date < localDateOf(now, manager.timeZone ?? defaultTimeZone);
     const line = (outcome: JobSend['outcome']): JobSend => ({
       tenantId,
@@ -245,7 +314,7 @@ async function resendSnoozed(
       to: manager?.displayName ?? snooze.managerId,
       outcome,
     });
-    if (dryRun) {
+    if (run.dryRun) {
       lines.push(line(stale || !chat ? 'unreachable' : 'planned'));
       continue;
     }
@@ -253,16 +322,12 @@ async function resendSnoozed(
       await deps.snoozes.remove(tenantId, snooze.id);
       continue;
     }
-    const milestone = milestoneOf(snooze, person);
-    const content = await reminderContent(
-      deps.recognitions,
-      deps.notes,
-      defaultTimeZone,
-      snooze.id.replace(/^snooze:/, ''),
-      milestone,
+    const content = run.context.contentFor({
+      deliveryId: snooze.id.replace(/^snooze:/, ''),
+      milestone: milestoneOf(snooze, person),
       manager,
-      now,
-    );
+      managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
+    });
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
@@ -285,37 +350,12 @@ function milestoneOf(snooze: ReminderSnooze, person: Person): Milestone {
   };
 }
 
-async function reminderContent(
-  recognitions: RecognitionStore,
-  notes: NoteStore,
-  defaultTimeZone: string,
-  deliveryId: string,
-  milestone: Milestone,
-  manager: Person,
-  now: Date,
-): Promise<ReminderContent> {
-  const { person } = milestone;
-  const [received, notesAbout] = await Promise.all([
-    recognitions.forRecipientsSince(person.tenantId, [person.id], new Date(now.getTime() - 90 * DAY)),
-    notes.aboutSubject(person.tenantId, manager.id, person.id),
-  ]);
-  const latest = received[0];
-  return {
-    deliveryId,
-    milestone,
-    manager,
-    managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
-    ...(person.hireDate && person.hireDate <= milestone.date
-      ? { tenureYears: yearsBetween(person.hireDate, milestone.date) }
-      : {}),
-    kudos90Days: {
-      count: received.length,
-      ...(latest
-        ? { latest: { giverName: latest.giver.name, valueName: latest.value.name, message: latest.message } }
-        : {}),
-    },
-    openNotes: notesAbout
-      .filter((note) => note.status === 'open')
-      .map((note) => ({ text: note.text, ...(note.followUpOn ? { followUpOn: note.followUpOn } : {}) })),
+/** `read` remembered per key: each key is read once, however many callers ask, even at once. */
+function readOnce<V>(read: (key: string) => Promise<V>): (key: string) => Promise<V> {
+  const reads = new Map<string, Promise<V>>();
+  return (key) => {
+    const pending = reads.get(key) ?? read(key);
+    reads.set(key, pending);
+    return pending;
   };
 }

@@ -29,6 +29,17 @@ export interface Note {
   nudgedFor?: string;
 }
 
+/** An author and the person they wrote about: what a reminder may show its recipient. */
+export interface NotePair {
+  authorId: string;
+  subjectId: string;
+}
+
+/** One key per author and subject, for matching notes to the pairs a read asked for. */
+export function notePairKey(pair: NotePair): string {
+  return JSON.stringify([pair.authorId, pair.subjectId]);
+}
+
 /** The outcome of {@link NoteStore.create}: a note already stored under the id is returned as is. */
 export type NoteCreateResult = { created: true } | { created: false; existing: Note };
 
@@ -45,6 +56,12 @@ export interface NoteStore {
   openByAuthor(tenantId: string, authorId: string): Promise<Note[]>;
   /** The author's notes (open and done) about one person, newest first. */
   aboutSubject(tenantId: string, authorId: string, subjectId: string): Promise<Note[]>;
+  /**
+   * For the reminders of one run, in one read: each author's open notes about the person paired
+   * with them, newest first. A note comes back only for its own author's pair, so a reminder to
+   * that author is the only place it can show.
+   */
+  openAboutSubjects(tenantId: string, pairs: readonly NotePair[]): Promise<Note[]>;
   /** For the follow-up job only: open notes of any author with `followUpOn` among `dates`. */
   followUpsDue(tenantId: string, dates: readonly string[]): Promise<Note[]>;
   /** How many notes anyone keeps about a person (for a data request; never their content). */

@@ -60,7 +60,10 @@ export interface RecognitionStore {
   countGivenOn(tenantId: string, giverId: string, givenOn: string): Promise<number>;
   /** Kudos created in [from, to), newest first. */
   createdBetween(tenantId: string, from: Date, to: Date): Promise<Recognition[]>;
-  /** Kudos any of `personIds` received since `since`, newest first. */
+  /**
+   * Kudos any of `personIds` received since `since`, newest first, each once. Takes any number of
+   * people (everyone a run reminds about): a store may split a long list into several queries.
+   */
   forRecipientsSince(tenantId: string, personIds: string[], since: Date): Promise<Recognition[]>;
   /** Kudos any of `giverIds` gave since `since`, newest first (one query within the tenant). */
   givenBySince(tenantId: string, giverIds: string[], since: Date): Promise<Recognition[]>;

@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '../../core/conversations';
 import type { Messenger } from '../../core/messenger';
-import type { CelebrationContent, MilestoneNotifier, ReminderContent } from '../../core/milestoneJob';
+import type { CelebrationContent, MilestoneNotifier } from '../../core/milestoneJob';
+import type { ReminderContent } from '../../core/reminderContent';
 import type { SendResult } from '../../core/deliveries';
 import { expandCard } from '../cards/render';
 import { celebrationCard, reminderCard } from '../cards/milestoneCards';

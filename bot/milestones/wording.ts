@@ -1,6 +1,6 @@
 import { daysBetween } from '../../core/calendar';
 import type { Milestone } from '../../core/milestones';
-import type { ReminderContent } from '../../core/milestoneJob';
+import type { ReminderContent } from '../../core/reminderContent';
 import { shorten } from '../../core/text';
 import type { CelebrationCardData, ReminderCardData } from '../cards/milestoneCards';
 

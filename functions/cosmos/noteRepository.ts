@@ -1,5 +1,12 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
-import type { Note, NoteCreateResult, NoteStore } from '../../core/notes';
+import {
+  notePairKey,
+  type Note,
+  type NoteCreateResult,
+  type NotePair,
+  type NoteStore,
+} from '../../core/notes';
+import { readInChunks } from './chunks';
 import { fromDocument, orUndefined, statusOf } from './documents';
 
 /**
@@ -60,6 +67,28 @@ export class CosmosNoteStore implements NoteStore {
         { name: '@subjectId', value: subjectId },
       ],
       (n) => n.tenantId === tenantId && n.authorId === authorId,
+    );
+  }
+
+  async openAboutSubjects(tenantId: string, pairs: readonly NotePair[]): Promise<Note[]> {
+    const unique = [...new Map(pairs.map((pair) => [notePairKey(pair), pair])).values()];
+    // Per chunk, the query matches its authors against its subjects; the check keeps a note only
+    // for its own author's pair (not, say, a former manager's note about someone else's report).
+    return readInChunks(
+      unique,
+      (chunk) => {
+        const wanted = new Set(chunk.map(notePairKey));
+        return this.query(
+          "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.status = 'open' AND ARRAY_CONTAINS(@authors, c.authorId) AND ARRAY_CONTAINS(@subjects, c.subjectId) ORDER BY c.createdAt DESC",
+          [
+            { name: '@tenantId', value: tenantId },
+            { name: '@authors', value: [...new Set(chunk.map((pair) => pair.authorId))] },
+            { name: '@subjects', value: [...new Set(chunk.map((pair) => pair.subjectId))] },
+          ],
+          (n) => n.tenantId === tenantId && n.status === 'open' && wanted.has(notePairKey(n)),
+        );
+      },
+      (note) => JSON.stringify([note.authorId, note.id]),
     );
   }
 

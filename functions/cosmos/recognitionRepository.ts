@@ -1,5 +1,6 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { CreateResult, Recognition, RecognitionStore } from '../../core/recognitions';
+import { readInChunks } from './chunks';
 import { fromDocument, statusOf } from './documents';
 
 const MAX_UPDATE_ATTEMPTS = 8;
@@ -78,18 +79,23 @@ export class CosmosRecognitionStore implements RecognitionStore {
   }
 
   async forRecipientsSince(tenantId: string, personIds: string[], since: Date): Promise<Recognition[]> {
-    if (personIds.length === 0) return [];
-    const parameters: SqlParameter[] = [
-      { name: '@tenantId', value: tenantId },
-      { name: '@since', value: since.toISOString() },
-      ...personIds.map((value, index) => ({ name: `@p${index}`, value })),
-    ];
-    const anyRecipient = personIds
-      .map((_, index) => `ARRAY_CONTAINS(c.recipientIds, @p${index})`)
-      .join(' OR ');
-    return this.query(
-      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @since AND (${anyRecipient}) ORDER BY c.createdAt DESC`,
-      parameters,
+    // One query per chunk of people; kudos to people in two chunks come back from both, once here.
+    return readInChunks(
+      [...new Set(personIds)],
+      (chunk) => {
+        const anyRecipient = chunk
+          .map((_, index) => `ARRAY_CONTAINS(c.recipientIds, @p${index})`)
+          .join(' OR ');
+        return this.query(
+          `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @since AND (${anyRecipient}) ORDER BY c.createdAt DESC`,
+          [
+            { name: '@tenantId', value: tenantId },
+            { name: '@since', value: since.toISOString() },
+            ...chunk.map((value, index) => ({ name: `@p${index}`, value })),
+          ],
+        );
+      },
+      (recognition) => recognition.id,
     );
   }
 

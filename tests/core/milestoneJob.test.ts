@@ -1,6 +1,7 @@
 import { ConversationBook, type ConversationRecord } from '../../core/conversations';
 import type { SendResult } from '../../core/deliveries';
 import { runMilestoneJob, type MilestoneNotifier } from '../../core/milestoneJob';
+import type { ReminderContent } from '../../core/reminderContent';
 import type { Person } from '../../core/people';
 import { defaultTenantSettings } from '../../core/settings';
 import {
@@ -14,6 +15,7 @@ import {
   MemorySnoozeStore,
   RecordingLogger,
 } from '../support/fakes';
+import { kudosTo } from '../support/milestoneFixtures';
 
 const T = 'tenant-a';
 const person = (id: string, fields: Partial<Person>): Person => ({
@@ -27,6 +29,7 @@ const person = (id: string, fields: Partial<Person>): Person => ({
 
 class RecordingNotifier implements MilestoneNotifier {
   readonly sent: string[] = [];
+  readonly reminders: ReminderContent[] = [];
   failNext: SendResult[] = [];
   private result(what: string): SendResult {
     const failure = this.failNext.shift();
@@ -35,6 +38,7 @@ class RecordingNotifier implements MilestoneNotifier {
     return { ok: true };
   }
   async remind(c: ConversationRecord, content: Parameters<MilestoneNotifier['remind']>[1]) {
+    this.reminders.push(content);
     return this.result(
       `remind ${c.userId} about ${content.milestone.person.id} ${content.milestone.kind} (${content.managerToday})`,
     );
@@ -165,6 +169,60 @@ describe('runMilestoneJob', () => {
       await big.people.save(person(`p${i}`, { birthday: '07-01', managerId: 'manager' }));
     await runMilestoneJob(big.deps, { now: new Date('2027-03-11T09:00:00Z') });
     expect(big.candidates.reads).toBe(small.candidates.reads);
+  });
+
+  it('a reminder, and its snoozed return, show the person’s last 90 days of kudos and only the manager’s open notes', async () => {
+    const { deps, notifier } = await setup();
+    const kudos = (id: string, to: string, createdAt: string, message: string) =>
+      kudosTo(T, id, { id: to, name: to }, createdAt, message);
+    await deps.recognitions.create(kudos('k1', 'megan', '2027-03-01T09:00:00.000Z', 'Great demo'));
+    await deps.recognitions.create(kudos('k2', 'megan', '2027-03-08T09:00:00.000Z', 'Thanks for the cover'));
+    await deps.recognitions.create(kudos('k0', 'megan', '2026-11-01T09:00:00.000Z', 'Too long ago'));
+    await deps.recognitions.create(kudos('k3', 'quiet', '2027-03-08T09:00:00.000Z', 'Someone else'));
+    const note = (id: string, authorId: string, text: string, status: 'open' | 'done') =>
+      deps.notes.create({
+        tenantId: T,
+        id,
+        authorId,
+        subjectId: 'megan',
+        subjectName: 'megan',
+        text,
+        status,
+        ...(status === 'open' ? { followUpOn: '2027-03-20' } : {}),
+        createdAt: '2027-03-01T09:00:00.000Z',
+        updatedAt: '2027-03-01T09:00:00.000Z',
+      });
+    await note('n1', 'manager', 'Ask about the trip', 'open');
+    await note('n2', 'manager', 'Already asked', 'done');
+    await note('n3', 'someone-else', 'Not for the manager', 'open');
+    const expected = {
+      kudos90Days: {
+        count: 2,
+        latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks for the cover' },
+      },
+      openNotes: [{ text: 'Ask about the trip', followUpOn: '2027-03-20' }],
+    };
+
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.reminders).toEqual([expect.objectContaining(expected)]);
+
+    await deps.snoozes.save({
+      tenantId: T,
+      id: 'snooze:birthday:2027-03-16:megan:manager',
+      managerId: 'manager',
+      personId: 'megan',
+      kind: 'birthday',
+      date: '2027-03-16',
+      occursOn: '2027-03-16',
+      dueAt: '2027-03-12T09:00:00.000Z',
+    });
+    await runMilestoneJob(deps, { now: new Date('2027-03-12T09:00:00Z') });
+    expect(notifier.reminders).toHaveLength(2);
+    expect(notifier.reminders[1]).toMatchObject({
+      ...expected,
+      deliveryId: 'birthday:2027-03-16:megan:manager',
+      managerToday: '2027-03-12',
+    });
   });
 
   it('skips a manager’s muted person', async () => {

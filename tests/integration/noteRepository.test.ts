@@ -1,6 +1,7 @@
 import type { Note } from '../../core/notes';
 import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { countCosmosRequests } from '../support/milestoneFixtures';
 
 let cosmos: TestCosmos;
 let store: CosmosNoteStore;
@@ -64,6 +65,60 @@ describe('notes in Cosmos DB', () => {
   it('lists an author’s notes about a person', async () => {
     expect((await store.aboutSubject('t1', 'alex', 'sam')).map((n) => n.id)).toEqual(['a3', 'a1']);
     expect((await store.aboutSubject('t1', 'bea', 'megan')).map((n) => n.id)).toEqual([]);
+  });
+
+  it('reads open notes for many author–subject pairs at once, each only for its own pair', async () => {
+    const pair = (authorId: string, subjectId: string) => ({ authorId, subjectId });
+    const keys = (notes: Note[]) => notes.map((n) => `${n.authorId}:${n.id}`);
+    // Alex and Bea, Sam and Megan are all asked about, but Bea's note about Sam and Alex's about
+    // Megan belong to pairs nobody asked for; Alex's done note about Sam is not open.
+    expect(keys(await store.openAboutSubjects('t1', [pair('alex', 'sam'), pair('bea', 'megan')]))).toEqual([
+      'alex:a1',
+    ]);
+    expect(
+      keys(
+        await store.openAboutSubjects('t1', [pair('alex', 'sam'), pair('alex', 'megan'), pair('bea', 'sam')]),
+      ),
+    ).toEqual(['alex:a2', 'bea:b1', 'alex:a1']);
+    expect(keys(await store.openAboutSubjects('t2', [pair('alex', 'sam')]))).toEqual(['alex:x1']);
+    expect(await store.openAboutSubjects('t3', [pair('alex', 'sam')])).toEqual([]);
+  });
+
+  it('reads notes for more than a hundred pairs in queries of a hundred, and nothing for none', async () => {
+    const authors = Array.from({ length: 150 }, (_, i) => `author-${String(i).padStart(3, '0')}`);
+    for (let start = 0; start < authors.length; start += 25) {
+      await Promise.all(
+        authors.slice(start, start + 25).map((authorId, i) =>
+          store.create(
+            note('t4', authorId, `kim-${authorId}`, {
+              subjectId: `kim-${start + i}`,
+              createdAt: `2027-03-01T09:${String((start + i) % 60).padStart(2, '0')}:00.000Z`,
+            }),
+          ),
+        ),
+      );
+    }
+    await store.create(note('t4', 'author-000', 'not-asked', { subjectId: 'kim-1' }));
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      const found = await store.openAboutSubjects(
+        't4',
+        authors.map((authorId, i) => ({ authorId, subjectId: `kim-${i}` })),
+      );
+      expect(found.map((n) => n.id).sort()).toEqual(authors.map((a) => `kim-${a}`).sort());
+      expect(found.map((n) => n.createdAt)).toEqual(
+        found
+          .map((n) => n.createdAt)
+          .sort()
+          .reverse(),
+      );
+      expect(counter.total).toBe(4); // two queries, each after its query-plan request
+      counter.reset();
+      expect(await store.openAboutSubjects('t4', [])).toEqual([]);
+      expect(counter.total).toBe(0);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('finds open follow-ups due on given dates, in one tenant', async () => {

@@ -4,6 +4,7 @@ import { KudosService } from '../../core/kudos';
 import type { Recognition } from '../../core/recognitions';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
+import { countCosmosRequests } from '../support/milestoneFixtures';
 
 let cosmos: TestCosmos;
 let store: CosmosRecognitionStore;
@@ -63,6 +64,41 @@ describe('CosmosRecognitionStore', () => {
         (r) => r.id,
       ),
     ).toEqual(['kudos-c', 'kudos-b']);
+  });
+
+  it('reads the kudos of any number of recipients, a hundred people per query, each kudos once', async () => {
+    const people = Array.from({ length: 250 }, (_, i) => `person-${String(i).padStart(3, '0')}`);
+    const to = (...ids: string[]) => ({
+      recipientIds: ids,
+      recipients: ids.map((id) => ({ id, name: id })),
+    });
+    // person-000 and person-150 fall in different queries; their shared kudos comes back once.
+    await store.create(
+      recognition('many-shared', '2027-04-01T10:00:00.000Z', to('person-000', 'person-150')),
+    );
+    await store.create(recognition('many-last', '2027-04-01T11:00:00.000Z', to('person-249')));
+    await store.create(recognition('many-first', '2027-04-01T09:00:00.000Z', to('person-001')));
+    await store.create(recognition('many-old', '2027-03-20T09:00:00.000Z', to('person-002')));
+    await store.create({
+      ...recognition('many-elsewhere', '2027-04-01T12:00:00.000Z', to('person-003')),
+      tenantId: 'tenant-b',
+    });
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      const found = await store.forRecipientsSince(
+        T,
+        [...people, 'person-001'],
+        new Date('2027-03-31T00:00:00Z'),
+      );
+      expect(found.map((r) => r.id)).toEqual(['many-last', 'many-shared', 'many-first']);
+      // Three queries of at most 100 people, each after its query-plan request.
+      expect(counter.total).toBe(6);
+      counter.reset();
+      expect(await store.forRecipientsSince(T, [], new Date(0))).toEqual([]);
+      expect(counter.total).toBe(0);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('two people celebrating at the same instant both count', async () => {

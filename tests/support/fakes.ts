@@ -8,13 +8,21 @@ import type { CreateResult, Recognition, RecognitionStore } from '../../core/rec
 import type { MilestoneCandidates } from '../../core/milestones';
 import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
 import type { ReminderSnooze, SnoozeStore } from '../../core/snoozes';
-import type { Note, NoteCreateResult, NoteStore } from '../../core/notes';
+import {
+  notePairKey,
+  type Note,
+  type NoteCreateResult,
+  type NotePair,
+  type NoteStore,
+} from '../../core/notes';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
   writes = 0;
+  reads = 0;
 
   async get(tenantId: string, id: string) {
+    this.reads++;
     const record = this.records.get(`${tenantId}/${id}`);
     return record ? structuredClone(record) : undefined;
   }
@@ -312,6 +320,10 @@ export class MemoryNoteStore implements NoteStore {
   }
   async aboutSubject(tenantId: string, authorId: string, subjectId: string) {
     return this.all((n) => n.tenantId === tenantId && n.authorId === authorId && n.subjectId === subjectId);
+  }
+  async openAboutSubjects(tenantId: string, pairs: readonly NotePair[]) {
+    const wanted = new Set(pairs.map(notePairKey));
+    return this.all((n) => n.tenantId === tenantId && n.status === 'open' && wanted.has(notePairKey(n)));
   }
   async followUpsDue(tenantId: string, dates: readonly string[]) {
     return this.all(

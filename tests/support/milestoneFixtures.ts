@@ -10,6 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ConversationRecord } from '../../core/conversations';
 import { deliveryId } from '../../core/deliveries';
 import type { Person } from '../../core/people';
+import type { Recognition } from '../../core/recognitions';
 import { defaultTenantSettings } from '../../core/settings';
 import type { Runtime } from '../../functions/composition';
 import type { ReceivedActivity } from './fakeConnector';
@@ -88,6 +89,30 @@ export function channelRecord(
       conversation: { id: channelId, tenantId, conversationType: 'channel', isGroup: true },
     },
     updatedAt: '2027-03-01T09:00:00.000Z',
+  };
+}
+
+/** Kudos from Adele Vance for Teamwork to one person, at `createdAt`. */
+export function kudosTo(
+  tenantId: string,
+  id: string,
+  recipient: { id: string; name: string },
+  createdAt: string,
+  message: string,
+): Recognition {
+  return {
+    tenantId,
+    id,
+    giver: { id: 'adele', name: 'Adele Vance' },
+    recipients: [recipient],
+    recipientIds: [recipient.id],
+    value: { id: 'teamwork', name: 'Teamwork' },
+    message,
+    place: { kind: 'groupChat', conversationId: '19:chat' },
+    postToChannel: false,
+    createdAt,
+    givenOn: createdAt.slice(0, 10),
+    celebrations: [],
   };
 }
 

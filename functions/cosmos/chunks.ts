@@ -1,0 +1,23 @@
+/**
+ * Ids per query when one read names many people: Cosmos DB bounds a query's text and parameters,
+ * and short `IN` / `ARRAY_CONTAINS` lists keep each query cheap to plan and serve from the index.
+ */
+export const IDS_PER_QUERY = 100;
+
+/**
+ * Runs `read` for each run of at most {@link IDS_PER_QUERY} of `items`, one after another, and
+ * merges the answers newest first, each document once (by `keyOf`). Nothing is read for no items.
+ */
+export async function readInChunks<T, R extends { createdAt: string }>(
+  items: readonly T[],
+  read: (chunk: T[]) => Promise<R[]>,
+  keyOf: (document: R) => string,
+): Promise<R[]> {
+  const found = new Map<string, R>();
+  for (let start = 0; start < items.length; start += IDS_PER_QUERY) {
+    for (const document of await read(items.slice(start, start + IDS_PER_QUERY))) {
+      if (!found.has(keyOf(document))) found.set(keyOf(document), document);
+    }
+  }
+  return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

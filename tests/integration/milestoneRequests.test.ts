@@ -1,0 +1,136 @@
+// What the milestone job asks Cosmos DB for, counted at the local server: the runtime as the
+// Functions host builds it, a dry run and a real run through the real messenger to the fake Bot
+// Connector. The reminders' kudos and notes are read for the whole run at once, so the requests
+// grow with the managers reminded (one chat each), not with a query or two per reminder.
+import { MILESTONE_JOB } from '../../core/milestoneJob';
+import type { Note } from '../../core/notes';
+import { loadConfig } from '../../functions/config';
+import { createRuntime, type Runtime } from '../../functions/composition';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { RecordingLogger } from '../support/fakes';
+import {
+  countCosmosRequests,
+  inBatches,
+  kudosTo,
+  REMINDER_HOUR,
+  seedReminderOrg,
+  type DueReminder,
+} from '../support/milestoneFixtures';
+
+/** Planning (settings, last run, candidates, snoozes) and the batched kudos and notes reads. */
+const FIXED_REQUESTS = 30;
+const HOUR = 60 * 60 * 1000;
+
+let cosmos: TestCosmos;
+let runtime: Runtime;
+let connector: FakeConnector;
+beforeAll(async () => {
+  cosmos = await startTestCosmos();
+  runtime = await createRuntime(loadConfig({}), {
+    cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
+    logger: new RecordingLogger(),
+  });
+  connector = await startFakeConnector();
+});
+afterAll(async () => {
+  await connector?.close();
+  await runtime?.close();
+  await cosmos?.close();
+});
+
+const note = (
+  tenantId: string,
+  authorId: string,
+  about: DueReminder,
+  text: string,
+  fields: Partial<Note> = {},
+) =>
+  ({
+    tenantId,
+    id: `note-${authorId}-${text.replace(/\W+/g, '-')}`,
+    authorId,
+    subjectId: about.reportId,
+    subjectName: about.reportName,
+    text,
+    status: 'open',
+    createdAt: '2027-03-01T10:00:00.000Z',
+    updatedAt: '2027-03-01T10:00:00.000Z',
+    ...fields,
+  }) satisfies Note;
+
+/**
+ * `managers` managers with one report each, due at {@link REMINDER_HOUR}. Every report gets two
+ * recent kudos and one from before the 90 days; every manager an open and a done note about their
+ * report; and the next manager a note about the same report, which is theirs alone.
+ */
+async function seedOrg(tenantId: string, managers: number): Promise<DueReminder[]> {
+  const due = await seedReminderOrg(runtime, { tenantId, managers, serviceUrl: connector.url });
+  const { recognitions, notes } = runtime.stores;
+  await inBatches(due, 20, async (d, i) => {
+    const next = due[(i + 1) % due.length]!;
+    const to = { id: d.reportId, name: d.reportName };
+    await recognitions.create(
+      kudosTo(tenantId, `k1-${i}`, to, '2027-03-01T09:00:00.000Z', `Early ${d.reportName}`),
+    );
+    await recognitions.create(
+      kudosTo(tenantId, `k2-${i}`, to, '2027-03-05T09:00:00.000Z', `Latest ${d.reportName}`),
+    );
+    await recognitions.create(
+      kudosTo(tenantId, `k0-${i}`, to, '2026-11-01T09:00:00.000Z', `Old ${d.reportName}`),
+    );
+    await notes.create(note(tenantId, d.managerId, d, `Open ${d.reportName}`));
+    await notes.create(note(tenantId, d.managerId, d, `Done ${d.reportName}`, { status: 'done' }));
+    await notes.create(note(tenantId, next.managerId, d, `Not yours ${d.reportName}`));
+  });
+  // The previous hourly run completed an hour ago: this run plans (08:00, 09:00] UTC.
+  await runtime.stores.settings.recordRun(tenantId, MILESTONE_JOB, new Date(REMINDER_HOUR.getTime() - HOUR));
+  return due;
+}
+
+describe('the milestone job’s Cosmos requests', () => {
+  test.each([10, 150])(
+    'a dry run planning %i reminders asks for at most one request per reminder plus a fixed few',
+    async (managers) => {
+      const tenantId = `tenant-requests-${managers}`;
+      await seedOrg(tenantId, managers);
+      const counter = countCosmosRequests(cosmos.server.port);
+      try {
+        const report = await runtime.jobs.milestones({
+          now: REMINDER_HOUR,
+          tenantIds: [tenantId],
+          dryRun: true,
+        });
+        expect(report.sends.filter((s) => s.outcome === 'planned')).toHaveLength(managers);
+        // Each manager's chat is one point read; everything else is read once for the run.
+        expect(counter.byKind.get('conversations read')).toBe(managers);
+        expect(counter.total).toBeLessThanOrEqual(managers + FIXED_REQUESTS);
+      } finally {
+        counter.stop();
+      }
+    },
+    60_000,
+  );
+
+  test('each reminder shows its own person’s kudos and only its manager’s open notes', async () => {
+    const tenantId = 'tenant-requests-content';
+    const due = await seedOrg(tenantId, 12);
+    const report = await runtime.jobs.milestones({ now: REMINDER_HOUR, tenantIds: [tenantId] });
+    expect(report.sends.map((s) => s.outcome)).toEqual(due.map(() => 'sent'));
+    for (const d of due) {
+      const cards = connector
+        .received()
+        .filter((a) => a.conversationId === d.conversationId)
+        .map((a) => JSON.stringify(a.attachments));
+      expect(cards).toHaveLength(1);
+      const card = cards[0]!;
+      expect(card).toContain(`${d.reportName}’s birthday`);
+      expect(card).toContain('"title":"Kudos, last 90 days","value":"2"');
+      expect(card).toContain(`Adele Vance for Teamwork: “Latest ${d.reportName}”`);
+      expect(card).toContain(`Open ${d.reportName}`);
+      expect(card).not.toContain(`Done ${d.reportName}`);
+      expect(card).not.toContain('Not yours');
+      expect(card).not.toContain(`Early ${d.reportName}`);
+    }
+  });
+});
