@@ -48,13 +48,35 @@ export function conversationRecordId(
 const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * How long this instance trusts what it last read or wrote for a conversation before reading the
+ * store again: a chat's next messages cost no request, and a change made elsewhere (another
+ * instance forgetting the chat) is seen within this time.
+ */
+const TRUST_FOR_MS = 5 * 60 * 1000;
+/** At most this many conversations are remembered in memory; the oldest entry goes first. */
+const MAX_TRUSTED = 10_000;
+
+/** What this instance last knew was stored for a conversation (nothing, maybe), and when it checked. */
+interface Known {
+  record: ConversationRecord | undefined;
+  checkedAt: number;
+}
+
+/**
  * Keeps conversation references up to date from inbound activity, writing only when something
  * changed (or the stored copy is old), so proactive messages can reach people and channels later.
  */
 export class ConversationBook {
+  private readonly known = new Map<string, Known>();
+
+  /**
+   * @param clock what the few minutes of trust are measured on: this process's own clock, not the
+   * `now` a job runs at (which the jobs CLI can set to any instant).
+   */
   constructor(
     private readonly store: ConversationStore,
     private readonly logger: Logger,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   /**
@@ -62,7 +84,7 @@ export class ConversationBook {
    * @returns true when a write happened.
    */
   async remember(incoming: Omit<ConversationRecord, 'updatedAt'>, now: Date): Promise<boolean> {
-    const stored = await this.store.get(incoming.tenantId, incoming.id);
+    const stored = await this.lookup(incoming.tenantId, incoming.id);
     if (
       stored &&
       sameRecord(stored, incoming) &&
@@ -70,7 +92,9 @@ export class ConversationBook {
     ) {
       return false;
     }
-    await this.store.save({ ...incoming, updatedAt: now.toISOString() });
+    const record = { ...incoming, updatedAt: now.toISOString() };
+    await this.store.save(record);
+    this.trust(knownKey(incoming.tenantId, incoming.id), record, this.clock());
     this.logger.debug('conversation reference stored', {
       tenantId: incoming.tenantId,
       conversation: incoming.id,
@@ -80,7 +104,7 @@ export class ConversationBook {
 
   /** The personal chat with a person, if Moments has one. */
   personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
-    return this.store.get(tenantId, conversationRecordId('personal', { userId, conversationId: '' }));
+    return this.lookup(tenantId, conversationRecordId('personal', { userId, conversationId: '' }));
   }
 
   /**
@@ -89,6 +113,7 @@ export class ConversationBook {
    */
   async forgetPersonalChat(tenantId: string, userId: string): Promise<boolean> {
     const id = conversationRecordId('personal', { userId, conversationId: '' });
+    this.known.delete(knownKey(tenantId, id));
     if (!(await this.store.get(tenantId, id))) return false;
     await this.store.remove(tenantId, id);
     this.logger.debug('conversation reference removed', { tenantId, conversation: 'personal' });
@@ -97,11 +122,33 @@ export class ConversationBook {
 
   /** A team channel, if Moments has seen it. */
   channel(tenantId: string, channelId: string): Promise<ConversationRecord | undefined> {
-    return this.store.get(
-      tenantId,
-      conversationRecordId('channel', { channelId, conversationId: channelId }),
-    );
+    return this.lookup(tenantId, conversationRecordId('channel', { channelId, conversationId: channelId }));
   }
+
+  /** The stored record, or what this instance learnt of it in the last few minutes. */
+  private async lookup(tenantId: string, id: string): Promise<ConversationRecord | undefined> {
+    const key = knownKey(tenantId, id);
+    const known = this.known.get(key);
+    const checkedAt = this.clock();
+    if (known && checkedAt - known.checkedAt < TRUST_FOR_MS) return known.record;
+    const record = await this.store.get(tenantId, id);
+    // Unless a write (or a newer read) got in first: that copy is the newer one.
+    if (this.known.get(key) === known) this.trust(key, record, checkedAt);
+    return record;
+  }
+
+  private trust(key: string, record: ConversationRecord | undefined, checkedAt: number): void {
+    this.known.delete(key);
+    this.known.set(key, { record, checkedAt });
+    if (this.known.size > MAX_TRUSTED) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+  }
+}
+
+function knownKey(tenantId: string, id: string): string {
+  return `${tenantId}\n${id}`;
 }
 
 function sameRecord(

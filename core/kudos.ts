@@ -71,10 +71,21 @@ export class KudosService {
    * A repeated submission (Teams retry, double click) returns the recognition already stored.
    */
   async give(request: KudosRequest, settings: TenantSettings, now: Date): Promise<KudosResult> {
-    const id = recognitionIdFor(request.submissionId);
-    const earlier = await this.recognitions.get(request.tenantId, id);
-    if (earlier) return { ok: true, recognition: earlier, duplicate: true };
+    const result = await this.validateAndStore(request, settings, now);
+    if (result.ok) return result;
+    // A repeated submission can be refused where the first was not (it counts towards today's
+    // limit itself; a value may have been retired since): then the first one's answer stands.
+    const earlier = await this.recognitions.get(request.tenantId, recognitionIdFor(request.submissionId));
+    return earlier ? { ok: true, recognition: earlier, duplicate: true } : result;
+  }
 
+  /** Validates and stores; a repeated submission surfaces as the store's conflict. */
+  private async validateAndStore(
+    request: KudosRequest,
+    settings: TenantSettings,
+    now: Date,
+  ): Promise<KudosResult> {
+    const id = recognitionIdFor(request.submissionId);
     const recipientIds = [...new Set(request.recipientIds.map((r) => r.trim()).filter(Boolean))];
     if (recipientIds.length === 0)
       return refuse('KUDOS.NO_RECIPIENTS', 'recipients', 'Choose at least one person to recognise.');

@@ -8,6 +8,7 @@ import { ensureSchema, verifySchema } from './cosmos/schema';
 import { CosmosConversationStore } from './cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
+import { SettingsCache } from '../core/settingsCache';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { KudosService } from '../core/kudos';
@@ -33,7 +34,8 @@ export interface Runtime {
   stores: {
     conversations: CosmosConversationStore;
     people: CosmosPeopleDirectory;
-    settings: CosmosSettingsStore;
+    /** Cosmos DB behind an in-memory copy of tenant and team settings (core/settingsCache.ts). */
+    settings: SettingsCache;
     deliveries: CosmosDeliveryLedger;
     recognitions: CosmosRecognitionStore;
     snoozes: CosmosSnoozeStore;
@@ -108,7 +110,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const stores = {
     conversations: new CosmosConversationStore(database.container('conversations')),
     people: new CosmosPeopleDirectory(database.container('people')),
-    settings: new CosmosSettingsStore(database.container('settings')),
+    settings: new SettingsCache(new CosmosSettingsStore(database.container('settings'))),
     deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
     recognitions: new CosmosRecognitionStore(database.container('recognitions')),
     snoozes: new CosmosSnoozeStore(database.container('deliveries')),

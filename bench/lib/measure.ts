@@ -38,6 +38,8 @@ export interface LevelResult {
   snapshotSaves: number;
   /** CPU time (ms) the target process used per successful measured request. */
   targetCpuPerRequest: number;
+  /** CPU time (ms) the target's local Cosmos server process used per request (0 when in process). */
+  cosmosCpuPerRequest: number;
   /** CPU the target and this process (load generator + fake connector) used, in % of one core. */
   targetCpuPercent: number;
   generatorCpuPercent: number;
@@ -47,6 +49,7 @@ interface ServerTimes {
   times: number[];
   snapshotSaves: number;
   cpuMs: number;
+  cosmosCpuMs: number;
 }
 
 /** Runs `plan` against `target`, level by level. */
@@ -88,6 +91,7 @@ export async function measure(
       snapshotSaves: server.snapshotSaves,
       // The target's CPU includes the IPC answer and anything it ran in the background meanwhile.
       targetCpuPerRequest: ok > 0 ? server.cpuMs / ok : Number.NaN,
+      cosmosCpuPerRequest: ok > 0 ? server.cosmosCpuMs / ok : Number.NaN,
       targetCpuPercent: (100 * server.cpuMs) / load.elapsedMs,
       generatorCpuPercent: (100 * (cpu.user + cpu.system)) / 1000 / load.elapsedMs,
     };
@@ -99,7 +103,10 @@ export async function measure(
         `p50 ${l.p50.toFixed(1)} p95 ${l.p95.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, ` +
         `${result.rps.toFixed(0)} req/s; server p95 ${result.server.p95.toFixed(1)} ms; ` +
         `CPU ${result.targetCpuPerRequest.toFixed(1)} ms/request (target ${result.targetCpuPercent.toFixed(0)} %, ` +
-        `generator ${result.generatorCpuPercent.toFixed(0)} % of a core); ` +
+        `generator ${result.generatorCpuPercent.toFixed(0)} % of a core)` +
+        (server.cosmosCpuMs > 0
+          ? ` + Cosmos server ${result.cosmosCpuPerRequest.toFixed(1)} ms/request in its own process; `
+          : '; ') +
         `${connectorCalls} connector calls; ${server.snapshotSaves} snapshot saves`,
     );
     if (load.errors > 0) note(`    errors: ${load.errors}, e.g. ${load.errorSamples.join(' | ')}`);

@@ -3,9 +3,11 @@
  * connector) in the parent do not share its event loop: `fork()` this file, then drive it over IPC
  * with {@link TargetCommand}s (bench/lib/targetClient.ts does). One target per process:
  *
- * - `moments`: the app exactly as `npm start` runs it (`startLocalApp`: in-process Cosmos DB server,
- *   local snapshot, demo seed, the Functions `messages` handler on node http), without the Playground
- *   and the scheduler, from empty data (reset) in a temp LOCAL_DATA_DIR, on 127.0.0.1;
+ * - `moments`: the app as `npm start` runs it (`startLocalApp`: local snapshot, demo seed, the
+ *   Functions `messages` handler on node http), without the Playground and the scheduler, from empty
+ *   data (reset) in a temp LOCAL_DATA_DIR, on 127.0.0.1; the local Cosmos DB server runs in a process
+ *   of its own, as an account is a service of its own in Azure (npm start keeps it in process), and
+ *   its CPU time is reported beside the app's;
  * - `echo`: the baseline, the bare botbuilder echo bot (bench/lib/echoBot.ts).
  *
  * Server-side time of every POST /api/messages is recorded through node's `http.server.*`
@@ -15,6 +17,7 @@
  */
 import '../../functions/local/quietTestMode';
 import diagnostics from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,8 +35,9 @@ export type TargetCommand =
   /** Moments only: how many recognitions the demo tenant has. */
   | { cmd: 'countRecognitions' }
   /**
-   * Since the last call: server-side durations (ms) of the POSTs, how many local snapshot saves ran
-   * and the CPU time (ms, user + system) this process used.
+   * Since the last call: server-side durations (ms) of the POSTs, how many local snapshot saves ran,
+   * the CPU time (ms, user + system) this process used and, when the local Cosmos DB server runs in
+   * a process of its own, the CPU time that process used.
    */
   | { cmd: 'takeServerTimes' }
   | { cmd: 'stop' };
@@ -51,6 +55,22 @@ let echo: EchoBot | undefined;
 let serverTimes: number[] = [];
 let snapshotSaves = 0;
 let cpuSince = process.cpuUsage();
+let cosmosCpuSince = 0;
+
+/** CPU time (ms) the local Cosmos server's own process has used, from Linux's /proc; 0 without one. */
+function cosmosCpuMs(): number {
+  const pid = app?.cosmosPid;
+  if (pid === undefined) return 0;
+  try {
+    // Fields 14 and 15 (after the parenthesised command name) are user and system time in ticks.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every common build. */
+const TICKS_PER_SECOND = 100;
 
 const started = new WeakMap<ServerResponse, number>();
 diagnostics.subscribe('http.server.request.start', (message) => {
@@ -99,6 +119,7 @@ async function handle(command: TargetCommand): Promise<unknown> {
         playground: false,
         scheduler: false,
         reset: true,
+        cosmosProcess: true,
       });
       return { url: app.botUrl, seeded: app.seeded };
     }
@@ -120,10 +141,17 @@ async function handle(command: TargetCommand): Promise<unknown> {
     }
     case 'takeServerTimes': {
       const cpu = process.cpuUsage(cpuSince);
-      const result = { times: serverTimes, snapshotSaves, cpuMs: (cpu.user + cpu.system) / 1000 };
+      const cosmosCpu = cosmosCpuMs();
+      const result = {
+        times: serverTimes,
+        snapshotSaves,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        cosmosCpuMs: cosmosCpu - cosmosCpuSince,
+      };
       serverTimes = [];
       snapshotSaves = 0;
       cpuSince = process.cpuUsage();
+      cosmosCpuSince = cosmosCpu;
       return result;
     }
     case 'stop': {

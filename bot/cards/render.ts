@@ -21,6 +21,21 @@ export function declareCard<T>(name: string, json: object): CardTemplate<T> {
  */
 const FALSE_WHEN = /The \$when condition has been set to false by default/;
 
+/**
+ * Parsed templates, one per card: parsing a template's expressions costs far more than binding
+ * data to it, and a parsed template can be expanded again and again (expansion is synchronous).
+ */
+const parsed = new WeakMap<object, ACData.Template>();
+
+function engineFor(json: object): ACData.Template {
+  let engine = parsed.get(json);
+  if (!engine) {
+    engine = new ACData.Template(json);
+    parsed.set(json, engine);
+  }
+  return engine;
+}
+
 /** Every `${…}` in the strings of `value`. */
 function expressionsIn(value: unknown, found = new Set<string>()): Set<string> {
   if (typeof value === 'string') for (const match of value.matchAll(/\$\{[^}]*\}/g)) found.add(match[0]);
@@ -37,7 +52,7 @@ function expressionsIn(value: unknown, found = new Set<string>()): Set<string> {
  * as they typed it and is not mistaken for a missing binding.
  */
 export function expandCard<T>(template: CardTemplate<T>, data: T): Record<string, unknown> {
-  const engine = new ACData.Template(template.json);
+  const engine = engineFor(template.json);
   const card = engine.expand({ $root: data }) as Record<string, unknown>;
   const warnings = engine.getLastTemplateExpansionWarnings().filter((w) => !FALSE_WHEN.test(w));
   const typed = expressionsIn(data);

@@ -7,6 +7,8 @@ import { useLinearQueries } from './linearQueries';
 export interface LocalCosmosServer {
   endpoint: string;
   port: number;
+  /** The server's process, when it runs in one of its own (cosmosProcess.ts). */
+  pid?: number;
   /** Called after every request that may have changed data (creates, replaces, patches, deletes). */
   onWrite(listener: () => void): void;
   close(): Promise<void>;

@@ -8,6 +8,7 @@ import { milestoneRemindersHandler, MILESTONE_SCHEDULE } from '../milestoneRemin
 import { weeklyDigestHandler, DIGEST_SCHEDULE } from '../weeklyDigest';
 import { followUpNudgesHandler, FOLLOW_UP_SCHEDULE } from '../followUpNudges';
 import { startLocalCosmos, type LocalCosmosServer } from './cosmosServer';
+import { startLocalCosmosProcess } from './cosmosProcess';
 import { LocalSnapshot } from './localSnapshot';
 import { startBotServer, type BotServer } from './botServer';
 import { startScheduler, type LocalScheduler } from './scheduler';
@@ -46,6 +47,8 @@ export interface LocalAppOptions {
   scheduler?: boolean;
   /** Seed the demo organisation when the local data is empty. */
   seed?: boolean;
+  /** Run the local Cosmos DB server in a process of its own (the benchmarks) instead of this one. */
+  cosmosProcess?: boolean;
   now?: () => Date;
 }
 
@@ -55,6 +58,8 @@ export interface LocalApp {
   botUrl: string;
   playgroundUrl?: string;
   cosmosEndpoint: string;
+  /** The local Cosmos server's process, when it runs in one of its own. */
+  cosmosPid?: number;
   /** Where local data persists between runs (undefined with a real Cosmos account). */
   dataFile?: string;
   scheduler?: LocalScheduler;
@@ -68,8 +73,8 @@ export function serverInfoFile(projectRoot: string, dataDir: string): string {
 }
 
 /**
- * Runs the whole app on this machine: the Cosmos DB server in process (unless COSMOS_ENDPOINT
- * names an account), the bot on the Functions handler, the scheduler and the Agents Playground.
+ * Runs the whole app on this machine: the local Cosmos DB server, in this process or its own
+ * (unless COSMOS_ENDPOINT names an account), the bot on the Functions handler, the scheduler and the Agents Playground.
  * Everything started here is stopped by `stop()`, in reverse order.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
@@ -84,7 +89,9 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     let cosmos: LocalCosmosServer | undefined;
     let target = configuredCosmosTarget(config);
     if (!target) {
-      cosmos = await startLocalCosmos();
+      cosmos = options.cosmosProcess
+        ? await startLocalCosmosProcess(options.projectRoot)
+        : await startLocalCosmos();
       stops.push(() => cosmos!.close());
       target = { kind: 'local', endpoint: cosmos.endpoint, database: config.cosmos.database };
     }
@@ -156,6 +163,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
       botUrl: bot.url,
       playgroundUrl: playground?.url,
       cosmosEndpoint: target.endpoint,
+      ...(cosmos?.pid === undefined ? {} : { cosmosPid: cosmos.pid }),
       dataFile,
       scheduler,
       seeded,

@@ -52,6 +52,49 @@ describe('ConversationBook.remember', () => {
     expect(store.writes).toBe(3);
   });
 
+  it('trusts what it knows for five minutes: the next messages of a chat cost no read', async () => {
+    const store = new MemoryConversationStore();
+    let clock = 0;
+    const book = new ConversationBook(store, new RecordingLogger(), () => clock);
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    const reads = store.reads;
+    clock += 4 * 60_000;
+    expect(await book.remember(personal, at('2027-03-01T09:04:00Z'))).toBe(false);
+    expect(await book.personalChat(tenantId, 'user-1')).toMatchObject({ conversationId: 'a:chat-1' });
+    expect(store.reads).toBe(reads);
+    // Forgotten elsewhere (another instance): seen once five minutes have passed.
+    store.records.clear();
+    expect(await book.remember(personal, at('2027-03-01T09:04:30Z'))).toBe(false);
+    clock += 60_001;
+    expect(await book.remember(personal, at('2027-03-01T09:05:01Z'))).toBe(true);
+    expect(store.reads).toBe(reads + 1);
+    expect(store.records.size).toBe(1);
+  });
+
+  it('trusts that a person has no chat for five minutes, and learns of a new chat at once', async () => {
+    const store = new MemoryConversationStore();
+    let clock = 0;
+    const book = new ConversationBook(store, new RecordingLogger(), () => clock);
+    expect(await book.personalChat(tenantId, 'user-1')).toBeUndefined();
+    expect(await book.personalChat(tenantId, 'user-1')).toBeUndefined();
+    expect(store.reads).toBe(1);
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    expect(await book.personalChat(tenantId, 'user-1')).toMatchObject({ conversationId: 'a:chat-1' });
+    clock += 5 * 60_000;
+    expect(await book.personalChat(tenantId, 'user-1')).toMatchObject({ conversationId: 'a:chat-1' });
+    expect(store.reads).toBe(2);
+  });
+
+  it('stores a forgotten chat again on its next message', async () => {
+    const store = new MemoryConversationStore();
+    const book = new ConversationBook(store, new RecordingLogger());
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    expect(await book.forgetPersonalChat(tenantId, 'user-1')).toBe(true);
+    expect(await book.personalChat(tenantId, 'user-1')).toBeUndefined();
+    expect(await book.remember(personal, at('2027-03-01T09:01:00Z'))).toBe(true);
+    expect(await book.personalChat(tenantId, 'user-1')).toBeDefined();
+  });
+
   it('keeps tenants apart', async () => {
     const store = new MemoryConversationStore();
     const book = new ConversationBook(store, new RecordingLogger());

@@ -127,6 +127,26 @@ describe('KudosService.give', () => {
     // Just after midnight in London it is a new day.
     expect((await service.give(request(), settings, new Date('2027-03-12T00:30:00Z'))).ok).toBe(true);
   });
+
+  it('answers a retried submit with its recognition even when it reached the daily limit', async () => {
+    const { service, recognitions } = setup();
+    for (let i = 1; i <= 3; i++) await service.give(request({ submissionId: `limit-${i}` }), settings, now);
+    const retried = await service.give(request({ submissionId: 'limit-3' }), settings, now);
+    expect(retried).toMatchObject({
+      ok: true,
+      duplicate: true,
+      recognition: { id: recognitionIdFor('limit-3') },
+    });
+    const retiredSince = {
+      ...settings,
+      values: settings.values.map((v) => (v.id === 'teamwork' ? { ...v, retired: true } : v)),
+    };
+    expect(await service.give(request({ submissionId: 'limit-1' }), retiredSince, now)).toMatchObject({
+      ok: true,
+      duplicate: true,
+    });
+    expect(recognitions.recognitions.size).toBe(3);
+  });
 });
 
 describe('KudosService.toggleCelebration', () => {
