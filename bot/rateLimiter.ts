@@ -39,9 +39,10 @@ export const DEFAULT_HEADROOM = 0.04;
 
 /**
  * Added to every window by default. A send is counted by Teams when it arrives, not when it was
- * granted here; the padding absorbs the jitter between the two.
+ * granted here; the padding absorbs the jitter between the two (with the tenant's sends spread
+ * out, arrivals are ~21 ms apart and jitter of a few ms; the headroom keeps two sends spare too).
  */
-export const DEFAULT_WINDOW_PADDING_MS = 50;
+export const DEFAULT_WINDOW_PADDING_MS = 20;
 
 /** Options of {@link RateLimiter}. */
 export interface RateLimiterOptions {
@@ -55,8 +56,10 @@ export interface RateLimiterOptions {
   /** Milliseconds added to each window. Default: {@link DEFAULT_WINDOW_PADDING_MS}. */
   windowPaddingMs?: number;
   /**
-   * Spread a tenant's sends evenly, at most one per `windowMs / limit` of its tenant windows
-   * (22 ms with the defaults), rather than granting a whole window at once. Default true.
+   * Spread a tenant's sends evenly, one per `windowMs / limit` of its tenant windows (21.25 ms with
+   * the defaults) on average, rather than granting a whole window at once. Default true. A send
+   * granted late (timers wake on whole milliseconds, a busy event loop later still) does not push
+   * the next ones back: the schedule catches up by up to one spacing, within the windows.
    *
    * Why: sends granted in the same millisecond do not reach the service in the same millisecond,
    * and a cold burst arrives more slowly than a warm one, so the service can count the tail of one
@@ -80,6 +83,8 @@ interface Waiter {
 /** The grant times of one key (a conversation or a tenant), oldest first. */
 interface Slot {
   stamps: number[];
+  /** When spread: the time the next send is due on the even schedule. */
+  due?: number;
   /** Waiters in the queue that use this slot: a slot is forgotten only when none do. */
   waiting: number;
 }
@@ -217,13 +222,19 @@ export class RateLimiter {
   private freeAt(waiter: Waiter, now: number): number {
     return Math.max(
       freeAt(waiter.conversation, this.effectiveLimits.conversation, now),
-      freeAt(waiter.tenant, this.effectiveLimits.tenant, now, this.tenantSpacingMs),
+      freeAt(waiter.tenant, this.effectiveLimits.tenant, now, this.tenantSpacingMs > 0),
     );
   }
 
   private grant(waiter: Waiter, now: number): void {
     record(waiter.conversation, now, this.keep.conversation);
     record(waiter.tenant, now, this.keep.tenant);
+    if (this.tenantSpacingMs > 0) {
+      // Due one spacing after the previous due time, however late this grant came (catching up
+      // by one spacing at most: after a pause the schedule starts again from now).
+      const spacing = this.tenantSpacingMs;
+      waiter.tenant.due = Math.max(waiter.tenant.due ?? now, now - spacing) + spacing;
+    }
     waiter.conversation.waiting--;
     waiter.tenant.waiting--;
     waiter.resolve();
@@ -262,14 +273,13 @@ function slotOf(slots: Map<string, Slot>, key: string): Slot {
 }
 
 /**
- * The earliest time ≥ now at which one more send fits every window, and comes at least
- * `spacingMs` after the previous one. A send at `x` counts in the window ending at `t` when
+ * The earliest time ≥ now at which one more send fits every window, and (when spread) is due on
+ * the slot's even schedule. A send at `x` counts in the window ending at `t` when
  * `t − windowMs < x ≤ t`.
  */
-function freeAt(slot: Slot, windows: readonly RateWindow[], now: number, spacingMs = 0): number {
+function freeAt(slot: Slot, windows: readonly RateWindow[], now: number, spaced = false): number {
   const { stamps } = slot;
-  const last = stamps[stamps.length - 1];
-  let at = last !== undefined && spacingMs > 0 ? Math.max(now, last + spacingMs) : now;
+  let at = spaced && slot.due !== undefined ? Math.max(now, slot.due) : now;
   for (const { limit, windowMs } of windows) {
     // Only the newest `limit` sends matter: the window is full while the oldest of them is in it.
     const oldest = stamps[stamps.length - limit];

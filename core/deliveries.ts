@@ -1,3 +1,4 @@
+import type { SendGate } from './sendGate';
 import type { Logger } from './logger';
 
 /** Every kind of thing Moments sends on its own initiative. */
@@ -63,12 +64,21 @@ export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
 /**
  * Claims `id`, runs `send` only if this caller won the claim, and records the result.
  * The one window for a duplicate is a crash after `send` succeeded and before it was marked:
- * after the lease a later run sends that one message again.
+ * after the lease a later run sends that message again. Callers sending many at once pass a
+ * {@link SendGate}, so that window holds one message at a time.
  */
 export async function deliverOnce(
   ledger: DeliveryLedger,
   logger: Logger,
-  delivery: { tenantId: string; id: string; kind: DeliveryKind; now: Date; leaseMs?: number },
+  delivery: {
+    tenantId: string;
+    id: string;
+    kind: DeliveryKind;
+    now: Date;
+    leaseMs?: number;
+    /** Sends and records one message at a time through this gate (the jobs pass one). */
+    gate?: SendGate;
+  },
   send: () => Promise<SendResult>,
 ): Promise<DeliveryOutcome> {
   const { tenantId, id, kind, now } = delivery;
@@ -81,12 +91,14 @@ export async function deliverOnce(
   });
   if (claim.outcome === 'done') return 'already-done';
   if (claim.outcome === 'busy') return 'busy';
-  const result = await send();
-  if (result.ok) {
-    await ledger.markSent(tenantId, id, now);
-    return 'sent';
-  }
-  await ledger.markFailed(tenantId, id, { reason: result.reason, permanent: result.permanent }, now);
+  const sendAndRecord = async (): Promise<SendResult> => {
+    const result = await send();
+    if (result.ok) await ledger.markSent(tenantId, id, now);
+    else await ledger.markFailed(tenantId, id, { reason: result.reason, permanent: result.permanent }, now);
+    return result;
+  };
+  const result = await (delivery.gate ? delivery.gate.run(sendAndRecord) : sendAndRecord());
+  if (result.ok) return 'sent';
   logger.warn('delivery failed', {
     tenantId,
     delivery: id,

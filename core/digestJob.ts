@@ -1,3 +1,4 @@
+import { SendGate } from './sendGate';
 import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf } from './calendar';
 import type { ConversationBook, ConversationRecord } from './conversations';
@@ -45,6 +46,8 @@ export interface DigestJobDeps extends DigestReads {
   runs: JobRuns;
   /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
+  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
+  gate?: SendGate;
   directory: DigestDirectory;
   conversations: ConversationBook;
   deliveries: DeliveryLedger;
@@ -140,8 +143,9 @@ export async function runDigestJob(
   deps: DigestJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<DigestJobReport> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
   return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
   );
 }
 
@@ -188,7 +192,7 @@ async function runForTenant(
       const outcome = await deliverOnce(
         deps.deliveries,
         deps.logger,
-        { tenantId, id, kind: 'digest', now },
+        { tenantId, id, kind: 'digest', now, gate: deps.gate },
         () => deps.notifier.send(chat, digest),
       );
       return [line(outcome, digest.teamSize)];

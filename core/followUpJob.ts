@@ -1,3 +1,4 @@
+import type { SendGate } from './sendGate';
 import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { addDays, instantOfLocal, utcDateOf } from './calendar';
 import type { ConversationBook, ConversationRecord } from './conversations';
@@ -32,6 +33,8 @@ export interface FollowUpJobDeps {
   notifier: FollowUpNotifier;
   logger: Logger;
   defaultTimeZone: string;
+  /** Lets one send at a time be in doubt, with the other jobs of the process (core/sendGate.ts). */
+  gate?: SendGate;
 }
 
 /** One line of the job's report. Never carries the note's text. */
@@ -119,7 +122,7 @@ async function runForTenant(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id, kind: 'nudge', now },
+      { tenantId, id, kind: 'nudge', now, gate: deps.gate },
       () => deps.notifier.nudge(chat, note),
     );
     if (outcome === 'sent') {

@@ -1,3 +1,4 @@
+import { SendGate } from './sendGate';
 import { finishRun, forEachTenant, windowFor } from './hourlyJob';
 import { localDateOf } from './calendar';
 import { inPool } from './pool';
@@ -54,6 +55,8 @@ export interface MilestoneJobDeps {
   defaultTimeZone: string;
   /** Sends in flight at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
+  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
+  gate?: SendGate;
 }
 
 /** One line of the job's report. */
@@ -83,8 +86,9 @@ export async function runMilestoneJob(
   deps: MilestoneJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<MilestoneJobReport> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
   return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
   );
 }
 
@@ -218,7 +222,12 @@ async function deliver(
   const once = (deliveryId: string, kind: 'reminder' | 'celebration', sendIt: () => Promise<SendResult>) =>
     run.dryRun
       ? Promise.resolve<JobSend['outcome']>('planned')
-      : deliverOnce(deps.deliveries, deps.logger, { tenantId, id: deliveryId, kind, now }, sendIt);
+      : deliverOnce(
+          deps.deliveries,
+          deps.logger,
+          { tenantId, id: deliveryId, kind, now, gate: deps.gate },
+          sendIt,
+        );
 
   if (send.recipient === 'manager') {
     const manager = people.get(send.recipientId);
@@ -331,7 +340,7 @@ async function resendSnoozed(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now },
+      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate },
       () => deps.notifier.remind(chat, content),
     );
     if (outcome === 'sent' || outcome === 'already-done') await deps.snoozes.remove(tenantId, snooze.id);

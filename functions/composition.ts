@@ -9,6 +9,7 @@ import { CosmosConversationStore } from './cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { SettingsCache } from '../core/settingsCache';
+import { SendGate } from '../core/sendGate';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { KudosService } from '../core/kudos';
@@ -133,6 +134,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     defaultTimeZone: config.defaultTimeZone,
   });
   const notifier = new TeamsMilestoneNotifier(bot.messenger);
+  // One message at a time in doubt across the process's jobs: a crash repeats at most one.
+  const gate = new SendGate();
   const jobs: Runtime['jobs'] = {
     milestones: (options) =>
       runMilestoneJob(
@@ -149,6 +152,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notifier,
           logger,
           defaultTimeZone: config.defaultTimeZone,
+          gate,
         },
         options,
       ),
@@ -164,6 +168,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notifier: new TeamsFollowUpNotifier(bot.messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
+          gate,
         },
         options,
       ),
@@ -181,6 +186,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notifier: new TeamsDigestNotifier(bot.messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
+          gate,
         },
         options,
       ),

@@ -1,4 +1,5 @@
 import { deliverOnce, deliveryId, type SendResult } from '../../core/deliveries';
+import { SendGate } from '../../core/sendGate';
 import { MemoryDeliveryLedger, RecordingLogger } from '../support/fakes';
 
 const tenantId = 'tenant-a';
@@ -84,6 +85,52 @@ describe('deliverOnce', () => {
       await deliverOnce(ledger, new RecordingLogger(), { ...request, now: minutesLater(60) }, retry),
     ).toBe('sent');
     expect(retry.calls).toBe(1);
+  });
+});
+
+describe('deliverOnce through a gate', () => {
+  it('puts one message at a time between its send and its mark, however many are under way', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    const gate = new SendGate();
+    const events: string[] = [];
+    let inDoubt = 0;
+    let most = 0;
+    const deliveries = Array.from({ length: 6 }, (_, i) => {
+      const id = deliveryId('digest', '2027-W11', `manager-${i}`);
+      return deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        { tenantId, id, kind: 'digest', now, gate },
+        async () => {
+          inDoubt++;
+          most = Math.max(most, inDoubt);
+          events.push(`send ${i}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          // The previous message was marked before this one went out.
+          if (i > 0)
+            events.push(
+              `${i - 1} was ${(await ledger.get(tenantId, deliveryId('digest', '2027-W11', `manager-${i - 1}`)))?.status}`,
+            );
+          inDoubt--;
+          return i === 2 ? { ok: false, permanent: false, reason: 'HTTP 503' } : { ok: true };
+        },
+      );
+    });
+    expect(await Promise.all(deliveries)).toEqual(['sent', 'sent', 'failed', 'sent', 'sent', 'sent']);
+    expect(most).toBe(1);
+    expect(events.filter((e) => e.includes(' was '))).toEqual([
+      '0 was sent',
+      '1 was sent',
+      '2 was failed',
+      '3 was sent',
+      '4 was sent',
+    ]);
+  });
+
+  it('lets the next message go when a send throws', async () => {
+    const gate = new SendGate();
+    await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await gate.run(async () => 'next')).toBe('next');
   });
 });
 
