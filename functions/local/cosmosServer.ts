@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { useFastQueries } from './fastQueries';
 import { useLinearQueries } from './linearQueries';
+import { answerQueryPlansAtOnce } from './queryPlans';
 
 /** A running in-process Cosmos DB server for local development and tests. */
 export interface LocalCosmosServer {
@@ -23,8 +25,10 @@ export async function startLocalCosmos(
 ): Promise<LocalCosmosServer> {
   const host = options.host ?? '127.0.0.1';
   useLinearQueries();
+  useFastQueries();
   // Keep-alive: without it every SDK request pays a fresh TLS handshake on both ends of this process.
   const server = createHttpsServer({ keepAlive: true });
+  answerQueryPlansAtOnce(server);
   const listeners: Array<() => void> = [];
   server.on('request', (request: IncomingMessage) => {
     if (isWrite(request)) request.on('end', () => listeners.forEach((listener) => listener()));
