@@ -8,6 +8,7 @@
  *   npm run bench -- submit          submit-action only (also: submit-action)
  *   npm run bench -- cold            cold start of the production bundle against the unbundled sources
  *   npm run bench -- milestones      milestone planning (20,000 people) and reminder delivery (2,000)
+ *   npm run bench -- digest          the weekly digest: 2,000 managers, 20,000 people, a month of kudos
  *   BENCH_REQUESTS=100 npm run bench  fewer measured requests per level (default 300)
  *
  * Everything listens on 127.0.0.1 only; each server under test runs in a child process of its own
