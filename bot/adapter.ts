@@ -15,11 +15,76 @@ export interface BotAuth {
  * which the configuration allows only off Azure.
  */
 export function createTeamsAdapter(auth: BotAuth): TeamsAdapter {
-  if (!auth.appId) return new TeamsAdapter({});
-  return new TeamsAdapter({
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppPassword: auth.password,
-    MicrosoftAppType: auth.type,
-    MicrosoftAppTenantId: auth.tenantId,
-  });
+  const adapter = auth.appId
+    ? new TeamsAdapter({
+        MicrosoftAppId: auth.appId,
+        MicrosoftAppPassword: auth.password,
+        MicrosoftAppType: auth.type,
+        MicrosoftAppTenantId: auth.tenantId,
+      })
+    : new TeamsAdapter({});
+  reuseConnectorClients(adapter);
+  return adapter;
+}
+
+type ConnectorFactory = { create(serviceUrl: string, audience?: string): Promise<unknown> };
+type ClaimsIdentity = { claims: Array<{ type: string; value: string }> };
+
+/** The parts of botbuilder's BotFrameworkAuthentication this file relies on. */
+interface BotAuthentication {
+  /** Inbound turns: validates the request and gives the factory for its replies. */
+  authenticateRequest(
+    activity: unknown,
+    authHeader: string,
+  ): Promise<{ claimsIdentity: ClaimsIdentity; connectorFactory?: ConnectorFactory }>;
+  /** Proactive sends. */
+  createConnectorFactory(identity: ClaimsIdentity): ConnectorFactory;
+}
+
+/** Service URLs are a handful per region; this bounds the map whatever arrives. */
+const MAX_CLIENTS = 100;
+
+/** Claims that say which bot a connector client acts as; the rest of a token does not matter. */
+const IDENTITY_CLAIMS = new Set(['aud', 'appid', 'azp', 'ver']);
+
+/**
+ * The adapter builds a new Bot Connector client (an HTTP pipeline with its policies) for every
+ * inbound turn and every proactive send: measurable CPU on each. A client keeps no state of a turn
+ * and its credentials fetch and refresh their own tokens, so one client is kept per bot identity,
+ * service URL and audience, and handed to every turn that needs that one.
+ */
+function reuseConnectorClients(adapter: TeamsAdapter): void {
+  const auth = (adapter as unknown as { botFrameworkAuthentication: BotAuthentication })
+    .botFrameworkAuthentication;
+  const clients = new Map<string, Promise<unknown>>();
+  const reusing = (identity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory => {
+    const who = identity.claims
+      .filter((claim) => IDENTITY_CLAIMS.has(claim.type))
+      .map((claim) => `${claim.type}=${claim.value}`)
+      .sort()
+      .join('&');
+    return {
+      create: (serviceUrl, audience) => {
+        const key = `${who}\n${serviceUrl}\n${audience ?? ''}`;
+        let client = clients.get(key);
+        if (!client) {
+          if (clients.size >= MAX_CLIENTS) clients.clear();
+          client = factory.create(serviceUrl, audience);
+          clients.set(key, client);
+          // A client that could not be built (no token yet, say) is built again next time.
+          client.catch(() => clients.delete(key));
+        }
+        return client;
+      },
+    };
+  };
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    const result = await authenticate(activity, authHeader);
+    return result.connectorFactory
+      ? { ...result, connectorFactory: reusing(result.claimsIdentity, result.connectorFactory) }
+      : result;
+  };
+  const createFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity) => reusing(identity, createFactory(identity));
 }
