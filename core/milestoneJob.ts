@@ -140,6 +140,8 @@ interface TenantRun {
   tenantId: string;
   now: Date;
   dryRun: boolean;
+  /** The tenant's default time zone, for people whose own is unknown. */
+  defaultTimeZone: string;
   /** Someone's personal chat, read once per run however many sends go there. */
   chatWith(userId: string): Promise<ConversationRecord | undefined>;
   /** A team's recognition channel, read once per run. */
@@ -180,7 +182,15 @@ async function runForTenant(
     ...snoozed.map(({ snooze }) => ({ personId: snooze.personId, managerId: snooze.managerId })),
   ];
   const context = await readReminderContext(deps, tenantId, reminders, now);
-  const run: TenantRun = { tenantId, now, dryRun, chatWith, channelOf, context };
+  const run: TenantRun = {
+    tenantId,
+    now,
+    dryRun,
+    defaultTimeZone: plan.defaultTimeZone,
+    chatWith,
+    channelOf,
+    context,
+  };
   const results = await inPool(plan.planned, deps.concurrency ?? 8, (send) =>
     deliver(deps, run, send, plan.people),
   );
@@ -238,7 +248,7 @@ async function deliver(
       deliveryId: send.deliveryId,
       milestone,
       manager,
-      managerToday: localDateOf(now, manager.timeZone ?? deps.defaultTimeZone),
+      managerToday: localDateOf(now, manager.timeZone ?? run.defaultTimeZone),
     });
     return [
       line(

@@ -112,6 +112,16 @@ describe('runMilestoneJob', () => {
     ]);
   });
 
+  it('works out the day of a manager without a time zone in the tenant’s default zone', async () => {
+    const { deps, notifier, settings, people } = await setup();
+    await settings.saveTenant(defaultTenantSettings(T, 'Pacific/Auckland'));
+    const manager = await people.get(T, 'manager');
+    await people.save({ ...manager!, timeZone: undefined });
+    // 09:00 on Thursday 11 March in Auckland is still Wednesday 10 March in UTC, the app's default.
+    await runMilestoneJob(deps, { now: new Date('2027-03-10T20:00:00Z') });
+    expect(notifier.sent).toEqual(['remind manager about megan birthday (2027-03-11)']);
+  });
+
   it('a dry run plans without sending, claiming or recording the run', async () => {
     const { deps, notifier, settings } = await setup();
     const report = await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z'), dryRun: true });
