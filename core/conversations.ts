@@ -26,6 +26,8 @@ export interface ConversationRecord {
 /** The conversations port: stored references for proactive messages. */
 export interface ConversationStore {
   get(tenantId: string, id: string): Promise<ConversationRecord | undefined>;
+  /** The records of `ids` that exist, in any order (a job reads all the chats of a run at once). */
+  getMany(tenantId: string, ids: readonly string[]): Promise<ConversationRecord[]>;
   save(record: ConversationRecord): Promise<void>;
   /** Deletes the record; removing one that is not there is not an error. */
   remove(tenantId: string, id: string): Promise<void>;
@@ -104,7 +106,39 @@ export class ConversationBook {
 
   /** The personal chat with a person, if Moments has one. */
   personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
-    return this.lookup(tenantId, conversationRecordId('personal', { userId, conversationId: '' }));
+    return this.lookup(tenantId, personalChatId(userId));
+  }
+
+  /**
+   * The personal chats of many people, in as few reads as the store allows: what this instance
+   * learnt in the last few minutes, and the rest read together. Every person asked about is in the
+   * answer, with `undefined` for those Moments has no chat with.
+   */
+  async personalChats(
+    tenantId: string,
+    userIds: readonly string[],
+  ): Promise<Map<string, ConversationRecord | undefined>> {
+    const chats = new Map<string, ConversationRecord | undefined>();
+    const checkedAt = this.clock();
+    const unknown: Array<{ userId: string; key: string; before: Known | undefined }> = [];
+    for (const userId of new Set(userIds)) {
+      const key = knownKey(tenantId, personalChatId(userId));
+      const known = this.known.get(key);
+      if (known && checkedAt - known.checkedAt < TRUST_FOR_MS) chats.set(userId, known.record);
+      else unknown.push({ userId, key, before: known });
+    }
+    if (unknown.length === 0) return chats;
+    const found = await this.store.getMany(
+      tenantId,
+      unknown.map(({ userId }) => personalChatId(userId)),
+    );
+    const byId = new Map(found.map((record) => [record.id, record]));
+    for (const { userId, key, before } of unknown) {
+      const record = byId.get(personalChatId(userId));
+      chats.set(userId, record);
+      if (this.known.get(key) === before) this.trust(key, record, checkedAt);
+    }
+    return chats;
   }
 
   /**
@@ -112,7 +146,7 @@ export class ConversationBook {
    * erase their data. @returns true when there was one.
    */
   async forgetPersonalChat(tenantId: string, userId: string): Promise<boolean> {
-    const id = conversationRecordId('personal', { userId, conversationId: '' });
+    const id = personalChatId(userId);
     this.known.delete(knownKey(tenantId, id));
     if (!(await this.store.get(tenantId, id))) return false;
     await this.store.remove(tenantId, id);
@@ -145,6 +179,10 @@ export class ConversationBook {
       if (oldest !== undefined) this.known.delete(oldest);
     }
   }
+}
+
+function personalChatId(userId: string): string {
+  return conversationRecordId('personal', { userId, conversationId: '' });
 }
 
 function knownKey(tenantId: string, id: string): string {

@@ -166,6 +166,10 @@ async function runForTenant(
     return week ? [{ manager, week }] : [];
   });
   const due = dueManagers.length;
+  const chats = await deps.conversations.personalChats(
+    tenantId,
+    dueManagers.map(({ manager }) => manager.id),
+  );
   // Managers in parallel (bounded): each digest waits on reads and a send, and the messenger keeps
   // the sends within Teams' limits whatever the pool size.
   const results = await inPool(
@@ -182,7 +186,7 @@ async function runForTenant(
         reports,
         outcome,
       });
-      const chat = await deps.conversations.personalChat(tenantId, manager.id);
+      const chat = chats.get(manager.id);
       if (!chat) return [line('unreachable')];
       // Already delivered this week: skip the reads.
       if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];

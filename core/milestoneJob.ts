@@ -166,7 +166,18 @@ async function runForTenant(
 ): Promise<JobSend[]> {
   const logger = deps.logger.child({ job: MILESTONE_JOB, tenantId });
   const plan = await planTenantRun(deps, tenantId, now);
-  const chatWith = readOnce((userId) => deps.conversations.personalChat(tenantId, userId));
+  // Every personal chat the run may send to, read together (a run can reach thousands).
+  const chats = await deps.conversations.personalChats(tenantId, [
+    ...plan.planned.map((send) =>
+      send.recipient === 'manager' ? send.recipientId : send.milestone.person.id,
+    ),
+    ...plan.snoozes.map((snooze) => snooze.managerId),
+  ]);
+  const chatWith = readOnce((userId) =>
+    chats.has(userId)
+      ? Promise.resolve(chats.get(userId))
+      : deps.conversations.personalChat(tenantId, userId),
+  );
   const channelOf = readOnce(async (teamId) => {
     const channelId = (await deps.settings.team(tenantId, teamId))?.recognitionChannelId;
     const channel = channelId ? await deps.conversations.channel(tenantId, channelId) : undefined;

@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRecord, ConversationStore } from '../../core/conversations';
+import { IDS_PER_QUERY } from './chunks';
 import { fromDocument, orUndefined } from './documents';
 
 /** Conversation references in the `conversations` container, partitioned by tenant. */
@@ -12,6 +13,27 @@ export class CosmosConversationStore implements ConversationStore {
     return resource && resource.tenantId === tenantId
       ? fromDocument<ConversationRecord>(resource)
       : undefined;
+  }
+
+  async getMany(tenantId: string, ids: readonly string[]): Promise<ConversationRecord[]> {
+    const found: ConversationRecord[] = [];
+    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+      const { resources } = await this.container.items
+        .query<ConversationRecord>(
+          {
+            // The tenant in the WHERE clause as well as the partition: the query stays in one tenant.
+            query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@ids, c.id)',
+            parameters: [
+              { name: '@tenantId', value: tenantId },
+              { name: '@ids', value: ids.slice(start, start + IDS_PER_QUERY) },
+            ],
+          },
+          { partitionKey: tenantId },
+        )
+        .fetchAll();
+      found.push(...resources.map((resource) => fromDocument<ConversationRecord>(resource)));
+    }
+    return found;
   }
 
   async save(record: ConversationRecord): Promise<void> {

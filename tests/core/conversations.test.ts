@@ -85,6 +85,33 @@ describe('ConversationBook.remember', () => {
     expect(store.reads).toBe(2);
   });
 
+  it('reads the chats of many people in one read, each answered, and trusts the answer', async () => {
+    const store = new MemoryConversationStore();
+    let clock = 0;
+    const book = new ConversationBook(store, new RecordingLogger(), () => clock);
+    await book.remember(personal, at('2027-03-01T09:00:00Z'));
+    await store.save({
+      ...personal,
+      id: 'personal:user-2',
+      userId: 'user-2',
+      updatedAt: '2027-03-01T09:00:00Z',
+    });
+    const reads = store.reads;
+    const chats = await book.personalChats(tenantId, ['user-1', 'user-2', 'user-3', 'user-2']);
+    expect([...chats.keys()]).toEqual(['user-1', 'user-2', 'user-3']);
+    expect(chats.get('user-1')?.conversationId).toBe('a:chat-1');
+    expect(chats.get('user-2')?.userId).toBe('user-2');
+    expect(chats.get('user-3')).toBeUndefined();
+    // user-1 was known already; the two others took one read together.
+    expect(store.reads).toBe(reads + 1);
+    expect(await book.personalChat(tenantId, 'user-3')).toBeUndefined();
+    expect(await book.personalChat(tenantId, 'user-2')).toBeDefined();
+    expect(store.reads).toBe(reads + 1);
+    clock += 5 * 60_000;
+    await book.personalChats(tenantId, ['user-1', 'user-2', 'user-3']);
+    expect(store.reads).toBe(reads + 2);
+  });
+
   it('stores a forgotten chat again on its next message', async () => {
     const store = new MemoryConversationStore();
     const book = new ConversationBook(store, new RecordingLogger());

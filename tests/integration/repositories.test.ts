@@ -101,6 +101,24 @@ describe('CosmosConversationStore', () => {
     await store.save(record(TENANT_A));
     expect(await store.get(TENANT_B, 'personal:megan')).toBeUndefined();
   });
+
+  it('reads many records at once, in chunks, only those of the tenant asked', async () => {
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    const chat = (tenantId: string, n: number): ConversationRecord => ({
+      ...record(tenantId),
+      id: `personal:user-${n}`,
+      userId: `user-${n}`,
+      conversationId: `a:chat-${n}`,
+    });
+    for (let n = 0; n < 230; n += 2) await store.save(chat(TENANT_A, n));
+    await store.save(chat(TENANT_B, 1));
+    const ids = Array.from({ length: 230 }, (_, n) => `personal:user-${n}`);
+    const found = await store.getMany(TENANT_A, ids);
+    expect(found.map((r) => r.id).sort()).toEqual(ids.filter((_, n) => n % 2 === 0).sort());
+    expect(found.every((r) => r.tenantId === TENANT_A)).toBe(true);
+    expect(await store.getMany(TENANT_B, ids)).toEqual([chat(TENANT_B, 1)]);
+    expect(await store.getMany(TENANT_A, [])).toEqual([]);
+  });
 });
 
 describe('CosmosSettingsStore', () => {

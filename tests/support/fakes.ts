@@ -27,6 +27,14 @@ export class MemoryConversationStore implements ConversationStore {
     return record ? structuredClone(record) : undefined;
   }
 
+  async getMany(tenantId: string, ids: readonly string[]) {
+    this.reads++;
+    return ids.flatMap((id) => {
+      const record = this.records.get(`${tenantId}/${id}`);
+      return record ? [structuredClone(record)] : [];
+    });
+  }
+
   async save(record: ConversationRecord) {
     this.writes++;
     this.records.set(`${record.tenantId}/${record.id}`, structuredClone(record));
