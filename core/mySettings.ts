@@ -165,6 +165,7 @@ export async function saveMySettings(
     },
     timeZone,
     ...(digest ? { digest } : {}),
+    ownSettings: true,
   };
   await people.save(person);
   return { ok: true, person, created: !existing };

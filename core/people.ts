@@ -28,6 +28,11 @@ export interface Person {
    * Sunday) and `hour` (0-23, in their time zone) fall back to the tenant's when absent.
    */
   digest?: { enabled: boolean; day?: number; hour?: number };
+  /**
+   * They chose their birthday, time zone and celebrations themselves in `my settings`: imports
+   * (an HR file) keep those three as they chose them and update the rest.
+   */
+  ownSettings?: true;
 }
 
 /** The directory port. Every method names the tenant: no call reads across tenants. */

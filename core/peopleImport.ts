@@ -445,7 +445,8 @@ function canonical(value: unknown): string {
  * and of managers, are resolved through `existing` first, then `resolvedEmails` (email → AAD
  * object id, e.g. from Graph); what stays unresolved is refused. Fields the row leaves empty keep
  * their stored values, so an unchanged row produces no write and importing a file twice changes
- * nothing the second time. Removing someone not in the directory is unchanged, not an error.
+ * nothing the second time. Removing someone not in the directory is unchanged, not an error. A
+ * person's own choices in `my settings` (birthday, time zone, celebrations) are kept.
  */
 export function planImport(
   parsed: Pick<ParsedPeopleCsv, 'rows'> & Partial<Pick<ParsedPeopleCsv, 'refusals'>>,
@@ -533,15 +534,17 @@ export function planImport(
       displayName: patch.displayName ?? '',
       celebrate: { birthday: 'public', anniversary: 'public' },
     };
+    // What a person chose in `my settings` stays as they chose it.
+    const own = base.ownSettings === true;
     const next: Person = {
       ...base,
       ...(patch.displayName === undefined ? {} : { displayName: patch.displayName }),
       ...(patch.email === undefined ? {} : { email: patch.email }),
       ...(managerId === undefined ? {} : { managerId }),
-      ...(patch.timeZone === undefined ? {} : { timeZone: patch.timeZone }),
-      ...(patch.birthday === undefined ? {} : { birthday: patch.birthday }),
+      ...(patch.timeZone === undefined || own ? {} : { timeZone: patch.timeZone }),
+      ...(patch.birthday === undefined || own ? {} : { birthday: patch.birthday }),
       ...(patch.hireDate === undefined ? {} : { hireDate: patch.hireDate }),
-      celebrate: { ...base.celebrate, ...patch.celebrate },
+      celebrate: own ? base.celebrate : { ...base.celebrate, ...patch.celebrate },
     };
     if (stored && canonical(stored) === canonical(next)) {
       plan.counts.unchanged += 1;

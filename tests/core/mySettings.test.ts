@@ -31,7 +31,7 @@ const save = (people: MemoryPeopleDirectory, overrides: Partial<MySettingsInput>
   saveMySettings(people, { tenantId: T, personId, displayName: 'Teams Name', input: input(overrides) });
 
 describe('saveMySettings', () => {
-  it('stores birthday, preferences and zone, keeping everything else on the record', async () => {
+  it('stores birthday, preferences and zone as their own choice, keeping everything else', async () => {
     const people = new MemoryPeopleDirectory([alex]);
     const result = await save(people);
     expect(result).toMatchObject({ ok: true, created: false });
@@ -40,6 +40,7 @@ describe('saveMySettings', () => {
       birthday: '03-14',
       celebrate: { birthday: 'manager', anniversary: 'off' },
       timeZone: 'America/New_York',
+      ownSettings: true,
     });
   });
 
@@ -90,6 +91,7 @@ describe('saveMySettings', () => {
       birthday: '03-14',
       celebrate: { birthday: 'manager', anniversary: 'off' },
       timeZone: 'America/New_York',
+      ownSettings: true,
     });
   });
 

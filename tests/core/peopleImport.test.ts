@@ -283,6 +283,37 @@ describe('planImport', () => {
     ]);
   });
 
+  it('keeps what a person chose in my settings, whatever a later file says, and updates the rest', () => {
+    const chosen: Person = {
+      ...alex,
+      birthday: '05-14',
+      timeZone: 'America/New_York',
+      celebrate: { birthday: 'off', anniversary: 'manager' },
+      ownSettings: true,
+    };
+    const hrFile = (name: string) =>
+      'id,displayName,birthday,timeZone,celebrateBirthday,celebrateAnniversary\n' +
+      `${ID(1)},${name},1990-01-02,Europe/London,public,public`;
+    expect(planImport(parse(hrFile('Alex Wilber')), [chosen]).counts.unchanged).toBe(1);
+    expect(planImport(parse(hrFile('Alex W.')), [chosen]).writes).toEqual([
+      { op: 'save', rowNumber: 2, person: { ...chosen, displayName: 'Alex W.' } },
+    ]);
+    // Without their own choice on record, the file's values apply.
+    const { ownSettings: _none, ...imported } = chosen;
+    expect(planImport(parse(hrFile('Alex Wilber')), [imported]).writes).toEqual([
+      {
+        op: 'save',
+        rowNumber: 2,
+        person: {
+          ...imported,
+          birthday: '01-02',
+          timeZone: 'Europe/London',
+          celebrate: { birthday: 'public', anniversary: 'public' },
+        },
+      },
+    ]);
+  });
+
   it('removes people named by id or email; removing someone absent is unchanged', () => {
     const megan: Person = { ...alex, id: ID(2), email: 'meganb@contoso.com', displayName: 'Megan' };
     const file = csv(

@@ -152,6 +152,7 @@ describe('my settings and forget me on Cosmos DB', () => {
         celebrate: { birthday: 'manager', anniversary: 'off' },
         timeZone: 'Asia/Tokyo',
         digest: { enabled: true, day: 3, hour: 7 },
+        ownSettings: true,
       }),
     );
 
