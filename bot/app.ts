@@ -7,6 +7,7 @@ import type { Logger } from '../core/logger';
 import type { Messenger } from '../core/messenger';
 import type { PeopleDirectory } from '../core/people';
 import type { RecognitionStore } from '../core/recognitions';
+import type { ErasureRegister } from '../core/erasures';
 import { ensureTenant, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/snoozes';
 import type { NoteStore } from '../core/notes';
@@ -37,6 +38,8 @@ export interface BotDependencies {
   snoozes: SnoozeStore;
   /** Private notes; every read is by author. */
   notes: NoteStore;
+  /** Who asked to be forgotten: rosters and mentions do not add them back. */
+  erasures: ErasureRegister;
   logger: Logger;
   now: () => Date;
   /** Time zone for people and tenants whose own zone is unknown. */
@@ -97,7 +100,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     const tenantId = tenantOf(context.activity);
     if (tenantId && conversationKindOf(context) === 'channel') {
       // Learn who is in the team, so celebrations reach its recognition channel.
-      await rosterMembers(context, deps.people, tenantId, TEAM_ROSTER_LIMIT).catch((error: unknown) =>
+      await rosterMembers(context, deps, tenantId, TEAM_ROSTER_LIMIT).catch((error: unknown) =>
         turnLogger(context).warn('could not read the team roster at install', { error }),
       );
     }

@@ -1,3 +1,4 @@
+import type { ErasureRegister } from './erasures';
 import type { NoteStore } from './notes';
 import type { PeopleDirectory, Person } from './people';
 import { parsePeopleCsv, planImport, type ImportRefusal } from './peopleImport';
@@ -31,6 +32,8 @@ export interface ImportPeopleOptions {
   writeConcurrency?: number;
   /** Private notes: a person removed from the directory takes the notes written about them along. */
   notes?: Pick<NoteStore, 'removeAbout'>;
+  /** Who asked to be forgotten: their rows are refused, not imported again. */
+  erasures?: Pick<ErasureRegister, 'erasedAmong'>;
 }
 
 const DEFAULT_LOOKUP_BATCH = 500;
@@ -72,7 +75,19 @@ export async function importPeople(
     for (const person of await directory.findByEmails(tenantId, part)) existing.set(person.id, person);
   }
 
-  const plan = planImport(parsed, [...existing.values()], { resolvedEmails: options.resolvedEmails });
+  // Someone forgotten is in the directory no more: only newcomers can be among them.
+  const known = new Set([...existing.keys()].map((id) => id.toLowerCase()));
+  const newcomers = [...ids, ...(options.resolvedEmails?.values() ?? [])].filter(
+    (id) => !known.has(id.toLowerCase()),
+  );
+  const erasedIds =
+    options.erasures && newcomers.length > 0
+      ? await options.erasures.erasedAmong(tenantId, newcomers)
+      : new Set<string>();
+  const plan = planImport(parsed, [...existing.values()], {
+    resolvedEmails: options.resolvedEmails,
+    erasedIds,
+  });
 
   if (!options.dryRun) {
     const writes = [...plan.writes];

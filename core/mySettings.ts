@@ -1,3 +1,4 @@
+import type { ErasureRegister } from './erasures';
 import {
   isMonthDay,
   isTimeZone,
@@ -87,6 +88,7 @@ const wholeIn = (value: string, min: number, max: number): number | undefined =>
 export async function saveMySettings(
   people: PeopleDirectory,
   request: { tenantId: string; personId: string; displayName: string; input: MySettingsInput },
+  erasures?: Pick<ErasureRegister, 'clear'>,
 ): Promise<MySettingsResult> {
   const { input } = request;
   const problems: MySettingsRefusal['problems'] = [];
@@ -168,5 +170,7 @@ export async function saveMySettings(
     ownSettings: true,
   };
   await people.save(person);
+  // Someone who had asked to be forgotten and now gives their settings has come back.
+  await erasures?.clear(request.tenantId, request.personId);
   return { ok: true, person, created: !existing };
 }

@@ -1,3 +1,4 @@
+import { ERASED_REASON } from './erasures';
 /**
  * Import of people data as HR systems export it: CSV, one person a row, header row first.
  *
@@ -451,7 +452,11 @@ function canonical(value: unknown): string {
 export function planImport(
   parsed: Pick<ParsedPeopleCsv, 'rows'> & Partial<Pick<ParsedPeopleCsv, 'refusals'>>,
   existing: readonly Person[],
-  options: { resolvedEmails?: ReadonlyMap<string, string> } = {},
+  options: {
+    resolvedEmails?: ReadonlyMap<string, string>;
+    /** People who asked Moments to forget them (core/erasures.ts): their rows are refused. */
+    erasedIds?: ReadonlySet<string>;
+  } = {},
 ): ImportPlan {
   const plan: ImportPlan = {
     counts: { imported: 0, updated: 0, unchanged: 0, removed: 0, refused: 0 },
@@ -474,6 +479,7 @@ export function planImport(
   const idForEmail = (tenantId: string, email: string) =>
     byEmail.get(`${tenantId}\u0000${email}`)?.id ?? resolved.get(email);
   const refuse = (rowNumber: number, reason: string) => plan.refusals.push({ rowNumber, reason });
+  const erased = new Set([...(options.erasedIds ?? [])].map((id) => id.toLowerCase()));
 
   for (const row of [...parsed.rows].sort((a, b) => a.rowNumber - b.rowNumber)) {
     const tenantId = row.person.tenantId;
@@ -491,6 +497,10 @@ export function planImport(
 
     if (id === undefined) {
       refuse(row.rowNumber, `no id, and no one in the directory has the email ${patch.email ?? ''}`);
+      continue;
+    }
+    if (erased.has(id.toLowerCase())) {
+      refuse(row.rowNumber, ERASED_REASON);
       continue;
     }
     if (patch.email) {

@@ -1,3 +1,4 @@
+import type { ErasureRegister } from './erasures';
 /**
  * Names, emails and managers from the tenant's directory (Microsoft Graph), merged into the
  * people Moments holds. Birthdays and hire dates come from the HR CSV import only
@@ -81,6 +82,8 @@ export interface PeopleSyncReport {
   managersUnresolved: number;
   /** Users the source listed more than once (the later copies are ignored). */
   duplicates: number;
+  /** Users who asked Moments to forget them: not added back. */
+  forgotten: number;
 }
 
 export interface PeopleSyncOptions {
@@ -90,6 +93,8 @@ export interface PeopleSyncOptions {
   batchSize?: number;
   /** Saves in flight at once (default 8). */
   writeConcurrency?: number;
+  /** Who asked to be forgotten: the sync does not add them back. */
+  erasures?: Pick<ErasureRegister, 'erasedAmong'>;
 }
 
 /** Preferences of someone a sync adds: they have not opted in. */
@@ -181,6 +186,7 @@ export async function syncPeople(
     managersResolved: 0,
     managersUnresolved: 0,
     duplicates: 0,
+    forgotten: 0,
   };
   const seen = new Set<string>();
   /** Ids of the people the directory holds after this sync, among those the source listed. */
@@ -201,10 +207,19 @@ export async function syncPeople(
         )
       ).map((person) => [person.id.toLowerCase(), person]),
     );
+    const newcomers = users.map((user) => user.id.toLowerCase()).filter((id) => !stored.has(id));
+    const erased =
+      options.erasures && newcomers.length > 0
+        ? await options.erasures.erasedAmong(tenantId, newcomers)
+        : new Set<string>();
     const writes: Person[] = [];
     for (const user of users) {
       const id = user.id.toLowerCase();
       const existing = stored.get(id);
+      if (erased.has(id)) {
+        report.forgotten += 1;
+        continue;
+      }
       if (user.accountEnabled === false) {
         report.disabled += 1;
         if (existing) {

@@ -1,3 +1,4 @@
+import type { ErasureRegister } from './erasures';
 import type { ConversationBook } from './conversations';
 import type { Logger } from './logger';
 import type { PeopleDirectory, Person } from './people';
@@ -36,6 +37,8 @@ export interface PrivacyDeps {
   recognitions: RecognitionStore;
   conversations: Pick<ConversationBook, 'personalChat' | 'forgetPersonalChat'>;
   settings: Pick<SettingsStore, 'tenant'>;
+  /** Remembers who was forgotten, so imports, syncs and rosters do not add them back. */
+  erasures: Pick<ErasureRegister, 'record'>;
   /** Defaults to {@link NO_NOTES}; pass the notes store to count and erase notes. */
   notes?: NoteCounter & Partial<NoteEraser>;
   logger: Logger;
@@ -196,7 +199,7 @@ export async function forgetPerson(
   deps: PrivacyDeps,
   tenantId: string,
   personId: string,
-  options: { erasedId?: string } = {},
+  options: { erasedId?: string; now?: Date } = {},
 ): Promise<ErasureReport> {
   const erased: PersonRef = { id: options.erasedId ?? newErasedId(), name: FORMER_COLLEAGUE };
   const person = await deps.people.get(tenantId, personId);
@@ -250,6 +253,9 @@ export async function forgetPerson(
 
   report.personalChat = await deps.conversations.forgetPersonalChat(tenantId, personId);
 
+  // Before the record goes: a run interrupted in between is finished by the next, and meanwhile
+  // nothing brings the person back.
+  await deps.erasures.record(tenantId, personId, options.now ?? new Date());
   if (person) {
     await deps.people.remove(tenantId, personId);
     report.personRecord = true;

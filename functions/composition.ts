@@ -8,6 +8,7 @@ import { ensureSchema, verifySchema } from './cosmos/schema';
 import { CosmosConversationStore } from './cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
+import { CosmosErasureRegister } from './cosmos/erasureRegister';
 import { SettingsCache } from '../core/settingsCache';
 import { SendGate } from '../core/sendGate';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
@@ -41,6 +42,7 @@ export interface Runtime {
     recognitions: CosmosRecognitionStore;
     snoozes: CosmosSnoozeStore;
     notes: CosmosNoteStore;
+    erasures: CosmosErasureRegister;
   };
   conversations: ConversationBook;
   bot: MomentsBot;
@@ -116,6 +118,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     recognitions: new CosmosRecognitionStore(database.container('recognitions')),
     snoozes: new CosmosSnoozeStore(database.container('deliveries')),
     notes: new CosmosNoteStore(database.container('notes')),
+    erasures: new CosmosErasureRegister(database.container('settings')),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const kudos = new KudosService(stores.recognitions, stores.people, logger);
@@ -129,6 +132,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     recognitions: stores.recognitions,
     snoozes: stores.snoozes,
     notes: stores.notes,
+    erasures: stores.erasures,
     logger,
     now,
     defaultTimeZone: config.defaultTimeZone,

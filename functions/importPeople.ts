@@ -1,3 +1,4 @@
+import type { ErasureRegister } from '../core/erasures';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { importPeople } from '../core/importPeople';
 import type { Logger } from '../core/logger';
@@ -34,7 +35,14 @@ const NOT_CSV_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded
  * Protected by a function key in Azure (`authLevel: 'function'`).
  */
 export function importPeopleHandler(
-  runtime: { stores: { people: PeopleDirectory; notes: Pick<NoteStore, 'removeAbout'> }; logger: Logger },
+  runtime: {
+    stores: {
+      people: PeopleDirectory;
+      notes: Pick<NoteStore, 'removeAbout'>;
+      erasures: Pick<ErasureRegister, 'erasedAmong'>;
+    };
+    logger: Logger;
+  },
   limits: { maxBytes: number } = { maxBytes: MAX_IMPORT_BYTES },
 ): ImportPeopleHandler {
   return async function importPeopleHttp(request, context) {
@@ -67,6 +75,7 @@ export function importPeopleHandler(
         tenantId,
         dryRun,
         notes: runtime.stores.notes,
+        erasures: runtime.stores.erasures,
       });
       // Counts only: refusal reasons quote the file's cells (names, emails).
       logger.info('people import', {

@@ -2,6 +2,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { ConversationBook } from '../../core/conversations';
 import type { Logger } from '../../core/logger';
+import type { ErasureRegister } from '../../core/erasures';
 import { saveMySettings } from '../../core/mySettings';
 import type { PeopleDirectory } from '../../core/people';
 import {
@@ -37,6 +38,7 @@ export interface PrivacyHandlerDeps {
   logger: Logger;
   now: () => Date;
   defaultTimeZone: string;
+  erasures: ErasureRegister;
   /**
    * Private notes to count (and, with the eraser methods, erase); the notes store fits. Without
    * it, `my data` counts 0 notes and `forget me` erases none.
@@ -69,6 +71,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     recognitions: deps.recognitions,
     conversations: deps.conversations,
     settings: deps.settings,
+    erasures: deps.erasures,
     logger: deps.logger,
     ...(deps.notes ? { notes: deps.notes } : {}),
   };
@@ -123,12 +126,16 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
       if ('refusal' in caller) return caller.refusal;
       const values = settingsValuesFrom(data);
       const isManager = (await deps.people.reportsOf(caller.tenantId, caller.personId)).length > 0;
-      const result = await saveMySettings(deps.people, {
-        tenantId: caller.tenantId,
-        personId: caller.personId,
-        displayName: caller.name,
-        input: settingsInputOf(values, isManager),
-      });
+      const result = await saveMySettings(
+        deps.people,
+        {
+          tenantId: caller.tenantId,
+          personId: caller.personId,
+          displayName: caller.name,
+          input: settingsInputOf(values, isManager),
+        },
+        deps.erasures,
+      );
       if (!result.ok) {
         return asCard(
           await settingsCard(caller.tenantId, caller.personId, {
@@ -182,7 +189,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
   app.adaptiveCards.actionExecute('forgetMe', async (context) => {
     const caller = callerOf(context, 'forget me');
     if ('refusal' in caller) return caller.refusal;
-    const report = await forgetPerson(privacy, caller.tenantId, caller.personId);
+    const report = await forgetPerson(privacy, caller.tenantId, caller.personId, { now: deps.now() });
     return asCard(expandCard(privacyNoticeCard, erasedNoticeData(report)));
   });
 

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { ErasureRegister } from '../../core/erasures';
 import type { PeopleDirectory, Person } from '../../core/people';
 import type { RecognitionStore } from '../../core/recognitions';
 import { recognitionStats, startOfMonth } from '../../core/recognitionStats';
@@ -15,6 +16,7 @@ import { conversationKindOf } from './context';
 /** What the team set-up commands need. */
 export interface TeamSetupDeps {
   people: PeopleDirectory;
+  erasures: ErasureRegister;
   settings: SettingsStore;
   recognitions: RecognitionStore;
   now: () => Date;
@@ -151,7 +153,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
         return;
       }
     } else {
-      const roster = await rosterMembers(context, deps.people, caller.tenantId);
+      const roster = await rosterMembers(context, deps, caller.tenantId);
       members = await deps.people.findMany(
         caller.tenantId,
         roster.map((m) => m.id),

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { PeopleDirectory } from '../../core/people';
 import type { Logger } from '../../core/logger';
 import type { SettingsStore, TenantSettings } from '../../core/settings';
 import { shorten } from '../../core/text';
 import { expandCard } from '../cards/render';
 import { kudosFormCard, type KudosFormData } from '../cards/kudosCards';
-import { likelyPeople, type Choice } from './roster';
+import { likelyPeople, type Choice, type MemberDirectory } from './roster';
 
 /** What the giver typed or picked, carried back into the form when something is wrong. */
 export interface KudosDraft {
@@ -70,7 +69,7 @@ export function quotedText(html: string): string {
 /** Builds the kudos form card for this conversation. */
 export async function kudosForm(
   context: TurnContext,
-  deps: { people: PeopleDirectory; settings: SettingsStore; logger: Logger },
+  deps: MemberDirectory & { settings: SettingsStore; logger: Logger },
   options: {
     mode: KudosFormData['mode'];
     tenantId: string;

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { KudosService } from '../../core/kudos';
+import type { ErasureRegister } from '../../core/erasures';
 import type { PeopleDirectory } from '../../core/people';
 import type { Recognition, RecognitionPlace } from '../../core/recognitions';
 import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
@@ -24,6 +25,7 @@ import { aadIdOf, registerMembers } from './roster';
 export interface KudosDeps extends PublishDeps {
   kudos: KudosService;
   people: PeopleDirectory;
+  erasures: ErasureRegister;
   now: () => Date;
   defaultTimeZone: string;
 }
@@ -124,7 +126,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     if (author?.id && author.id !== caller.giver.id) {
       prefill.recipientIds = [author.id];
       extra.push({ title: author.displayName ?? 'The author', value: author.id });
-      await registerMembers(deps.people, caller.tenantId, [
+      await registerMembers(deps, caller.tenantId, [
         { id: author.id, displayName: author.displayName ?? 'Colleague' },
       ]);
     }
@@ -168,7 +170,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
     const resolved = recipients.filter((r): r is { id: string; name: string } => r !== undefined);
     await registerMembers(
-      deps.people,
+      deps,
       caller.tenantId,
       resolved.map((r) => ({ id: r.id, displayName: r.name })),
     );

@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { ErasureRegister } from '../../core/erasures';
 import type { PeopleDirectory, Person } from '../../core/people';
 import type { Logger } from '../../core/logger';
 import { conversationKindOf } from '../handlers/context';
@@ -11,6 +12,12 @@ export interface Choice {
 
 const MAX_CHOICES = 100;
 
+/** Where Teams members are registered: the directory, minus those who asked to be forgotten. */
+export interface MemberDirectory {
+  people: PeopleDirectory;
+  erasures: Pick<ErasureRegister, 'erasedAmong'>;
+}
+
 /**
  * The people most likely to be recognised here: the members of a team or group chat; in a
  * personal chat, the giver's manager, peers and reports from the directory. Members Teams
@@ -19,7 +26,7 @@ const MAX_CHOICES = 100;
  */
 export async function likelyPeople(
   context: TurnContext,
-  deps: { people: PeopleDirectory; logger: Logger },
+  deps: MemberDirectory & { logger: Logger },
   tenantId: string,
   giverId: string,
 ): Promise<Choice[]> {
@@ -27,7 +34,7 @@ export async function likelyPeople(
   let people: Array<Pick<Person, 'id' | 'displayName'>> = [];
   if (kind !== 'personal') {
     try {
-      people = await rosterMembers(context, deps.people, tenantId);
+      people = await rosterMembers(context, deps, tenantId);
     } catch (error) {
       deps.logger.warn('could not read the conversation roster; offering the directory instead', { error });
     }
@@ -43,10 +50,11 @@ export async function likelyPeople(
 /**
  * The members of this team or chat (up to `limit`), added to the directory when missing; in a
  * team, each is also marked as a member of it, which is where their celebrations are posted.
+ * People who asked Moments to forget them are neither added nor returned.
  */
 export async function rosterMembers(
   context: TurnContext,
-  directory: PeopleDirectory,
+  directory: MemberDirectory,
   tenantId: string,
   limit = MAX_CHOICES,
 ) {
@@ -62,21 +70,21 @@ export async function rosterMembers(
     continuationToken = page.continuationToken;
   } while (continuationToken && members.length < limit);
   const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-  await registerMembers(directory, tenantId, members, teamId);
-  return members;
+  return registerMembers(directory, tenantId, members, teamId);
 }
 
 /**
  * Adds Teams members the directory does not know yet, with celebrations left to them to opt into,
  * and records `teamId` on members who lack it. One query for the lot; writes only what changed.
+ * Leaves out, and does not return, members who asked Moments to forget them.
  */
-export async function registerMembers(
-  directory: PeopleDirectory,
+export async function registerMembers<M extends { id: string; displayName: string; email?: string }>(
+  { people: directory, erasures }: MemberDirectory,
   tenantId: string,
-  members: Array<{ id: string; displayName: string; email?: string }>,
+  members: M[],
   teamId?: string,
-): Promise<void> {
-  if (members.length === 0) return;
+): Promise<M[]> {
+  if (members.length === 0) return [];
   const known = new Map(
     (
       await directory.findMany(
@@ -85,7 +93,12 @@ export async function registerMembers(
       )
     ).map((p) => [p.id, p]),
   );
+  const unknown = members.filter((member) => !known.has(member.id)).map((member) => member.id);
+  const erased = unknown.length > 0 ? await erasures.erasedAmong(tenantId, unknown) : new Set<string>();
+  const kept: M[] = [];
   for (const member of members) {
+    if (erased.has(member.id)) continue;
+    kept.push(member);
     const person = known.get(member.id);
     if (person) {
       if (teamId && !(person.teamIds ?? []).includes(teamId)) {
@@ -102,6 +115,7 @@ export async function registerMembers(
       ...(teamId ? { teamIds: [teamId] } : {}),
     });
   }
+  return kept;
 }
 
 async function neighboursOf(directory: PeopleDirectory, tenantId: string, giverId: string) {

@@ -3,6 +3,7 @@ import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { Logger } from '../../core/logger';
 import { NotesService, type Note, type NoteStore } from '../../core/notes';
+import type { ErasureRegister } from '../../core/erasures';
 import type { PeopleDirectory } from '../../core/people';
 import { expandCard } from '../cards/render';
 import { noteFormCard, noteListCard, noteNoticeCard } from '../cards/noteCards';
@@ -16,6 +17,7 @@ import { noteListData, NOTES_ARE_PRIVATE } from './wording';
 export interface NotesDeps {
   notes: NoteStore;
   people: PeopleDirectory;
+  erasures: ErasureRegister;
   logger: Logger;
   now: () => Date;
   defaultTimeZone: string;

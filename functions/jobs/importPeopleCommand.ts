@@ -31,6 +31,7 @@ export const importPeopleCommand: JobCommand = {
     const target = await ctx.open();
     const report = await importPeople(target.runtime.stores.people, csvText, {
       notes: target.runtime.stores.notes,
+      erasures: target.runtime.stores.erasures,
       tenantId,
       dryRun: ctx.dryRun,
     });

@@ -27,6 +27,7 @@ export const syncPeopleCommand: JobCommand = {
     const report = await syncPeople(target.runtime.stores.people, createGraphClient(config), {
       tenantId,
       now: ctx.at,
+      erasures: target.runtime.stores.erasures,
     });
     ctx.print(ctx.json ? JSON.stringify({ command: 'sync-people', report }, null, 2) : describe(report));
   },
@@ -37,5 +38,10 @@ function describe(report: Awaited<ReturnType<typeof syncPeople>>): string {
     `Synced tenant ${report.tenantId} from Microsoft Graph at ${report.syncedAt}:`,
     `  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.disabled} disabled accounts skipped`,
     `  ${report.managersResolved} managers resolved`,
-  ].join('\n');
+    report.forgotten > 0
+      ? `  ${report.forgotten} left out: they asked Moments to forget them (added again only if they save my settings)`
+      : undefined,
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
 }

@@ -117,6 +117,7 @@ describe('syncPeople', () => {
       managersResolved: 2,
       managersUnresolved: 0,
       duplicates: 0,
+      forgotten: 0,
     });
     expect(directory.calls.save).toBe(1);
   });

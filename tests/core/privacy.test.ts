@@ -18,6 +18,7 @@ import {
   MemoryRecognitionStore,
   MemorySettingsStore,
   RecordingLogger,
+  MemoryErasureRegister,
 } from '../support/fakes';
 
 const T = 'tenant-a';
@@ -141,15 +142,17 @@ async function setup() {
     await notes.create(n);
   }
   const logger = new RecordingLogger();
+  const erasures = new MemoryErasureRegister();
   const deps: PrivacyDeps = {
     people,
     recognitions,
     conversations: new ConversationBook(conversationStore, logger),
     settings,
+    erasures,
     notes,
     logger,
   };
-  return { deps, people, recognitions, conversationStore, notes, logger };
+  return { deps, people, recognitions, conversationStore, notes, logger, erasures };
 }
 
 describe('exportMyData', () => {

@@ -10,7 +10,12 @@ import { createRuntime, type Runtime } from '../../functions/composition';
 import { loadConfig } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
-import { MemoryNoteStore, MemoryPeopleDirectory, RecordingLogger } from '../support/fakes';
+import {
+  MemoryErasureRegister,
+  MemoryNoteStore,
+  MemoryPeopleDirectory,
+  RecordingLogger,
+} from '../support/fakes';
 
 const DEMO_CSV = readFileSync(
   path.resolve(__dirname, '..', '..', 'functions', 'local', 'demo-people.csv'),
@@ -175,7 +180,7 @@ describe('POST /api/manage/people', () => {
     const response = await call(
       post({ tenant: TENANT }, DEMO_CSV),
       importPeopleHandler({
-        stores: { people: failing, notes: new MemoryNoteStore() },
+        stores: { people: failing, notes: new MemoryNoteStore(), erasures: new MemoryErasureRegister() },
         logger: failingLogger,
       }),
     );

@@ -242,6 +242,7 @@ describe('syncPeople from Graph into Cosmos DB', () => {
       managersResolved: 2494,
       managersUnresolved: 0,
       duplicates: 0,
+      forgotten: 0,
     });
     expect(cosmosCalls).toEqual({ queries: 25, upserts: 2495, pointReads: 0 });
     expect(await people.count(TENANT)).toBe(2496); // 2,445 added + the 51 imported

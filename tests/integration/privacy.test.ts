@@ -1,3 +1,4 @@
+import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
 import { ConversationBook, type ConversationRecord } from '../../core/conversations';
 import { saveMySettings } from '../../core/mySettings';
 import type { Person } from '../../core/people';
@@ -28,6 +29,7 @@ beforeAll(async () => {
     recognitions,
     conversations: new ConversationBook(conversations, logger),
     settings: new CosmosSettingsStore(cosmos.database.container('settings')),
+    erasures: new CosmosErasureRegister(cosmos.database.container('settings')),
     logger,
   };
 });

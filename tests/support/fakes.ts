@@ -15,6 +15,7 @@ import {
   type NotePair,
   type NoteStore,
 } from '../../core/notes';
+import type { ErasureRegister } from '../../core/erasures';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();
@@ -350,5 +351,22 @@ export class MemoryNoteStore implements NoteStore {
     const gone = this.all((n) => n.tenantId === tenantId && n.authorId === authorId);
     gone.forEach((n) => this.notes.delete(this.key(n.tenantId, n.authorId, n.id)));
     return gone.length;
+  }
+}
+
+/** The erasure register in memory, by tenant and id (ids compared without case, as the store does). */
+export class MemoryErasureRegister implements ErasureRegister {
+  readonly erased = new Map<string, Date>();
+  private key(tenantId: string, personId: string) {
+    return `${tenantId}/${personId.toLowerCase()}`;
+  }
+  async record(tenantId: string, personId: string, at: Date) {
+    this.erased.set(this.key(tenantId, personId), at);
+  }
+  async erasedAmong(tenantId: string, personIds: readonly string[]) {
+    return new Set(personIds.filter((id) => this.erased.has(this.key(tenantId, id))));
+  }
+  async clear(tenantId: string, personId: string) {
+    this.erased.delete(this.key(tenantId, personId));
   }
 }
