@@ -65,6 +65,8 @@ export interface ForgetConfirmCardData {
 export interface PrivacyNoticeCardData {
   title: string;
   lines: Array<{ text: string }>;
+  /** A closing remark below the lines; '' for none. */
+  note: string;
 }
 
 export const mySettingsCard = declareCard<MySettingsCardData>('my-settings', mySettingsTemplate);

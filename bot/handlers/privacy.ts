@@ -200,6 +200,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
       expandCard(privacyNoticeCard, {
         title: 'Nothing was erased',
         lines: [{ text: 'Your data in Moments is as it was. Type “my data” to see it.' }],
+        note: '',
       }),
     );
   });

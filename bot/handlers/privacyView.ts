@@ -414,11 +414,16 @@ export function forgetConfirmCardData(
 }
 
 /** What `forget me` did, to replace the confirmation. */
+/** What forget me promises for afterwards (core/erasures.ts). */
+const STAYS_FORGOTTEN =
+  'Moments will not add you back from HR files, Microsoft Graph or Teams rosters. To use it again, type “my settings” here.';
+
 export function erasedNoticeData(report: ErasureReport): PrivacyNoticeCardData {
   if (nothingErased(report)) {
     return {
       title: 'There was nothing left to erase',
       lines: [{ text: 'Moments keeps no data about you.' }],
+      note: STAYS_FORGOTTEN,
     };
   }
   const anonymised = report.kudosGiven + report.kudosReceived;
@@ -451,5 +456,5 @@ export function erasedNoticeData(report: ErasureReport): PrivacyNoticeCardData {
         ]
       : []),
   ];
-  return { title: 'Your data was erased from Moments', lines };
+  return { title: 'Your data was erased from Moments', lines, note: STAYS_FORGOTTEN };
 }

@@ -296,6 +296,7 @@ describe('forget me cards', () => {
     expectValid(card);
     const text = JSON.stringify(card);
     expect(text).toContain('Your data was erased from Moments');
+    expect(text).toContain('To use it again, type “my settings” here.');
     expect(text).toContain('Your name on 12 kudos you gave and 3 you received');
     expect(text).toContain('You as manager on 4 people’s records.');
     expect(text).toContain('2 notes you wrote and 1 note about you.');

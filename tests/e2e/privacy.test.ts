@@ -206,6 +206,7 @@ describe('your data, in the personal chat', () => {
     expect(text).toContain('Your data was erased from Moments');
     expect(text).toContain('Your directory record.');
     expect(text).toContain('now show “A former colleague”');
+    expect(text).toContain('Moments will not add you back from HR files');
 
     const { people, recognitions } = app.app.runtime.stores;
     expect(await alex()).toBeUndefined();
@@ -224,6 +225,10 @@ describe('your data, in the personal chat', () => {
     expect(megan).toMatchObject({ displayName: 'Megan Bowen', email: 'meganb@contoso.com' });
     expect(megan?.managerId).toBeUndefined();
     expect((await people.get(DEMO_TENANT_ID, DEMO_IDS.isaiah))?.managerId).toBe(DEMO_IDS.diego);
+    // Remembered as forgotten, so an HR file or a roster does not bring Alex back.
+    expect(await app.app.runtime.stores.erasures.erasedAmong(DEMO_TENANT_ID, [DEMO_IDS.alex])).toEqual(
+      new Set([DEMO_IDS.alex]),
+    );
   });
 
   it('afterwards `my data` shows nothing is left but the new chat reference', async () => {
