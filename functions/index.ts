@@ -4,3 +4,4 @@ import './importPeople';
 import './milestoneReminders';
 import './followUpNudges';
 import './weeklyDigest';
+import './peopleSync';

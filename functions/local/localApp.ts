@@ -7,6 +7,7 @@ import { messagesHandler } from '../messages';
 import { milestoneRemindersHandler, MILESTONE_SCHEDULE } from '../milestoneReminders';
 import { weeklyDigestHandler, DIGEST_SCHEDULE } from '../weeklyDigest';
 import { followUpNudgesHandler, FOLLOW_UP_SCHEDULE } from '../followUpNudges';
+import { peopleSyncHandler, PEOPLE_SYNC_SCHEDULE } from '../peopleSync';
 import { startLocalCosmos, type LocalCosmosServer } from './cosmosServer';
 import { startLocalCosmosProcess } from './cosmosProcess';
 import { LocalSnapshot } from './localSnapshot';
@@ -141,6 +142,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
           },
           { name: 'weeklyDigest', schedule: DIGEST_SCHEDULE, handler: weeklyDigestHandler(runtime) },
           { name: 'followUpNudges', schedule: FOLLOW_UP_SCHEDULE, handler: followUpNudgesHandler(runtime) },
+          { name: 'peopleSync', schedule: PEOPLE_SYNC_SCHEDULE, handler: peopleSyncHandler(runtime) },
         ],
         runtime.logger,
       );
