@@ -51,7 +51,7 @@ import {
 import type { BenchLine } from './lib/report';
 import { benchLine, note } from './lib/report';
 import { countingLogger } from './lib/countingLogger';
-import { countCosmosRequestsSent } from './lib/cosmosRequests';
+import { countCosmosRequestsSent } from '../tests/support/cosmosRequests';
 
 /** Monday 8 March 2027, 08:00 UTC: the default digest moment (Mondays at 08:00), everyone in UTC. */
 const DIGEST_HOUR = new Date('2027-03-08T08:00:00Z');

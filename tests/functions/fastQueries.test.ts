@@ -1,20 +1,8 @@
-import { createRequire } from 'node:module';
 import { fastArrayContains, useFastQueries } from '../../functions/local/fastQueries';
 import { useLinearQueries } from '../../functions/local/linearQueries';
+import { queryEngines } from '../support/queryEngine';
 
-type Engine = (query: string) => {
-  code: string;
-  exec(docs: unknown[], options: Record<string, unknown>): { result: unknown[]; continuation: unknown };
-};
-
-// The engine as the local server loads it, which the patches change…
-const serverRequire = createRequire(require.resolve('@vercel/cosmosdb-server'));
-const patched = (serverRequire('@zeit/cosmosdb-query') as { default: Engine }).default;
-// …and a fresh copy of the same files in a registry of its own, as published: the reference.
-let original!: Engine;
-jest.isolateModules(() => {
-  original = (serverRequire('@zeit/cosmosdb-query') as { default: Engine }).default;
-});
+const { patched, original } = queryEngines();
 
 const docs = Array.from({ length: 400 }, (_, i) => ({
   _rid: `rid${String(i).padStart(5, '0')}`,

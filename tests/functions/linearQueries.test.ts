@@ -1,19 +1,7 @@
-import { createRequire } from 'node:module';
 import { useLinearQueries } from '../../functions/local/linearQueries';
+import { queryEngines, type QueryEngine } from '../support/queryEngine';
 
-type Engine = (query: string) => {
-  code: string;
-  exec(docs: unknown[], options: Record<string, unknown>): { result: unknown[]; continuation: unknown };
-};
-
-// The engine as the local server loads it, which useLinearQueries patches…
-const serverRequire = createRequire(require.resolve('@vercel/cosmosdb-server'));
-const patched = (serverRequire('@zeit/cosmosdb-query') as { default: Engine }).default;
-// …and a fresh copy of the same files in a registry of its own, as published: the reference.
-let original!: Engine;
-jest.isolateModules(() => {
-  original = (serverRequire('@zeit/cosmosdb-query') as { default: Engine }).default;
-});
+const { patched, original } = queryEngines();
 
 const docs = Array.from({ length: 600 }, (_, i) => ({
   _rid: `rid${String(i).padStart(5, '0')}`,
@@ -52,7 +40,7 @@ describe('the local Cosmos server with linear queries', () => {
 
   it('pages with the same continuation tokens', () => {
     const query = 'SELECT * FROM c WHERE c.tenantId = @t';
-    const page = (engine: Engine, continuation?: unknown) =>
+    const page = (engine: QueryEngine, continuation?: unknown) =>
       engine(query).exec(docs, { parameters, maxItemCount: 50, continuation });
     const first = page(patched);
     expect(first).toEqual(page(original));

@@ -4,8 +4,7 @@
  * points at a fake Bot Connector, large directories with milestones spread over the year, and a
  * few measuring aids (Cosmos request counting, a delaying proxy in front of the fake connector).
  */
-import diagnosticsChannel from 'node:diagnostics_channel';
-import { createServer, request as httpRequest, Agent, type IncomingMessage } from 'node:http';
+import { createServer, request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ConversationRecord } from '../../core/conversations';
 import { deliveryId } from '../../core/deliveries';
@@ -310,51 +309,7 @@ export async function seedDirectory(
   );
 }
 
-/** A counter of the HTTP requests one in-process server receives, by container and kind. */
-export interface RequestCounter {
-  readonly total: number;
-  /** Per `<container> <query|read|write>`. */
-  readonly byKind: ReadonlyMap<string, number>;
-  reset(): void;
-  stop(): void;
-}
-
-/**
- * Counts the requests the in-process local Cosmos server on `port` receives. Node publishes every
- * incoming HTTP(S) request on `http.server.request.start`; requests to other servers of the
- * process (the fake connector) are told apart by the local port.
- */
-export function countCosmosRequests(port: number): RequestCounter {
-  let total = 0;
-  const byKind = new Map<string, number>();
-  const onRequest = (message: unknown) => {
-    const { request } = message as { request: IncomingMessage };
-    if (request.socket.localPort !== port) return;
-    total += 1;
-    const container = /\/colls\/([^/]+)/.exec(request.url ?? '')?.[1] ?? '(account)';
-    const kind =
-      request.headers['x-ms-documentdb-isquery'] !== undefined ||
-      request.headers['x-ms-cosmos-is-query-plan-request'] !== undefined
-        ? 'query'
-        : request.method === 'GET'
-          ? 'read'
-          : 'write';
-    const key = `${container} ${kind}`;
-    byKind.set(key, (byKind.get(key) ?? 0) + 1);
-  };
-  diagnosticsChannel.subscribe('http.server.request.start', onRequest);
-  return {
-    get total() {
-      return total;
-    },
-    byKind,
-    reset: () => {
-      total = 0;
-      byKind.clear();
-    },
-    stop: () => diagnosticsChannel.unsubscribe('http.server.request.start', onRequest),
-  };
-}
+export { countCosmosRequests, type RequestCounter } from './cosmosRequests';
 
 /** A proxy in front of the fake connector; see {@link startAcceptDelayProxy}. */
 export interface AcceptDelayProxy {
