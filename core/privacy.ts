@@ -38,7 +38,7 @@ export interface PrivacyDeps {
   conversations: Pick<ConversationBook, 'personalChat' | 'forgetPersonalChat'>;
   settings: Pick<SettingsStore, 'tenant'>;
   /** Remembers who was forgotten, so imports, syncs and rosters do not add them back. */
-  erasures: Pick<ErasureRegister, 'record'>;
+  erasures: Pick<ErasureRegister, 'record' | 'erasedAmong'>;
   /** Defaults to {@link NO_NOTES}; pass the notes store to count and erase notes. */
   notes?: NoteCounter & Partial<NoteEraser>;
   logger: Logger;
@@ -64,6 +64,8 @@ export interface MyData {
   conversations: number;
   /** Private notes other people keep about them; the text is their authors' alone. */
   notesAboutThem: number;
+  /** They asked to be forgotten: Moments keeps a one-way hash of their id (core/erasures.ts). */
+  forgotten: boolean;
 }
 
 /** How many of each kind of kudos `exportMyData` lists by default. */
@@ -81,13 +83,14 @@ export async function exportMyData(
   options: { latest?: number } = {},
 ): Promise<MyData> {
   const latest = options.latest ?? LATEST_KUDOS;
-  const [person, kudos, reports, chat, notesAboutThem, settings] = await Promise.all([
+  const [person, kudos, reports, chat, notesAboutThem, settings, erased] = await Promise.all([
     deps.people.get(tenantId, personId),
     deps.recognitions.involving(tenantId, personId),
     deps.people.reportsOf(tenantId, personId),
     deps.conversations.personalChat(tenantId, personId),
     (deps.notes ?? NO_NOTES).countAbout(tenantId, personId),
     deps.settings.tenant(tenantId),
+    deps.erasures.erasedAmong(tenantId, [personId]),
   ]);
   const manager = person?.managerId ? await deps.people.get(tenantId, person.managerId) : undefined;
   const given = kudos.filter((r) => r.giver.id === personId);
@@ -106,6 +109,7 @@ export async function exportMyData(
     celebrated: kudos.filter((r) => r.celebrations.some((c) => c.id === personId)).length,
     conversations: chat ? 1 : 0,
     notesAboutThem,
+    forgotten: erased.has(personId),
   };
 }
 

@@ -297,6 +297,13 @@ export function myDataCardData(data: MyData, settings: TenantSettings): MyDataCa
         facts: [],
         lines: [
           { text: 'Moments has no directory record for you. “my settings” adds one with what you choose.' },
+          ...(data.forgotten
+            ? [
+                {
+                  text: 'You asked Moments to forget you: it keeps only a one-way hash of your id, so that HR files, Microsoft Graph and Teams rosters do not add you back.',
+                },
+              ]
+            : []),
           ...(data.reportCount > 0
             ? [
                 {

@@ -75,6 +75,7 @@ const data = (overrides: Partial<MyData> = {}): MyData => ({
   celebrated: 5,
   conversations: 1,
   notesAboutThem: 2,
+  forgotten: false,
   ...overrides,
 });
 
@@ -222,6 +223,15 @@ describe('my data card', () => {
     }
   });
 
+  it('tells someone who was forgotten what Moments still keeps: a hash of their id', () => {
+    const card = expandCard(
+      myDataCard,
+      myDataCardData(data({ person: undefined, reportCount: 0, forgotten: true }), settings),
+    );
+    expectValid(card);
+    expect(JSON.stringify(card)).toContain('it keeps only a one-way hash of your id');
+  });
+
   it('renders for someone Moments does not know', () => {
     const card = expandCard(
       myDataCard,
@@ -242,6 +252,7 @@ describe('my data card', () => {
     expectValid(card);
     expect(JSON.stringify(card)).toContain('Moments has no directory record for you');
     expect(JSON.stringify(card)).toContain('Moments keeps 0 private notes');
+    expect(JSON.stringify(card)).not.toContain('You asked Moments to forget you');
   });
 
   it('user text stays text: markdown, links and template syntax in names and messages', () => {

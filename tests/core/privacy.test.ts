@@ -195,7 +195,15 @@ describe('exportMyData', () => {
       celebrated: 0,
       conversations: 0,
       notesAboutThem: 0,
+      forgotten: false,
     });
+  });
+
+  it('says when the person asked to be forgotten (Moments keeps a hash of their id)', async () => {
+    const { deps } = await setup();
+    await forgetPerson(deps, T, 'alex');
+    expect((await exportMyData(deps, T, 'alex')).forgotten).toBe(true);
+    expect((await exportMyData(deps, T, 'megan')).forgotten).toBe(false);
   });
 
   it('a manager who is not in the directory is named as unknown, not invented', async () => {

@@ -235,6 +235,7 @@ describe('your data, in the personal chat', () => {
     const { card } = await askInPersonalChat('my data', 'Your data in Moments');
     const text = textOf(card);
     expect(text).toContain('Moments has no directory record for you');
+    expect(text).toContain('You asked Moments to forget you: it keeps only a one-way hash of your id');
     expect(text).not.toContain('alexw@contoso.com');
     expect(text).not.toContain('Thanks for the launch checklist');
   });
