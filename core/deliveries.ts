@@ -55,8 +55,14 @@ export interface DeliveryLedger {
 export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
 /** What {@link deliverOnce} did. */
-/** `failed`: a transient failure, retried by a later run; `gave-up`: a permanent one, never retried. */
-export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'failed' | 'gave-up';
+/**
+ * `failed`: a transient failure, retried by a later run; `gave-up`: a permanent one, never retried;
+ * `deferred`: not tried, because Teams kept failing (the gate paused), left to a later run.
+ */
+export type DeliveryOutcome = 'sent' | 'already-done' | 'busy' | 'failed' | 'gave-up' | 'deferred';
+
+/** Why a delivery was left to a later run without being tried. */
+export const DEFERRED_REASON = 'not tried: sending was paused after Teams failed several sends in a row';
 
 /** How long a claim protects a send in progress before another run may take it over. */
 export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
@@ -82,6 +88,7 @@ export async function deliverOnce(
   send: () => Promise<SendResult>,
 ): Promise<DeliveryOutcome> {
   const { tenantId, id, kind, now } = delivery;
+  if (delivery.gate?.paused) return 'deferred';
   const claim = await ledger.claim({
     tenantId,
     id,
@@ -91,13 +98,21 @@ export async function deliverOnce(
   });
   if (claim.outcome === 'done') return 'already-done';
   if (claim.outcome === 'busy') return 'busy';
-  const sendAndRecord = async (): Promise<SendResult> => {
+  const { gate } = delivery;
+  const sendAndRecord = async (): Promise<SendResult | 'deferred'> => {
+    if (gate?.paused) {
+      // Claimed while sending was still on: released as a transient failure, for the next run.
+      await ledger.markFailed(tenantId, id, { reason: DEFERRED_REASON, permanent: false }, now);
+      return 'deferred';
+    }
     const result = await send();
     if (result.ok) await ledger.markSent(tenantId, id, now);
     else await ledger.markFailed(tenantId, id, { reason: result.reason, permanent: result.permanent }, now);
+    gate?.note(result.ok ? 'sent' : result.permanent ? 'permanent-failure' : 'transient-failure');
     return result;
   };
-  const result = await (delivery.gate ? delivery.gate.run(sendAndRecord) : sendAndRecord());
+  const result = await (gate ? gate.run(sendAndRecord) : sendAndRecord());
+  if (result === 'deferred') return 'deferred';
   if (result.ok) return 'sent';
   logger.warn('delivery failed', {
     tenantId,

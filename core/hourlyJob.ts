@@ -40,7 +40,7 @@ export async function finishRun(
   run: { tenantId: string; job: string; now: Date; dryRun: boolean },
   sends: ReadonlyArray<{ outcome: string }>,
 ): Promise<boolean> {
-  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy');
+  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy' || s.outcome === 'deferred');
   if (!run.dryRun && !retry) await runs.recordRun(run.tenantId, run.job, run.now);
   return retry;
 }

@@ -28,6 +28,7 @@ export async function runTimerJob(
     sent: count('sent'),
     failed: count('failed'),
     gaveUp: count('gave-up'),
+    deferred: count('deferred'),
     unreachable: count('unreachable'),
   });
 }

@@ -3,7 +3,7 @@ import { UsageError, type JobCommand } from './job';
 
 /** A send of an hourly job's report, as far as the CLI shows it. */
 interface ReportedSend {
-  outcome: 'sent' | 'planned' | 'already-done' | 'busy' | 'failed' | 'gave-up' | 'unreachable';
+  outcome: 'sent' | 'planned' | 'already-done' | 'busy' | 'failed' | 'gave-up' | 'deferred' | 'unreachable';
 }
 
 const VERB: Record<ReportedSend['outcome'], string> = {
@@ -13,6 +13,7 @@ const VERB: Record<ReportedSend['outcome'], string> = {
   busy: 'being sent by another run',
   failed: 'FAILED (retried next run)',
   'gave-up': 'FAILED for good',
+  deferred: 'not tried: Teams kept failing (retried next run)',
   unreachable: 'no chat with Moments yet',
 };
 
@@ -68,7 +69,8 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
           [head, ...report.sends.map((s) => `  ${VERB[s.outcome].padEnd(26)} ${job.describe(s)}`)].join('\n'),
         );
       }
-      return report.sends.some((s) => s.outcome === 'failed' || s.outcome === 'gave-up') ? 1 : 0;
+      const troubled = ['failed', 'gave-up', 'deferred'];
+      return report.sends.some((s) => troubled.includes(s.outcome)) ? 1 : 0;
     },
   };
 }

@@ -127,6 +127,59 @@ describe('deliverOnce through a gate', () => {
     ]);
   });
 
+  it('pauses after five transient failures in a row: the rest are deferred, unclaimed or released', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    let clock = 0;
+    const gate = new SendGate({ clock: () => clock });
+    const down = counter({ ok: false, permanent: false, reason: 'HTTP 502' });
+    const attempt = (i: number) =>
+      deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        { tenantId, id: deliveryId('digest', '2027-W11', `m-${i}`), kind: 'digest', now, gate },
+        down,
+      );
+    // Eight under way at once: five are tried and fail, the three queued behind them are released.
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(i)));
+    expect(outcomes).toEqual([...Array(5).fill('failed'), ...Array(3).fill('deferred')]);
+    expect(down.calls).toBe(5);
+    expect((await ledger.get(tenantId, deliveryId('digest', '2027-W11', 'm-7')))?.status).toBe('failed');
+    // While paused nothing is claimed at all.
+    expect(await attempt(8)).toBe('deferred');
+    expect(await ledger.get(tenantId, deliveryId('digest', '2027-W11', 'm-8'))).toBeUndefined();
+    // After the pause one more failure pauses again; a success resumes.
+    clock += 5 * 60_000;
+    expect(await attempt(9)).toBe('failed');
+    expect(gate.paused).toBe(true);
+    clock += 5 * 60_000;
+    const up = counter();
+    expect(
+      await deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        {
+          tenantId,
+          id: deliveryId('digest', '2027-W11', 'm-7'),
+          kind: 'digest',
+          now: minutesLater(60),
+          gate,
+        },
+        up,
+      ),
+    ).toBe('sent');
+    expect(gate.paused).toBe(false);
+  });
+
+  it('a permanent failure (the app removed for one person) does not count towards a pause', async () => {
+    const gate = new SendGate();
+    for (let i = 0; i < 10; i++) gate.note('permanent-failure');
+    expect(gate.paused).toBe(false);
+    for (let i = 0; i < 4; i++) gate.note('transient-failure');
+    gate.note('sent');
+    gate.note('transient-failure');
+    expect(gate.paused).toBe(false);
+  });
+
   it('lets the next message go when a send throws', async () => {
     const gate = new SendGate();
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
