@@ -25,9 +25,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { buildFunctions, entryPoint, projectRoot } from '../scripts/build';
-import type { BenchLine } from './lib/report';
-import { note } from './lib/report';
-import { ratio, round } from './lib/stats';
+import { benchLine, note, type BenchLine } from './lib/report';
 
 export const NAME = 'cold-start';
 /** Measured runs of each variant (after one warm-up each); the median is reported. */
@@ -89,14 +87,7 @@ function median(samples: readonly number[]): number {
 }
 
 function line(metric: string, value: number, unit: string, baseline: number, bench = NAME): BenchLine {
-  return {
-    bench,
-    metric,
-    value: round(value),
-    unit,
-    baseline: round(baseline),
-    ratio: round(ratio(value, baseline) ?? Number.NaN, 3),
-  };
+  return benchLine(bench, metric, value, unit, baseline);
 }
 
 const kib = (bytes: number) => bytes / 1024;

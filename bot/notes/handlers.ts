@@ -40,6 +40,20 @@ function authorOf(context: TurnContext): Author | undefined {
   return tenantId && authorId ? { tenantId, authorId } : undefined;
 }
 
+/**
+ * The author of a note command typed in a personal chat. Elsewhere, or when the sender cannot be
+ * told, it answers why nothing is shown and returns undefined.
+ */
+async function personalAuthorOf(context: TurnContext): Promise<Author | undefined> {
+  if (conversationKindOf(context) !== 'personal') {
+    await context.sendActivity(NOTES_ARE_PRIVATE);
+    return undefined;
+  }
+  const author = authorOf(context);
+  if (!author) await context.sendActivity(NOT_FROM_TEAMS);
+  return author;
+}
+
 const notice = (message: string, showList = false) =>
   asCard(expandCard(noteNoticeCard, { text: message, showList }));
 
@@ -119,15 +133,8 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
 
   // "notes", "notes Megan": the author's open notes, or those about one person.
   app.message(/^\s*notes\b/i, async (context) => {
-    if (conversationKindOf(context) !== 'personal') {
-      await context.sendActivity(NOTES_ARE_PRIVATE);
-      return;
-    }
-    const author = authorOf(context);
-    if (!author) {
-      await context.sendActivity(NOT_FROM_TEAMS);
-      return;
-    }
+    const author = await personalAuthorOf(context);
+    if (!author) return;
     const query = (context.activity.text ?? '').replace(/^\s*notes\b/i, '').trim();
     if (!query) {
       await send(context, await list(author));
@@ -147,15 +154,8 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
 
   // "note", "note Megan ask how the launch went": the form, prefilled with what was typed.
   app.message(/^\s*note\b/i, async (context) => {
-    if (conversationKindOf(context) !== 'personal') {
-      await context.sendActivity(NOTES_ARE_PRIVATE);
-      return;
-    }
-    const author = authorOf(context);
-    if (!author) {
-      await context.sendActivity(NOT_FROM_TEAMS);
-      return;
-    }
+    const author = await personalAuthorOf(context);
+    if (!author) return;
     let rest = (context.activity.text ?? '').replace(/^\s*note\b/i, '').trim();
     let subject = '';
     if (rest) {

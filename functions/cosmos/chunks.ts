@@ -6,7 +6,22 @@ export const IDS_PER_QUERY = 100;
 
 /**
  * Runs `read` for each run of at most {@link IDS_PER_QUERY} of `items`, one after another, and
- * merges the answers newest first, each document once (by `keyOf`). Nothing is read for no items.
+ * returns all the answers in order. Nothing is read for no items.
+ */
+export async function readEachChunk<T, R>(
+  items: readonly T[],
+  read: (chunk: T[]) => Promise<R[]>,
+): Promise<R[]> {
+  const found: R[] = [];
+  for (let start = 0; start < items.length; start += IDS_PER_QUERY) {
+    found.push(...(await read(items.slice(start, start + IDS_PER_QUERY))));
+  }
+  return found;
+}
+
+/**
+ * {@link readEachChunk}, with the answers merged newest first, each document once (by `keyOf`):
+ * for documents that more than one chunk can match.
  */
 export async function readInChunks<T, R extends { createdAt: string }>(
   items: readonly T[],
@@ -14,10 +29,8 @@ export async function readInChunks<T, R extends { createdAt: string }>(
   keyOf: (document: R) => string,
 ): Promise<R[]> {
   const found = new Map<string, R>();
-  for (let start = 0; start < items.length; start += IDS_PER_QUERY) {
-    for (const document of await read(items.slice(start, start + IDS_PER_QUERY))) {
-      if (!found.has(keyOf(document))) found.set(keyOf(document), document);
-    }
+  for (const document of await readEachChunk(items, read)) {
+    if (!found.has(keyOf(document))) found.set(keyOf(document), document);
   }
   return [...found.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

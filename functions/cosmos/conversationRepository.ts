@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRecord, ConversationStore } from '../../core/conversations';
-import { IDS_PER_QUERY } from './chunks';
+import { readEachChunk } from './chunks';
 import { fromDocument, orUndefined } from './documents';
 
 /** Conversation references in the `conversations` container, partitioned by tenant. */
@@ -16,8 +16,7 @@ export class CosmosConversationStore implements ConversationStore {
   }
 
   async getMany(tenantId: string, ids: readonly string[]): Promise<ConversationRecord[]> {
-    const found: ConversationRecord[] = [];
-    for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    const found = await readEachChunk(ids, async (chunk) => {
       const { resources } = await this.container.items
         .query<ConversationRecord>(
           {
@@ -25,15 +24,15 @@ export class CosmosConversationStore implements ConversationStore {
             query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@ids, c.id)',
             parameters: [
               { name: '@tenantId', value: tenantId },
-              { name: '@ids', value: ids.slice(start, start + IDS_PER_QUERY) },
+              { name: '@ids', value: chunk },
             ],
           },
           { partitionKey: tenantId },
         )
         .fetchAll();
-      found.push(...resources.map((resource) => fromDocument<ConversationRecord>(resource)));
-    }
-    return found;
+      return resources;
+    });
+    return found.map((resource) => fromDocument<ConversationRecord>(resource));
   }
 
   async save(record: ConversationRecord): Promise<void> {

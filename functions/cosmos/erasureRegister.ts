@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { ErasureRegister } from '../../core/erasures';
-import { IDS_PER_QUERY } from './chunks';
+import { readEachChunk } from './chunks';
 import { orUndefined } from './documents';
 
 /** An erasure as stored: no id of the person, only its hash (core/erasures.ts). */
@@ -32,9 +32,7 @@ export class CosmosErasureRegister implements ErasureRegister {
       const id = erasureId(tenantId, personId);
       byHash.set(id, [...(byHash.get(id) ?? []), personId]);
     }
-    const hashes = [...byHash.keys()];
-    const erased = new Set<string>();
-    for (let start = 0; start < hashes.length; start += IDS_PER_QUERY) {
+    const found = await readEachChunk([...byHash.keys()], async (hashes) => {
       const { resources } = await this.container.items
         .query<string>(
           {
@@ -42,14 +40,16 @@ export class CosmosErasureRegister implements ErasureRegister {
               "SELECT VALUE c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'erasure' AND ARRAY_CONTAINS(@ids, c.id)",
             parameters: [
               { name: '@tenantId', value: tenantId },
-              { name: '@ids', value: hashes.slice(start, start + IDS_PER_QUERY) },
+              { name: '@ids', value: hashes },
             ],
           },
           { partitionKey: tenantId },
         )
         .fetchAll();
-      for (const id of resources) for (const personId of byHash.get(id) ?? []) erased.add(personId);
-    }
+      return resources;
+    });
+    const erased = new Set<string>();
+    for (const id of found) for (const personId of byHash.get(id) ?? []) erased.add(personId);
     return erased;
   }
 
