@@ -9,5 +9,5 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 60000,
   maxWorkers: 2,
-  setupFiles: ['<rootDir>/functions/local/quietTestMode.ts'],
+  setupFiles: ['<rootDir>/functions/dev/local/quietTestMode.ts'],
 };

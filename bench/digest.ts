@@ -27,17 +27,22 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
-import { ConversationBook } from '../core/conversations';
-import { DIGEST_JOB, runDigestJob, type DigestDirectory, type DigestJobReport } from '../core/digestJob';
-import type { Logger } from '../core/logger';
-import type { PeopleDirectory, Person } from '../core/people';
-import type { Recognition, RecognitionStore } from '../core/recognitions';
-import { SettingsCache } from '../core/settingsCache';
+import { ConversationBook } from '../core/delivery/conversations';
+import {
+  DIGEST_JOB,
+  runDigestJob,
+  type DigestDirectory,
+  type DigestJobReport,
+} from '../core/digest/digestJob';
+import type { Logger } from '../core/shared/logger';
+import type { PeopleDirectory, Person } from '../core/people/directory';
+import type { Recognition, RecognitionStore } from '../core/kudos/recognitions';
+import { SettingsCache } from '../core/settings/settingsCache';
 import { loadConfig } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosDigestDirectory } from '../functions/cosmos/digestDirectory';
 import { CosmosSettingsStore } from '../functions/cosmos/settingsRepository';
-import { startLocalCosmosProcess } from '../functions/local/cosmosProcess';
+import { startLocalCosmosProcess } from '../functions/dev/local/cosmosProcess';
 import { startFakeConnector, type FakeConnector } from '../tests/support/fakeConnector';
 import {
   buildDirectory,

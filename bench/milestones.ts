@@ -31,21 +31,21 @@ import { loadConfig } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosMilestoneCandidates } from '../functions/cosmos/milestoneCandidates';
 import { CosmosSettingsStore } from '../functions/cosmos/settingsRepository';
-import { ConversationBook } from '../core/conversations';
-import { SettingsCache } from '../core/settingsCache';
+import { ConversationBook } from '../core/delivery/conversations';
+import { SettingsCache } from '../core/settings/settingsCache';
 import { fromPersonDocument } from '../functions/cosmos/personDocument';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
-import { localDateOf } from '../core/calendar';
-import type { Logger } from '../core/logger';
+import { localDateOf } from '../core/shared/calendar';
+import type { Logger } from '../core/shared/logger';
 import {
   MILESTONE_JOB,
   planTenantRun,
   runMilestoneJob,
   type MilestoneJobDeps,
   type MilestoneJobReport,
-} from '../core/milestoneJob';
-import type { MilestoneCandidates } from '../core/milestones';
-import type { Person } from '../core/people';
+} from '../core/milestones/milestoneJob';
+import type { MilestoneCandidates } from '../core/milestones/milestones';
+import type { Person } from '../core/people/directory';
 import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
 import { startFakeConnector, type FakeConnector } from '../tests/support/fakeConnector';
 import {

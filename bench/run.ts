@@ -16,7 +16,7 @@
  * Exit code: 0, or 1 if a benchmark failed to run, 2 for an unknown name.
  */
 // Before anything that loads a Functions trigger: drops @azure/functions' test-mode warnings.
-import '../functions/local/quietTestMode';
+import '../functions/dev/local/quietTestMode';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,9 +1,9 @@
-import type { ErasureRegister } from '../core/erasures';
+import type { ErasureRegister } from '../core/people/erasures';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { importPeople } from '../core/importPeople';
-import type { Logger } from '../core/logger';
-import type { NoteStore } from '../core/notes';
-import type { PeopleDirectory } from '../core/people';
+import { importPeople } from '../core/people/importPeople';
+import type { Logger } from '../core/shared/logger';
+import type { NoteStore } from '../core/notes/notesService';
+import type { PeopleDirectory } from '../core/people/directory';
 import { decodeCsvBytes } from './csvText';
 import { hostRuntime } from './host';
 

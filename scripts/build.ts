@@ -39,7 +39,10 @@ export const outputFiles = ['main.js', 'main.js.map', 'host.json', 'package.json
 
 /** Inputs that must never reach the bundle; paths are relative to the project root, as in the metafile. */
 export const devOnlyInputs: ReadonlyArray<{ pattern: RegExp; what: string }> = [
-  { pattern: /^functions\/local\//, what: 'the local host (functions/local/)' },
+  {
+    pattern: /^functions\/dev\//,
+    what: 'the developer tools (functions/dev/: local host, jobs CLI, demo data)',
+  },
   { pattern: /^tests\//, what: 'test code (tests/)' },
   { pattern: /(^|\/)node_modules\/@vercel\/cosmosdb-server\//, what: 'the Cosmos DB emulator' },
   { pattern: /(^|\/)node_modules\/@microsoft\/m365agentsplayground\//, what: 'the Playground' },

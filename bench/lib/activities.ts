@@ -3,7 +3,7 @@
  * Agents Playground) posts them: personal chats in the demo tenant, replies going to `serviceUrl`.
  */
 import { randomUUID } from 'node:crypto';
-import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 
 /** Someone who sends activities: a Teams channel account with an AAD object id. */
 export interface BenchUser {

@@ -15,16 +15,16 @@
  * response being finished. It excludes the time a request waited in its socket before the server's
  * event loop read it, so when the server is saturated it is less than the client-side latency.
  */
-import '../../functions/local/quietTestMode';
+import '../../functions/dev/local/quietTestMode';
 import diagnostics from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Person } from '../../core/people';
-import { DEMO_TENANT_ID } from '../../functions/local/demoOrg';
-import { startLocalApp, type LocalApp } from '../../functions/local/localApp';
-import { LocalSnapshot } from '../../functions/local/localSnapshot';
+import type { Person } from '../../core/people/directory';
+import { DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
+import { startLocalApp, type LocalApp } from '../../functions/dev/local/localApp';
+import { LocalSnapshot } from '../../functions/dev/local/localSnapshot';
 import { startEchoBot, type EchoBot } from './echoBot';
 
 /** What the parent asks of the target. */

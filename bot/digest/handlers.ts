@@ -1,14 +1,14 @@
 import { CardFactory } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { digestFor } from '../../core/digestJob';
-import type { NoteStore } from '../../core/notes';
-import type { PeopleDirectory } from '../../core/people';
-import type { RecognitionStore } from '../../core/recognitions';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
-import { digestCard } from '../cards/digestCards';
-import { expandCard } from '../cards/render';
-import { senderOf, tenantOf } from '../conversationRecord';
-import { conversationKindOf } from '../handlers/context';
+import { digestFor } from '../../core/digest/digestJob';
+import type { NoteStore } from '../../core/notes/notesService';
+import type { PeopleDirectory } from '../../core/people/directory';
+import type { RecognitionStore } from '../../core/kudos/recognitions';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
+import { digestCard } from './digestCards';
+import { expandCard } from '../teams/cardRender';
+import { senderOf, tenantOf } from '../teams/conversationRecord';
+import { conversationKindOf } from '../teams/turnContext';
 import { DIGEST_IS_PRIVATE, NO_REPORTS, digestCardData } from './wording';
 
 /** What `digest` needs. */

@@ -1,10 +1,10 @@
-import type { ConversationRecord } from '../../core/conversations';
-import type { SendResult } from '../../core/deliveries';
-import type { Digest } from '../../core/digest';
-import type { DigestNotifier } from '../../core/digestJob';
-import type { Messenger } from '../../core/messenger';
-import { digestCard } from '../cards/digestCards';
-import { expandCard } from '../cards/render';
+import type { ConversationRecord } from '../../core/delivery/conversations';
+import type { SendResult } from '../../core/delivery/ledger';
+import type { Digest } from '../../core/digest/buildDigest';
+import type { DigestNotifier } from '../../core/digest/digestJob';
+import type { Messenger } from '../../core/delivery/messenger';
+import { digestCard } from './digestCards';
+import { expandCard } from '../teams/cardRender';
 import { digestCardData, digestSummary } from './wording';
 
 /** Renders the weekly digest as a Teams card and sends it through the messenger. */

@@ -1,6 +1,6 @@
-import type { Digest, DigestOpener, DigestSection, UpcomingMilestone } from '../../core/digest';
-import type { MilestoneKind } from '../../core/milestones';
-import type { DigestCardData, DigestRowData, DigestSectionData } from '../cards/digestCards';
+import type { Digest, DigestOpener, DigestSection, UpcomingMilestone } from '../../core/digest/buildDigest';
+import type { MilestoneKind } from '../../core/milestones/milestones';
+import type { DigestCardData, DigestRowData, DigestSectionData } from './digestCards';
 import { longDate } from '../milestones/wording';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../../core/logger';
-import type { SettingsStore, TenantSettings } from '../../core/settings';
-import { shorten } from '../../core/text';
-import { expandCard } from '../cards/render';
-import { kudosFormCard, type KudosFormData } from '../cards/kudosCards';
+import type { Logger } from '../../core/shared/logger';
+import type { SettingsStore, TenantSettings } from '../../core/settings/tenantSettings';
+import { shorten } from '../../core/shared/text';
+import { expandCard } from '../teams/cardRender';
+import { kudosFormCard, type KudosFormData } from './kudosCards';
 import { likelyPeople, type Choice, type MemberDirectory } from './roster';
 
 /** What the giver typed or picked, carried back into the form when something is wrong. */

@@ -6,15 +6,15 @@ import {
   type TaskModuleTaskInfo,
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import type { KudosService } from '../../core/kudos';
-import type { ErasureRegister } from '../../core/erasures';
-import type { PeopleDirectory } from '../../core/people';
-import type { Recognition, RecognitionPlace } from '../../core/recognitions';
-import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
-import { cardAttachment, expandCard } from '../cards/render';
-import { kudosSentCard, recognitionCard } from '../cards/kudosCards';
-import { conversationRecordFrom, senderOf, tenantOf } from '../conversationRecord';
-import { conversationKindOf } from '../handlers/context';
+import type { KudosService } from '../../core/kudos/kudosService';
+import type { ErasureRegister } from '../../core/people/erasures';
+import type { PeopleDirectory } from '../../core/people/directory';
+import type { Recognition, RecognitionPlace } from '../../core/kudos/recognitions';
+import { tenantSettingsOf, type TenantSettings } from '../../core/settings/tenantSettings';
+import { cardAttachment, expandCard } from '../teams/cardRender';
+import { kudosSentCard, recognitionCard } from './kudosCards';
+import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversationRecord';
+import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
 import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { publishRecognition, recognitionChannelFor, type PublishDeps } from './publish';

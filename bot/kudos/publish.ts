@@ -1,12 +1,12 @@
-import type { ConversationBook } from '../../core/conversations';
-import { deliverOnce, deliveryId, type DeliveryLedger } from '../../core/deliveries';
-import type { Logger } from '../../core/logger';
-import type { Messenger } from '../../core/messenger';
-import type { Recognition } from '../../core/recognitions';
-import type { SettingsStore } from '../../core/settings';
-import { shorten } from '../../core/text';
-import { expandCard } from '../cards/render';
-import { recognitionCard } from '../cards/kudosCards';
+import type { ConversationBook } from '../../core/delivery/conversations';
+import { deliverOnce, deliveryId, type DeliveryLedger } from '../../core/delivery/ledger';
+import type { Logger } from '../../core/shared/logger';
+import type { Messenger } from '../../core/delivery/messenger';
+import type { Recognition } from '../../core/kudos/recognitions';
+import type { SettingsStore } from '../../core/settings/tenantSettings';
+import { shorten } from '../../core/shared/text';
+import { expandCard } from '../teams/cardRender';
+import { recognitionCard } from './kudosCards';
 import { recognitionCardData } from './recognitionView';
 
 /** What publishing a recognition reached beyond the conversation it was given in. */

@@ -1,5 +1,5 @@
-import type { Recognition } from '../../core/recognitions';
-import type { RecognitionCardData } from '../cards/kudosCards';
+import type { Recognition } from '../../core/kudos/recognitions';
+import type { RecognitionCardData } from './kudosCards';
 
 /** "Megan", "Megan and Adele", "Megan, Adele and Lee". */
 export function listNames(names: string[]): string {

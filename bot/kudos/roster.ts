@@ -1,8 +1,8 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { ErasureRegister } from '../../core/erasures';
-import type { PeopleDirectory, Person } from '../../core/people';
-import type { Logger } from '../../core/logger';
-import { conversationKindOf } from '../handlers/context';
+import type { ErasureRegister } from '../../core/people/erasures';
+import type { PeopleDirectory, Person } from '../../core/people/directory';
+import type { Logger } from '../../core/shared/logger';
+import { conversationKindOf } from '../teams/turnContext';
 
 /** A person as the kudos form lists them. */
 export interface Choice {

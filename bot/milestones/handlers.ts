@@ -1,11 +1,11 @@
 import type { Application, AdaptiveCard, TurnState } from '@microsoft/teams-ai';
-import type { MilestoneKind } from '../../core/milestones';
-import type { PeopleDirectory } from '../../core/people';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
-import { snoozeUntilTomorrow, type SnoozeStore } from '../../core/snoozes';
-import { senderOf, tenantOf } from '../conversationRecord';
-import { expandCard } from '../cards/render';
-import { noticeCard } from '../cards/milestoneCards';
+import type { MilestoneKind } from '../../core/milestones/milestones';
+import type { PeopleDirectory } from '../../core/people/directory';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
+import { snoozeUntilTomorrow, type SnoozeStore } from '../../core/milestones/snoozes';
+import { senderOf, tenantOf } from '../teams/conversationRecord';
+import { expandCard } from '../teams/cardRender';
+import { noticeCard } from './milestoneCards';
 
 /** What the reminder card's actions need. */
 export interface ReminderActionDeps {

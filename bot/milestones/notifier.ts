@@ -1,10 +1,10 @@
-import type { ConversationRecord } from '../../core/conversations';
-import type { Messenger } from '../../core/messenger';
-import type { CelebrationContent, MilestoneNotifier } from '../../core/milestoneJob';
-import type { ReminderContent } from '../../core/reminderContent';
-import type { SendResult } from '../../core/deliveries';
-import { expandCard } from '../cards/render';
-import { celebrationCard, reminderCard } from '../cards/milestoneCards';
+import type { ConversationRecord } from '../../core/delivery/conversations';
+import type { Messenger } from '../../core/delivery/messenger';
+import type { CelebrationContent, MilestoneNotifier } from '../../core/milestones/milestoneJob';
+import type { ReminderContent } from '../../core/milestones/reminderContent';
+import type { SendResult } from '../../core/delivery/ledger';
+import { expandCard } from '../teams/cardRender';
+import { celebrationCard, reminderCard } from './milestoneCards';
 import { celebrationCardData, congratulationText, milestoneHeadline, reminderCardData } from './wording';
 
 /** Renders milestone messages as Teams cards and sends them through the messenger. */

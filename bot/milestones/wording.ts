@@ -1,8 +1,8 @@
-import { daysBetween } from '../../core/calendar';
-import type { Milestone } from '../../core/milestones';
-import type { ReminderContent } from '../../core/reminderContent';
-import { shorten } from '../../core/text';
-import type { CelebrationCardData, ReminderCardData } from '../cards/milestoneCards';
+import { daysBetween } from '../../core/shared/calendar';
+import type { Milestone } from '../../core/milestones/milestones';
+import type { ReminderContent } from '../../core/milestones/reminderContent';
+import { shorten } from '../../core/shared/text';
+import type { CelebrationCardData, ReminderCardData } from './milestoneCards';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 

@@ -1,10 +1,10 @@
-import type { ConversationRecord } from '../../core/conversations';
-import type { SendResult } from '../../core/deliveries';
-import type { FollowUpNotifier } from '../../core/followUpJob';
-import type { Messenger } from '../../core/messenger';
-import type { Note } from '../../core/notes';
-import { expandCard } from '../cards/render';
-import { noteNudgeCard } from '../cards/noteCards';
+import type { ConversationRecord } from '../../core/delivery/conversations';
+import type { SendResult } from '../../core/delivery/ledger';
+import type { FollowUpNotifier } from '../../core/notes/followUpJob';
+import type { Messenger } from '../../core/delivery/messenger';
+import type { Note } from '../../core/notes/notesService';
+import { expandCard } from '../teams/cardRender';
+import { noteNudgeCard } from './noteCards';
 import { nudgeCardData, nudgeSummary } from './wording';
 
 /** Renders follow-up nudges as cards and sends them to the author's personal chat. */

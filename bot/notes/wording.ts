@@ -1,5 +1,5 @@
-import type { Note } from '../../core/notes';
-import type { NoteListData, NoteNudgeData } from '../cards/noteCards';
+import type { Note } from '../../core/notes/notesService';
+import type { NoteListData, NoteNudgeData } from './noteCards';
 import { longDate } from '../milestones/wording';
 
 /** What group chats and channels hear about notes, without showing any. */

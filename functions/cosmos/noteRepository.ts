@@ -5,7 +5,7 @@ import {
   type NoteCreateResult,
   type NotePair,
   type NoteStore,
-} from '../../core/notes';
+} from '../../core/notes/notesService';
 import { readInChunks } from './chunks';
 import { fromDocument, orUndefined, statusOf } from './documents';
 

@@ -1,4 +1,4 @@
-import type { Person } from '../../core/people';
+import type { Person } from '../../core/people/directory';
 import { fromDocument } from './documents';
 
 /**

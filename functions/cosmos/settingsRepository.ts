@@ -1,5 +1,10 @@
 import type { Container } from '@azure/cosmos';
-import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
+import type {
+  JobRuns,
+  SettingsStore,
+  TeamSettings,
+  TenantSettings,
+} from '../../core/settings/tenantSettings';
 import { fromDocument } from './documents';
 
 const TENANT_DOC = 'tenant';

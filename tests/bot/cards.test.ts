@@ -1,14 +1,14 @@
-import { expandCard } from '../../bot/cards/render';
-import { helpCard } from '../../bot/cards/helpCard';
+import { expandCard } from '../../bot/teams/cardRender';
+import { helpCard } from '../../bot/help/helpCard';
 import {
   kudosFormCard,
   kudosSentCard,
   recognitionCard,
   type KudosFormData,
-} from '../../bot/cards/kudosCards';
-import { commandsFor } from '../../bot/commands';
+} from '../../bot/kudos/kudosCards';
+import { commandsFor } from '../../bot/help/commands';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
-import type { Recognition } from '../../core/recognitions';
+import type { Recognition } from '../../core/kudos/recognitions';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
 
 const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({

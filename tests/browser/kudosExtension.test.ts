@@ -14,8 +14,8 @@
  * Skips (with a visible SKIPPED: notice) when no Chromium is installed, unless REQUIRE_BROWSER=1.
  */
 import type { Locator, Page, Request } from 'playwright-core';
-import type { Recognition } from '../../core/recognitions';
-import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import type { Recognition } from '../../core/kudos/recognitions';
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import {
   composeBox,
   conversationCards,

@@ -180,10 +180,10 @@ describe('the bundle inputs (esbuild metafile)', () => {
       expect(inputs).toContain(path.relative(root, file).split(path.sep).join('/'));
   });
 
-  it('exclude the local host, tests, the Cosmos DB emulator and the Playground', () => {
+  it('exclude the developer tools, tests, the Cosmos DB emulator and the Playground', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(findDevOnlyInputs(metafile)).toEqual([]);
-    expect(inputs.filter((i) => i.startsWith('functions/local/') || i.startsWith('tests/'))).toEqual([]);
+    expect(inputs.filter((i) => i.startsWith('functions/dev/') || i.startsWith('tests/'))).toEqual([]);
     expect(inputs.filter((i) => /@vercel\/cosmosdb-server|@microsoft\/m365agentsplayground/.test(i))).toEqual(
       [],
     );
@@ -199,7 +199,8 @@ describe('the bundle inputs (esbuild metafile)', () => {
   it('would fail the build on any dev-only input', () => {
     const inputs = Object.fromEntries(
       [
-        'functions/local/start.ts',
+        'functions/dev/local/start.ts',
+        'functions/dev/jobs/cli.ts',
         'tests/support/fakes.ts',
         'node_modules/@vercel/cosmosdb-server/lib/index.js',
         'node_modules/@microsoft/m365agentsplayground/cli.js',
@@ -208,7 +209,8 @@ describe('the bundle inputs (esbuild metafile)', () => {
       ].map((input) => [input, { bytes: 1, imports: [] }]),
     );
     expect(findDevOnlyInputs({ inputs, outputs: {} }).map((f) => f.input)).toEqual([
-      'functions/local/start.ts',
+      'functions/dev/local/start.ts',
+      'functions/dev/jobs/cli.ts',
       'tests/support/fakes.ts',
       'node_modules/@vercel/cosmosdb-server/lib/index.js',
       'node_modules/@microsoft/m365agentsplayground/cli.js',

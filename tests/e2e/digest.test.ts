@@ -1,5 +1,5 @@
-import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/calendar';
-import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shared/calendar';
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { BotMessage, PlaygroundClient } from '../support/playground';

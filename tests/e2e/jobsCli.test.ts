@@ -1,5 +1,5 @@
 /**
- * The jobs CLI as a user runs it (`npx tsx functions/jobs/cli.ts …`, which `npm run job --` runs),
+ * The jobs CLI as a user runs it (`npx tsx functions/dev/jobs/cli.ts …`, which `npm run job --` runs),
  * in a temp LOCAL_DATA_DIR: on its own it loads and saves `data.json`; beside a running local app
  * it uses the app's Cosmos DB server, so the app sees the imported people at once.
  */
@@ -12,7 +12,7 @@ import { runJobsCli } from '../support/jobsCli';
 jest.setTimeout(240_000);
 
 const TENANT = 'T';
-const DEMO = 'functions/local/demo-people.csv';
+const DEMO = 'functions/dev/local/demo-people.csv';
 const HEADER =
   'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

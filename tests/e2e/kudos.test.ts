@@ -1,5 +1,5 @@
-import type { Recognition } from '../../core/recognitions';
-import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import type { Recognition } from '../../core/kudos/recognitions';
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { PlaygroundClient } from '../support/playground';
 

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApp } from '../../functions/local/localApp';
-import { DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import { startLocalApp } from '../../functions/dev/local/localApp';
+import { DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import {
   ALEX_AAD_ID,
   personalMessage,

@@ -1,5 +1,5 @@
-import type { Person } from '../../core/people';
-import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/local/demoOrg';
+import type { Person } from '../../core/people/directory';
+import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { PlaygroundClient } from '../support/playground';

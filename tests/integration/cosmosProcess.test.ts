@@ -2,7 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createCosmosClient } from '../../functions/cosmos/client';
 import { ensureSchema } from '../../functions/cosmos/schema';
-import { startLocalCosmosProcess } from '../../functions/local/cosmosProcess';
+import { startLocalCosmosProcess } from '../../functions/dev/local/cosmosProcess';
 
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import type { Person } from '../../core/people';
-import { syncPeople, type DirectoryUser } from '../../core/peopleSync';
+import type { Person } from '../../core/people/directory';
+import { syncPeople, type DirectoryUser } from '../../core/people/directorySync';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import {
   GraphAuthorizationError,

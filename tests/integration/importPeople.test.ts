@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importPeople } from '../../core/importPeople';
-import type { Person } from '../../core/people';
+import { importPeople } from '../../core/people/importPeople';
+import type { Person } from '../../core/people/directory';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 const HEADER =
   'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
 const DEMO_CSV = readFileSync(
-  path.resolve(__dirname, '..', '..', 'functions', 'local', 'demo-people.csv'),
+  path.resolve(__dirname, '..', '..', 'functions', 'dev', 'local', 'demo-people.csv'),
   'utf8',
 );
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

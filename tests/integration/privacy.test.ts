@@ -1,9 +1,14 @@
 import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
-import { ConversationBook, type ConversationRecord } from '../../core/conversations';
-import { saveMySettings } from '../../core/mySettings';
-import type { Person } from '../../core/people';
-import { exportMyData, FORMER_COLLEAGUE, forgetPerson, type PrivacyDeps } from '../../core/privacy';
-import type { Recognition } from '../../core/recognitions';
+import { ConversationBook, type ConversationRecord } from '../../core/delivery/conversations';
+import { saveMySettings } from '../../core/privacy/mySettings';
+import type { Person } from '../../core/people/directory';
+import {
+  exportMyData,
+  FORMER_COLLEAGUE,
+  forgetPerson,
+  type PrivacyDeps,
+} from '../../core/privacy/personalData';
+import type { Recognition } from '../../core/kudos/recognitions';
 import { CosmosConversationStore } from '../../functions/cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';

@@ -1,7 +1,7 @@
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
-import { KudosService } from '../../core/kudos';
-import type { Recognition } from '../../core/recognitions';
+import { KudosService } from '../../core/kudos/kudosService';
+import type { Recognition } from '../../core/kudos/recognitions';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
 import { countCosmosRequests } from '../support/milestoneFixtures';

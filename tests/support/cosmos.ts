@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, Database } from '@azure/cosmos';
-import { startLocalCosmos, type LocalCosmosServer } from '../../functions/local/cosmosServer';
+import { startLocalCosmos, type LocalCosmosServer } from '../../functions/dev/local/cosmosServer';
 import { createCosmosClient } from '../../functions/cosmos/client';
 import { ensureSchema } from '../../functions/cosmos/schema';
 

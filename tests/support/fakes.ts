@@ -1,21 +1,26 @@
 // Plain in-memory fakes of core's ports, for unit tests of core. Integration tests use the real
 // Cosmos repositories against the local server instead.
-import type { ConversationRecord, ConversationStore } from '../../core/conversations';
-import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/deliveries';
-import type { LogFields, Logger } from '../../core/logger';
-import type { PeopleDirectory, Person } from '../../core/people';
-import type { CreateResult, Recognition, RecognitionStore } from '../../core/recognitions';
-import type { MilestoneCandidates } from '../../core/milestones';
-import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
-import type { ReminderSnooze, SnoozeStore } from '../../core/snoozes';
+import type { ConversationRecord, ConversationStore } from '../../core/delivery/conversations';
+import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery/ledger';
+import type { LogFields, Logger } from '../../core/shared/logger';
+import type { PeopleDirectory, Person } from '../../core/people/directory';
+import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos/recognitions';
+import type { MilestoneCandidates } from '../../core/milestones/milestones';
+import type {
+  JobRuns,
+  SettingsStore,
+  TeamSettings,
+  TenantSettings,
+} from '../../core/settings/tenantSettings';
+import type { ReminderSnooze, SnoozeStore } from '../../core/milestones/snoozes';
 import {
   notePairKey,
   type Note,
   type NoteCreateResult,
   type NotePair,
   type NoteStore,
-} from '../../core/notes';
-import type { ErasureRegister } from '../../core/erasures';
+} from '../../core/notes/notesService';
+import type { ErasureRegister } from '../../core/people/erasures';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();

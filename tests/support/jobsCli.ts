@@ -9,7 +9,7 @@ export interface CliRun {
 }
 
 /**
- * Runs the jobs CLI as `npm run job --` does (`npx tsx functions/jobs/cli.ts …`) in the project
+ * Runs the jobs CLI as `npm run job --` does (`npx tsx functions/dev/jobs/cli.ts …`) in the project
  * root, on the local data in `dataDir` and no Cosmos account configured.
  */
 export function runJobsCli(dataDir: string, ...args: string[]): Promise<CliRun> {
@@ -17,7 +17,7 @@ export function runJobsCli(dataDir: string, ...args: string[]): Promise<CliRun> 
   for (const name of ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'LOG_LEVEL', 'INIT_CWD'])
     delete env[name];
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'functions/jobs/cli.ts', ...args], {
+    const child = spawn('npx', ['tsx', 'functions/dev/jobs/cli.ts', ...args], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startLocalApp, type LocalApp } from '../../functions/local/localApp';
+import { startLocalApp, type LocalApp } from '../../functions/dev/local/localApp';
 import { connectPlayground, type PlaygroundClient } from './playground';
 import { freePort } from './ports';
 
@@ -219,7 +219,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The demo tenant (.m365agentsplayground.yml and functions/local/demoOrg.ts). */
+/** The demo tenant (.m365agentsplayground.yml and functions/dev/local/demoOrg.ts). */
 export const TENANT_ID = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
 /** Alex Wilber, the Playground's current user. */
 export const ALEX_AAD_ID = '00000000-0000-4000-8000-000000000001';

@@ -6,11 +6,11 @@
  */
 import { createServer, request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ConversationRecord } from '../../core/conversations';
-import { deliveryId } from '../../core/deliveries';
-import type { Person } from '../../core/people';
-import type { Recognition } from '../../core/recognitions';
-import { defaultTenantSettings } from '../../core/settings';
+import type { ConversationRecord } from '../../core/delivery/conversations';
+import { deliveryId } from '../../core/delivery/ledger';
+import type { Person } from '../../core/people/directory';
+import type { Recognition } from '../../core/kudos/recognitions';
+import { defaultTenantSettings } from '../../core/settings/tenantSettings';
 import type { Runtime } from '../../functions/composition';
 import type { ReceivedActivity } from './fakeConnector';
 

@@ -2,7 +2,7 @@
  * Test harness for the Microsoft 365 Agents Playground (`@microsoft/m365agentsplayground`).
  *
  * {@link startPlayground} spawns the Playground CLI with `startPlaygroundProcess` (the launcher `npm start`
- * uses, functions/local/playgroundProcess.ts) and returns a typed client for the API the Playground's own
+ * uses, functions/dev/local/playgroundProcess.ts) and returns a typed client for the API the Playground's own
  * web UI uses; {@link connectPlayground} attaches the same client to a Playground that is already running
  * (e.g. the one `startLocalApp` started):
  *
@@ -23,7 +23,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import { startPlaygroundProcess, type PlaygroundProcess } from '../../functions/local/playgroundProcess';
+import { startPlaygroundProcess, type PlaygroundProcess } from '../../functions/dev/local/playgroundProcess';
 import { freePort } from './ports';
 
 /** Repository root (this file is tests/support/playground.ts). */
@@ -457,7 +457,7 @@ function assertConfig(raw: unknown): PlaygroundConfig {
 /**
  * Starts the Playground CLI against a bot and returns a client for it.
  *
- * The process is `startPlaygroundProcess` (functions/local/playgroundProcess.ts): loopback only, the
+ * The process is `startPlaygroundProcess` (functions/dev/local/playgroundProcess.ts): loopback only, the
  * mock connector as service URL, its own process group, and a check that it did not fall back to
  * another port. Here its log file is in a temp dir (removed by `stop()`). The conversation websocket
  * is connected before this resolves, so every bot message from then on is recorded.

@@ -8,7 +8,7 @@ export type QueryEngine = (query: string) => {
 
 /**
  * The local Cosmos server's query engine twice: as the server loads it, which the local speed-ups
- * (functions/local/linearQueries.ts, fastQueries.ts) patch, and a fresh copy of the same files in a
+ * (functions/dev/local/linearQueries.ts, fastQueries.ts) patch, and a fresh copy of the same files in a
  * module registry of its own, as published: the reference the patched one must agree with.
  */
 export function queryEngines(): { patched: QueryEngine; original: QueryEngine } {

@@ -1,0 +1,47 @@
+import { declareCard } from '../teams/cardRender';
+import reminderTemplate from './reminder-card.json';
+import celebrationTemplate from './celebration-card.json';
+import noticeTemplate from './notice-card.json';
+
+/** A manager's reminder of a milestone coming up. */
+export interface ReminderCardData {
+  headline: string;
+  when: string;
+  facts: Array<{ title: string; value: string }>;
+  /** Empty when there were no kudos in the last 90 days. */
+  latestKudos: string;
+  /** The manager's own open notes about the person, one line each. */
+  notes: Array<{ text: string }>;
+  suggestion: string;
+  /** Shown after an action (snoozed, muted); empty otherwise. */
+  note: string;
+  wishesTitle: string;
+  personId: string;
+  firstName: string;
+  kind: string;
+  deliveryId: string;
+  /** The milestone's marked and real dates and its year count ('' when none), for Snooze. */
+  date: string;
+  occursOn: string;
+  years: string;
+}
+
+/** The post in a team's recognition channel on the day. */
+export interface CelebrationCardData {
+  emoji: string;
+  headline: string;
+  invitation: string;
+}
+
+export const reminderCard = declareCard<ReminderCardData>('reminder-card', reminderTemplate);
+export const celebrationCard = declareCard<CelebrationCardData>('celebration-card', celebrationTemplate);
+
+/** A one-line card that replaces a reminder once acted on, with an optional Undo. */
+export interface NoticeCardData {
+  text: string;
+  /** Empty for no Undo button. */
+  undoVerb: string;
+  personId: string;
+}
+
+export const noticeCard = declareCard<NoticeCardData>('notice-card', noticeTemplate);

@@ -1,0 +1,207 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import type { ConversationBook } from '../../core/delivery/conversations';
+import type { Logger } from '../../core/shared/logger';
+import type { ErasureRegister } from '../../core/people/erasures';
+import { saveMySettings } from '../../core/privacy/mySettings';
+import type { PeopleDirectory } from '../../core/people/directory';
+import {
+  exportMyData,
+  forgetPerson,
+  type NoteCounter,
+  type NoteEraser,
+  type PrivacyDeps,
+} from '../../core/privacy/personalData';
+import type { RecognitionStore } from '../../core/kudos/recognitions';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
+import { forgetConfirmCard, myDataCard, mySettingsCard, privacyNoticeCard } from './privacyCards';
+import { cardAttachment, expandCard } from '../teams/cardRender';
+import { senderOf, tenantOf } from '../teams/conversationRecord';
+import { conversationKindOf } from '../teams/turnContext';
+import {
+  erasedNoticeData,
+  forgetConfirmCardData,
+  myDataCardData,
+  mySettingsCardData,
+  settingsInputOf,
+  settingsValuesFrom,
+  settingsValuesOf,
+  type SettingsValues,
+} from './views';
+
+/** What `my settings`, `my data` and `forget me` need. */
+export interface PrivacyHandlerDeps {
+  people: PeopleDirectory;
+  settings: SettingsStore;
+  recognitions: RecognitionStore;
+  conversations: ConversationBook;
+  logger: Logger;
+  now: () => Date;
+  defaultTimeZone: string;
+  erasures: ErasureRegister;
+  /**
+   * Private notes to count (and, with the eraser methods, erase); the notes store fits. Without
+   * it, `my data` counts 0 notes and `forget me` erases none.
+   */
+  notes?: NoteCounter & Partial<NoteEraser>;
+}
+
+const NOT_FROM_TEAMS =
+  'Moments could not tell who you are in which organisation, so nothing was shown or changed.';
+
+/** The reply in group chats and channels: a pointer to the personal chat, never any data. */
+export const personalChatOnly = (command: string) =>
+  `Your data is yours alone, so I only show or change it in our personal chat: open a chat with Moments and type “${command}” there.`;
+
+/** Who is asking: always the sender, so nobody reaches another person's data. */
+interface Caller {
+  tenantId: string;
+  personId: string;
+  /** Their name as Teams gives it, for a directory record created by `my settings`. */
+  name: string;
+}
+
+/** An expanded card as the type teams-ai returns from Action.Execute handlers. */
+const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
+
+/** Registers `my settings`, `my data` and `forget me` (with its confirmation). Personal chat only. */
+export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandlerDeps): void {
+  const privacy: PrivacyDeps = {
+    people: deps.people,
+    recognitions: deps.recognitions,
+    conversations: deps.conversations,
+    settings: deps.settings,
+    erasures: deps.erasures,
+    logger: deps.logger,
+    ...(deps.notes ? { notes: deps.notes } : {}),
+  };
+
+  /** The caller, in a personal chat; otherwise the reason to give instead. */
+  const callerOf = (context: TurnContext, command: string): Caller | { refusal: string } => {
+    if (conversationKindOf(context) !== 'personal') return { refusal: personalChatOnly(command) };
+    const tenantId = tenantOf(context.activity);
+    const personId = senderOf(context.activity);
+    if (!tenantId || !personId) return { refusal: NOT_FROM_TEAMS };
+    return { tenantId, personId, name: context.activity.from?.name ?? '' };
+  };
+
+  const settingsCard = async (
+    tenantId: string,
+    personId: string,
+    extra: { values?: SettingsValues; status?: string; error?: string } = {},
+  ) => {
+    const [person, reports, settings] = await Promise.all([
+      deps.people.get(tenantId, personId),
+      deps.people.reportsOf(tenantId, personId),
+      tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone),
+    ]);
+    return expandCard(
+      mySettingsCard,
+      mySettingsCardData({
+        person,
+        values: extra.values ?? settingsValuesOf(person, settings),
+        isManager: reports.length > 0,
+        now: deps.now(),
+        ...(extra.status ? { status: extra.status } : {}),
+        ...(extra.error ? { error: extra.error } : {}),
+      }),
+    );
+  };
+
+  app.message(/^\s*my\s+settings\s*$/i, async (context) => {
+    const caller = callerOf(context, 'my settings');
+    if ('refusal' in caller) {
+      await context.sendActivity(caller.refusal);
+      return;
+    }
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(await settingsCard(caller.tenantId, caller.personId))],
+    });
+  });
+
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
+    'saveMySettings',
+    async (context, _state, data) => {
+      const caller = callerOf(context, 'my settings');
+      if ('refusal' in caller) return caller.refusal;
+      const values = settingsValuesFrom(data);
+      const isManager = (await deps.people.reportsOf(caller.tenantId, caller.personId)).length > 0;
+      const result = await saveMySettings(
+        deps.people,
+        {
+          tenantId: caller.tenantId,
+          personId: caller.personId,
+          displayName: caller.name,
+          input: settingsInputOf(values, isManager),
+        },
+        deps.erasures,
+      );
+      if (!result.ok) {
+        return asCard(
+          await settingsCard(caller.tenantId, caller.personId, {
+            values,
+            error: `${result.message} Nothing was saved.`,
+          }),
+        );
+      }
+      return asCard(
+        await settingsCard(caller.tenantId, caller.personId, {
+          status: result.created
+            ? 'Saved: Moments added you to its directory with these choices.'
+            : 'Saved: Moments uses these from now on.',
+        }),
+      );
+    },
+  );
+
+  app.message(/^\s*my\s+data\s*$/i, async (context) => {
+    const caller = callerOf(context, 'my data');
+    if ('refusal' in caller) {
+      await context.sendActivity(caller.refusal);
+      return;
+    }
+    const [data, settings] = await Promise.all([
+      exportMyData(privacy, caller.tenantId, caller.personId),
+      tenantSettingsOf(deps.settings, caller.tenantId, deps.defaultTimeZone),
+    ]);
+    await context.sendActivity({ attachments: [cardAttachment(myDataCard, myDataCardData(data, settings))] });
+  });
+
+  app.message(/^\s*forget\s+me\s*$/i, async (context) => {
+    const caller = callerOf(context, 'forget me');
+    if ('refusal' in caller) {
+      await context.sendActivity(caller.refusal);
+      return;
+    }
+    const data = await exportMyData(privacy, caller.tenantId, caller.personId);
+    await context.sendActivity({
+      attachments: [
+        cardAttachment(
+          forgetConfirmCard,
+          forgetConfirmCardData(data, {
+            notesErasable: Boolean(deps.notes?.removeAbout && deps.notes.removeByAuthor),
+          }),
+        ),
+      ],
+    });
+  });
+
+  app.adaptiveCards.actionExecute('forgetMe', async (context) => {
+    const caller = callerOf(context, 'forget me');
+    if ('refusal' in caller) return caller.refusal;
+    const report = await forgetPerson(privacy, caller.tenantId, caller.personId, { now: deps.now() });
+    return asCard(expandCard(privacyNoticeCard, erasedNoticeData(report)));
+  });
+
+  app.adaptiveCards.actionExecute('cancelForgetMe', async (context) => {
+    const caller = callerOf(context, 'forget me');
+    if ('refusal' in caller) return caller.refusal;
+    return asCard(
+      expandCard(privacyNoticeCard, {
+        title: 'Nothing was erased',
+        lines: [{ text: 'Your data in Moments is as it was. Type “my data” to see it.' }],
+        note: '',
+      }),
+    );
+  });
+}

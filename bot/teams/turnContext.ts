@@ -1,0 +1,16 @@
+import type { TurnContext } from 'botbuilder';
+import type { ConversationKind } from '../../core/delivery/conversations';
+
+/** The kind of conversation a turn happens in. */
+export function conversationKindOf(context: TurnContext): ConversationKind {
+  const type = context.activity.conversation?.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+/** The first name of the sender, for friendly replies. */
+export function firstNameOf(context: TurnContext): string | undefined {
+  const name = context.activity.from?.name?.trim();
+  return name ? name.split(/\s+/)[0] : undefined;
+}

@@ -1,0 +1,221 @@
+import { SendGate } from '../delivery/sendGate';
+import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
+import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf } from '../shared/calendar';
+import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
+import {
+  deliverOnce,
+  deliveryId,
+  type DeliveryLedger,
+  type DeliveryOutcome,
+  type SendResult,
+} from '../delivery/ledger';
+import { buildDigest, type Digest, type DigestOptions } from './buildDigest';
+import type { Logger } from '../shared/logger';
+import { inPool } from '../shared/pool';
+import { effectiveDigest } from '../privacy/mySettings';
+import type { NoteStore } from '../notes/notesService';
+import type { PeopleDirectory, Person } from '../people/directory';
+import type { RecognitionStore } from '../kudos/recognitions';
+import {
+  tenantSettingsOf,
+  type JobRuns,
+  type SettingsStore,
+  type TenantSettings,
+} from '../settings/tenantSettings';
+
+/** The job's name in the job-run records. */
+export const DIGEST_JOB = 'digest';
+
+/** Finds the tenant's managers: one pass over a projection of the directory. */
+export interface DigestDirectory {
+  /** The ids of everyone someone in the tenant reports to (deduplicated). */
+  managerIds(tenantId: string): Promise<string[]>;
+}
+
+/** The outbound side of the job: renders the digest and sends it to the manager; at the Teams edge. */
+export interface DigestNotifier {
+  send(conversation: ConversationRecord, digest: Digest): Promise<SendResult>;
+}
+
+/** What building one manager's digest reads. */
+export interface DigestReads {
+  people: PeopleDirectory;
+  recognitions: RecognitionStore;
+  notes: NoteStore;
+  defaultTimeZone: string;
+}
+
+/** Everything the job reads and writes. */
+export interface DigestJobDeps extends DigestReads {
+  settings: SettingsStore;
+  runs: JobRuns;
+  /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
+  concurrency?: number;
+  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
+  gate?: SendGate;
+  directory: DigestDirectory;
+  conversations: ConversationBook;
+  deliveries: DeliveryLedger;
+  notifier: DigestNotifier;
+  logger: Logger;
+}
+
+/** One line of the job's report. Never carries kudos or note text. */
+export interface DigestSend {
+  tenantId: string;
+  deliveryId: string;
+  managerId: string;
+  managerName: string;
+  week: string;
+  reports: number;
+  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+}
+
+export interface DigestJobReport {
+  tenants: number;
+  sends: DigestSend[];
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The ledger id of a manager's digest for an ISO week: one per manager per week. */
+export function digestDeliveryId(week: string, managerId: string): string {
+  return deliveryId('digest', week, managerId);
+}
+
+/**
+ * The ISO week whose digest moment for `manager` (their own day and hour, else the tenant's, in
+ * their zone) falls in `(since, now]`, or undefined when none does or they turned it off.
+ */
+export function dueDigestWeek(
+  manager: Person,
+  settings: TenantSettings,
+  window: { since: Date; now: Date },
+): string | undefined {
+  const digest = effectiveDigest(manager, settings);
+  if (!digest.enabled) return undefined;
+  const zone = manager.timeZone ?? settings.defaultTimeZone;
+  const last = localDateOf(window.now, zone);
+  for (let date = addDays(localDateOf(window.since, zone), -1); date <= last; date = addDays(date, 1)) {
+    if (weekdayOf(date) !== digest.day) continue;
+    const at = instantOfLocal(date, digest.hour, zone).getTime();
+    if (at > window.since.getTime() && at <= window.now.getTime()) return isoWeekOf(date);
+  }
+  return undefined;
+}
+
+/**
+ * A manager's digest as of `now`, from bounded reads: their direct reports (one query), the kudos
+ * those reports received in the last week (one query), the kudos the reports and the manager gave
+ * in the last four weeks (one query) and the manager's own open notes (one query). Undefined for
+ * someone with no reports.
+ */
+export async function digestFor(
+  deps: DigestReads,
+  manager: Person,
+  now: Date,
+  options?: Partial<DigestOptions>,
+): Promise<Digest | undefined> {
+  const tenantId = manager.tenantId;
+  const reports = (await deps.people.reportsOf(tenantId, manager.id)).filter((r) => r.id !== manager.id);
+  if (reports.length === 0) return undefined;
+  const ids = reports.map((r) => r.id);
+  const [received, given, notes] = await Promise.all([
+    deps.recognitions.forRecipientsSince(tenantId, ids, new Date(now.getTime() - 7 * DAY)),
+    deps.recognitions.givenBySince(tenantId, [manager.id, ...ids], new Date(now.getTime() - 28 * DAY)),
+    deps.notes.openByAuthor(tenantId, manager.id),
+  ]);
+  return buildDigest({
+    manager,
+    reports,
+    received,
+    given,
+    notes,
+    now,
+    defaultTimeZone: deps.defaultTimeZone,
+    ...(options ? { options } : {}),
+  });
+}
+
+/**
+ * The hourly digest job: for each tenant, finds the managers (one projection query), and sends
+ * each manager whose digest moment fell since the tenant's last completed run (at most a day back,
+ * so a missed hour catches up) this week's digest in their personal chat, claimed in the ledger as
+ * `digest:<ISO week>:<managerId>` so it goes out once per week however often or concurrently this
+ * runs. The run is recorded only when nothing is left to retry.
+ */
+export async function runDigestJob(
+  deps: DigestJobDeps,
+  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
+): Promise<DigestJobReport> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
+  );
+}
+
+async function runForTenant(
+  deps: DigestJobDeps,
+  tenantId: string,
+  now: Date,
+  dryRun: boolean,
+): Promise<DigestSend[]> {
+  const logger = deps.logger.child({ job: DIGEST_JOB, tenantId });
+  const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+  const window = await windowFor(deps.runs, tenantId, DIGEST_JOB, now);
+  const managerIds = [...new Set(await deps.directory.managerIds(tenantId))];
+  const managers = managerIds.length ? await deps.people.findMany(tenantId, managerIds) : [];
+  const dueManagers = managers.flatMap((manager) => {
+    if (manager.tenantId !== tenantId) return [];
+    const week = dueDigestWeek(manager, settings, window);
+    return week ? [{ manager, week }] : [];
+  });
+  const due = dueManagers.length;
+  const chats = await deps.conversations.personalChats(
+    tenantId,
+    dueManagers.map(({ manager }) => manager.id),
+  );
+  // Managers in parallel (bounded): each digest waits on reads and a send, and the messenger keeps
+  // the sends within Teams' limits whatever the pool size.
+  const results = await inPool(
+    dueManagers,
+    deps.concurrency ?? 8,
+    async ({ manager, week }): Promise<DigestSend[]> => {
+      const id = digestDeliveryId(week, manager.id);
+      const line = (outcome: DigestSend['outcome'], reports = 0): DigestSend => ({
+        tenantId,
+        deliveryId: id,
+        managerId: manager.id,
+        managerName: manager.displayName,
+        week,
+        reports,
+        outcome,
+      });
+      const chat = chats.get(manager.id);
+      if (!chat) return [line('unreachable')];
+      // Already delivered this week: skip the reads.
+      if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];
+      const digest = await digestFor({ ...deps, defaultTimeZone: settings.defaultTimeZone }, manager, now);
+      if (!digest) return []; // someone whose reports all left: nothing to say
+      if (dryRun) return [line('planned', digest.teamSize)];
+      const outcome = await deliverOnce(
+        deps.deliveries,
+        deps.logger,
+        { tenantId, id, kind: 'digest', now, gate: deps.gate },
+        () => deps.notifier.send(chat, digest),
+      );
+      return [line(outcome, digest.teamSize)];
+    },
+  );
+  const sends = results.flat();
+  const retry = await finishRun(deps.runs, { tenantId, job: DIGEST_JOB, now, dryRun }, sends);
+  logger.info('digest job ran for tenant', {
+    since: window.since.toISOString(),
+    now: now.toISOString(),
+    managers: managers.length,
+    due,
+    sent: sends.filter((s) => s.outcome === 'sent').length,
+    retryNextRun: retry,
+  });
+  return sends;
+}

@@ -1,0 +1,391 @@
+import { SendGate } from '../delivery/sendGate';
+import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
+import { localDateOf } from '../shared/calendar';
+import { inPool } from '../shared/pool';
+import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
+import { deliverOnce, type DeliveryLedger, type DeliveryOutcome, type SendResult } from '../delivery/ledger';
+import type { Logger } from '../shared/logger';
+import {
+  findMilestoneCandidates,
+  milestonePolicyFor,
+  planMilestoneSends,
+  type Milestone,
+  type MilestoneCandidates,
+  type PlannedSend,
+  type PlanningWindow,
+} from './milestones';
+import type { NoteStore } from '../notes/notesService';
+import { readReminderContext, type ReminderContent, type ReminderContext } from './reminderContent';
+import type { PeopleDirectory, Person } from '../people/directory';
+import type { RecognitionStore } from '../kudos/recognitions';
+import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings/tenantSettings';
+import type { ReminderSnooze, SnoozeStore } from './snoozes';
+
+/** The job's name in the job-run records. */
+export const MILESTONE_JOB = 'milestones';
+
+/** What a celebration on the day says. */
+export interface CelebrationContent {
+  milestone: Milestone;
+}
+
+/** The outbound side of the job: renders and sends; implemented at the Teams edge. */
+export interface MilestoneNotifier {
+  remind(conversation: ConversationRecord, content: ReminderContent): Promise<SendResult>;
+  /** The post in a team's recognition channel. */
+  celebrate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
+  /** The personal message to the person whose day it is. */
+  congratulate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
+}
+
+/** Everything the job reads and writes. */
+export interface MilestoneJobDeps {
+  settings: SettingsStore;
+  runs: JobRuns;
+  candidates: MilestoneCandidates;
+  people: PeopleDirectory;
+  snoozes: SnoozeStore;
+  conversations: ConversationBook;
+  recognitions: RecognitionStore;
+  /** The manager's private notes, shown on their reminders. */
+  notes: NoteStore;
+  deliveries: DeliveryLedger;
+  notifier: MilestoneNotifier;
+  logger: Logger;
+  defaultTimeZone: string;
+  /** Sends in flight at once; the messenger keeps to Teams' limits whatever this is. */
+  concurrency?: number;
+  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
+  gate?: SendGate;
+}
+
+/** One line of the job's report. */
+export interface JobSend {
+  tenantId: string;
+  deliveryId: string;
+  kind: 'reminder' | 'celebration' | 'congratulation';
+  milestone: string;
+  personName: string;
+  to: string;
+  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+}
+
+/** What a run did, per send. */
+export interface MilestoneJobReport {
+  tenants: number;
+  sends: JobSend[];
+}
+
+/**
+ * The hourly milestone job: for each tenant, plans the reminders and celebrations due since its
+ * last completed run (at most a day back), and delivers each exactly once through the ledger.
+ * The run is recorded only when nothing is left to retry, so an interrupted or partly failed run
+ * is planned again next hour and the ledger skips what was already sent.
+ */
+export async function runMilestoneJob(
+  deps: MilestoneJobDeps,
+  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
+): Promise<MilestoneJobReport> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
+  );
+}
+
+/** What one tenant's run has to deliver: its plan, from the reads that find what is due. */
+export interface TenantRunPlan {
+  window: PlanningWindow;
+  /** The tenant's default time zone. */
+  defaultTimeZone: string;
+  /** How many people have a milestone near the window. */
+  candidates: number;
+  planned: PlannedSend[];
+  /** The people the plan names and their managers, by id. */
+  people: Map<string, Person>;
+  /** Snoozed reminders due to come back. */
+  snoozes: ReminderSnooze[];
+}
+
+/**
+ * Plans one tenant's run: reads its settings, last run, milestone candidates and due snoozes, and
+ * nothing that a single send needs (chats, kudos, notes). The job starts with it; on its own it
+ * measures what planning alone asks of the stores.
+ */
+export async function planTenantRun(
+  deps: Pick<MilestoneJobDeps, 'settings' | 'runs' | 'candidates' | 'snoozes' | 'defaultTimeZone'>,
+  tenantId: string,
+  now: Date,
+): Promise<TenantRunPlan> {
+  const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+  const policy = milestonePolicyFor(settings);
+  const window = await windowFor(deps.runs, tenantId, MILESTONE_JOB, now);
+  const { people, managers } = await findMilestoneCandidates(deps.candidates, tenantId, window, policy);
+  const byId = new Map([...managers, ...people].map((p) => [p.id, p]));
+  const planned = planMilestoneSends({ people, managers, window, policy }).filter((send) => {
+    const manager = send.recipient === 'manager' ? byId.get(send.recipientId) : undefined;
+    return !manager?.mutedReminders?.includes(send.milestone.person.id);
+  });
+  return {
+    window,
+    defaultTimeZone: settings.defaultTimeZone,
+    candidates: people.length,
+    planned,
+    people: byId,
+    snoozes: await deps.snoozes.dueBy(tenantId, now),
+  };
+}
+
+/** One tenant's run as each of its sends sees it. */
+interface TenantRun {
+  tenantId: string;
+  now: Date;
+  dryRun: boolean;
+  /** The tenant's default time zone, for people whose own is unknown. */
+  defaultTimeZone: string;
+  /** Someone's personal chat, read once per run however many sends go there. */
+  chatWith(userId: string): Promise<ConversationRecord | undefined>;
+  /** A team's recognition channel, read once per run. */
+  channelOf(teamId: string): Promise<{ channelId: string; channel: ConversationRecord } | undefined>;
+  /** The kudos and notes every reminder of the run shows, read for all of them at once. */
+  context: ReminderContext;
+}
+
+/** A snoozed reminder with the people and chat it needs, read before anything is sent. */
+interface SnoozedReminder {
+  snooze: ReminderSnooze;
+  person?: Person;
+  manager?: Person;
+  chat?: ConversationRecord;
+}
+
+async function runForTenant(
+  deps: MilestoneJobDeps,
+  tenantId: string,
+  now: Date,
+  dryRun: boolean,
+): Promise<JobSend[]> {
+  const logger = deps.logger.child({ job: MILESTONE_JOB, tenantId });
+  const plan = await planTenantRun(deps, tenantId, now);
+  // Every personal chat the run may send to, read together (a run can reach thousands).
+  const chats = await deps.conversations.personalChats(tenantId, [
+    ...plan.planned.map((send) =>
+      send.recipient === 'manager' ? send.recipientId : send.milestone.person.id,
+    ),
+    ...plan.snoozes.map((snooze) => snooze.managerId),
+  ]);
+  const chatWith = readOnce((userId) =>
+    chats.has(userId)
+      ? Promise.resolve(chats.get(userId))
+      : deps.conversations.personalChat(tenantId, userId),
+  );
+  const channelOf = readOnce(async (teamId) => {
+    const channelId = (await deps.settings.team(tenantId, teamId))?.recognitionChannelId;
+    const channel = channelId ? await deps.conversations.channel(tenantId, channelId) : undefined;
+    return channelId && channel ? { channelId, channel } : undefined;
+  });
+  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, chatWith);
+  const reminders = [
+    ...plan.planned.flatMap((send) =>
+      send.recipient === 'manager'
+        ? [{ personId: send.milestone.person.id, managerId: send.recipientId }]
+        : [],
+    ),
+    ...snoozed.map(({ snooze }) => ({ personId: snooze.personId, managerId: snooze.managerId })),
+  ];
+  const context = await readReminderContext(deps, tenantId, reminders, now);
+  const run: TenantRun = {
+    tenantId,
+    now,
+    dryRun,
+    defaultTimeZone: plan.defaultTimeZone,
+    chatWith,
+    channelOf,
+    context,
+  };
+  const results = await inPool(plan.planned, deps.concurrency ?? 8, (send) =>
+    deliver(deps, run, send, plan.people),
+  );
+  const sends = [...results.flat(), ...(await resendSnoozed(deps, run, snoozed, plan.defaultTimeZone))];
+  const retry = await finishRun(deps.runs, { tenantId, job: MILESTONE_JOB, now, dryRun }, sends);
+  logger.info('milestone job ran for tenant', {
+    since: plan.window.since.toISOString(),
+    now: now.toISOString(),
+    candidates: plan.candidates,
+    planned: plan.planned.length,
+    sent: sends.filter((s) => s.outcome === 'sent').length,
+    retryNextRun: retry,
+  });
+  return sends;
+}
+
+async function deliver(
+  deps: MilestoneJobDeps,
+  run: TenantRun,
+  send: PlannedSend,
+  people: Map<string, Person>,
+): Promise<JobSend[]> {
+  const { tenantId, now } = run;
+  const { milestone } = send;
+  const line = (
+    kind: JobSend['kind'],
+    deliveryId: string,
+    to: string,
+    outcome: JobSend['outcome'],
+  ): JobSend => ({
+    tenantId,
+    deliveryId,
+    kind,
+    milestone: `${milestone.kind} ${milestone.date}`,
+    personName: milestone.person.displayName,
+    to,
+    outcome,
+  });
+  const once = (deliveryId: string, kind: 'reminder' | 'celebration', sendIt: () => Promise<SendResult>) =>
+    run.dryRun
+      ? Promise.resolve<JobSend['outcome']>('planned')
+      : deliverOnce(
+          deps.deliveries,
+          deps.logger,
+          { tenantId, id: deliveryId, kind, now, gate: deps.gate },
+          sendIt,
+        );
+
+  if (send.recipient === 'manager') {
+    const manager = people.get(send.recipientId);
+    const chat = await run.chatWith(send.recipientId);
+    const to = manager?.displayName ?? send.recipientId;
+    if (!manager || !chat) return [line('reminder', send.deliveryId, to, 'unreachable')];
+    const content = run.context.contentFor({
+      deliveryId: send.deliveryId,
+      milestone,
+      manager,
+      managerToday: localDateOf(now, manager.timeZone ?? run.defaultTimeZone),
+    });
+    return [
+      line(
+        'reminder',
+        send.deliveryId,
+        to,
+        await once(send.deliveryId, 'reminder', () => deps.notifier.remind(chat, content)),
+      ),
+    ];
+  }
+
+  const lines: JobSend[] = [];
+  for (const teamId of milestone.person.teamIds ?? []) {
+    const team = await run.channelOf(teamId);
+    if (!team) continue;
+    const id = `${send.deliveryId}:${team.channelId}`;
+    lines.push(
+      line(
+        'celebration',
+        id,
+        'team channel',
+        await once(id, 'celebration', () => deps.notifier.celebrate(team.channel, { milestone })),
+      ),
+    );
+  }
+  const chat = await run.chatWith(milestone.person.id);
+  const personal = `${send.deliveryId}:person`;
+  lines.push(
+    chat
+      ? line(
+          'congratulation',
+          personal,
+          milestone.person.displayName,
+          await once(personal, 'celebration', () => deps.notifier.congratulate(chat, { milestone })),
+        )
+      : line('congratulation', personal, milestone.person.displayName, 'unreachable'),
+  );
+  return lines;
+}
+
+/** The people and manager's chat of each due snooze, one snooze after another. */
+async function readSnoozed(
+  deps: MilestoneJobDeps,
+  tenantId: string,
+  snoozes: readonly ReminderSnooze[],
+  chatWith: TenantRun['chatWith'],
+): Promise<SnoozedReminder[]> {
+  const snoozed: SnoozedReminder[] = [];
+  for (const snooze of snoozes) {
+    const [person, manager] = await Promise.all([
+      deps.people.get(tenantId, snooze.personId),
+      deps.people.get(tenantId, snooze.managerId),
+    ]);
+    const chat = await chatWith(snooze.managerId);
+    snoozed.push({
+      snooze,
+      ...(person ? { person } : {}),
+      ...(manager ? { manager } : {}),
+      ...(chat ? { chat } : {}),
+    });
+  }
+  return snoozed;
+}
+
+/** Reminders whose snooze is over come back, once each; a snooze past its milestone is dropped. */
+async function resendSnoozed(
+  deps: MilestoneJobDeps,
+  run: TenantRun,
+  snoozed: readonly SnoozedReminder[],
+  defaultTimeZone: string,
+): Promise<JobSend[]> {
+  const { tenantId, now } = run;
+  const lines: JobSend[] = [];
+  for (const { snooze, person, manager, chat } of snoozed) {
+    const stale = !person || !manager || snooze.date < localDateOf(now, manager.timeZone ?? defaultTimeZone);
+    const line = (outcome: JobSend['outcome']): JobSend => ({
+      tenantId,
+      deliveryId: `${snooze.id}:${snooze.dueAt}`,
+      kind: 'reminder',
+      milestone: `${snooze.kind} ${snooze.date}`,
+      personName: person?.displayName ?? snooze.personId,
+      to: manager?.displayName ?? snooze.managerId,
+      outcome,
+    });
+    if (run.dryRun) {
+      lines.push(line(stale || !chat ? 'unreachable' : 'planned'));
+      continue;
+    }
+    if (stale || !chat || !person || !manager) {
+      await deps.snoozes.remove(tenantId, snooze.id);
+      continue;
+    }
+    const content = run.context.contentFor({
+      deliveryId: snooze.id.replace(/^snooze:/, ''),
+      milestone: milestoneOf(snooze, person),
+      manager,
+      managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
+    });
+    const outcome = await deliverOnce(
+      deps.deliveries,
+      deps.logger,
+      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate },
+      () => deps.notifier.remind(chat, content),
+    );
+    if (outcome === 'sent' || outcome === 'already-done') await deps.snoozes.remove(tenantId, snooze.id);
+    lines.push(line(outcome));
+  }
+  return lines;
+}
+
+function milestoneOf(snooze: ReminderSnooze, person: Person): Milestone {
+  return {
+    kind: snooze.kind,
+    person,
+    date: snooze.date,
+    occursOn: snooze.occursOn,
+    ...(snooze.years !== undefined ? { years: snooze.years } : {}),
+  };
+}
+
+/** `read` remembered per key: each key is read once, however many callers ask, even at once. */
+function readOnce<V>(read: (key: string) => Promise<V>): (key: string) => Promise<V> {
+  const reads = new Map<string, Promise<V>>();
+  return (key) => {
+    const pending = reads.get(key) ?? read(key);
+    reads.set(key, pending);
+    return pending;
+  };
+}

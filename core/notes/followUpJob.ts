@@ -1,0 +1,144 @@
+import type { SendGate } from '../delivery/sendGate';
+import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
+import { addDays, instantOfLocal, utcDateOf } from '../shared/calendar';
+import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
+import {
+  deliverOnce,
+  deliveryId,
+  type DeliveryLedger,
+  type DeliveryOutcome,
+  type SendResult,
+} from '../delivery/ledger';
+import type { Logger } from '../shared/logger';
+import type { Note, NoteStore } from './notesService';
+import type { PeopleDirectory } from '../people/directory';
+import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings/tenantSettings';
+
+/** The job's name in the job-run records. */
+export const FOLLOW_UP_JOB = 'followups';
+
+/** The outbound side of the job: renders the nudge and sends it to the author; at the Teams edge. */
+export interface FollowUpNotifier {
+  nudge(conversation: ConversationRecord, note: Note): Promise<SendResult>;
+}
+
+/** Everything the job reads and writes. */
+export interface FollowUpJobDeps {
+  settings: SettingsStore;
+  runs: JobRuns;
+  notes: NoteStore;
+  people: PeopleDirectory;
+  conversations: ConversationBook;
+  deliveries: DeliveryLedger;
+  notifier: FollowUpNotifier;
+  logger: Logger;
+  defaultTimeZone: string;
+  /** Lets one send at a time be in doubt, with the other jobs of the process (core/sendGate.ts). */
+  gate?: SendGate;
+}
+
+/** One line of the job's report. Never carries the note's text. */
+export interface FollowUpSend {
+  tenantId: string;
+  deliveryId: string;
+  noteId: string;
+  authorId: string;
+  followUpOn: string;
+  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+}
+
+export interface FollowUpJobReport {
+  tenants: number;
+  sends: FollowUpSend[];
+}
+
+/** The ledger id of a note's nudge for one follow-up date. */
+export function nudgeDeliveryId(note: Pick<Note, 'id' | 'followUpOn'>): string {
+  return deliveryId('nudge', note.id, note.followUpOn ?? 'none');
+}
+
+/**
+ * The hourly follow-up job: for each tenant, nudges the author of every open note whose follow-up
+ * date's send hour, in the author's own zone, fell since the tenant's last completed run (at most
+ * a day back, so a missed run catches up once). Each nudge is claimed in the ledger; the run is
+ * recorded only when nothing is left to retry.
+ */
+export async function runFollowUpJob(
+  deps: FollowUpJobDeps,
+  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
+): Promise<FollowUpJobReport> {
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+  );
+}
+
+async function runForTenant(
+  deps: FollowUpJobDeps,
+  tenantId: string,
+  now: Date,
+  dryRun: boolean,
+): Promise<FollowUpSend[]> {
+  const logger = deps.logger.child({ job: FOLLOW_UP_JOB, tenantId });
+  const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+  const window = await windowFor(deps.runs, tenantId, FOLLOW_UP_JOB, now);
+  // Every local date any zone (UTC-12 … UTC+14) can show during the window.
+  const dates: string[] = [];
+  for (let d = addDays(utcDateOf(window.since), -1); d <= addDays(utcDateOf(now), 1); d = addDays(d, 1)) {
+    dates.push(d);
+  }
+  const candidates = await deps.notes.followUpsDue(tenantId, dates);
+  const authors = new Map(
+    (await deps.people.findMany(tenantId, [...new Set(candidates.map((n) => n.authorId))])).map((p) => [
+      p.id,
+      p,
+    ]),
+  );
+  const due = candidates.filter((note) => {
+    if (note.status !== 'open' || !note.followUpOn || note.tenantId !== tenantId) return false;
+    const zone = authors.get(note.authorId)?.timeZone ?? settings.defaultTimeZone;
+    const at = instantOfLocal(note.followUpOn, settings.sendHour, zone).getTime();
+    return at > window.since.getTime() && at <= now.getTime();
+  });
+  const sends: FollowUpSend[] = [];
+  for (const note of due) {
+    const id = nudgeDeliveryId(note);
+    const line = (outcome: FollowUpSend['outcome']): FollowUpSend => ({
+      tenantId,
+      deliveryId: id,
+      noteId: note.id,
+      authorId: note.authorId,
+      followUpOn: note.followUpOn ?? '',
+      outcome,
+    });
+    const chat = await deps.conversations.personalChat(tenantId, note.authorId);
+    if (!chat) {
+      sends.push(line('unreachable'));
+      continue;
+    }
+    if (dryRun) {
+      sends.push(line('planned'));
+      continue;
+    }
+    const outcome = await deliverOnce(
+      deps.deliveries,
+      deps.logger,
+      { tenantId, id, kind: 'nudge', now, gate: deps.gate },
+      () => deps.notifier.nudge(chat, note),
+    );
+    if (outcome === 'sent') {
+      const current = await deps.notes.get(tenantId, note.authorId, note.id);
+      if (current) await deps.notes.save({ ...current, nudgedFor: note.followUpOn });
+    }
+    sends.push(line(outcome));
+  }
+  const retry = await finishRun(deps.runs, { tenantId, job: FOLLOW_UP_JOB, now, dryRun }, sends);
+  logger.info('follow-up job ran for tenant', {
+    since: window.since.toISOString(),
+    now: now.toISOString(),
+    candidates: candidates.length,
+    due: due.length,
+    sent: sends.filter((s) => s.outcome === 'sent').length,
+    retryNextRun: retry,
+  });
+  return sends;
+}

@@ -1,0 +1,279 @@
+import { addDays, localDateOf } from '../shared/calendar';
+import { isCalendarDate, type PeopleDirectory } from '../people/directory';
+import { tidyText, visibleLength } from '../shared/text';
+
+/** At most this many visible characters in a note. */
+export const MAX_NOTE_LENGTH = 1000;
+
+/** How far a snoozed follow-up moves. */
+export const SNOOZE_DAYS = 7;
+
+/**
+ * A private note a person keeps about a colleague. Only its author ever reads it: every read
+ * names the author, and the follow-up job delivers a nudge to the author alone.
+ */
+export interface Note {
+  tenantId: string;
+  id: string;
+  /** AAD object id of the person who wrote it (the partition key's second part). */
+  authorId: string;
+  subjectId: string;
+  subjectName: string;
+  text: string;
+  /** `YYYY-MM-DD` in the author's zone: the day to be nudged on. */
+  followUpOn?: string;
+  status: 'open' | 'done';
+  createdAt: string;
+  updatedAt: string;
+  /** The follow-up date a nudge was last delivered for. */
+  nudgedFor?: string;
+}
+
+/** An author and the person they wrote about: what a reminder may show its recipient. */
+export interface NotePair {
+  authorId: string;
+  subjectId: string;
+}
+
+/** One key per author and subject, for matching notes to the pairs a read asked for. */
+export function notePairKey(pair: NotePair): string {
+  return JSON.stringify([pair.authorId, pair.subjectId]);
+}
+
+/** The outcome of {@link NoteStore.create}: a note already stored under the id is returned as is. */
+export type NoteCreateResult = { created: true } | { created: false; existing: Note };
+
+/**
+ * The notes port. Every read names the tenant and, except for the follow-up job's
+ * {@link followUpsDue} and the privacy operations, the author: a caller only sees their own notes.
+ */
+export interface NoteStore {
+  create(note: Note): Promise<NoteCreateResult>;
+  get(tenantId: string, authorId: string, id: string): Promise<Note | undefined>;
+  save(note: Note): Promise<void>;
+  remove(tenantId: string, authorId: string, id: string): Promise<void>;
+  /** The author's open notes, newest first. */
+  openByAuthor(tenantId: string, authorId: string): Promise<Note[]>;
+  /** The author's notes (open and done) about one person, newest first. */
+  aboutSubject(tenantId: string, authorId: string, subjectId: string): Promise<Note[]>;
+  /**
+   * For the reminders of one run, in one read: each author's open notes about the person paired
+   * with them, newest first. A note comes back only for its own author's pair, so a reminder to
+   * that author is the only place it can show.
+   */
+  openAboutSubjects(tenantId: string, pairs: readonly NotePair[]): Promise<Note[]>;
+  /** For the follow-up job only: open notes of any author with `followUpOn` among `dates`. */
+  followUpsDue(tenantId: string, dates: readonly string[]): Promise<Note[]>;
+  /** How many notes anyone keeps about a person (for a data request; never their content). */
+  countAbout(tenantId: string, subjectId: string): Promise<number>;
+  /** Erases every note about a person; returns how many. */
+  removeAbout(tenantId: string, subjectId: string): Promise<number>;
+  /** Erases every note a person wrote; returns how many. */
+  removeByAuthor(tenantId: string, authorId: string): Promise<number>;
+}
+
+export type NoteErrorCode =
+  | 'NOTES.EMPTY_TEXT'
+  | 'NOTES.TEXT_TOO_LONG'
+  | 'NOTES.BAD_DATE'
+  | 'NOTES.PAST_DATE'
+  | 'NOTES.UNKNOWN_PERSON'
+  | 'NOTES.NOT_FOUND';
+
+/** A refusal: nothing was changed. `field` says which input to show it beside. */
+export interface NoteRefusal {
+  ok: false;
+  code: NoteErrorCode;
+  message: string;
+  field?: 'subject' | 'text' | 'followUpOn';
+}
+
+export type NoteResult = { ok: true; note: Note } | NoteRefusal;
+
+/** What the author typed or picked. */
+export interface NoteInput {
+  subjectId: string;
+  text: string;
+  /** `YYYY-MM-DD`, or empty/undefined for no follow-up. */
+  followUpOn?: string;
+}
+
+const refuse = (code: NoteErrorCode, message: string, field?: NoteRefusal['field']): NoteRefusal => ({
+  ok: false,
+  code,
+  message,
+  ...(field ? { field } : {}),
+});
+
+const NOT_FOUND = refuse('NOTES.NOT_FOUND', 'That note is no longer there.');
+
+/** The id of the note a submission creates: a retried or double-clicked save stores one. */
+export function noteIdFor(submissionId: string): string {
+  return `note-${submissionId.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+}
+
+/** Adding, changing and finishing private notes, always as their author. */
+export class NotesService {
+  constructor(
+    private readonly notes: NoteStore,
+    private readonly people: PeopleDirectory,
+    private readonly defaultTimeZone: string,
+  ) {}
+
+  /** The author's local date at `now`. */
+  async todayFor(tenantId: string, authorId: string, now: Date): Promise<string> {
+    const author = await this.people.get(tenantId, authorId);
+    return localDateOf(now, author?.timeZone ?? this.defaultTimeZone);
+  }
+
+  async add(
+    request: NoteInput & { tenantId: string; authorId: string; submissionId: string },
+    now: Date,
+  ): Promise<NoteResult & { duplicate?: boolean }> {
+    const id = noteIdFor(request.submissionId);
+    const earlier = await this.notes.get(request.tenantId, request.authorId, id);
+    if (earlier) return { ok: true, note: earlier, duplicate: true };
+    const checked = await this.check(request.tenantId, request.authorId, request, now);
+    if (!checked.ok) return checked;
+    const note: Note = {
+      tenantId: request.tenantId,
+      id,
+      authorId: request.authorId,
+      subjectId: checked.subject.id,
+      subjectName: checked.subject.displayName,
+      text: checked.text,
+      ...(checked.followUpOn ? { followUpOn: checked.followUpOn } : {}),
+      status: 'open',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const created = await this.notes.create(note);
+    if (!created.created) return { ok: true, note: created.existing, duplicate: true };
+    return { ok: true, note };
+  }
+
+  async edit(
+    tenantId: string,
+    authorId: string,
+    id: string,
+    input: NoteInput,
+    now: Date,
+  ): Promise<NoteResult> {
+    const current = await this.notes.get(tenantId, authorId, id);
+    if (!current) return NOT_FOUND;
+    const checked = await this.check(tenantId, authorId, input, now, current);
+    if (!checked.ok) return checked;
+    const { followUpOn: _old, ...rest } = current;
+    const note: Note = {
+      ...rest,
+      subjectId: checked.subject.id,
+      subjectName: checked.subject.displayName,
+      text: checked.text,
+      ...(checked.followUpOn ? { followUpOn: checked.followUpOn } : {}),
+      updatedAt: now.toISOString(),
+    };
+    await this.notes.save(note);
+    return { ok: true, note };
+  }
+
+  async done(tenantId: string, authorId: string, id: string, now: Date): Promise<NoteResult> {
+    return this.change(tenantId, authorId, id, now, (note) => ({ ...note, status: 'done' }));
+  }
+
+  async reopen(tenantId: string, authorId: string, id: string, now: Date): Promise<NoteResult> {
+    return this.change(tenantId, authorId, id, now, (note) => ({ ...note, status: 'open' }));
+  }
+
+  /** Moves the follow-up a week past today or its date, whichever is later, and keeps it open. */
+  async snooze(tenantId: string, authorId: string, id: string, now: Date): Promise<NoteResult> {
+    const today = await this.todayFor(tenantId, authorId, now);
+    return this.change(tenantId, authorId, id, now, (note) => {
+      const from = note.followUpOn && note.followUpOn > today ? note.followUpOn : today;
+      return { ...note, status: 'open', followUpOn: addDays(from, SNOOZE_DAYS) };
+    });
+  }
+
+  async delete(tenantId: string, authorId: string, id: string): Promise<NoteResult> {
+    const current = await this.notes.get(tenantId, authorId, id);
+    if (!current) return NOT_FOUND;
+    await this.notes.remove(tenantId, authorId, id);
+    return { ok: true, note: current };
+  }
+
+  /** One of the author's own notes; another author's id reads as not found. */
+  async get(tenantId: string, authorId: string, id: string): Promise<NoteResult> {
+    const note = await this.notes.get(tenantId, authorId, id);
+    return note ? { ok: true, note } : NOT_FOUND;
+  }
+
+  /** The author's open notes, newest first. */
+  open(tenantId: string, authorId: string): Promise<Note[]> {
+    return this.notes.openByAuthor(tenantId, authorId);
+  }
+
+  /** The author's open notes about one person, newest first. */
+  async openAbout(tenantId: string, authorId: string, subjectId: string): Promise<Note[]> {
+    return (await this.notes.aboutSubject(tenantId, authorId, subjectId)).filter((n) => n.status === 'open');
+  }
+
+  private async change(
+    tenantId: string,
+    authorId: string,
+    id: string,
+    now: Date,
+    update: (note: Note) => Note,
+  ): Promise<NoteResult> {
+    const current = await this.notes.get(tenantId, authorId, id);
+    if (!current) return NOT_FOUND;
+    const note = { ...update(current), updatedAt: now.toISOString() };
+    await this.notes.save(note);
+    return { ok: true, note };
+  }
+
+  private async check(
+    tenantId: string,
+    authorId: string,
+    input: NoteInput,
+    now: Date,
+    current?: Note,
+  ): Promise<
+    | { ok: true; subject: { id: string; displayName: string }; text: string; followUpOn?: string }
+    | NoteRefusal
+  > {
+    const subjectId = input.subjectId.trim();
+    const found = subjectId ? await this.people.get(tenantId, subjectId) : undefined;
+    const subject =
+      found ??
+      (current && current.subjectId === subjectId
+        ? { id: subjectId, displayName: current.subjectName }
+        : undefined);
+    if (!subject) return refuse('NOTES.UNKNOWN_PERSON', 'Choose who the note is about.', 'subject');
+    const text = tidyText(input.text);
+    if (text.length === 0) return refuse('NOTES.EMPTY_TEXT', 'Write the note first.', 'text');
+    const length = visibleLength(text);
+    if (length > MAX_NOTE_LENGTH) {
+      return refuse(
+        'NOTES.TEXT_TOO_LONG',
+        `Keep the note to ${MAX_NOTE_LENGTH} characters; it has ${length}.`,
+        'text',
+      );
+    }
+    const followUpOn = input.followUpOn?.trim() ?? '';
+    if (followUpOn) {
+      if (!isCalendarDate(followUpOn)) {
+        return refuse('NOTES.BAD_DATE', 'Pick a real date to follow up on, or leave it empty.', 'followUpOn');
+      }
+      // An unchanged date on an edit may be today or already past; a new one may not be in the past.
+      const unchanged = current?.followUpOn === followUpOn;
+      if (!unchanged && followUpOn < (await this.todayFor(tenantId, authorId, now))) {
+        return refuse('NOTES.PAST_DATE', 'That date has passed: pick today or a later day.', 'followUpOn');
+      }
+    }
+    return {
+      ok: true,
+      subject: { id: subject.id, displayName: subject.displayName },
+      text,
+      ...(followUpOn ? { followUpOn } : {}),
+    };
+  }
+}

@@ -1,0 +1,176 @@
+import type { ErasureRegister } from '../people/erasures';
+import {
+  isMonthDay,
+  isTimeZone,
+  type CelebrationPreference,
+  type PeopleDirectory,
+  type Person,
+} from '../people/directory';
+import type { TenantSettings } from '../settings/tenantSettings';
+
+/** The choices for who may see a milestone celebrated, in the order they are offered. */
+export const CELEBRATION_PREFERENCES: readonly CelebrationPreference[] = ['public', 'manager', 'off'];
+
+/** What a person chose in `my settings`, as submitted (strings, checked here). */
+export interface MySettingsInput {
+  /** `01`…`12`, or empty for no birthday (then the day must be empty too). */
+  birthdayMonth: string;
+  /** `01`…`31`, or empty. */
+  birthdayDay: string;
+  celebrateBirthday: string;
+  celebrateAnniversary: string;
+  /** An IANA zone. */
+  timeZone: string;
+  /** Only read for people with reports; `day` 1-7 (Monday = 1), `hour` 0-23. */
+  digest?: { enabled: boolean; day: string; hour: string };
+}
+
+/** The input a refusal is about, so the card can say where to look. */
+export type MySettingsField = 'birthday' | 'celebrate' | 'timeZone' | 'digest';
+
+/** Refused: nothing was stored. `problems` holds one message per input that is wrong. */
+export interface MySettingsRefusal {
+  ok: false;
+  problems: Array<{ field: MySettingsField; message: string }>;
+  /** Every problem, in one sentence each, for showing at the top of the card. */
+  message: string;
+}
+
+export type MySettingsResult = { ok: true; person: Person; created: boolean } | MySettingsRefusal;
+
+/** A manager's weekly digest as it will run: their own choice, else the tenant's day and hour. */
+export function effectiveDigest(
+  person: Pick<Person, 'digest'> | undefined,
+  settings: Pick<TenantSettings, 'digestDay' | 'digestHour'>,
+): { enabled: boolean; day: number; hour: number } {
+  return {
+    enabled: person?.digest?.enabled ?? true,
+    day: person?.digest?.day ?? settings.digestDay,
+    hour: person?.digest?.hour ?? settings.digestHour,
+  };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "March", for `03`. */
+export function monthName(month: string): string {
+  return MONTHS[Number(month) - 1] ?? month;
+}
+
+const isPreference = (value: string): value is CelebrationPreference =>
+  (CELEBRATION_PREFERENCES as readonly string[]).includes(value);
+
+const wholeIn = (value: string, min: number, max: number): number | undefined => {
+  if (!/^\d{1,2}$/.test(value.trim())) return undefined;
+  const n = Number(value);
+  return n >= min && n <= max ? n : undefined;
+};
+
+/**
+ * Checks `input` and stores it on the person's directory record, leaving everything else on the
+ * record (manager, hire date, email, teams…) as it was. Someone not in the directory yet is added
+ * with what they chose, under their AAD object id and the name Teams gave. A refusal stores nothing.
+ * A birthday is a month and a day: no year is ever asked for or kept.
+ */
+export async function saveMySettings(
+  people: PeopleDirectory,
+  request: { tenantId: string; personId: string; displayName: string; input: MySettingsInput },
+  erasures?: Pick<ErasureRegister, 'clear'>,
+): Promise<MySettingsResult> {
+  const { input } = request;
+  const problems: MySettingsRefusal['problems'] = [];
+
+  const month = input.birthdayMonth.trim();
+  const day = input.birthdayDay.trim();
+  let birthday: string | undefined;
+  if (month || day) {
+    if (!month || !day) {
+      problems.push({
+        field: 'birthday',
+        message: 'Choose both the month and the day of your birthday, or neither.',
+      });
+    } else if (!/^\d{2}$/.test(month) || !/^\d{2}$/.test(day) || !wholeIn(month, 1, 12)) {
+      problems.push({ field: 'birthday', message: 'Choose your birthday’s month and day from the lists.' });
+    } else if (!isMonthDay(`${month}-${day}`)) {
+      problems.push({
+        field: 'birthday',
+        message: `There is no ${Number(day)} ${monthName(month)}: check the day of your birthday.`,
+      });
+    } else {
+      birthday = `${month}-${day}`;
+    }
+  }
+
+  const celebrateBirthday = input.celebrateBirthday.trim();
+  const celebrateAnniversary = input.celebrateAnniversary.trim();
+  if (!isPreference(celebrateBirthday) || !isPreference(celebrateAnniversary)) {
+    problems.push({
+      field: 'celebrate',
+      message: 'Choose public, manager only or off for your birthday and your work anniversary.',
+    });
+  }
+
+  const timeZone = input.timeZone.trim();
+  if (!timeZone) problems.push({ field: 'timeZone', message: 'Choose your time zone.' });
+  else if (!isTimeZone(timeZone)) {
+    problems.push({
+      field: 'timeZone',
+      message: `“${timeZone}” is not a time zone Moments knows: choose one from the list.`,
+    });
+  }
+
+  const existing = await people.get(request.tenantId, request.personId);
+  let digest: Person['digest'];
+  if (input.digest && (await people.reportsOf(request.tenantId, request.personId)).length > 0) {
+    const digestDay = wholeIn(input.digest.day, 1, 7);
+    const digestHour = wholeIn(input.digest.hour, 0, 23);
+    if (digestDay === undefined || digestHour === undefined) {
+      problems.push({
+        field: 'digest',
+        message: 'Choose a day of the week and an hour (0-23) for your weekly digest.',
+      });
+    } else {
+      digest = { enabled: input.digest.enabled, day: digestDay, hour: digestHour };
+    }
+  }
+
+  if (problems.length > 0) {
+    return { ok: false, problems, message: problems.map((p) => p.message).join(' ') };
+  }
+
+  const base: Person = existing ?? {
+    tenantId: request.tenantId,
+    id: request.personId,
+    displayName: request.displayName.trim() || 'Colleague',
+    celebrate: { birthday: 'manager', anniversary: 'manager' },
+  };
+  const { birthday: _oldBirthday, ...rest } = base;
+  const person: Person = {
+    ...rest,
+    ...(birthday ? { birthday } : {}),
+    celebrate: {
+      birthday: celebrateBirthday as CelebrationPreference,
+      anniversary: celebrateAnniversary as CelebrationPreference,
+    },
+    timeZone,
+    ...(digest ? { digest } : {}),
+    ownSettings: true,
+  };
+  await people.save(person);
+  // Someone who had asked to be forgotten and now gives their settings has come back.
+  await erasures?.clear(request.tenantId, request.personId);
+  return { ok: true, person, created: !existing };
+}

@@ -1,0 +1,175 @@
+import { digestCard } from '../../../bot/digest/digestCards';
+import { expandCard } from '../../../bot/teams/cardRender';
+import { digestCardData, openerText } from '../../../bot/digest/wording';
+import { buildDigest } from '../../../core/digest/buildDigest';
+import type { Note } from '../../../core/notes/notesService';
+import type { Person } from '../../../core/people/directory';
+import type { Recognition } from '../../../core/kudos/recognitions';
+import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
+
+const NOW = new Date('2027-03-15T08:00:00Z');
+const person = (id: string, name: string, fields: Partial<Person> = {}): Person => ({
+  tenantId: 't',
+  id,
+  displayName: name,
+  timeZone: 'Europe/London',
+  celebrate: { birthday: 'public', anniversary: 'public' },
+  ...fields,
+});
+const alex = person('alex', 'Alex Wilber');
+const kudos = (giver: Person, to: Person, message: string, i = 0): Recognition => ({
+  tenantId: 't',
+  id: `k-${to.id}-${i}`,
+  giver: { id: giver.id, name: giver.displayName },
+  recipients: [{ id: to.id, name: to.displayName }],
+  recipientIds: [to.id],
+  value: { id: 'teamwork', name: 'Teamwork' },
+  message,
+  place: { kind: 'personal', conversationId: 'a:x' },
+  postToChannel: false,
+  createdAt: `2027-03-1${i % 5}T09:00:00.000Z`,
+  givenOn: '2027-03-12',
+  celebrations: [],
+});
+
+function expectValid(card: Record<string, unknown>) {
+  expect(cardProblems(card)).toEqual([]);
+  expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
+}
+
+const actionsOf = (card: unknown): Array<{ title: string; verb: string; data: Record<string, string> }> => {
+  const found: Array<{ title: string; verb: string; data: Record<string, string> }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute') found.push(record as never);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+};
+
+describe('digest card', () => {
+  it('a busy week: the opener thanks the report, with Send kudos and Add note per named report', () => {
+    const megan = person('megan', 'Megan Bowen', { managerId: 'alex', lastRecognisedOn: '2027-03-12' });
+    const adele = person('adele', 'Adele Vance', { managerId: 'alex', birthday: '03-18' });
+    const k = kudos(adele, megan, 'covering the launch', 2);
+    const digest = buildDigest({
+      manager: alex,
+      reports: [megan, adele],
+      received: [k],
+      given: [k],
+      notes: [],
+      now: NOW,
+      defaultTimeZone: 'UTC',
+    });
+    const card = expandCard(digestCard, digestCardData(digest));
+    expectValid(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain(
+      'Start the meeting by thanking Megan for “covering the launch”, which Adele Vance recognised this week (Teamwork).',
+    );
+    expect(text).toContain('birthday, Thursday 18 March, in 3 days');
+    const actions = actionsOf(card);
+    expect(actions).toContainEqual(
+      expect.objectContaining({
+        title: 'Send kudos',
+        verb: 'sendWishes',
+        data: { personId: 'adele', kind: 'kudos' },
+      }),
+    );
+    expect(actions).toContainEqual(
+      expect.objectContaining({ title: 'Add note', verb: 'newNote', data: { subject: 'megan' } }),
+    );
+  });
+
+  it('a quiet week is still useful, and user text stays text', () => {
+    const lee = person('lee', 'Lee **Gu** ${name} [x](https://evil.example)', { managerId: 'alex' });
+    const digest = buildDigest({
+      manager: alex,
+      reports: [lee],
+      received: [],
+      given: [],
+      notes: [],
+      now: NOW,
+      defaultTimeZone: 'UTC',
+    });
+    const data = digestCardData(digest);
+    const card = expandCard(digestCard, data);
+    expectValid(card);
+    expect(data.quietNote).toContain('A quiet week');
+    expect(data.opener).toContain('Start the meeting by thanking Lee for something specific');
+    // Every name is in a TextRun, never in a markdown TextBlock.
+    const blocks: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const r = node as Record<string, unknown>;
+        if (r.type === 'TextBlock' && typeof r.text === 'string') blocks.push(r.text);
+        Object.values(r).forEach(walk);
+      }
+    };
+    walk(card);
+    expect(blocks.some((b) => b.includes('**Gu**'))).toBe(false);
+    expect(JSON.stringify(card)).toContain('Lee **Gu** ${name}');
+  });
+
+  it('with 60 reports stays well under 80 KB, showing 8 rows per section and "and N more"', () => {
+    const reports = Array.from({ length: 60 }, (_, i) =>
+      person(`report-${i}`, `Report Number ${i} With A Long Name`, {
+        managerId: 'alex',
+        birthday: `03-${String(16 + (i % 12)).padStart(2, '0')}`,
+        hireDate: i < 10 ? '2027-02-01' : '2019-03-20',
+      }),
+    );
+    const received = reports.map((r, i) => kudos(alex, r, 'x'.repeat(500), i));
+    const notes: Note[] = reports.map((r, i) => ({
+      tenantId: 't',
+      id: `n${i}`,
+      authorId: 'alex',
+      subjectId: r.id,
+      subjectName: r.displayName,
+      text: 'private',
+      followUpOn: '2027-03-17',
+      status: 'open',
+      createdAt: '2027-03-01T00:00:00.000Z',
+      updatedAt: '2027-03-01T00:00:00.000Z',
+    }));
+    const digest = buildDigest({
+      manager: alex,
+      reports,
+      received,
+      given: received,
+      notes,
+      now: NOW,
+      defaultTimeZone: 'UTC',
+    });
+    const data = digestCardData(digest);
+    const card = expandCard(digestCard, data);
+    expectValid(card);
+    expect(cardBytes(card)).toBeLessThan(40 * 1024);
+    for (const section of data.sections) expect(section.rows.length).toBeLessThanOrEqual(8);
+    expect(JSON.stringify(card)).toContain('and 52 more');
+  });
+
+  it('falls back to an upcoming milestone, then to asking the team', () => {
+    expect(
+      openerText({
+        kind: 'milestone',
+        person: { id: 'm', name: 'Megan Bowen' },
+        milestone: {
+          person: { id: 'm', name: 'Megan Bowen' },
+          kind: 'anniversary',
+          date: '2027-03-18',
+          inDays: 3,
+          years: 5,
+        },
+      }),
+    ).toBe(
+      'Start the meeting by marking Megan’s 5 years at work (on Thursday 18 March) with a specific thank-you.',
+    );
+    expect(openerText({ kind: 'none' })).toContain('one thing that went well');
+  });
+});

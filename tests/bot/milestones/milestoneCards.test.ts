@@ -1,0 +1,106 @@
+import { expandCard } from '../../../bot/teams/cardRender';
+import { celebrationCard, noticeCard, reminderCard } from '../../../bot/milestones/milestoneCards';
+import { celebrationCardData, congratulationText, reminderCardData } from '../../../bot/milestones/wording';
+import type { Milestone, MilestoneKind } from '../../../core/milestones/milestones';
+import type { Person } from '../../../core/people/directory';
+import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
+
+const megan: Person = {
+  tenantId: 't',
+  id: 'megan',
+  displayName: 'Megan Bowen',
+  hireDate: '2021-12-06',
+  celebrate: { birthday: 'public', anniversary: 'public' },
+};
+const manager: Person = { ...megan, id: 'alex', displayName: 'Alex Wilber' };
+const milestone = (kind: MilestoneKind, years?: number): Milestone => ({
+  kind,
+  person: megan,
+  date: '2026-12-07',
+  occursOn: '2026-12-06',
+  ...(years ? { years } : {}),
+});
+
+function expectValid(card: Record<string, unknown>) {
+  expect(cardProblems(card)).toEqual([]);
+  expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
+}
+
+describe('milestone cards', () => {
+  it.each([
+    ['birthday', undefined, '🎂 Megan Bowen’s birthday', 'Send wishes'],
+    ['anniversary', 5, '🎉 Megan Bowen’s 5 years at work', 'Send wishes'],
+    ['first-day', undefined, '👋 Megan Bowen starts', 'Send a welcome'],
+    ['first-week', undefined, 'first week is done', 'Send a welcome'],
+    ['day-30', undefined, 'first 30 days', 'Send a welcome'],
+    ['day-90', undefined, 'first 90 days', 'Send a welcome'],
+  ] as const)(
+    'the %s reminder says who, what, when, tenure and recent kudos',
+    (kind, years, headline, action) => {
+      const card = expandCard(
+        reminderCard,
+        reminderCardData({
+          deliveryId: `${kind}:2026-12-06:megan:manager`,
+          milestone: milestone(kind, years),
+          manager,
+          managerToday: '2026-12-02',
+          tenureYears: 4,
+          kudos90Days: {
+            count: 2,
+            latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks!' },
+          },
+          openNotes: [{ text: 'Ask how the **marathon** went', followUpOn: '2026-12-07' }],
+        }),
+      );
+      expectValid(card);
+      const text = JSON.stringify(card);
+      expect(text).toContain(headline);
+      expect(text).toContain('Monday 7 December, in 5 days');
+      expect(text).toContain('4 years, since 2021-12-06');
+      expect(text).toContain('Adele Vance for Teamwork: “Thanks!”');
+      expect(text).toContain(action);
+      expect(text).toContain('"text":"Ask how the **marathon** went (follow up 2026-12-07)"');
+    },
+  );
+
+  it('a reminder without kudos says so and shows no empty quote', () => {
+    const card = expandCard(
+      reminderCard,
+      reminderCardData({
+        deliveryId: 'd',
+        milestone: milestone('birthday'),
+        manager,
+        managerToday: '2026-12-07',
+        kudos90Days: { count: 0 },
+        openNotes: [],
+      }),
+    );
+    expectValid(card);
+    expect(JSON.stringify(card)).toContain('"value":"None yet"');
+    expect(JSON.stringify(card)).toContain('today');
+    expect(JSON.stringify(card)).not.toContain('Latest kudos');
+    expect(JSON.stringify(card)).not.toContain('Your notes');
+  });
+
+  it('celebration posts and the personal message', () => {
+    expectValid(expandCard(celebrationCard, celebrationCardData(milestone('birthday'))));
+    expect(
+      JSON.stringify(expandCard(celebrationCard, celebrationCardData(milestone('anniversary', 5)))),
+    ).toContain('Megan Bowen celebrates 5 years with us today');
+    expect(congratulationText(milestone('birthday'))).toBe('Happy birthday, Megan! 🎂 Have a wonderful day.');
+    expect(congratulationText(milestone('anniversary', 1))).toContain('1 year today');
+  });
+
+  it('the notice card, with and without Undo', () => {
+    const withUndo = expandCard(noticeCard, {
+      text: 'Muted.',
+      undoVerb: 'unmuteReminders',
+      personId: 'megan',
+    });
+    expectValid(withUndo);
+    expect((withUndo.actions as unknown[]).length).toBe(1);
+    const plain = expandCard(noticeCard, { text: 'Snoozed.', undoVerb: '', personId: '' });
+    expectValid(plain);
+    expect((plain.actions as unknown[] | undefined) ?? []).toEqual([]);
+  });
+});

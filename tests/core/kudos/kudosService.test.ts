@@ -1,0 +1,171 @@
+import { KudosService, recognitionIdFor, type KudosRequest } from '../../../core/kudos/kudosService';
+import type { Person } from '../../../core/people/directory';
+import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { MemoryPeopleDirectory, MemoryRecognitionStore, RecordingLogger } from '../../support/fakes';
+
+const T = 'tenant-a';
+const person = (id: string, displayName: string, timeZone = 'Europe/London'): Person => ({
+  tenantId: T,
+  id,
+  displayName,
+  timeZone,
+  celebrate: { birthday: 'public', anniversary: 'public' },
+});
+const now = new Date('2027-03-11T09:00:00Z');
+const settings = { ...defaultTenantSettings(T, 'UTC'), dailyKudosLimit: 3 };
+
+function setup() {
+  const recognitions = new MemoryRecognitionStore();
+  const people = new MemoryPeopleDirectory([
+    person('alex', 'Alex Wilber'),
+    person('megan', 'Megan Bowen'),
+    person('adele', 'Adele Vance'),
+    { ...person('other', 'Other Tenant'), tenantId: 'tenant-b' },
+  ]);
+  return { recognitions, people, service: new KudosService(recognitions, people, new RecordingLogger()) };
+}
+
+let n = 0;
+const request = (overrides: Partial<KudosRequest> = {}): KudosRequest => ({
+  tenantId: T,
+  giver: { id: 'alex', name: 'Alex W.' },
+  recipientIds: ['megan'],
+  valueId: 'teamwork',
+  message: 'Thanks for covering the launch',
+  place: { kind: 'channel', conversationId: '19:general', teamId: '19:team', channelId: '19:general' },
+  postToChannel: true,
+  submissionId: `submission-${++n}`,
+  ...overrides,
+});
+
+describe('KudosService.give', () => {
+  it('stores the recognition with names from the directory and marks recipients recognised', async () => {
+    const { service, recognitions, people } = setup();
+    const result = await service.give(request({ recipientIds: ['megan', 'adele', 'megan'] }), settings, now);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const stored = await recognitions.get(T, result.recognition.id);
+    expect(stored).toMatchObject({
+      giver: { id: 'alex', name: 'Alex Wilber' },
+      recipients: [
+        { id: 'megan', name: 'Megan Bowen' },
+        { id: 'adele', name: 'Adele Vance' },
+      ],
+      value: { id: 'teamwork', name: 'Teamwork' },
+      message: 'Thanks for covering the launch',
+      givenOn: '2027-03-11',
+      celebrations: [],
+    });
+    expect((await people.get(T, 'megan'))?.lastRecognisedOn).toBe('2027-03-11');
+    expect((await people.get(T, 'adele'))?.lastRecognisedOn).toBe('2027-03-11');
+  });
+
+  it('the same submission twice stores one recognition', async () => {
+    const { service, recognitions } = setup();
+    const first = await service.give(request({ submissionId: 'same' }), settings, now);
+    const again = await service.give(request({ submissionId: 'same', message: 'changed' }), settings, now);
+    expect(first.ok && again.ok && again.duplicate).toBe(true);
+    expect(recognitions.recognitions.size).toBe(1);
+    expect((await recognitions.get(T, recognitionIdFor('same')))?.message).toBe(
+      'Thanks for covering the launch',
+    );
+  });
+
+  it.each([
+    ['no recipients', { recipientIds: [] }, 'KUDOS.NO_RECIPIENTS', /at least one person/],
+    [
+      '11 recipients',
+      { recipientIds: Array.from({ length: 11 }, (_, i) => `p${i}`) },
+      'KUDOS.TOO_MANY_RECIPIENTS',
+      /up to 10 people.*11/,
+    ],
+    ['self-kudos', { recipientIds: ['megan', 'alex'] }, 'KUDOS.SELF', /someone else/],
+    ['an empty message', { message: '   \n ' }, 'KUDOS.EMPTY_MESSAGE', /Add a message/],
+    [
+      'a 501-character message',
+      { message: 'x'.repeat(501) },
+      'KUDOS.MESSAGE_TOO_LONG',
+      /500 characters; it has 501/,
+    ],
+    ['an unknown value', { valueId: 'speed' }, 'KUDOS.UNKNOWN_VALUE', /company values/],
+    [
+      'a recipient of another tenant',
+      { recipientIds: ['other'] },
+      'KUDOS.UNKNOWN_RECIPIENT',
+      /not in your organisation/,
+    ],
+  ])('refuses %s and stores nothing', async (_name, overrides, code, message) => {
+    const { service, recognitions, people } = setup();
+    const result = await service.give(request(overrides as Partial<KudosRequest>), settings, now);
+    expect(result).toMatchObject({ ok: false, code });
+    expect(!result.ok && result.message).toMatch(message);
+    expect(recognitions.recognitions.size).toBe(0);
+    expect((await people.get(T, 'megan'))?.lastRecognisedOn).toBeUndefined();
+  });
+
+  it('counts what people see: 500 emoji are 500 characters', async () => {
+    const { service } = setup();
+    expect((await service.give(request({ message: '👏🏽'.repeat(500) }), settings, now)).ok).toBe(true);
+  });
+
+  it('refuses a retired value but keeps it on past kudos', async () => {
+    const { service } = setup();
+    const retired = {
+      ...settings,
+      values: settings.values.map((v) => (v.id === 'teamwork' ? { ...v, retired: true } : v)),
+    };
+    const result = await service.give(request(), retired, now);
+    expect(!result.ok && result.message).toMatch(/“Teamwork” is no longer one of your company values/);
+  });
+
+  it('enforces the daily giving limit in the giver’s own day', async () => {
+    const { service, recognitions } = setup();
+    for (let i = 0; i < 3; i++) expect((await service.give(request(), settings, now)).ok).toBe(true);
+    const fourth = await service.give(request(), settings, now);
+    expect(fourth).toMatchObject({ ok: false, code: 'KUDOS.DAILY_LIMIT' });
+    expect(recognitions.recognitions.size).toBe(3);
+    // Just after midnight in London it is a new day.
+    expect((await service.give(request(), settings, new Date('2027-03-12T00:30:00Z'))).ok).toBe(true);
+  });
+
+  it('answers a retried submit with its recognition even when it reached the daily limit', async () => {
+    const { service, recognitions } = setup();
+    for (let i = 1; i <= 3; i++) await service.give(request({ submissionId: `limit-${i}` }), settings, now);
+    const retried = await service.give(request({ submissionId: 'limit-3' }), settings, now);
+    expect(retried).toMatchObject({
+      ok: true,
+      duplicate: true,
+      recognition: { id: recognitionIdFor('limit-3') },
+    });
+    const retiredSince = {
+      ...settings,
+      values: settings.values.map((v) => (v.id === 'teamwork' ? { ...v, retired: true } : v)),
+    };
+    expect(await service.give(request({ submissionId: 'limit-1' }), retiredSince, now)).toMatchObject({
+      ok: true,
+      duplicate: true,
+    });
+    expect(recognitions.recognitions.size).toBe(3);
+  });
+});
+
+describe('KudosService.toggleCelebration', () => {
+  it('celebrates once per person, and a second press takes it back', async () => {
+    const { service } = setup();
+    const given = await service.give(request(), settings, now);
+    if (!given.ok) throw new Error('setup failed');
+    const id = given.recognition.id;
+    await service.toggleCelebration(T, id, { id: 'adele', name: 'Adele Vance' }, now);
+    const twice = await service.toggleCelebration(T, id, { id: 'megan', name: 'Megan Bowen' }, now);
+    expect(twice?.celebrations.map((c) => c.name)).toEqual(['Adele Vance', 'Megan Bowen']);
+    const undone = await service.toggleCelebration(T, id, { id: 'adele', name: 'Adele Vance' }, now);
+    expect(undone?.celebrations.map((c) => c.name)).toEqual(['Megan Bowen']);
+  });
+
+  it('answers undefined for kudos that do not exist in this tenant', async () => {
+    const { service } = setup();
+    expect(
+      await service.toggleCelebration('tenant-b', 'kudos-x', { id: 'a', name: 'A' }, now),
+    ).toBeUndefined();
+  });
+});

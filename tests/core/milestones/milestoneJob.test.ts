@@ -1,0 +1,244 @@
+import { ConversationBook, type ConversationRecord } from '../../../core/delivery/conversations';
+import type { SendResult } from '../../../core/delivery/ledger';
+import { runMilestoneJob, type MilestoneNotifier } from '../../../core/milestones/milestoneJob';
+import type { ReminderContent } from '../../../core/milestones/reminderContent';
+import type { Person } from '../../../core/people/directory';
+import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import {
+  MemoryConversationStore,
+  MemoryDeliveryLedger,
+  MemoryMilestoneCandidates,
+  MemoryNoteStore,
+  MemoryPeopleDirectory,
+  MemoryRecognitionStore,
+  MemorySettingsStore,
+  MemorySnoozeStore,
+  RecordingLogger,
+} from '../../support/fakes';
+import { kudosTo } from '../../support/milestoneFixtures';
+
+const T = 'tenant-a';
+const person = (id: string, fields: Partial<Person>): Person => ({
+  tenantId: T,
+  id,
+  displayName: id,
+  timeZone: 'Europe/London',
+  celebrate: { birthday: 'public', anniversary: 'public' },
+  ...fields,
+});
+
+class RecordingNotifier implements MilestoneNotifier {
+  readonly sent: string[] = [];
+  readonly reminders: ReminderContent[] = [];
+  failNext: SendResult[] = [];
+  private result(what: string): SendResult {
+    const failure = this.failNext.shift();
+    if (failure) return failure;
+    this.sent.push(what);
+    return { ok: true };
+  }
+  async remind(c: ConversationRecord, content: Parameters<MilestoneNotifier['remind']>[1]) {
+    this.reminders.push(content);
+    return this.result(
+      `remind ${c.userId} about ${content.milestone.person.id} ${content.milestone.kind} (${content.managerToday})`,
+    );
+  }
+  async celebrate(c: ConversationRecord, content: Parameters<MilestoneNotifier['celebrate']>[1]) {
+    return this.result(`celebrate ${content.milestone.person.id} in ${c.channelId}`);
+  }
+  async congratulate(c: ConversationRecord, content: Parameters<MilestoneNotifier['congratulate']>[1]) {
+    return this.result(`congratulate ${c.userId} ${content.milestone.kind}`);
+  }
+}
+
+async function setup() {
+  const people = new MemoryPeopleDirectory([
+    person('manager', {}),
+    person('megan', { managerId: 'manager', birthday: '03-16', teamIds: ['team'] }),
+    person('quiet', {
+      managerId: 'manager',
+      birthday: '03-16',
+      celebrate: { birthday: 'off', anniversary: 'off' },
+    }),
+  ]);
+  const settings = new MemorySettingsStore();
+  await settings.saveTenant(defaultTenantSettings(T, 'UTC'));
+  await settings.saveTeam({ tenantId: T, teamId: 'team', recognitionChannelId: 'kudos-channel' });
+  const store = new MemoryConversationStore();
+  const conversations = new ConversationBook(store, new RecordingLogger());
+  const at = new Date('2027-03-01T00:00:00Z');
+  for (const record of [
+    { id: 'personal:manager', kind: 'personal' as const, conversationId: 'a:m', userId: 'manager' },
+    { id: 'personal:megan', kind: 'personal' as const, conversationId: 'a:megan', userId: 'megan' },
+    {
+      id: 'channel:kudos-channel',
+      kind: 'channel' as const,
+      conversationId: 'kudos-channel',
+      channelId: 'kudos-channel',
+      teamId: 'team',
+    },
+  ]) {
+    await conversations.remember({ tenantId: T, reference: {}, ...record }, at);
+  }
+  const notifier = new RecordingNotifier();
+  const candidates = new MemoryMilestoneCandidates(people);
+  const deps = {
+    settings,
+    runs: settings,
+    candidates,
+    people,
+    snoozes: new MemorySnoozeStore(),
+    conversations,
+    recognitions: new MemoryRecognitionStore(),
+    notes: new MemoryNoteStore(),
+    deliveries: new MemoryDeliveryLedger(),
+    notifier,
+    logger: new RecordingLogger(),
+    defaultTimeZone: 'UTC',
+  };
+  return { deps, notifier, settings, candidates, people };
+}
+
+describe('runMilestoneJob', () => {
+  it('reminds the manager at their send hour and celebrates on the day, each once', async () => {
+    const { deps, notifier } = await setup();
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T10:00:00Z') });
+    await runMilestoneJob(deps, { now: new Date('2027-03-16T09:00:00Z') });
+    expect(notifier.sent).toEqual([
+      'remind manager about megan birthday (2027-03-11)',
+      'celebrate megan in kudos-channel',
+      'congratulate megan birthday',
+    ]);
+  });
+
+  it('works out the day of a manager without a time zone in the tenant’s default zone', async () => {
+    const { deps, notifier, settings, people } = await setup();
+    await settings.saveTenant(defaultTenantSettings(T, 'Pacific/Auckland'));
+    const manager = await people.get(T, 'manager');
+    await people.save({ ...manager!, timeZone: undefined });
+    // 09:00 on Thursday 11 March in Auckland is still Wednesday 10 March in UTC, the app's default.
+    await runMilestoneJob(deps, { now: new Date('2027-03-10T20:00:00Z') });
+    expect(notifier.sent).toEqual(['remind manager about megan birthday (2027-03-11)']);
+  });
+
+  it('a dry run plans without sending, claiming or recording the run', async () => {
+    const { deps, notifier, settings } = await setup();
+    const report = await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z'), dryRun: true });
+    expect(report.sends.map((s) => `${s.kind} ${s.personName} ${s.outcome}`)).toEqual([
+      'reminder megan planned',
+    ]);
+    expect(notifier.sent).toEqual([]);
+    expect(await settings.lastRun(T, 'milestones')).toBeUndefined();
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('a missed run (host down for hours) catches up on the next run, once', async () => {
+    const { deps, notifier } = await setup();
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T05:00:00Z') });
+    expect(notifier.sent).toEqual([]);
+    // Down from 06:00 to 14:00: the 09:00 reminder goes out at 14:00, and not again at 15:00.
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T14:00:00Z') });
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T15:00:00Z') });
+    expect(notifier.sent).toEqual(['remind manager about megan birthday (2027-03-11)']);
+  });
+
+  it('a transient failure is retried by the next run; the run is recorded only once nothing is left', async () => {
+    const { deps, notifier, settings } = await setup();
+    notifier.failNext = [{ ok: false, permanent: false, reason: '503' }];
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.sent).toEqual([]);
+    expect(await settings.lastRun(T, 'milestones')).toBeUndefined();
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T10:00:00Z') });
+    expect(notifier.sent).toEqual(['remind manager about megan birthday (2027-03-11)']);
+    expect((await settings.lastRun(T, 'milestones'))?.toISOString()).toBe('2027-03-11T10:00:00.000Z');
+  });
+
+  it('a permanent failure (app removed) is recorded and not retried', async () => {
+    const { deps, notifier } = await setup();
+    notifier.failNext = [{ ok: false, permanent: true, reason: '403: bot removed' }];
+    const first = await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(first.sends.map((s) => s.outcome)).toEqual(['gave-up']);
+    // Nothing is left to retry, so the run is recorded and the next hour does not plan it again.
+    expect((await deps.runs.lastRun(T, 'milestones'))?.toISOString()).toBe('2027-03-11T09:00:00.000Z');
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T10:00:00Z') });
+    expect(notifier.sent).toEqual([]);
+    const delivery = await deps.deliveries.get(T, 'birthday:2027-03-16:megan:manager');
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      failure: { reason: '403: bot removed', permanent: true },
+    });
+  });
+
+  it('reads only candidates: a bigger directory costs no more reads', async () => {
+    const small = await setup();
+    await runMilestoneJob(small.deps, { now: new Date('2027-03-11T09:00:00Z') });
+    const big = await setup();
+    for (let i = 0; i < 2000; i++)
+      await big.people.save(person(`p${i}`, { birthday: '07-01', managerId: 'manager' }));
+    await runMilestoneJob(big.deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(big.candidates.reads).toBe(small.candidates.reads);
+  });
+
+  it('a reminder, and its snoozed return, show the person’s last 90 days of kudos and only the manager’s open notes', async () => {
+    const { deps, notifier } = await setup();
+    const kudos = (id: string, to: string, createdAt: string, message: string) =>
+      kudosTo(T, id, { id: to, name: to }, createdAt, message);
+    await deps.recognitions.create(kudos('k1', 'megan', '2027-03-01T09:00:00.000Z', 'Great demo'));
+    await deps.recognitions.create(kudos('k2', 'megan', '2027-03-08T09:00:00.000Z', 'Thanks for the cover'));
+    await deps.recognitions.create(kudos('k0', 'megan', '2026-11-01T09:00:00.000Z', 'Too long ago'));
+    await deps.recognitions.create(kudos('k3', 'quiet', '2027-03-08T09:00:00.000Z', 'Someone else'));
+    const note = (id: string, authorId: string, text: string, status: 'open' | 'done') =>
+      deps.notes.create({
+        tenantId: T,
+        id,
+        authorId,
+        subjectId: 'megan',
+        subjectName: 'megan',
+        text,
+        status,
+        ...(status === 'open' ? { followUpOn: '2027-03-20' } : {}),
+        createdAt: '2027-03-01T09:00:00.000Z',
+        updatedAt: '2027-03-01T09:00:00.000Z',
+      });
+    await note('n1', 'manager', 'Ask about the trip', 'open');
+    await note('n2', 'manager', 'Already asked', 'done');
+    await note('n3', 'someone-else', 'Not for the manager', 'open');
+    const expected = {
+      kudos90Days: {
+        count: 2,
+        latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks for the cover' },
+      },
+      openNotes: [{ text: 'Ask about the trip', followUpOn: '2027-03-20' }],
+    };
+
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.reminders).toEqual([expect.objectContaining(expected)]);
+
+    await deps.snoozes.save({
+      tenantId: T,
+      id: 'snooze:birthday:2027-03-16:megan:manager',
+      managerId: 'manager',
+      personId: 'megan',
+      kind: 'birthday',
+      date: '2027-03-16',
+      occursOn: '2027-03-16',
+      dueAt: '2027-03-12T09:00:00.000Z',
+    });
+    await runMilestoneJob(deps, { now: new Date('2027-03-12T09:00:00Z') });
+    expect(notifier.reminders).toHaveLength(2);
+    expect(notifier.reminders[1]).toMatchObject({
+      ...expected,
+      deliveryId: 'birthday:2027-03-16:megan:manager',
+      managerToday: '2027-03-12',
+    });
+  });
+
+  it('skips a manager’s muted person', async () => {
+    const { deps, notifier, people } = await setup();
+    await people.save({ ...(await people.get(T, 'manager'))!, mutedReminders: ['megan'] });
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.sent).toEqual([]);
+  });
+});

@@ -1,0 +1,210 @@
+import type { ConversationRecord } from '../../../core/delivery/conversations';
+import { ConversationBook } from '../../../core/delivery/conversations';
+import type { SendResult } from '../../../core/delivery/ledger';
+import { FOLLOW_UP_JOB, runFollowUpJob, type FollowUpNotifier } from '../../../core/notes/followUpJob';
+import type { Note } from '../../../core/notes/notesService';
+import type { Person } from '../../../core/people/directory';
+import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import {
+  MemoryConversationStore,
+  MemoryDeliveryLedger,
+  MemoryNoteStore,
+  MemoryPeopleDirectory,
+  MemorySettingsStore,
+  RecordingLogger,
+} from '../../support/fakes';
+
+const T = 'tenant-a';
+const person = (id: string, timeZone?: string): Person => ({
+  tenantId: T,
+  id,
+  displayName: id,
+  ...(timeZone ? { timeZone } : {}),
+  celebrate: { birthday: 'public', anniversary: 'public' },
+});
+const note = (id: string, authorId: string, followUpOn: string, fields: Partial<Note> = {}): Note => ({
+  tenantId: T,
+  id,
+  authorId,
+  subjectId: 'sam',
+  subjectName: 'Sam',
+  text: `ask Sam (${id})`,
+  followUpOn,
+  status: 'open',
+  createdAt: '2027-03-01T00:00:00.000Z',
+  updatedAt: '2027-03-01T00:00:00.000Z',
+  ...fields,
+});
+
+class RecordingNotifier implements FollowUpNotifier {
+  readonly sent: Array<{ to: string; noteId: string }> = [];
+  result: SendResult = { ok: true };
+  async nudge(conversation: ConversationRecord, n: Note) {
+    if (this.result.ok) this.sent.push({ to: conversation.userId ?? '', noteId: n.id });
+    return this.result;
+  }
+}
+
+async function setup(options: { sendHour?: number } = {}) {
+  const settings = new MemorySettingsStore();
+  await settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), sendHour: options.sendHour ?? 9 });
+  const people = new MemoryPeopleDirectory([
+    person('london', 'Europe/London'),
+    person('tokyo', 'Asia/Tokyo'),
+    person('newyork', 'America/New_York'),
+    person('nozone'),
+  ]);
+  const store = new MemoryConversationStore();
+  const logger = new RecordingLogger();
+  const conversations = new ConversationBook(store, logger);
+  for (const id of ['london', 'tokyo', 'newyork', 'nozone']) {
+    await store.save({
+      tenantId: T,
+      id: `personal:${id}`,
+      kind: 'personal',
+      conversationId: `a:${id}`,
+      userId: id,
+      reference: {},
+      updatedAt: '2027-01-01T00:00:00.000Z',
+    });
+  }
+  const notes = new MemoryNoteStore();
+  const notifier = new RecordingNotifier();
+  const deliveries = new MemoryDeliveryLedger();
+  const deps = {
+    settings,
+    runs: settings,
+    notes,
+    people,
+    conversations,
+    deliveries,
+    notifier,
+    logger,
+    defaultTimeZone: 'UTC',
+  };
+  const run = (at: string, extra: { dryRun?: boolean } = {}) =>
+    runFollowUpJob(deps, { now: new Date(at), ...extra });
+  return { deps, notes, notifier, deliveries, settings, run };
+}
+
+describe('the follow-up job', () => {
+  it('nudges each author at their own local send hour on the follow-up day, once', async () => {
+    const { notes, notifier, run } = await setup();
+    await notes.save(note('n-london', 'london', '2027-03-16'));
+    await notes.save(note('n-tokyo', 'tokyo', '2027-03-16'));
+    await notes.save(note('n-newyork', 'newyork', '2027-03-16'));
+    await notes.save(note('n-nozone', 'nozone', '2027-03-16'));
+    const sentAt: Record<string, string> = {};
+    // Every hour from 15 March 12:00 UTC to 17 March 00:00 UTC.
+    for (
+      let t = Date.parse('2027-03-15T12:00:00Z');
+      t <= Date.parse('2027-03-17T00:00:00Z');
+      t += 3_600_000
+    ) {
+      const at = new Date(t).toISOString();
+      const report = await run(at);
+      for (const s of report.sends.filter((s) => s.outcome === 'sent')) sentAt[s.noteId] = at;
+    }
+    expect(sentAt).toEqual({
+      'n-tokyo': '2027-03-16T00:00:00.000Z', // 09:00 JST
+      'n-london': '2027-03-16T09:00:00.000Z', // 09:00 GMT
+      'n-nozone': '2027-03-16T09:00:00.000Z', // the tenant's default zone, UTC
+      'n-newyork': '2027-03-16T13:00:00.000Z', // 09:00 EDT (DST began 14 March)
+    });
+    expect(notifier.sent).toHaveLength(4);
+    expect(notifier.sent.every((s) => `n-${s.to}` === s.noteId)).toBe(true);
+  });
+
+  it('uses the tenant’s send hour', async () => {
+    const { notes, notifier, run } = await setup({ sendHour: 14 });
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    await run('2027-03-16T09:00:00Z');
+    expect(notifier.sent).toEqual([]);
+    await run('2027-03-16T14:00:00Z');
+    expect(notifier.sent.map((s) => s.noteId)).toEqual(['n1']);
+  });
+
+  it('claims each nudge as nudge:<noteId>:<followUpOn> and marks the note', async () => {
+    const { notes, deliveries, run } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    const report = await run('2027-03-16T09:00:00Z');
+    expect(report.sends).toEqual([
+      expect.objectContaining({ deliveryId: 'nudge:n1:2027-03-16', outcome: 'sent', authorId: 'london' }),
+    ]);
+    expect((await deliveries.get(T, 'nudge:n1:2027-03-16'))?.status).toBe('sent');
+    expect((await notes.get(T, 'london', 'n1'))?.nudgedFor).toBe('2027-03-16');
+  });
+
+  it('a missed run catches up once; a rerun of the same hour sends nothing', async () => {
+    const { notes, notifier, run } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    await run('2027-03-16T07:00:00Z');
+    // 08:00, 09:00 and 10:00 were missed; 11:00 covers them.
+    const late = await run('2027-03-16T11:00:00Z');
+    expect(late.sends.map((s) => s.outcome)).toEqual(['sent']);
+    expect((await run('2027-03-16T11:00:00Z')).sends).toEqual([]);
+    expect((await run('2027-03-16T12:00:00Z')).sends).toEqual([]);
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('a run after a long outage does not reach back more than a day', async () => {
+    const { notes, notifier, run, settings } = await setup();
+    await settings.recordRun(T, FOLLOW_UP_JOB, new Date('2027-03-10T00:00:00Z'));
+    await notes.save(note('old', 'london', '2027-03-14'));
+    await notes.save(note('recent', 'london', '2027-03-16'));
+    await run('2027-03-16T20:00:00Z');
+    expect(notifier.sent.map((s) => s.noteId)).toEqual(['recent']);
+  });
+
+  it('two overlapping runs nudge once', async () => {
+    const { notes, notifier, deps } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    await Promise.all([
+      runFollowUpJob(deps, { now: new Date('2027-03-16T09:00:00Z') }),
+      runFollowUpJob(deps, { now: new Date('2027-03-16T09:01:00Z') }),
+    ]);
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('skips done notes, notes without a personal chat, and other days', async () => {
+    const { notes, notifier, run } = await setup();
+    await notes.save(note('done', 'london', '2027-03-16', { status: 'done' }));
+    await notes.save(note('tomorrow', 'london', '2027-03-17'));
+    await notes.save(note('nochat', 'stranger', '2027-03-16'));
+    const report = await run('2027-03-16T09:00:00Z');
+    expect(report.sends).toEqual([expect.objectContaining({ noteId: 'nochat', outcome: 'unreachable' })]);
+    expect(notifier.sent).toEqual([]);
+  });
+
+  it('a dry run plans, sends nothing and records no run', async () => {
+    const { notes, notifier, deliveries, settings, run } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    const report = await run('2027-03-16T09:00:00Z', { dryRun: true });
+    expect(report.sends.map((s) => s.outcome)).toEqual(['planned']);
+    expect(notifier.sent).toEqual([]);
+    expect(deliveries.deliveries.size).toBe(0);
+    expect(await settings.lastRun(T, FOLLOW_UP_JOB)).toBeUndefined();
+    expect((await run('2027-03-16T09:00:00Z')).sends.map((s) => s.outcome)).toEqual(['sent']);
+  });
+
+  it('a failed send is retried next hour and the run is not recorded until then', async () => {
+    const { notes, notifier, settings, run } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    notifier.result = { ok: false, permanent: false, reason: 'busy' };
+    expect((await run('2027-03-16T09:00:00Z')).sends.map((s) => s.outcome)).toEqual(['failed']);
+    expect(await settings.lastRun(T, FOLLOW_UP_JOB)).toBeUndefined();
+    notifier.result = { ok: true };
+    expect((await run('2027-03-16T10:00:00Z')).sends.map((s) => s.outcome)).toEqual(['sent']);
+    expect(notifier.sent).toHaveLength(1);
+  });
+
+  it('a snoozed note comes back on its new date', async () => {
+    const { notes, notifier, run } = await setup();
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    await run('2027-03-16T09:00:00Z');
+    const current = (await notes.get(T, 'london', 'n1'))!;
+    await notes.save({ ...current, followUpOn: '2027-03-23' });
+    await run('2027-03-23T09:00:00Z');
+    expect(notifier.sent.map((s) => s.noteId)).toEqual(['n1', 'n1']);
+  });
+});

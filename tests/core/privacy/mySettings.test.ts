@@ -1,0 +1,133 @@
+import { effectiveDigest, saveMySettings, type MySettingsInput } from '../../../core/privacy/mySettings';
+import type { Person } from '../../../core/people/directory';
+import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { MemoryPeopleDirectory } from '../../support/fakes';
+
+const T = 'tenant-a';
+const alex: Person = {
+  tenantId: T,
+  id: 'alex',
+  displayName: 'Alex Wilber',
+  email: 'alex@contoso.com',
+  managerId: 'diego',
+  timeZone: 'Europe/London',
+  birthday: '05-14',
+  hireDate: '2018-04-09',
+  celebrate: { birthday: 'public', anniversary: 'public' },
+  teamIds: ['team-1'],
+};
+const megan: Person = { ...alex, id: 'megan', displayName: 'Megan', managerId: 'alex', birthday: '01-02' };
+
+const input = (overrides: Partial<MySettingsInput> = {}): MySettingsInput => ({
+  birthdayMonth: '03',
+  birthdayDay: '14',
+  celebrateBirthday: 'manager',
+  celebrateAnniversary: 'off',
+  timeZone: 'America/New_York',
+  ...overrides,
+});
+
+const save = (people: MemoryPeopleDirectory, overrides: Partial<MySettingsInput> = {}, personId = 'alex') =>
+  saveMySettings(people, { tenantId: T, personId, displayName: 'Teams Name', input: input(overrides) });
+
+describe('saveMySettings', () => {
+  it('stores birthday, preferences and zone as their own choice, keeping everything else', async () => {
+    const people = new MemoryPeopleDirectory([alex]);
+    const result = await save(people);
+    expect(result).toMatchObject({ ok: true, created: false });
+    expect(await people.get(T, 'alex')).toEqual({
+      ...alex,
+      birthday: '03-14',
+      celebrate: { birthday: 'manager', anniversary: 'off' },
+      timeZone: 'America/New_York',
+      ownSettings: true,
+    });
+  });
+
+  it.each([
+    [{ birthdayMonth: '02', birthdayDay: '30' }, 'There is no 30 February'],
+    [{ birthdayMonth: '04', birthdayDay: '31' }, 'There is no 31 April'],
+    [{ birthdayMonth: '13', birthdayDay: '01' }, 'from the lists'],
+    [{ birthdayMonth: '3', birthdayDay: '14' }, 'from the lists'],
+    [{ birthdayMonth: '03', birthdayDay: '' }, 'both the month and the day'],
+    [{ birthdayMonth: '', birthdayDay: '14' }, 'both the month and the day'],
+    [{ timeZone: 'Mars/Olympus' }, '“Mars/Olympus” is not a time zone'],
+    [{ timeZone: '' }, 'Choose your time zone'],
+    [{ celebrateBirthday: 'everyone' }, 'public, manager only or off'],
+  ])('refuses %j with a clear message and stores nothing', async (overrides, message) => {
+    const people = new MemoryPeopleDirectory([alex]);
+    const result = await save(people, overrides);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain(message);
+    expect(await people.get(T, 'alex')).toEqual(alex);
+  });
+
+  it('reports every problem at once', async () => {
+    const result = await save(new MemoryPeopleDirectory([alex]), {
+      birthdayMonth: '02',
+      birthdayDay: '30',
+      timeZone: 'Nowhere/Land',
+    });
+    expect(result.ok || result.problems.map((p) => p.field)).toEqual(['birthday', 'timeZone']);
+  });
+
+  it('accepts 29 February and clears the birthday when both are empty', async () => {
+    const people = new MemoryPeopleDirectory([alex]);
+    expect((await save(people, { birthdayMonth: '02', birthdayDay: '29' })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.birthday).toBe('02-29');
+    expect((await save(people, { birthdayMonth: '', birthdayDay: '' })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.birthday).toBeUndefined();
+  });
+
+  it('adds someone not in the directory under their id and Teams name', async () => {
+    const people = new MemoryPeopleDirectory([]);
+    const result = await save(people, {}, 'new-person');
+    expect(result).toMatchObject({ ok: true, created: true });
+    expect(await people.get(T, 'new-person')).toEqual({
+      tenantId: T,
+      id: 'new-person',
+      displayName: 'Teams Name',
+      birthday: '03-14',
+      celebrate: { birthday: 'manager', anniversary: 'off' },
+      timeZone: 'America/New_York',
+      ownSettings: true,
+    });
+  });
+
+  it('stores the digest preference only for people with reports, and checks it', async () => {
+    const people = new MemoryPeopleDirectory([alex, megan]);
+    const digest = { enabled: false, day: '5', hour: '16' };
+    expect((await save(people, { digest })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.digest).toEqual({ enabled: false, day: 5, hour: 16 });
+    // Megan has no reports: a digest in the submission is ignored.
+    expect((await save(people, { digest }, 'megan')).ok).toBe(true);
+    expect((await people.get(T, 'megan'))?.digest).toBeUndefined();
+    for (const bad of [
+      { enabled: true, day: '8', hour: '9' },
+      { enabled: true, day: '1', hour: '24' },
+      { enabled: true, day: '', hour: '9' },
+    ]) {
+      const result = await save(people, { digest: bad });
+      expect(result.ok || result.problems[0]?.field).toBe('digest');
+    }
+    expect((await people.get(T, 'alex'))?.digest).toEqual({ enabled: false, day: 5, hour: 16 });
+  });
+});
+
+describe('effectiveDigest', () => {
+  const settings = defaultTenantSettings(T, 'UTC');
+  it('falls back to the tenant’s day and hour, on by default', () => {
+    expect(effectiveDigest(undefined, settings)).toEqual({ enabled: true, day: 1, hour: 8 });
+    expect(effectiveDigest({ digest: { enabled: false } }, settings)).toEqual({
+      enabled: false,
+      day: 1,
+      hour: 8,
+    });
+    expect(effectiveDigest({ digest: { enabled: true, day: 3, hour: 0 } }, settings)).toEqual({
+      enabled: true,
+      day: 3,
+      hour: 0,
+    });
+  });
+});
