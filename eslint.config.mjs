@@ -2,27 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const sdkImports = {
-  group: [
-    'botbuilder',
-    'botbuilder-*',
-    'botframework-*',
-    '@microsoft/*',
-    '@azure/*',
-    'adaptivecards*',
-    'openai',
-  ],
-  message: 'core/ is plain TypeScript: it speaks through its ports and imports no SDK (DESIGN.md, layering).',
-};
-const functionsImports = {
-  group: ['**/functions', '**/functions/**'],
-  message: 'Nothing imports functions/: it is the outermost layer (entry points and composition root).',
-};
-const botImports = {
-  group: ['**/bot', '**/bot/**'],
-  message: 'core/ must not import bot/: the Teams edge depends on core, never the reverse.',
-};
-
+// The import rules of the layering live in .dependency-cruiser.cjs; ESLint keeps what a graph cannot see.
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'build/**', 'coverage/**', '.local/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -36,7 +16,6 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [sdkImports, functionsImports, botImports] }],
       'no-restricted-globals': [
         'error',
         { name: 'process', message: 'core/ never reads process: pass config and now in.' },
@@ -46,10 +25,6 @@ export default tseslint.config(
         { object: 'process', property: 'env', message: 'core/ never reads process.env.' },
       ],
     },
-  },
-  {
-    files: ['bot/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [functionsImports] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

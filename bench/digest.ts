@@ -27,17 +27,12 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
-import { ConversationBook } from '../core/delivery/conversations';
-import {
-  DIGEST_JOB,
-  runDigestJob,
-  type DigestDirectory,
-  type DigestJobReport,
-} from '../core/digest/digestJob';
-import type { Logger } from '../core/shared/logger';
-import type { PeopleDirectory, Person } from '../core/people/directory';
-import type { Recognition, RecognitionStore } from '../core/kudos/recognitions';
-import { SettingsCache } from '../core/settings/settingsCache';
+import { ConversationBook } from '../core/delivery';
+import { DIGEST_JOB, runDigestJob, type DigestDirectory, type DigestJobReport } from '../core/digest';
+import type { Logger } from '../core/shared';
+import type { PeopleDirectory, Person } from '../core/people';
+import type { Recognition, RecognitionStore } from '../core/kudos';
+import { SettingsCache } from '../core/settings';
 import { loadConfig } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosDigestDirectory } from '../functions/cosmos/digestDirectory';
@@ -53,8 +48,7 @@ import {
   type Directory,
   type RequestCounter,
 } from '../tests/support/milestoneFixtures';
-import type { BenchLine } from './lib/report';
-import { benchLine, note } from './lib/report';
+import { type BenchLine, benchLine, note } from './lib/report';
 import { countingLogger } from './lib/countingLogger';
 import { countCosmosRequestsSent } from '../tests/support/cosmosRequests';
 

@@ -31,21 +31,20 @@ import { loadConfig } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosMilestoneCandidates } from '../functions/cosmos/milestoneCandidates';
 import { CosmosSettingsStore } from '../functions/cosmos/settingsRepository';
-import { ConversationBook } from '../core/delivery/conversations';
-import { SettingsCache } from '../core/settings/settingsCache';
+import { ConversationBook } from '../core/delivery';
+import { SettingsCache } from '../core/settings';
 import { fromPersonDocument } from '../functions/cosmos/personDocument';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
-import { localDateOf } from '../core/shared/calendar';
-import type { Logger } from '../core/shared/logger';
+import { localDateOf, type Logger } from '../core/shared';
 import {
   MILESTONE_JOB,
   planTenantRun,
   runMilestoneJob,
   type MilestoneJobDeps,
   type MilestoneJobReport,
-} from '../core/milestones/milestoneJob';
-import type { MilestoneCandidates } from '../core/milestones/milestones';
-import type { Person } from '../core/people/directory';
+  type MilestoneCandidates,
+} from '../core/milestones';
+import type { Person } from '../core/people';
 import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
 import { startFakeConnector, type FakeConnector } from '../tests/support/fakeConnector';
 import {

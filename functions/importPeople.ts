@@ -1,9 +1,7 @@
-import type { ErasureRegister } from '../core/people/erasures';
+import { type ErasureRegister, importPeople, type PeopleDirectory } from '../core/people';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { importPeople } from '../core/people/importPeople';
-import type { Logger } from '../core/shared/logger';
-import type { NoteStore } from '../core/notes/notesService';
-import type { PeopleDirectory } from '../core/people/directory';
+import type { Logger } from '../core/shared';
+import type { NoteStore } from '../core/notes';
 import { decodeCsvBytes } from './csvText';
 import { hostRuntime } from './host';
 

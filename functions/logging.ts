@@ -1,4 +1,4 @@
-import type { LogFields, Logger } from '../core/shared/logger';
+import type { LogFields, Logger } from '../core/shared';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };

@@ -1,8 +1,6 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import type { ErasureRegister } from '../core/people/erasures';
-import type { Logger } from '../core/shared/logger';
-import type { PeopleDirectory } from '../core/people/directory';
-import { syncPeople, type DirectorySource } from '../core/people/directorySync';
+import { type ErasureRegister, type PeopleDirectory, syncPeople, type DirectorySource } from '../core/people';
+import type { Logger } from '../core/shared';
 import type { Config } from './config';
 import { createGraphClient } from './graph/graphClient';
 import { hostRuntime } from './host';

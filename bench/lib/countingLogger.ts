@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/shared/logger';
+import type { Logger } from '../../core/shared';
 
 /** Counts warnings and errors (a benchmark must not print the app's log lines on stdout). */
 export function countingLogger(counts = { warn: 0, error: 0 }): Logger & { counts: typeof counts } {

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Person } from '../../core/people/directory';
+import type { Person } from '../../core/people';
 import { DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startLocalApp, type LocalApp } from '../../functions/dev/local/localApp';
 import { LocalSnapshot } from '../../functions/dev/local/localSnapshot';

@@ -1,10 +1,10 @@
 import { CardFactory } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { digestFor } from '../../core/digest/digestJob';
-import type { NoteStore } from '../../core/notes/notesService';
-import type { PeopleDirectory } from '../../core/people/directory';
-import type { RecognitionStore } from '../../core/kudos/recognitions';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
+import { digestFor } from '../../core/digest';
+import type { NoteStore } from '../../core/notes';
+import type { PeopleDirectory } from '../../core/people';
+import type { RecognitionStore } from '../../core/kudos';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
 import { digestCard } from './digestCards';
 import { expandCard } from '../teams/cardRender';
 import { senderOf, tenantOf } from '../teams/conversationRecord';

@@ -1,8 +1,5 @@
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import type { SendResult } from '../../core/delivery/ledger';
-import type { Digest } from '../../core/digest/buildDigest';
-import type { DigestNotifier } from '../../core/digest/digestJob';
-import type { Messenger } from '../../core/delivery/messenger';
+import type { ConversationRecord, SendResult, Messenger } from '../../core/delivery';
+import type { Digest, DigestNotifier } from '../../core/digest';
 import { digestCard } from './digestCards';
 import { expandCard } from '../teams/cardRender';
 import { digestCardData, digestSummary } from './wording';

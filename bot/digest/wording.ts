@@ -1,5 +1,5 @@
-import type { Digest, DigestOpener, DigestSection, UpcomingMilestone } from '../../core/digest/buildDigest';
-import type { MilestoneKind } from '../../core/milestones/milestones';
+import type { Digest, DigestOpener, DigestSection, UpcomingMilestone } from '../../core/digest';
+import type { MilestoneKind } from '../../core/milestones';
 import type { DigestCardData, DigestRowData, DigestSectionData } from './digestCards';
 import { longDate } from '../milestones/wording';
 

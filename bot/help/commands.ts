@@ -1,4 +1,4 @@
-import type { ConversationKind } from '../../core/delivery/conversations';
+import type { ConversationKind } from '../../core/delivery';
 
 /** A chat command Moments understands, and where it works. */
 export interface CommandInfo {

@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { ConversationKind } from '../../core/delivery/conversations';
+import type { ConversationKind } from '../../core/delivery';
 import { conversationKindOf, firstNameOf } from '../teams/turnContext';
 
 /** The few sentences Moments introduces itself with, per kind of conversation. */

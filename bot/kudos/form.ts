@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Logger } from '../../core/shared/logger';
-import type { SettingsStore, TenantSettings } from '../../core/settings/tenantSettings';
-import { shorten } from '../../core/shared/text';
+import { type Logger, shorten } from '../../core/shared';
+import type { SettingsStore, TenantSettings } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
 import { kudosFormCard, type KudosFormData } from './kudosCards';
 import { likelyPeople, type Choice, type MemberDirectory } from './roster';

@@ -1,16 +1,14 @@
-import type { TurnContext } from 'botbuilder';
 import {
+  type TurnContext,
   CardFactory,
   type MessagingExtensionAttachment,
   type MessagingExtensionResult,
   type TaskModuleTaskInfo,
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import type { KudosService } from '../../core/kudos/kudosService';
-import type { ErasureRegister } from '../../core/people/erasures';
-import type { PeopleDirectory } from '../../core/people/directory';
-import type { Recognition, RecognitionPlace } from '../../core/kudos/recognitions';
-import { tenantSettingsOf, type TenantSettings } from '../../core/settings/tenantSettings';
+import type { KudosService, Recognition, RecognitionPlace } from '../../core/kudos';
+import type { ErasureRegister, PeopleDirectory } from '../../core/people';
+import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
 import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversationRecord';

@@ -1,5 +1,5 @@
 import type { Activity, Mention } from 'botbuilder';
-import type { TenantSettings } from '../../core/settings/tenantSettings';
+import type { TenantSettings } from '../../core/settings';
 
 /** `kudos @Megan @Adele #teamwork thanks for covering the launch`, taken apart. */
 export interface MentionKudos {

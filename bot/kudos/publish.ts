@@ -1,10 +1,13 @@
-import type { ConversationBook } from '../../core/delivery/conversations';
-import { deliverOnce, deliveryId, type DeliveryLedger } from '../../core/delivery/ledger';
-import type { Logger } from '../../core/shared/logger';
-import type { Messenger } from '../../core/delivery/messenger';
-import type { Recognition } from '../../core/kudos/recognitions';
-import type { SettingsStore } from '../../core/settings/tenantSettings';
-import { shorten } from '../../core/shared/text';
+import {
+  type ConversationBook,
+  deliverOnce,
+  deliveryId,
+  type DeliveryLedger,
+  type Messenger,
+} from '../../core/delivery';
+import { type Logger, shorten } from '../../core/shared';
+import type { Recognition } from '../../core/kudos';
+import type { SettingsStore } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
 import { recognitionCard } from './kudosCards';
 import { recognitionCardData } from './recognitionView';

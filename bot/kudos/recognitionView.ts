@@ -1,4 +1,4 @@
-import type { Recognition } from '../../core/kudos/recognitions';
+import type { Recognition } from '../../core/kudos';
 import type { RecognitionCardData } from './kudosCards';
 
 /** "Megan", "Megan and Adele", "Megan, Adele and Lee". */

@@ -1,7 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { ErasureRegister } from '../../core/people/erasures';
-import type { PeopleDirectory, Person } from '../../core/people/directory';
-import type { Logger } from '../../core/shared/logger';
+import type { ErasureRegister, PeopleDirectory, Person } from '../../core/people';
+import type { Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
 
 /** A person as the kudos form lists them. */

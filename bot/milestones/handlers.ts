@@ -1,8 +1,7 @@
 import type { Application, AdaptiveCard, TurnState } from '@microsoft/teams-ai';
-import type { MilestoneKind } from '../../core/milestones/milestones';
-import type { PeopleDirectory } from '../../core/people/directory';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
-import { snoozeUntilTomorrow, type SnoozeStore } from '../../core/milestones/snoozes';
+import { type MilestoneKind, snoozeUntilTomorrow, type SnoozeStore } from '../../core/milestones';
+import type { PeopleDirectory } from '../../core/people';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { expandCard } from '../teams/cardRender';
 import { noticeCard } from './milestoneCards';

@@ -1,8 +1,5 @@
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import type { Messenger } from '../../core/delivery/messenger';
-import type { CelebrationContent, MilestoneNotifier } from '../../core/milestones/milestoneJob';
-import type { ReminderContent } from '../../core/milestones/reminderContent';
-import type { SendResult } from '../../core/delivery/ledger';
+import type { ConversationRecord, Messenger, SendResult } from '../../core/delivery';
+import type { CelebrationContent, MilestoneNotifier, ReminderContent } from '../../core/milestones';
 import { expandCard } from '../teams/cardRender';
 import { celebrationCard, reminderCard } from './milestoneCards';
 import { celebrationCardData, congratulationText, milestoneHeadline, reminderCardData } from './wording';

@@ -1,7 +1,5 @@
-import { daysBetween } from '../../core/shared/calendar';
-import type { Milestone } from '../../core/milestones/milestones';
-import type { ReminderContent } from '../../core/milestones/reminderContent';
-import { shorten } from '../../core/shared/text';
+import { daysBetween, shorten } from '../../core/shared';
+import type { Milestone, ReminderContent } from '../../core/milestones';
 import type { CelebrationCardData, ReminderCardData } from './milestoneCards';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;

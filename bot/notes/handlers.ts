@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import type { Logger } from '../../core/shared/logger';
-import { NotesService, type Note, type NoteStore } from '../../core/notes/notesService';
-import type { ErasureRegister } from '../../core/people/erasures';
-import type { PeopleDirectory } from '../../core/people/directory';
+import type { Logger } from '../../core/shared';
+import { NotesService, type Note, type NoteStore } from '../../core/notes';
+import type { ErasureRegister, PeopleDirectory } from '../../core/people';
 import { expandCard } from '../teams/cardRender';
 import { noteFormCard, noteListCard, noteNoticeCard } from './noteCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';

@@ -1,8 +1,5 @@
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import type { SendResult } from '../../core/delivery/ledger';
-import type { FollowUpNotifier } from '../../core/notes/followUpJob';
-import type { Messenger } from '../../core/delivery/messenger';
-import type { Note } from '../../core/notes/notesService';
+import type { ConversationRecord, SendResult, Messenger } from '../../core/delivery';
+import type { FollowUpNotifier, Note } from '../../core/notes';
 import { expandCard } from '../teams/cardRender';
 import { noteNudgeCard } from './noteCards';
 import { nudgeCardData, nudgeSummary } from './wording';

@@ -1,4 +1,4 @@
-import type { Note } from '../../core/notes/notesService';
+import type { Note } from '../../core/notes';
 import type { NoteListData, NoteNudgeData } from './noteCards';
 import { longDate } from '../milestones/wording';
 

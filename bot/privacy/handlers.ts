@@ -1,19 +1,18 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import type { ConversationBook } from '../../core/delivery/conversations';
-import type { Logger } from '../../core/shared/logger';
-import type { ErasureRegister } from '../../core/people/erasures';
-import { saveMySettings } from '../../core/privacy/mySettings';
-import type { PeopleDirectory } from '../../core/people/directory';
+import type { ConversationBook } from '../../core/delivery';
+import type { Logger } from '../../core/shared';
+import type { ErasureRegister, PeopleDirectory } from '../../core/people';
 import {
+  saveMySettings,
   exportMyData,
   forgetPerson,
   type NoteCounter,
   type NoteEraser,
   type PrivacyDeps,
-} from '../../core/privacy/personalData';
-import type { RecognitionStore } from '../../core/kudos/recognitions';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings/tenantSettings';
+} from '../../core/privacy';
+import type { RecognitionStore } from '../../core/kudos';
+import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
 import { forgetConfirmCard, myDataCard, mySettingsCard, privacyNoticeCard } from './privacyCards';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { senderOf, tenantOf } from '../teams/conversationRecord';

@@ -1,20 +1,17 @@
-import { offsetMinutesAt } from '../../core/shared/calendar';
+import { offsetMinutesAt, shorten } from '../../core/shared';
 import {
   CELEBRATION_PREFERENCES,
   effectiveDigest,
   monthName,
   type MySettingsInput,
-} from '../../core/privacy/mySettings';
-import { isTimeZone, type CelebrationPreference, type Person } from '../../core/people/directory';
-import {
   FORMER_COLLEAGUE,
   nothingErased,
   type ErasureReport,
   type MyData,
-} from '../../core/privacy/personalData';
-import type { Recognition } from '../../core/kudos/recognitions';
-import type { TenantSettings } from '../../core/settings/tenantSettings';
-import { shorten } from '../../core/shared/text';
+} from '../../core/privacy';
+import { isTimeZone, type CelebrationPreference, type Person } from '../../core/people';
+import type { Recognition } from '../../core/kudos';
+import type { TenantSettings } from '../../core/settings';
 import type {
   ChoiceData,
   ForgetConfirmCardData,

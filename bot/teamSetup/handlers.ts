@@ -1,21 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { ErasureRegister } from '../../core/people/erasures';
-import type { PeopleDirectory, Person } from '../../core/people/directory';
-import type { RecognitionStore } from '../../core/kudos/recognitions';
-import { recognitionStats, startOfMonth } from '../../core/kudos/recognitionStats';
+import type { ErasureRegister, PeopleDirectory, Person } from '../../core/people';
+import { type RecognitionStore, recognitionStats, startOfMonth } from '../../core/kudos';
 import {
   tenantSettingsOf,
   type SettingsStore,
   type TenantSettings,
-} from '../../core/settings/tenantSettings';
-import {
   addValue,
   renameValue,
   restoreValue,
   retireValue,
   type ValueChange,
-} from '../../core/settings/companyValues';
+} from '../../core/settings';
 import { cardAttachment } from '../teams/cardRender';
 import { settingsCard, statsCard } from './teamCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';

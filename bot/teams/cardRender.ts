@@ -1,5 +1,4 @@
-import type { Attachment } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
+import { type Attachment, CardFactory } from 'botbuilder';
 import * as ACData from 'adaptivecards-templating';
 
 /** An Adaptive Card JSON template whose data is `T`. */

@@ -1,9 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import {
-  conversationRecordId,
-  type ConversationKind,
-  type ConversationRecord,
-} from '../../core/delivery/conversations';
+import { conversationRecordId, type ConversationKind, type ConversationRecord } from '../../core/delivery';
 
 interface TeamsChannelData {
   tenant?: { id?: string };

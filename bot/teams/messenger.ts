@@ -1,7 +1,6 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import type { Logger } from '../../core/shared/logger';
-import type { Messenger, MessengerResult, OutboundMessage } from '../../core/delivery/messenger';
+import type { ConversationRecord, Messenger, MessengerResult, OutboundMessage } from '../../core/delivery';
+import type { Logger } from '../../core/shared';
 import { RateLimiter } from './rateLimiter';
 
 /** Options of {@link TeamsMessenger}. */

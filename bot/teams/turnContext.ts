@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { ConversationKind } from '../../core/delivery/conversations';
+import type { ConversationKind } from '../../core/delivery';
 
 /** The kind of conversation a turn happens in. */
 export function conversationKindOf(context: TurnContext): ConversationKind {

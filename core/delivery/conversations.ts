@@ -1,4 +1,4 @@
-import type { Logger } from '../shared/logger';
+import type { Logger } from '../shared';
 
 /** Where a conversation lives in Teams. */
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';

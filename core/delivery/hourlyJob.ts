@@ -1,5 +1,29 @@
-import { catchUpWindow, type PlanningWindow } from '../milestones/milestones';
-import type { JobRuns, SettingsStore } from '../settings/tenantSettings';
+import type { JobRuns, SettingsStore } from '../settings';
+
+/** The span of time a run plans for: every send due in `(since, now]`. */
+export interface PlanningWindow {
+  since: Date;
+  now: Date;
+}
+
+/** How far back a run catches up at most when the previous runs were missed. */
+export const DEFAULT_CATCH_UP_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The window of a run: from the last successful run, but never further back than the catch-up
+ * limit, so that a host down for days does not wake up to a flood of stale reminders.
+ */
+export function catchUpWindow(
+  now: Date,
+  lastSuccessfulRun: Date | undefined,
+  catchUpMs: number = DEFAULT_CATCH_UP_MS,
+): PlanningWindow {
+  const floor = now.getTime() - catchUpMs;
+  const since = lastSuccessfulRun
+    ? Math.min(Math.max(lastSuccessfulRun.getTime(), floor), now.getTime())
+    : floor;
+  return { since: new Date(since), now };
+}
 
 /** The options every hourly job takes: the instant, the tenants (default all), a dry run. */
 export interface HourlyJobOptions {

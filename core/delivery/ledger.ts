@@ -1,5 +1,5 @@
 import type { SendGate } from './sendGate';
-import type { Logger } from '../shared/logger';
+import type { Logger } from '../shared';
 
 /** Every kind of thing Moments sends on its own initiative. */
 export type DeliveryKind = 'reminder' | 'celebration' | 'digest' | 'nudge' | 'notice';

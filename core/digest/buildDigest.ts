@@ -1,15 +1,14 @@
-import { addDays, daysBetween, isoWeekOf, localDateOf } from '../shared/calendar';
+import { addDays, daysBetween, isoWeekOf, localDateOf, shorten } from '../shared';
 import {
   CHECK_IN_KINDS,
   DEFAULT_MILESTONE_POLICY,
   milestonesBetween,
   type MilestoneKind,
   type MilestonePolicy,
-} from '../milestones/milestones';
-import type { Note } from '../notes/notesService';
-import type { Person } from '../people/directory';
-import type { PersonRef, Recognition } from '../kudos/recognitions';
-import { shorten } from '../shared/text';
+} from '../milestones';
+import type { Note } from '../notes';
+import type { Person } from '../people';
+import type { PersonRef, Recognition } from '../kudos';
 
 /** A section of the digest: at most a handful of rows, and how many more there were. */
 export interface DigestSection<T> {

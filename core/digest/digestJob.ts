@@ -1,27 +1,23 @@
-import { SendGate } from '../delivery/sendGate';
-import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
-import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf } from '../shared/calendar';
-import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
 import {
+  SendGate,
+  finishRun,
+  forEachTenant,
+  windowFor,
+  type ConversationBook,
+  type ConversationRecord,
   deliverOnce,
   deliveryId,
   type DeliveryLedger,
   type DeliveryOutcome,
   type SendResult,
-} from '../delivery/ledger';
+} from '../delivery';
+import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, type Logger, inPool } from '../shared';
 import { buildDigest, type Digest, type DigestOptions } from './buildDigest';
-import type { Logger } from '../shared/logger';
-import { inPool } from '../shared/pool';
-import { effectiveDigest } from '../privacy/mySettings';
-import type { NoteStore } from '../notes/notesService';
-import type { PeopleDirectory, Person } from '../people/directory';
-import type { RecognitionStore } from '../kudos/recognitions';
-import {
-  tenantSettingsOf,
-  type JobRuns,
-  type SettingsStore,
-  type TenantSettings,
-} from '../settings/tenantSettings';
+import { effectiveDigest } from '../privacy';
+import type { NoteStore } from '../notes';
+import type { PeopleDirectory, Person } from '../people';
+import type { RecognitionStore } from '../kudos';
+import { tenantSettingsOf, type JobRuns, type SettingsStore, type TenantSettings } from '../settings';
 
 /** The job's name in the job-run records. */
 export const DIGEST_JOB = 'digest';

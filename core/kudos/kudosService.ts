@@ -1,9 +1,7 @@
-import { localDateOf } from '../shared/calendar';
-import type { Logger } from '../shared/logger';
-import type { PeopleDirectory } from '../people/directory';
+import { localDateOf, type Logger, tidyText, visibleLength } from '../shared';
+import type { PeopleDirectory } from '../people';
 import type { Celebration, PersonRef, Recognition, RecognitionPlace, RecognitionStore } from './recognitions';
-import type { TenantSettings } from '../settings/tenantSettings';
-import { tidyText, visibleLength } from '../shared/text';
+import type { TenantSettings } from '../settings';
 
 /** At most this many people in one kudos. */
 export const MAX_RECIPIENTS = 10;

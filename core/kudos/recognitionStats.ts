@@ -1,4 +1,4 @@
-import type { Person } from '../people/directory';
+import type { Person } from '../people';
 import type { Recognition } from './recognitions';
 
 /** Recognition coverage of a group of people: who is being noticed, not a leaderboard. */

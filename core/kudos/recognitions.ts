@@ -1,4 +1,4 @@
-import type { ConversationKind } from '../delivery/conversations';
+import type { ConversationKind } from '../delivery';
 
 /** Someone named on a recognition. Names are copied so old kudos read right after renames. */
 export interface PersonRef {

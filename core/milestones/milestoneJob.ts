@@ -1,10 +1,17 @@
-import { SendGate } from '../delivery/sendGate';
-import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
-import { localDateOf } from '../shared/calendar';
-import { inPool } from '../shared/pool';
-import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
-import { deliverOnce, type DeliveryLedger, type DeliveryOutcome, type SendResult } from '../delivery/ledger';
-import type { Logger } from '../shared/logger';
+import {
+  SendGate,
+  finishRun,
+  forEachTenant,
+  windowFor,
+  type PlanningWindow,
+  type ConversationBook,
+  type ConversationRecord,
+  deliverOnce,
+  type DeliveryLedger,
+  type DeliveryOutcome,
+  type SendResult,
+} from '../delivery';
+import { localDateOf, inPool, type Logger } from '../shared';
 import {
   findMilestoneCandidates,
   milestonePolicyFor,
@@ -12,13 +19,12 @@ import {
   type Milestone,
   type MilestoneCandidates,
   type PlannedSend,
-  type PlanningWindow,
 } from './milestones';
-import type { NoteStore } from '../notes/notesService';
+import type { NoteStore } from '../notes';
 import { readReminderContext, type ReminderContent, type ReminderContext } from './reminderContent';
-import type { PeopleDirectory, Person } from '../people/directory';
-import type { RecognitionStore } from '../kudos/recognitions';
-import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings/tenantSettings';
+import type { PeopleDirectory, Person } from '../people';
+import type { RecognitionStore } from '../kudos';
+import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings';
 import type { ReminderSnooze, SnoozeStore } from './snoozes';
 
 /** The job's name in the job-run records. */

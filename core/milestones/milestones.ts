@@ -9,18 +9,12 @@ import {
   utcDateOf,
   workingDayOnOrBefore,
   type Feb29Rule,
-} from '../shared/calendar';
-import { deliveryId } from '../delivery/ledger';
-import {
-  isCalendarDate,
-  isMonthDay,
-  isTimeZone,
-  type CelebrationPreference,
-  type Person,
-} from '../people/directory';
-import type { TenantSettings } from '../settings/tenantSettings';
+} from '../shared';
+import { deliveryId, type PlanningWindow } from '../delivery';
+import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference, type Person } from '../people';
+import type { TenantSettings } from '../settings';
 
-export type { Feb29Rule } from '../shared/calendar';
+export type { Feb29Rule } from '../shared';
 
 /** Days after the hire date on which the manager gets a new-hire check-in. */
 export type CheckInDay = 0 | 7 | 30 | 90;
@@ -110,31 +104,6 @@ export function milestonePolicyFor(
     defaultTimeZone: settings.defaultTimeZone,
     ...overrides,
   };
-}
-
-/** The span of time a run plans for: every send due in `(since, now]`. */
-export interface PlanningWindow {
-  since: Date;
-  now: Date;
-}
-
-/** How far back a run catches up at most when the previous runs were missed. */
-export const DEFAULT_CATCH_UP_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The window of a run: from the last successful run, but never further back than the catch-up
- * limit, so that a host down for days does not wake up to a flood of stale reminders.
- */
-export function catchUpWindow(
-  now: Date,
-  lastSuccessfulRun: Date | undefined,
-  catchUpMs: number = DEFAULT_CATCH_UP_MS,
-): PlanningWindow {
-  const floor = now.getTime() - catchUpMs;
-  const since = lastSuccessfulRun
-    ? Math.min(Math.max(lastSuccessfulRun.getTime(), floor), now.getTime())
-    : floor;
-  return { since: new Date(since), now };
 }
 
 /**

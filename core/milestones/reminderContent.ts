@@ -1,8 +1,8 @@
-import { yearsBetween } from '../shared/calendar';
+import { yearsBetween } from '../shared';
 import type { Milestone } from './milestones';
-import { notePairKey, type Note, type NoteStore } from '../notes/notesService';
-import type { Person } from '../people/directory';
-import type { Recognition, RecognitionStore } from '../kudos/recognitions';
+import { notePairKey, type Note, type NoteStore } from '../notes';
+import type { Person } from '../people';
+import type { Recognition, RecognitionStore } from '../kudos';
 
 /** How far back a reminder looks for the kudos its person received. */
 export const REMINDER_KUDOS_DAYS = 90;

@@ -1,4 +1,4 @@
-import { addDays, instantOfLocal, localDateOf } from '../shared/calendar';
+import { addDays, instantOfLocal, localDateOf } from '../shared';
 import type { MilestoneKind } from './milestones';
 
 /** A manager's reminder put off until `dueAt`. */

@@ -1,18 +1,20 @@
-import type { SendGate } from '../delivery/sendGate';
-import { finishRun, forEachTenant, windowFor } from '../delivery/hourlyJob';
-import { addDays, instantOfLocal, utcDateOf } from '../shared/calendar';
-import type { ConversationBook, ConversationRecord } from '../delivery/conversations';
 import {
+  type SendGate,
+  finishRun,
+  forEachTenant,
+  windowFor,
+  type ConversationBook,
+  type ConversationRecord,
   deliverOnce,
   deliveryId,
   type DeliveryLedger,
   type DeliveryOutcome,
   type SendResult,
-} from '../delivery/ledger';
-import type { Logger } from '../shared/logger';
+} from '../delivery';
+import { addDays, instantOfLocal, utcDateOf, type Logger } from '../shared';
 import type { Note, NoteStore } from './notesService';
-import type { PeopleDirectory } from '../people/directory';
-import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings/tenantSettings';
+import type { PeopleDirectory } from '../people';
+import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings';
 
 /** The job's name in the job-run records. */
 export const FOLLOW_UP_JOB = 'followups';

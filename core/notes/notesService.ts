@@ -1,6 +1,5 @@
-import { addDays, localDateOf } from '../shared/calendar';
-import { isCalendarDate, type PeopleDirectory } from '../people/directory';
-import { tidyText, visibleLength } from '../shared/text';
+import { addDays, localDateOf, tidyText, visibleLength } from '../shared';
+import { isCalendarDate, type PeopleDirectory } from '../people';
 
 /** At most this many visible characters in a note. */
 export const MAX_NOTE_LENGTH = 1000;

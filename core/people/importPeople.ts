@@ -1,5 +1,5 @@
 import type { ErasureRegister } from './erasures';
-import type { NoteStore } from '../notes/notesService';
+import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from './directory';
 import { parsePeopleCsv, planImport, type ImportRefusal } from './importCsv';
 

@@ -1,12 +1,12 @@
-import type { ErasureRegister } from '../people/erasures';
 import {
+  type ErasureRegister,
   isMonthDay,
   isTimeZone,
   type CelebrationPreference,
   type PeopleDirectory,
   type Person,
-} from '../people/directory';
-import type { TenantSettings } from '../settings/tenantSettings';
+} from '../people';
+import type { TenantSettings } from '../settings';
 
 /** The choices for who may see a milestone celebrated, in the order they are offered. */
 export const CELEBRATION_PREFERENCES: readonly CelebrationPreference[] = ['public', 'manager', 'off'];

@@ -1,9 +1,8 @@
-import type { ErasureRegister } from '../people/erasures';
-import type { ConversationBook } from '../delivery/conversations';
-import type { Logger } from '../shared/logger';
-import type { PeopleDirectory, Person } from '../people/directory';
-import type { PersonRef, Recognition, RecognitionStore } from '../kudos/recognitions';
-import type { SettingsStore } from '../settings/tenantSettings';
+import type { ErasureRegister, PeopleDirectory, Person } from '../people';
+import type { ConversationBook } from '../delivery';
+import type { Logger } from '../shared';
+import type { PersonRef, Recognition, RecognitionStore } from '../kudos';
+import type { SettingsStore } from '../settings';
 
 /** The name kudos show for someone who asked Moments to erase their data. */
 export const FORMER_COLLEAGUE = 'A former colleague';

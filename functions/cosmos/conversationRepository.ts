@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { ConversationRecord, ConversationStore } from '../../core/delivery/conversations';
+import type { ConversationRecord, ConversationStore } from '../../core/delivery';
 import { readEachChunk } from './chunks';
 import { fromDocument, orUndefined } from './documents';
 

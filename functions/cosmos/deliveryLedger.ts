@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery/ledger';
+import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery';
 import { fromDocument, statusOf } from './documents';
 
 type StoredDelivery = Delivery & { _etag?: string };

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { DigestDirectory } from '../../core/digest/digestJob';
+import type { DigestDirectory } from '../../core/digest';
 
 /**
  * The digest job's one pass over the `people` container: a projection of `managerId`, deduplicated

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import type { ErasureRegister } from '../../core/people/erasures';
+import type { ErasureRegister } from '../../core/people';
 import { readEachChunk } from './chunks';
 import { orUndefined } from './documents';
 

@@ -1,6 +1,6 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
-import type { MilestoneCandidates } from '../../core/milestones/milestones';
-import type { Person } from '../../core/people/directory';
+import type { MilestoneCandidates } from '../../core/milestones';
+import type { Person } from '../../core/people';
 import { fromPersonDocument } from './personDocument';
 
 // Keeps each query text and its parameters small; a window needs a handful of values, a large

@@ -5,7 +5,7 @@ import {
   type NoteCreateResult,
   type NotePair,
   type NoteStore,
-} from '../../core/notes/notesService';
+} from '../../core/notes';
 import { readInChunks } from './chunks';
 import { fromDocument, orUndefined, statusOf } from './documents';
 

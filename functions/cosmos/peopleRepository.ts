@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { PeopleDirectory, Person } from '../../core/people/directory';
+import type { PeopleDirectory, Person } from '../../core/people';
 import { orUndefined } from './documents';
 import { fromPersonDocument, toPersonDocument } from './personDocument';
 

@@ -1,4 +1,4 @@
-import type { Person } from '../../core/people/directory';
+import type { Person } from '../../core/people';
 import { fromDocument } from './documents';
 
 /**

@@ -1,5 +1,5 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
-import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos/recognitions';
+import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
 import { readInChunks } from './chunks';
 import { fromDocument, statusOf } from './documents';
 

@@ -1,10 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type {
-  JobRuns,
-  SettingsStore,
-  TeamSettings,
-  TenantSettings,
-} from '../../core/settings/tenantSettings';
+import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
 import { fromDocument } from './documents';
 
 const TENANT_DOC = 'tenant';

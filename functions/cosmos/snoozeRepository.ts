@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { ReminderSnooze, SnoozeStore } from '../../core/milestones/snoozes';
+import type { ReminderSnooze, SnoozeStore } from '../../core/milestones';
 import { fromDocument, orUndefined } from './documents';
 
 type StoredSnooze = ReminderSnooze & { type: 'snooze' };

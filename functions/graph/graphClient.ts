@@ -24,7 +24,7 @@
  */
 
 import { DefaultAzureCredential, type AccessToken, type TokenCredential } from '@azure/identity';
-import type { DirectorySource, DirectoryUser } from '../../core/people/directorySync';
+import type { DirectorySource, DirectoryUser } from '../../core/people';
 import type { Config } from '../config';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';

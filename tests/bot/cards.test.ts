@@ -8,7 +8,7 @@ import {
 } from '../../bot/kudos/kudosCards';
 import { commandsFor } from '../../bot/help/commands';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
-import type { Recognition } from '../../core/kudos/recognitions';
+import type { Recognition } from '../../core/kudos';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
 
 const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({

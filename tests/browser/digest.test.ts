@@ -8,7 +8,7 @@
  * Skips (with a visible SKIPPED: notice) when no Chromium is installed, unless REQUIRE_BROWSER=1.
  */
 import type { Locator } from 'playwright-core';
-import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shared/calendar';
+import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shared';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import {
   conversationCards,

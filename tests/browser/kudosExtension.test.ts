@@ -14,7 +14,7 @@
  * Skips (with a visible SKIPPED: notice) when no Chromium is installed, unless REQUIRE_BROWSER=1.
  */
 import type { Locator, Page, Request } from 'playwright-core';
-import type { Recognition } from '../../core/kudos/recognitions';
+import type { Recognition } from '../../core/kudos';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import {
   composeBox,

@@ -1,4 +1,4 @@
-import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shared/calendar';
+import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shared';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';

@@ -1,4 +1,4 @@
-import type { Recognition } from '../../core/kudos/recognitions';
+import type { Recognition } from '../../core/kudos';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { PlaygroundClient } from '../support/playground';

@@ -1,4 +1,4 @@
-import type { Person } from '../../core/people/directory';
+import type { Person } from '../../core/people';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import type { PeopleDirectory } from '../../core/people/directory';
+import type { PeopleDirectory } from '../../core/people';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { loadConfig } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';

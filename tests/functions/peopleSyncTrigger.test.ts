@@ -1,5 +1,5 @@
 import { InvocationContext, type Timer } from '@azure/functions';
-import type { DirectorySource, DirectoryUser } from '../../core/people/directorySync';
+import type { DirectorySource, DirectoryUser } from '../../core/people';
 import { PEOPLE_SYNC_SCHEDULE, peopleSyncHandler, type PeopleSyncRuntime } from '../../functions/peopleSync';
 import { MemoryErasureRegister, MemoryPeopleDirectory, RecordingLogger } from '../support/fakes';
 

@@ -1,5 +1,5 @@
 import { CosmosDeliveryLedger } from '../../functions/cosmos/deliveryLedger';
-import { deliverOnce } from '../../core/delivery/ledger';
+import { deliverOnce } from '../../core/delivery';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
 

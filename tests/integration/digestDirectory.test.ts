@@ -1,8 +1,8 @@
 import { CosmosDigestDirectory } from '../../functions/cosmos/digestDirectory';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
-import type { Person } from '../../core/people/directory';
-import type { Recognition } from '../../core/kudos/recognitions';
+import type { Person } from '../../core/people';
+import type { Recognition } from '../../core/kudos';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 let cosmos: TestCosmos;

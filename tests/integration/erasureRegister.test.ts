@@ -1,6 +1,6 @@
 import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
-import { defaultTenantSettings } from '../../core/settings/tenantSettings';
+import { defaultTenantSettings } from '../../core/settings';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 const A = 'tenant-a';

@@ -1,7 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import type { Person } from '../../core/people/directory';
-import { syncPeople, type DirectoryUser } from '../../core/people/directorySync';
+import { type Person, syncPeople, type DirectoryUser } from '../../core/people';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import {
   GraphAuthorizationError,

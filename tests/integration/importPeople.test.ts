@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importPeople } from '../../core/people/importPeople';
-import type { Person } from '../../core/people/directory';
+import { importPeople, type Person } from '../../core/people';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 

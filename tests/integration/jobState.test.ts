@@ -1,7 +1,7 @@
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { CosmosSnoozeStore } from '../../functions/cosmos/snoozeRepository';
-import { defaultTenantSettings } from '../../core/settings/tenantSettings';
-import type { ReminderSnooze } from '../../core/milestones/snoozes';
+import { defaultTenantSettings } from '../../core/settings';
+import type { ReminderSnooze } from '../../core/milestones';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 let cosmos: TestCosmos;

@@ -8,8 +8,8 @@ import {
   findMilestoneCandidates,
   planMilestoneSends,
   type MilestonePolicy,
-} from '../../core/milestones/milestones';
-import type { Person } from '../../core/people/directory';
+} from '../../core/milestones';
+import type { Person } from '../../core/people';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 const TENANT_A = 'tenant-a';

@@ -5,8 +5,8 @@
 // per conversation, and on the delivery ledger.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import type { Delivery } from '../../core/delivery/ledger';
-import { MILESTONE_JOB, type MilestoneJobReport } from '../../core/milestones/milestoneJob';
+import type { Delivery } from '../../core/delivery';
+import { MILESTONE_JOB, type MilestoneJobReport } from '../../core/milestones';
 import { loadConfig } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';

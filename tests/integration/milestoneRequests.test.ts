@@ -2,8 +2,8 @@
 // Functions host builds it, a dry run and a real run through the real messenger to the fake Bot
 // Connector. The reminders' chats, kudos and notes are read for the whole run at once, so the
 // requests grow with hundreds of managers reminded, not with a query or two per reminder.
-import { MILESTONE_JOB } from '../../core/milestones/milestoneJob';
-import type { Note } from '../../core/notes/notesService';
+import { MILESTONE_JOB } from '../../core/milestones';
+import type { Note } from '../../core/notes';
 import { loadConfig } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';

@@ -1,4 +1,4 @@
-import type { Note } from '../../core/notes/notesService';
+import type { Note } from '../../core/notes';
 import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { countCosmosRequests } from '../support/milestoneFixtures';

@@ -1,14 +1,14 @@
 import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
-import { ConversationBook, type ConversationRecord } from '../../core/delivery/conversations';
-import { saveMySettings } from '../../core/privacy/mySettings';
-import type { Person } from '../../core/people/directory';
+import { ConversationBook, type ConversationRecord } from '../../core/delivery';
 import {
+  saveMySettings,
   exportMyData,
   FORMER_COLLEAGUE,
   forgetPerson,
   type PrivacyDeps,
-} from '../../core/privacy/personalData';
-import type { Recognition } from '../../core/kudos/recognitions';
+} from '../../core/privacy';
+import type { Person } from '../../core/people';
+import type { Recognition } from '../../core/kudos';
 import { CosmosConversationStore } from '../../functions/cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';

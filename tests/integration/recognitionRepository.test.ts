@@ -1,7 +1,6 @@
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
-import { KudosService } from '../../core/kudos/kudosService';
-import type { Recognition } from '../../core/kudos/recognitions';
+import { KudosService, type Recognition } from '../../core/kudos';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
 import { countCosmosRequests } from '../support/milestoneFixtures';

@@ -2,9 +2,9 @@ import { CosmosConversationStore } from '../../functions/cosmos/conversationRepo
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { ensureSchema, containerDefinitions } from '../../functions/cosmos/schema';
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import type { Person } from '../../core/people/directory';
-import { defaultTenantSettings } from '../../core/settings/tenantSettings';
+import type { ConversationRecord } from '../../core/delivery';
+import type { Person } from '../../core/people';
+import { defaultTenantSettings } from '../../core/settings';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 let cosmos: TestCosmos;

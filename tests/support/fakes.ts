@@ -1,26 +1,25 @@
 // Plain in-memory fakes of core's ports, for unit tests of core. Integration tests use the real
 // Cosmos repositories against the local server instead.
-import type { ConversationRecord, ConversationStore } from '../../core/delivery/conversations';
-import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery/ledger';
-import type { LogFields, Logger } from '../../core/shared/logger';
-import type { PeopleDirectory, Person } from '../../core/people/directory';
-import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos/recognitions';
-import type { MilestoneCandidates } from '../../core/milestones/milestones';
 import type {
-  JobRuns,
-  SettingsStore,
-  TeamSettings,
-  TenantSettings,
-} from '../../core/settings/tenantSettings';
-import type { ReminderSnooze, SnoozeStore } from '../../core/milestones/snoozes';
+  ConversationRecord,
+  ConversationStore,
+  ClaimResult,
+  Delivery,
+  DeliveryKind,
+  DeliveryLedger,
+} from '../../core/delivery';
+import type { LogFields, Logger } from '../../core/shared';
+import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
+import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
+import type { MilestoneCandidates, ReminderSnooze, SnoozeStore } from '../../core/milestones';
+import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
 import {
   notePairKey,
   type Note,
   type NoteCreateResult,
   type NotePair,
   type NoteStore,
-} from '../../core/notes/notesService';
-import type { ErasureRegister } from '../../core/people/erasures';
+} from '../../core/notes';
 
 export class MemoryConversationStore implements ConversationStore {
   readonly records = new Map<string, ConversationRecord>();

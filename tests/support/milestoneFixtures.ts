@@ -6,11 +6,10 @@
  */
 import { createServer, request as httpRequest, Agent } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ConversationRecord } from '../../core/delivery/conversations';
-import { deliveryId } from '../../core/delivery/ledger';
-import type { Person } from '../../core/people/directory';
-import type { Recognition } from '../../core/kudos/recognitions';
-import { defaultTenantSettings } from '../../core/settings/tenantSettings';
+import { type ConversationRecord, deliveryId } from '../../core/delivery';
+import type { Person } from '../../core/people';
+import type { Recognition } from '../../core/kudos';
+import { defaultTenantSettings } from '../../core/settings';
 import type { Runtime } from '../../functions/composition';
 import type { ReceivedActivity } from './fakeConnector';
 

@@ -1,7 +1,7 @@
 // The jobs CLI: `npm run job -- <command> [arguments] [options]`. Commands are in commands.ts.
 import '../local/quietTestMode';
 import path from 'node:path';
-import { isCalendarDate } from '../../../core/people/directory';
+import { isCalendarDate } from '../../../core/people';
 import { ConfigError } from '../../config';
 import { commands, findCommand } from './commands';
 import { UsageError, type JobCommand, type JobContext } from './job';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importPeople, type ImportReport } from '../../../core/people/importPeople';
+import { importPeople, type ImportReport } from '../../../core/people';
 import { decodeCsvBytes } from '../../csvText';
 import { UsageError, type JobCommand } from './job';
 

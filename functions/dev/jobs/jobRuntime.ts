@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
-import type { Logger } from '../../../core/shared/logger';
+import type { Logger } from '../../../core/shared';
 import { loadConfig } from '../../config';
 import { createRuntime, configuredCosmosTarget, type Runtime } from '../../composition';
 import { createJsonLogger } from '../../logging';

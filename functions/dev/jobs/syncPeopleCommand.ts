@@ -1,4 +1,4 @@
-import { syncPeople } from '../../../core/people/directorySync';
+import { syncPeople } from '../../../core/people';
 import { createGraphClient } from '../../graph/graphClient';
 import { UsageError, type JobCommand } from './job';
 

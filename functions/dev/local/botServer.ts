@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, InvocationContext } from '@azure/functions';
-import type { Logger } from '../../../core/shared/logger';
+import type { Logger } from '../../../core/shared';
 import type { MessagesHandler } from '../../messages';
 
 /** A running local bot endpoint. */

@@ -1,7 +1,5 @@
-import type { Person } from '../../../core/people/directory';
-import type { PeopleDirectory } from '../../../core/people/directory';
-import type { SettingsStore } from '../../../core/settings/tenantSettings';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import type { Person, PeopleDirectory } from '../../../core/people';
+import { type SettingsStore, defaultTenantSettings } from '../../../core/settings';
 
 /** The demo tenant: the Agents Playground's mock users (.m365agentsplayground.yml) belong to it. */
 export const DEMO_TENANT_ID = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';

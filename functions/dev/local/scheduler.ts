@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvocationContext, type Timer } from '@azure/functions';
-import type { Logger } from '../../../core/shared/logger';
+import type { Logger } from '../../../core/shared';
 import { nextOccurrence, parseSchedule } from './ncrontab';
 
 /** A timer trigger as the local scheduler runs it: the same handler and schedule as in Azure. */

@@ -1,10 +1,10 @@
 import { digestCard } from '../../../bot/digest/digestCards';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { digestCardData, openerText } from '../../../bot/digest/wording';
-import { buildDigest } from '../../../core/digest/buildDigest';
-import type { Note } from '../../../core/notes/notesService';
-import type { Person } from '../../../core/people/directory';
-import type { Recognition } from '../../../core/kudos/recognitions';
+import { buildDigest } from '../../../core/digest';
+import type { Note } from '../../../core/notes';
+import type { Person } from '../../../core/people';
+import type { Recognition } from '../../../core/kudos';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const NOW = new Date('2027-03-15T08:00:00Z');

@@ -1,8 +1,8 @@
 import { expandCard } from '../../../bot/teams/cardRender';
 import { celebrationCard, noticeCard, reminderCard } from '../../../bot/milestones/milestoneCards';
 import { celebrationCardData, congratulationText, reminderCardData } from '../../../bot/milestones/wording';
-import type { Milestone, MilestoneKind } from '../../../core/milestones/milestones';
-import type { Person } from '../../../core/people/directory';
+import type { Milestone, MilestoneKind } from '../../../core/milestones';
+import type { Person } from '../../../core/people';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const megan: Person = {

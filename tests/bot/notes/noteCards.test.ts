@@ -1,7 +1,7 @@
 import { expandCard } from '../../../bot/teams/cardRender';
 import { noteFormCard, noteListCard, noteNoticeCard, noteNudgeCard } from '../../../bot/notes/noteCards';
 import { noteListData, nudgeCardData } from '../../../bot/notes/wording';
-import type { Note } from '../../../core/notes/notesService';
+import type { Note } from '../../../core/notes';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const note = (fields: Partial<Note> = {}): Note => ({

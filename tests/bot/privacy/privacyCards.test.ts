@@ -16,10 +16,10 @@ import {
   settingsValuesOf,
   zoneChoices,
 } from '../../../bot/privacy/views';
-import type { Person } from '../../../core/people/directory';
-import type { ErasureReport, MyData } from '../../../core/privacy/personalData';
-import type { Recognition } from '../../../core/kudos/recognitions';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import type { Person } from '../../../core/people';
+import type { ErasureReport, MyData } from '../../../core/privacy';
+import type { Recognition } from '../../../core/kudos';
+import { defaultTenantSettings } from '../../../core/settings';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const now = new Date('2027-03-11T09:00:00Z');

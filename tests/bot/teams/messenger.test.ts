@@ -4,7 +4,7 @@ import { Application } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../../../bot/teams/adapter';
 import { TeamsMessenger, type TeamsMessengerOptions } from '../../../bot/teams/messenger';
 import { RateLimiter, TEAMS_RATE_LIMITS, type RateLimits } from '../../../bot/teams/rateLimiter';
-import type { ConversationKind, ConversationRecord } from '../../../core/delivery/conversations';
+import type { ConversationKind, ConversationRecord } from '../../../core/delivery';
 import {
   startFakeConnector,
   TEAMS_CONNECTOR_LIMITS,

@@ -1,8 +1,4 @@
-import {
-  ConversationBook,
-  conversationRecordId,
-  type ConversationRecord,
-} from '../../../core/delivery/conversations';
+import { ConversationBook, conversationRecordId, type ConversationRecord } from '../../../core/delivery';
 import { MemoryConversationStore, RecordingLogger } from '../../support/fakes';
 
 const tenantId = 'tenant-a';

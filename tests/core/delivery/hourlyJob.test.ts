@@ -1,4 +1,4 @@
-import { finishRun } from '../../../core/delivery/hourlyJob';
+import { finishRun } from '../../../core/delivery';
 import { MemorySettingsStore } from '../../support/fakes';
 
 const run = { tenantId: 'tenant-a', job: 'milestones', now: new Date('2027-03-11T09:00:00Z'), dryRun: false };

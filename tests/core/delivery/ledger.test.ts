@@ -1,5 +1,4 @@
-import { deliverOnce, deliveryId, type SendResult } from '../../../core/delivery/ledger';
-import { SendGate } from '../../../core/delivery/sendGate';
+import { deliverOnce, deliveryId, type SendResult, SendGate } from '../../../core/delivery';
 import { MemoryDeliveryLedger, RecordingLogger } from '../../support/fakes';
 
 const tenantId = 'tenant-a';

@@ -1,7 +1,7 @@
-import { buildDigest, type DigestInput } from '../../../core/digest/buildDigest';
-import type { Note } from '../../../core/notes/notesService';
-import type { Person } from '../../../core/people/directory';
-import type { Recognition } from '../../../core/kudos/recognitions';
+import { buildDigest, type DigestInput } from '../../../core/digest';
+import type { Note } from '../../../core/notes';
+import type { Person } from '../../../core/people';
+import type { Recognition } from '../../../core/kudos';
 
 const T = 'tenant-a';
 // Monday 15 March 2027, 08:00 in London (UTC until the 28th).

@@ -1,14 +1,13 @@
-import { ConversationBook, type ConversationRecord } from '../../../core/delivery/conversations';
-import type { SendResult } from '../../../core/delivery/ledger';
-import type { Digest } from '../../../core/digest/buildDigest';
+import { ConversationBook, type ConversationRecord, type SendResult } from '../../../core/delivery';
 import {
+  type Digest,
   DIGEST_JOB,
   runDigestJob,
   type DigestDirectory,
   type DigestNotifier,
-} from '../../../core/digest/digestJob';
-import type { Person } from '../../../core/people/directory';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+} from '../../../core/digest';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,

@@ -1,6 +1,6 @@
-import { KudosService, recognitionIdFor, type KudosRequest } from '../../../core/kudos/kudosService';
-import type { Person } from '../../../core/people/directory';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { KudosService, recognitionIdFor, type KudosRequest } from '../../../core/kudos';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import { MemoryPeopleDirectory, MemoryRecognitionStore, RecordingLogger } from '../../support/fakes';
 
 const T = 'tenant-a';

@@ -1,9 +1,7 @@
-import { ConversationBook, type ConversationRecord } from '../../../core/delivery/conversations';
-import type { SendResult } from '../../../core/delivery/ledger';
-import { runMilestoneJob, type MilestoneNotifier } from '../../../core/milestones/milestoneJob';
-import type { ReminderContent } from '../../../core/milestones/reminderContent';
-import type { Person } from '../../../core/people/directory';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { ConversationBook, type ConversationRecord, type SendResult } from '../../../core/delivery';
+import { runMilestoneJob, type MilestoneNotifier, type ReminderContent } from '../../../core/milestones';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,

@@ -1,7 +1,7 @@
-import { addDays, localTimeOf } from '../../../core/shared/calendar';
+import { addDays, localTimeOf } from '../../../core/shared';
+import { catchUpWindow } from '../../../core/delivery';
 import {
   candidateQuery,
-  catchUpWindow,
   DEFAULT_MILESTONE_POLICY,
   findMilestoneCandidates,
   milestonePolicyFor,
@@ -9,8 +9,8 @@ import {
   type MilestoneCandidates,
   type MilestonePolicy,
   type PlannedSend,
-} from '../../../core/milestones/milestones';
-import type { CelebrationPreference, Person } from '../../../core/people/directory';
+} from '../../../core/milestones';
+import type { CelebrationPreference, Person } from '../../../core/people';
 
 const TENANT = 'tenant-a';
 const HOUR = 3600_000;

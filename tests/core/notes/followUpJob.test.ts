@@ -1,10 +1,7 @@
-import type { ConversationRecord } from '../../../core/delivery/conversations';
-import { ConversationBook } from '../../../core/delivery/conversations';
-import type { SendResult } from '../../../core/delivery/ledger';
-import { FOLLOW_UP_JOB, runFollowUpJob, type FollowUpNotifier } from '../../../core/notes/followUpJob';
-import type { Note } from '../../../core/notes/notesService';
-import type { Person } from '../../../core/people/directory';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { type ConversationRecord, ConversationBook, type SendResult } from '../../../core/delivery';
+import { FOLLOW_UP_JOB, runFollowUpJob, type FollowUpNotifier, type Note } from '../../../core/notes';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,

@@ -1,5 +1,5 @@
-import { MAX_NOTE_LENGTH, NotesService } from '../../../core/notes/notesService';
-import type { Person } from '../../../core/people/directory';
+import { MAX_NOTE_LENGTH, NotesService } from '../../../core/notes';
+import type { Person } from '../../../core/people';
 import { MemoryNoteStore, MemoryPeopleDirectory } from '../../support/fakes';
 
 const T = 'tenant-a';

@@ -1,4 +1,4 @@
-import { isCalendarDate, isMonthDay, isTimeZone } from '../../../core/people/directory';
+import { isCalendarDate, isMonthDay, isTimeZone } from '../../../core/people';
 
 describe('people validation', () => {
   it.each([

@@ -1,11 +1,11 @@
-import type { Person } from '../../../core/people/directory';
 import {
+  type Person,
   SYNC_DEFAULT_CELEBRATE,
   directoryEmail,
   syncPeople,
   type DirectorySource,
   type DirectoryUser,
-} from '../../../core/people/directorySync';
+} from '../../../core/people';
 import { MemoryPeopleDirectory } from '../../support/fakes';
 
 const TENANT = 'tenant-a';

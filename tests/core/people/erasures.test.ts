@@ -1,10 +1,6 @@
-import { ERASED_REASON } from '../../../core/people/erasures';
-import { importPeople } from '../../../core/people/importPeople';
-import { saveMySettings } from '../../../core/privacy/mySettings';
-import type { Person } from '../../../core/people/directory';
-import { syncPeople } from '../../../core/people/directorySync';
-import { ConversationBook } from '../../../core/delivery/conversations';
-import { forgetPerson } from '../../../core/privacy/personalData';
+import { ERASED_REASON, importPeople, type Person, syncPeople } from '../../../core/people';
+import { saveMySettings, forgetPerson } from '../../../core/privacy';
+import { ConversationBook } from '../../../core/delivery';
 import { registerMembers } from '../../../bot/kudos/roster';
 import {
   MemoryConversationStore,

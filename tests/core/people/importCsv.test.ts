@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Person } from '../../../core/people/directory';
-import { parseCsv, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people/importCsv';
+import { type Person, parseCsv, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people';
 
 const TENANT = 'tenant-a';
 const HEADER =

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { importPeople } from '../../../core/people/importPeople';
-import type { Person } from '../../../core/people/directory';
+import { importPeople, type Person } from '../../../core/people';
 import { MemoryNoteStore, MemoryPeopleDirectory } from '../../support/fakes';
 
 const TENANT = 'tenant-a';

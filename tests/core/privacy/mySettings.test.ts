@@ -1,6 +1,6 @@
-import { effectiveDigest, saveMySettings, type MySettingsInput } from '../../../core/privacy/mySettings';
-import type { Person } from '../../../core/people/directory';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+import { effectiveDigest, saveMySettings, type MySettingsInput } from '../../../core/privacy';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import { MemoryPeopleDirectory } from '../../support/fakes';
 
 const T = 'tenant-a';

@@ -1,6 +1,6 @@
-import { ConversationBook, type ConversationRecord } from '../../../core/delivery/conversations';
-import type { Note } from '../../../core/notes/notesService';
-import type { Person } from '../../../core/people/directory';
+import { ConversationBook, type ConversationRecord } from '../../../core/delivery';
+import type { Note } from '../../../core/notes';
+import type { Person } from '../../../core/people';
 import {
   exportMyData,
   FORMER_COLLEAGUE,
@@ -8,9 +8,9 @@ import {
   nothingErased,
   withoutPerson,
   type PrivacyDeps,
-} from '../../../core/privacy/personalData';
-import type { Recognition } from '../../../core/kudos/recognitions';
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
+} from '../../../core/privacy';
+import type { Recognition } from '../../../core/kudos';
+import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
   MemoryNoteStore,

@@ -1,5 +1,4 @@
-import { defaultTenantSettings } from '../../../core/settings/tenantSettings';
-import { SETTINGS_TRUSTED_FOR_MS, SettingsCache } from '../../../core/settings/settingsCache';
+import { defaultTenantSettings, SETTINGS_TRUSTED_FOR_MS, SettingsCache } from '../../../core/settings';
 import { MemorySettingsStore } from '../../support/fakes';
 
 /** The store, counting its reads of tenant and team settings. */

@@ -15,7 +15,7 @@ import {
   weekdayOf,
   workingDayOnOrBefore,
   yearsBetween,
-} from '../../../core/shared/calendar';
+} from '../../../core/shared';
 
 const at = (iso: string) => new Date(iso);
 

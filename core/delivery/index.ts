@@ -1,0 +1,6 @@
+/** The delivery feature's public entry: other folders import from here, never from its files. */
+export * from './conversations';
+export * from './hourlyJob';
+export * from './ledger';
+export * from './messenger';
+export * from './sendGate';

@@ -1,0 +1,3 @@
+/** The digest feature's public entry: other folders import from here, never from its files. */
+export * from './buildDigest';
+export * from './digestJob';

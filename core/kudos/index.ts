@@ -1,0 +1,4 @@
+/** The kudos feature's public entry: other folders import from here, never from its files. */
+export * from './kudosService';
+export * from './recognitionStats';
+export * from './recognitions';

@@ -1,0 +1,3 @@
+/** The notes feature's public entry: other folders import from here, never from its files. */
+export * from './followUpJob';
+export * from './notesService';

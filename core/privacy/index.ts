@@ -1,0 +1,3 @@
+/** The privacy feature's public entry: other folders import from here, never from its files. */
+export * from './mySettings';
+export * from './personalData';

@@ -1,0 +1,4 @@
+/** The settings feature's public entry: other folders import from here, never from its files. */
+export * from './companyValues';
+export * from './settingsCache';
+export * from './tenantSettings';

@@ -1,0 +1,5 @@
+/** The shared feature's public entry: other folders import from here, never from its files. */
+export * from './calendar';
+export * from './logger';
+export * from './pool';
+export * from './text';
