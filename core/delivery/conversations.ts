@@ -1,3 +1,4 @@
+import { stableJson } from '../shared';
 import type { Logger } from '../shared';
 
 /** Where a conversation lives in Teams. */
@@ -200,15 +201,5 @@ function sameRecord(
     a.teamId === b.teamId &&
     a.channelId === b.channelId &&
     stableJson(a.reference) === stableJson(b.reference)
-  );
-}
-
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)),
-        )
-      : v,
   );
 }

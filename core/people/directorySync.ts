@@ -1,3 +1,4 @@
+import { inPool } from '../shared';
 import type { ErasureRegister } from './erasures';
 /**
  * Names, emails and managers from the tenant's directory (Microsoft Graph), merged into the
@@ -150,17 +151,6 @@ export function mergeDirectoryUser(
   return same ? undefined : { person: next, change: 'updated' };
 }
 
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
-}
-
 /**
  * Merges every user of `source` into `directory` for `tenantId` (rules in the module comment).
  * Reads the source once, as a stream: memory holds one batch of users, the ids seen and a
@@ -240,7 +230,7 @@ export async function syncPeople(
         reportsPerManager.set(person.managerId, (reportsPerManager.get(person.managerId) ?? 0) + 1);
       }
     }
-    await inParallel(writes, writeConcurrency, (person) => directory.save(person));
+    await inPool(writes, writeConcurrency, (person) => directory.save(person));
   };
 
   for await (const user of source.users()) {

@@ -1,3 +1,4 @@
+import { stableJson } from '../shared';
 import { ERASED_REASON } from './erasures';
 /**
  * Import of people data as HR systems export it: CSV, one person a row, header row first.
@@ -427,19 +428,6 @@ export interface ImportPlan {
   refusals: ImportRefusal[];
 }
 
-/** Sorted-key JSON without undefined fields: two records are the same person if these match. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, field: unknown) =>
-    field && typeof field === 'object' && !Array.isArray(field)
-      ? Object.fromEntries(
-          Object.entries(field as Record<string, unknown>)
-            .filter(([, inner]) => inner !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : field,
-  );
-}
-
 /**
  * Works out the writes of an import against the people already in the directory (`existing`:
  * at least everyone the file names by id or email, and its managers' emails). Emails, of people
@@ -556,7 +544,7 @@ export function planImport(
       ...(patch.hireDate === undefined ? {} : { hireDate: patch.hireDate }),
       celebrate: own ? base.celebrate : { ...base.celebrate, ...patch.celebrate },
     };
-    if (stored && canonical(stored) === canonical(next)) {
+    if (stored && stableJson(stored) === stableJson(next)) {
       plan.counts.unchanged += 1;
       continue;
     }

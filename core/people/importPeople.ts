@@ -1,3 +1,4 @@
+import { chunks, inPool } from '../shared';
 import type { ErasureRegister } from './erasures';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from './directory';
@@ -92,27 +93,12 @@ export async function importPeople(
   if (!options.dryRun) {
     const writes = [...plan.writes];
     let failed = false;
-    const worker = async () => {
-      // After a failure no new write starts; the ones in flight finish before the error is thrown.
-      for (let write = writes.shift(); write && !failed; write = writes.shift()) {
-        try {
-          if (write.op === 'save') await directory.save(write.person);
-          else {
-            await options.notes?.removeAbout(write.tenantId, write.id);
-            await directory.remove(write.tenantId, write.id);
-          }
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      }
-    };
-    const workers = Math.max(1, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY);
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: Math.min(workers, writes.length) }, worker),
-    );
-    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
+    // After a failure no new write starts; the ones in flight finish before the error is thrown.
+    await inPool(writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
+      if (write.op === 'save') return directory.save(write.person);
+      await options.notes?.removeAbout(write.tenantId, write.id);
+      await directory.remove(write.tenantId, write.id);
+    });
   }
 
   const { imported, updated, unchanged, removed } = plan.counts;
@@ -124,10 +110,4 @@ export async function importPeople(
     refused: plan.refusals,
     ignoredColumns: parsed.ignoredColumns,
   };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
 }

@@ -1,5 +1,7 @@
 /** The shared feature's public entry: other folders import from here, never from its files. */
 export * from './calendar';
+export * from './chunks';
 export * from './logger';
 export * from './pool';
+export * from './stableJson';
 export * from './text';

@@ -1,3 +1,5 @@
+import { chunks } from '../../core/shared';
+
 /**
  * Ids per query when one read names many people: Cosmos DB bounds a query's text and parameters,
  * and short `IN` / `ARRAY_CONTAINS` lists keep each query cheap to plan and serve from the index.
@@ -13,9 +15,7 @@ export async function readEachChunk<T, R>(
   read: (chunk: T[]) => Promise<R[]>,
 ): Promise<R[]> {
   const found: R[] = [];
-  for (let start = 0; start < items.length; start += IDS_PER_QUERY) {
-    found.push(...(await read(items.slice(start, start + IDS_PER_QUERY))));
-  }
+  for (const chunk of chunks(items, IDS_PER_QUERY)) found.push(...(await read(chunk)));
   return found;
 }
 

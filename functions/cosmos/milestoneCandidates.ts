@@ -1,17 +1,12 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { MilestoneCandidates } from '../../core/milestones';
 import type { Person } from '../../core/people';
+import { chunks } from '../../core/shared';
 import { fromPersonDocument } from './personDocument';
 
 // Keeps each query text and its parameters small; a window needs a handful of values, a large
 // team's managers a few hundred.
 const CHUNK = 200;
-
-function chunks<T>(values: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < values.length; start += CHUNK) result.push(values.slice(start, start + CHUNK));
-  return result;
-}
 
 /**
  * The milestone job's reads, on the `people` container. Each is one parameterised query per
@@ -44,7 +39,7 @@ export class CosmosMilestoneCandidates implements MilestoneCandidates {
   ): Promise<Person[]> {
     const unique = [...new Set(values)];
     const found: Person[] = [];
-    for (const chunk of chunks(unique)) {
+    for (const chunk of chunks(unique, CHUNK)) {
       const parameters: SqlParameter[] = [
         { name: '@tenantId', value: tenantId },
         { name: '@values', value: chunk },
