@@ -16,7 +16,7 @@
  * - A query's compiled code is turned into a function once per query text, not once per execution,
  *   so repeated queries run optimised code instead of starting cold on every request.
  */
-import { createRequire } from 'node:module';
+import { loadQueryEngineModule } from './queryEngine';
 
 interface Node {
   type: string;
@@ -51,8 +51,7 @@ const MAX_COMPILED = 500;
 
 /** Applies the patches once per process; the local server calls it before it starts. */
 export function useFastQueries(): void {
-  const requireFromServer = createRequire(require.resolve('@vercel/cosmosdb-server'));
-  const load = createRequire(requireFromServer.resolve('@zeit/cosmosdb-query'));
+  const load = loadQueryEngineModule();
   const engine: Engine = {
     transformer: load('./transformer') as Engine['transformer'],
     builtins: load('./builtin-functions') as Engine['builtins'],

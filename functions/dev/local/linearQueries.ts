@@ -12,7 +12,7 @@
  * results, in the same order, in linear time. It patches the two modules' exports, which the engine
  * calls through their module objects; it is idempotent and touches nothing but the local server.
  */
-import { createRequire } from 'node:module';
+import { loadQueryEngineModule } from './queryEngine';
 
 interface Node {
   type: string;
@@ -31,9 +31,7 @@ const PATCHED = Symbol.for('moments.linearQueries');
 
 /** Applies the rewrite once per process; the local server calls it before it starts. */
 export function useLinearQueries(): void {
-  // The engine is a dependency of the server, so it is resolved from there, not from this project.
-  const requireFromServer = createRequire(require.resolve('@vercel/cosmosdb-server'));
-  const engine = createRequire(requireFromServer.resolve('@zeit/cosmosdb-query'));
+  const engine = loadQueryEngineModule();
   const transformer = engine('./transformer') as Transformer & { [PATCHED]?: true };
   const helpers = engine('./helpers') as Helpers;
   if (transformer[PATCHED]) return;
