@@ -1,6 +1,7 @@
 // The jobs CLI: `npm run job -- <command> [arguments] [options]`. Commands are in commands.ts.
 import '../local/quietTestMode';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { isCalendarDate } from '../../../core/people';
 import { ConfigError } from '../../config';
 import { commands, findCommand } from './commands';
@@ -74,68 +75,62 @@ export function parseInstant(value: string): Date {
   return instant;
 }
 
-/** Parses the command line; throws {@link UsageError} for anything it does not know. */
+const OPTION_SPEC = {
+  tenant: { type: 'string' },
+  at: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** What `parseArgs` says when it refuses a command line, in the CLI's own words. */
+function usageErrorOf(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-[^' ]+)/.exec(message ?? '')?.[1] ?? 'an option';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`Unknown option ${option}.`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(message ?? '')
+      ? new UsageError(`${option} takes no value.`)
+      : new UsageError(`${option} needs a value.`);
+  }
+  return new UsageError(message ?? 'The command line could not be read.');
+}
+
+function readCommandLine(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: OPTION_SPEC,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
+  } catch (error) {
+    throw usageErrorOf(error);
+  }
+}
+
+/** Parses the command line with `node:util` `parseArgs`; throws {@link UsageError} for anything it does not know. */
 export function parseArguments(argv: readonly string[]): ParsedArguments {
-  const parsed: ParsedArguments = { args: [], dryRun: false, json: false, help: false };
-  const positional: string[] = [];
-  const seen = new Set<string>();
-  const once = (name: string) => {
-    if (seen.has(name)) throw new UsageError(`${name} is given twice.`);
-    seen.add(name);
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value.`);
-      i++;
-      return next;
-    };
-    const flag = () => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
-    };
-    switch (name) {
-      case '--tenant': {
-        once(name);
-        const tenant = value().trim();
-        if (!tenant) throw new UsageError('--tenant needs a tenant id.');
-        parsed.tenantId = tenant;
-        break;
-      }
-      case '--at':
-        once(name);
-        parsed.at = parseInstant(value().trim());
-        break;
-      case '--dry-run':
-        flag();
-        parsed.dryRun = true;
-        break;
-      case '--json':
-        flag();
-        parsed.json = true;
-        break;
-      case '--help':
-      case '-h':
-        flag();
-        parsed.help = true;
-        break;
-      default:
-        throw new UsageError(`Unknown option ${name}.`);
+  const { values, positionals, tokens } = readCommandLine(argv);
+  for (const name of ['tenant', 'at'] as const) {
+    if (tokens.filter((token) => token.kind === 'option' && token.name === name).length > 1) {
+      throw new UsageError(`--${name} is given twice.`);
     }
   }
-  [parsed.command, ...parsed.args] = positional;
+  const parsed: ParsedArguments = {
+    args: [],
+    dryRun: values['dry-run'] ?? false,
+    json: values.json ?? false,
+    help: values.help ?? false,
+  };
+  if (values.tenant !== undefined) {
+    const tenant = values.tenant.trim();
+    if (!tenant) throw new UsageError('--tenant needs a tenant id.');
+    parsed.tenantId = tenant;
+  }
+  if (values.at !== undefined) parsed.at = parseInstant(values.at.trim());
+  [parsed.command, ...parsed.args] = positionals;
   return parsed;
 }
 
