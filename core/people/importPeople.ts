@@ -91,10 +91,8 @@ export async function importPeople(
   });
 
   if (!options.dryRun) {
-    const writes = [...plan.writes];
-    let failed = false;
     // After a failure no new write starts; the ones in flight finish before the error is thrown.
-    await inPool(writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
+    await inPool(plan.writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
       if (write.op === 'save') return directory.save(write.person);
       await options.notes?.removeAbout(write.tenantId, write.id);
       await directory.remove(write.tenantId, write.id);
