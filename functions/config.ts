@@ -14,7 +14,8 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
-const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+/** Microsoft Graph v1.0 in the global cloud. */
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const timeZone = z.string().refine(
@@ -87,7 +88,7 @@ export interface Config {
     key?: string;
     database: string;
   };
-  /** Client id of the user-assigned managed identity, for `DefaultAzureCredential`. */
+  /** Client id of the user-assigned managed identity, for the Azure Identity credentials. */
   azureClientId?: string;
   appInsightsConnectionString?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';

@@ -2,7 +2,7 @@ import { app, type InvocationContext, type Timer } from '@azure/functions';
 import { type ErasureRegister, type PeopleDirectory, syncPeople, type DirectorySource } from '../core/people';
 import type { Logger } from '../core/shared';
 import type { Config } from './config';
-import { createGraphClient } from './graph/graphClient';
+import { createGraphDirectory } from './graph/graphDirectory';
 import { hostRuntime } from './host';
 
 /** Daily at 03:30 UTC: names, e-mails and managers follow Microsoft Graph without anyone running it. */
@@ -10,7 +10,7 @@ export const PEOPLE_SYNC_SCHEDULE = '0 30 3 * * *';
 
 /** What the daily sync needs of the runtime. */
 export interface PeopleSyncRuntime {
-  config: Pick<Config, 'graph' | 'bot' | 'azureClientId'>;
+  config: Pick<Config, 'graph' | 'bot' | 'azureClientId' | 'deployed'>;
   logger: Logger;
   now: () => Date;
   stores: { people: PeopleDirectory; erasures: ErasureRegister };
@@ -22,7 +22,7 @@ export interface PeopleSyncRuntime {
  */
 export function peopleSyncHandler(
   runtime: PeopleSyncRuntime,
-  source: () => DirectorySource = () => createGraphClient(runtime.config),
+  source: () => DirectorySource = () => createGraphDirectory(runtime.config),
 ) {
   return async function peopleSync(timer: Timer, context: InvocationContext): Promise<void> {
     const logger = runtime.logger.child({ job: 'sync-people', invocationId: context.invocationId });

@@ -31,6 +31,7 @@ function setup(sync: boolean) {
       graph: { sync, baseUrl: 'https://graph.example/v1.0' },
       bot: { type: 'SingleTenant', tenantId: TENANT },
       azureClientId: undefined,
+      deployed: false,
     },
     logger,
     now: () => new Date('2027-03-15T03:30:00Z'),

@@ -1,17 +1,20 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
+import type { AccessToken, TokenCredential } from '@azure/identity';
 import { type Person, syncPeople, type DirectoryUser } from '../../core/people';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import {
+  GraphDirectory,
+  USER_SELECT,
+  type GraphDirectoryOptions,
+} from '../../functions/graph/graphDirectory';
+import {
   GraphAuthorizationError,
-  GraphClient,
   GraphError,
+  GRAPH_SCOPE,
   GraphThrottledError,
-  graphTokenProvider,
-  retryAfterMs,
-  type GraphClientOptions,
-  type GraphRetry,
-} from '../../functions/graph/graphClient';
+} from '../../functions/graph/graphErrors';
+import { cachedCredential } from '../../functions/graph/graphSdkClient';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { fakeDirectory, startFakeGraph, type FakeGraph, type FakeGraphOptions } from '../support/fakeGraph';
 
@@ -29,8 +32,23 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const client = (graph: FakeGraph, options: Partial<GraphClientOptions> = {}) =>
-  new GraphClient({ getToken: async () => TOKEN, baseUrl: graph.baseUrl, baseDelayMs: 20, ...options });
+/** A credential that always gives `token`, recording the scopes it was asked for. */
+function fixedCredential(token: string, scopes: Array<string | string[]> = []): TokenCredential {
+  return {
+    getToken: async (scope) => {
+      scopes.push(scope);
+      return { token, expiresOnTimestamp: Date.now() + 60 * 60_000 };
+    },
+  };
+}
+
+const directory = (graph: FakeGraph, options: Partial<GraphDirectoryOptions> = {}) =>
+  new GraphDirectory({
+    credential: fixedCredential(TOKEN),
+    baseUrl: graph.baseUrl,
+    retryDelaySeconds: 0.02,
+    ...options,
+  });
 
 async function all(source: { users(): AsyncIterable<DirectoryUser> }): Promise<DirectoryUser[]> {
   const users: DirectoryUser[] = [];
@@ -40,10 +58,10 @@ async function all(source: { users(): AsyncIterable<DirectoryUser> }): Promise<D
 
 const skiptokenOf = (url: string) => new URL(url, 'http://x').searchParams.get('$skiptoken');
 
-describe('GraphClient against the fake Graph', () => {
+describe('GraphDirectory (Graph SDK) against the fake Graph', () => {
   it('lists 2,500 users in pages of 999, managers expanded in the same requests', async () => {
     const graph = await fakeGraph();
-    const users = await all(client(graph));
+    const users = await all(directory(graph));
 
     expect(users).toHaveLength(2500);
     expect(new Set(users.map((user) => user.id)).size).toBe(2500);
@@ -73,7 +91,7 @@ describe('GraphClient against the fake Graph', () => {
 
   it('still gets everyone when Graph caps $expand pages at 100 (as it does), whatever $top says', async () => {
     const graph = await fakeGraph({ expandPageCap: 100 });
-    const users = await all(client(graph));
+    const users = await all(directory(graph));
     expect(new Set(users.map((user) => user.id)).size).toBe(2500);
     expect(graph.requests).toHaveLength(25);
   });
@@ -85,8 +103,7 @@ describe('GraphClient against the fake Graph', () => {
         { request: 4, status: 503 },
       ],
     });
-    const retries: GraphRetry[] = [];
-    const users = await all(client(graph, { onRetry: (retry) => retries.push(retry) }));
+    const users = await all(directory(graph));
 
     expect(users).toHaveLength(2500);
     expect(new Set(users.map((user) => user.id)).size).toBe(2500);
@@ -100,32 +117,54 @@ describe('GraphClient against the fake Graph', () => {
     expect(afterBackoff?.url).toBe(unavailable?.url);
     expect(first?.url).not.toBe(throttled?.url);
 
-    expect(retries).toEqual([
-      expect.objectContaining({ status: 429, retry: 1, delayMs: 1000, retryAfter: true }),
-      expect.objectContaining({ status: 503, retry: 1, retryAfter: false }),
-    ]);
-    // Backoff without Retry-After: between half and all of baseDelayMs × 2^0.
-    expect(retries[1]?.delayMs).toBeGreaterThanOrEqual(10);
-    expect(retries[1]?.delayMs).toBeLessThanOrEqual(20);
+    // Each retry is the first of its request, and says so; the pages after a retry start afresh.
+    expect(graph.requests.map((r) => r.retryAttempt)).toEqual([undefined, undefined, '1', undefined, '1']);
+    // Backoff without Retry-After: at least the retry delay (20 ms here), plus the SDK's jitter.
+    expect((afterBackoff?.at ?? 0) - (unavailable?.at ?? 0)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('honours a Retry-After given as an HTTP date', async () => {
+    const graph = await fakeGraph({
+      faults: [{ request: 1, status: 429, retryAfter: 2, retryAfterAsDate: true }],
+    });
+    expect(await all(directory(graph))).toHaveLength(2500);
+    const [throttled, again] = graph.requests;
+    expect(graph.requests.map((r) => r.status)).toEqual([429, 200, 200, 200]);
+    expect(again?.url).toBe(throttled?.url);
+    // The date has whole seconds, so it is between 1 and 2 s ahead when sent.
+    expect((again?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 
   it('gives up after the bounded number of retries', async () => {
     const graph = await fakeGraph({
       faults: [1, 2, 3].map((request) => ({ request, status: 503 as const })),
     });
-    await expect(all(client(graph, { maxRetries: 2 }))).rejects.toThrow(GraphThrottledError);
+    await expect(all(directory(graph, { maxRetries: 2 }))).rejects.toThrow(GraphThrottledError);
     expect(graph.requests).toHaveLength(3);
+  });
+
+  it('gives up with a clear error when Graph keeps throttling', async () => {
+    const graph = await fakeGraph({
+      faults: [1, 2, 3, 4].map((request) => ({ request, status: 429 as const, retryAfter: 0 })),
+    });
+    const error = await all(directory(graph, { maxRetries: 3 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphThrottledError);
+    expect((error as GraphError).message).toMatch(
+      /^Microsoft Graph still answered 429 after 3 retries for http:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\?.*; try the sync again later$/,
+    );
+    expect((error as GraphError).details).toMatchObject({ status: 429, code: 'TooManyRequests' });
+    expect(graph.requests.map((r) => r.status)).toEqual([429, 429, 429, 429]);
   });
 
   it('fails at once when Retry-After asks for longer than it will wait', async () => {
     const graph = await fakeGraph({ faults: [{ request: 1, status: 429, retryAfter: 1 }] });
-    await expect(all(client(graph, { maxRetryAfterMs: 500 }))).rejects.toThrow(/asked to wait 1 s/);
+    await expect(all(directory(graph, { maxRetryAfterSeconds: 0.5 }))).rejects.toThrow(/asked to wait 1 s/);
     expect(graph.requests).toHaveLength(1);
   });
 
   it('turns 401 into a clear error, without retrying', async () => {
     const graph = await fakeGraph();
-    const error = await all(client(graph, { getToken: async () => 'expired-token' })).catch(
+    const error = await all(directory(graph, { credential: fixedCredential('expired-token') })).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GraphAuthorizationError);
@@ -142,15 +181,36 @@ describe('GraphClient against the fake Graph', () => {
 
   it('turns 403 into a clear error naming the permission', async () => {
     const graph = await fakeGraph({ forbidden: true });
-    await expect(all(client(graph))).rejects.toThrow(
+    await expect(all(directory(graph))).rejects.toThrow(
       /403 Authorization_RequestDenied.*grant the app User\.Read\.All/,
     );
   });
 
+  it('says when it cannot get a token, and asks Graph nothing', async () => {
+    const graph = await fakeGraph();
+    const credential: TokenCredential = {
+      getToken: async () => {
+        throw new Error('Please run az login to set up an account');
+      },
+    };
+    await expect(all(directory(graph, { credential }))).rejects.toThrow(
+      /^Could not get an access token for Microsoft Graph \(https:\/\/graph\.microsoft\.com\/\.default\): Please run az login/,
+    );
+    expect(graph.requests).toHaveLength(0);
+  });
+
+  it('says when Graph cannot be reached', async () => {
+    const graph = await startFakeGraph({ users: USERS, token: TOKEN });
+    await graph.close();
+    const error = await all(directory(graph)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphError);
+    expect((error as GraphError).message).toMatch(/^Microsoft Graph could not be reached: /);
+  });
+
   it('never sends the token to a next link on another origin', async () => {
-    const seen: string[] = [];
-    const fetchStub: typeof fetch = async (input) => {
-      seen.push(String(input));
+    const seen: Array<{ url: string; authorization: string | null }> = [];
+    const fetchStub = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      seen.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') });
       return new Response(
         JSON.stringify({
           value: [{ id: 'a', displayName: 'A' }],
@@ -158,32 +218,53 @@ describe('GraphClient against the fake Graph', () => {
         }),
         { status: 200, headers: { 'content-type': 'application/json' } },
       );
-    };
-    const graphClient = new GraphClient({ getToken: async () => TOKEN, fetch: fetchStub });
-    await expect(all(graphClient)).rejects.toThrow(/not sending the token there/);
-    expect(seen).toEqual([graphClient.usersUrl()]);
-    expect(seen[0]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/users\?/);
-  });
-
-  it('reads Retry-After as seconds or as a date', () => {
-    expect(retryAfterMs('1')).toBe(1000);
-    expect(retryAfterMs(null)).toBeUndefined();
-    expect(retryAfterMs('soon')).toBeUndefined();
-    expect(retryAfterMs(new Date(60_000).toUTCString(), 30_000)).toBe(30_000);
+    });
+    try {
+      const graphDirectory = new GraphDirectory({ credential: fixedCredential(TOKEN) });
+      await expect(all(graphDirectory)).rejects.toThrow(/not sending the token there/);
+    } finally {
+      fetchStub.mockRestore();
+    }
+    // The SDK sent the one request through Node's fetch, to the public Graph by default.
+    expect(seen).toEqual([
+      {
+        url: `https://graph.microsoft.com/v1.0/users?$select=${USER_SELECT}&$expand=manager($select=id)&$top=999`,
+        authorization: `Bearer ${TOKEN}`,
+      },
+    ]);
   });
 
   it('asks the credential for the Graph scope once and reuses the token until near expiry', async () => {
     const scopes: Array<string | string[]> = [];
-    const credential = {
-      getToken: async (scope: string | string[]) => {
+    const credential = cachedCredential({
+      getToken: async (scope) => {
         scopes.push(scope);
         return { token: `t${scopes.length}`, expiresOnTimestamp: Date.now() + 60 * 60_000 };
       },
-    };
-    const getToken = graphTokenProvider(credential);
-    expect(await Promise.all([getToken(), getToken()])).toEqual(['t1', 't1']);
-    expect(await getToken()).toBe('t1');
+    });
+    const token = async () => ((await credential.getToken(GRAPH_SCOPE)) as AccessToken).token;
+    expect(await Promise.all([token(), token()])).toEqual(['t1', 't1']);
+    expect(await token()).toBe('t1');
     expect(scopes).toEqual(['https://graph.microsoft.com/.default']);
+
+    // A whole sync of 25 pages asks once.
+    const asked: Array<string | string[]> = [];
+    const graph = await fakeGraph({ expandPageCap: 100 });
+    expect(
+      await all(directory(graph, { credential: cachedCredential(fixedCredential(TOKEN, asked)) })),
+    ).toHaveLength(2500);
+    expect(graph.requests).toHaveLength(25);
+    expect(asked).toEqual([['https://graph.microsoft.com/.default']]);
+
+    // Within five minutes of its expiry, a token is not reused.
+    const shortLived = cachedCredential({
+      getToken: async (scope) => {
+        scopes.push(scope);
+        return { token: `t${scopes.length}`, expiresOnTimestamp: Date.now() + 4 * 60_000 };
+      },
+    });
+    expect((await shortLived.getToken(GRAPH_SCOPE))?.token).toBe('t2');
+    expect((await shortLived.getToken(GRAPH_SCOPE))?.token).toBe('t3');
   });
 });
 
@@ -229,7 +310,7 @@ describe('syncPeople from Graph into Cosmos DB', () => {
     const graph = await fakeGraph();
     const now = new Date('2025-06-02T03:00:00Z');
     resetCalls();
-    const first = await syncPeople(people, client(graph), { tenantId: TENANT, now });
+    const first = await syncPeople(people, directory(graph), { tenantId: TENANT, now });
     expect(first).toEqual({
       tenantId: TENANT,
       syncedAt: now.toISOString(),
@@ -264,7 +345,7 @@ describe('syncPeople from Graph into Cosmos DB', () => {
     });
 
     resetCalls();
-    const second = await syncPeople(people, client(graph), { tenantId: TENANT, now });
+    const second = await syncPeople(people, directory(graph), { tenantId: TENANT, now });
     expect(second).toMatchObject({ added: 0, updated: 0, unchanged: 2495, disabled: 5 });
     expect(cosmosCalls).toEqual({ queries: 25, upserts: 0, pointReads: 0 });
   }, 180_000); // 2 × 2,500 users through the in-process Cosmos server

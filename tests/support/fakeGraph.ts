@@ -17,6 +17,8 @@ export interface FakeGraphFault {
   status: 429 | 503 | 504;
   /** `Retry-After` in seconds; none when undefined. */
   retryAfter?: number;
+  /** Send `retryAfter` as an HTTP date that many seconds ahead instead of as seconds. */
+  retryAfterAsDate?: boolean;
 }
 
 /** One request the fake received. */
@@ -29,6 +31,8 @@ export interface FakeGraphRequest {
   /** Path and query, as sent. */
   url: string;
   authorization?: string;
+  /** The `Retry-Attempt` header the Graph SDK puts on a retry: `1` for the first. */
+  retryAttempt?: string;
   status: number;
 }
 
@@ -47,7 +51,7 @@ export interface FakeGraphOptions {
 }
 
 export interface FakeGraph {
-  /** `http://127.0.0.1:<port>/v1.0`: a GraphClient base URL. */
+  /** `http://127.0.0.1:<port>/v1.0`: a `GRAPH_BASE_URL`. */
   baseUrl: string;
   requests: FakeGraphRequest[];
   close(): Promise<void>;
@@ -88,8 +92,12 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const answer = (req: IncomingMessage, res: ServerResponse, n: number): number => {
     const fault = faults.get(n);
     if (fault) {
+      const retryAfter =
+        fault.retryAfter !== undefined && fault.retryAfterAsDate
+          ? new Date(Date.now() + fault.retryAfter * 1000).toUTCString()
+          : fault.retryAfter;
       const headers: Record<string, string> =
-        fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) };
+        retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
       return fault.status === 429
         ? graphError(res, 429, 'TooManyRequests', 'Too many requests.', headers)
         : graphError(res, fault.status, 'ServiceUnavailable', 'Service unavailable.', headers);
@@ -174,6 +182,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       method: req.method ?? '',
       url: req.url ?? '',
       authorization: req.headers.authorization,
+      retryAttempt: req.headers['retry-attempt'] as string | undefined,
       status: 0,
     };
     requests.push(record);

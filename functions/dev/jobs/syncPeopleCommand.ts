@@ -1,5 +1,5 @@
 import { syncPeople } from '../../../core/people';
-import { createGraphClient } from '../../graph/graphClient';
+import { createGraphDirectory } from '../../graph/graphDirectory';
 import { UsageError, type JobCommand } from './job';
 
 /** `sync-people --tenant ID`: names, e-mails and managers from Microsoft Graph into the directory. */
@@ -24,7 +24,7 @@ export const syncPeopleCommand: JobCommand = {
         'Graph sync is off: set GRAPH_SYNC=true (and BOT_TENANT_ID) to let Moments read the directory.',
       );
     }
-    const report = await syncPeople(target.runtime.stores.people, createGraphClient(config), {
+    const report = await syncPeople(target.runtime.stores.people, createGraphDirectory(config), {
       tenantId,
       now: ctx.at,
       erasures: target.runtime.stores.erasures,
