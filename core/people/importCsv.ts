@@ -28,87 +28,8 @@ import { ERASED_REASON } from './erasures';
  * @packageDocumentation
  */
 
+import { parseCsv } from './csvReader';
 import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference, type Person } from './directory';
-
-/** One CSV record and the line it starts on; `error` when it cannot be read. */
-export interface CsvRecord {
-  line: number;
-  fields: string[];
-  error?: string;
-}
-
-/**
- * A small RFC 4180 reader: comma-separated, fields optionally in double quotes (which may hold
- * commas, line breaks and `""` for a quote), records ended by CRLF, LF or CR, a leading BOM
- * dropped. Blank lines, and lines of nothing but empty fields, are skipped. Lenient where Excel
- * is: a quote inside an unquoted field is kept as it is. A quote never closed ends the file with a
- * record carrying `error`.
- */
-export function parseCsv(text: string): CsvRecord[] {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let i = 0;
-  let line = 1;
-  const atLineEnd = () => input[i] === '\n' || input[i] === '\r';
-  const skipLineEnd = () => {
-    if (input[i] === '\r' && input[i + 1] === '\n') i += 2;
-    else i += 1;
-    line += 1;
-  };
-
-  while (i < input.length) {
-    const start = line;
-    const fields: string[] = [];
-    let error: string | undefined;
-    for (;;) {
-      let field = '';
-      if (input[i] === '"') {
-        i += 1;
-        let closed = false;
-        while (i < input.length) {
-          const char = input[i];
-          if (char === '"') {
-            if (input[i + 1] === '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            i += 1;
-            closed = true;
-            break;
-          }
-          if (char === '\r' || char === '\n') {
-            // A line break inside quotes is data, normalised to LF; it still moves the line count.
-            field += '\n';
-            skipLineEnd();
-            continue;
-          }
-          field += char;
-          i += 1;
-        }
-        if (!closed) error = 'a quoted field (") opened in this row is never closed';
-      }
-      // Unquoted text, or anything after a closing quote up to the next separator.
-      while (i < input.length && input[i] !== ',' && !atLineEnd()) {
-        field += input[i];
-        i += 1;
-      }
-      fields.push(field);
-      if (input[i] === ',') {
-        i += 1;
-        continue;
-      }
-      break;
-    }
-    if (i < input.length) skipLineEnd();
-    if (error) {
-      records.push({ line: start, fields, error });
-      break;
-    }
-    if (fields.some((field) => field.trim() !== '')) records.push({ line: start, fields });
-  }
-  return records;
-}
 
 /** What a row says about a person: only what the file gives, nothing defaulted. */
 export interface PersonPatch {

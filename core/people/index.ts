@@ -2,5 +2,6 @@
 export * from './directory';
 export * from './directorySync';
 export * from './erasures';
+export * from './csvReader';
 export * from './importCsv';
 export * from './importPeople';

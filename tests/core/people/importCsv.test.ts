@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Person, parseCsv, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people';
+import { type Person, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people';
 
 const TENANT = 'tenant-a';
 const HEADER =
@@ -18,38 +18,6 @@ function apply(directory: Person[], writes: ImportWrite[]): Person[] {
   }
   return [...byId.values()];
 }
-
-describe('parseCsv', () => {
-  it('reads quoted fields with commas, escaped quotes and line breaks', () => {
-    const records = parseCsv('a,b,c\r\n"Lee, Gu","say ""hi""","two\r\nlines"\r\nx,,z\r\n');
-    expect(records).toEqual([
-      { line: 1, fields: ['a', 'b', 'c'] },
-      { line: 2, fields: ['Lee, Gu', 'say "hi"', 'two\nlines'] },
-      { line: 4, fields: ['x', '', 'z'] },
-    ]);
-  });
-
-  it('drops a BOM, skips blank lines and rows of empty fields, reads LF, CRLF and CR', () => {
-    const records = parseCsv('\uFEFFa,b\n\n1,2\r\n,\r\n   \n3,4\r5,6');
-    expect(records.map((r) => [r.line, ...r.fields])).toEqual([
-      [1, 'a', 'b'],
-      [3, '1', '2'],
-      [6, '3', '4'],
-      [7, '5', '6'],
-    ]);
-  });
-
-  it('keeps a quote inside an unquoted field, and reports a quote never closed', () => {
-    expect(parseCsv('5" screen,x')[0]?.fields).toEqual(['5" screen', 'x']);
-    const records = parseCsv('a,b\n1,"open\n2,3\n');
-    expect(records[1]).toMatchObject({ line: 2, error: expect.stringMatching(/never closed/) });
-    expect(records).toHaveLength(2);
-  });
-
-  it('keeps an empty last field', () => {
-    expect(parseCsv('a,b,\n')[0]?.fields).toEqual(['a', 'b', '']);
-  });
-});
 
 describe('parsePeopleCsv', () => {
   it('reads a row into a patch, dropping the birth year', () => {
