@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Person, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people';
+import {
+  DEMO_PEOPLE_CSV,
+  PEOPLE_CSV_HEADER as HEADER,
+  peopleCsv as csv,
+  personId as ID,
+} from '../../support/peopleCsv';
 
 const TENANT = 'tenant-a';
-const HEADER =
-  'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
-const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const parse = (text: string) => parsePeopleCsv(text, { tenantId: TENANT });
-const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
 
 /** Applies a plan's writes to a directory, as the caller would. */
 function apply(directory: Person[], writes: ImportWrite[]): Person[] {
@@ -354,10 +354,7 @@ describe('planImport', () => {
 
 describe('the demo organisation CSV', () => {
   it('imports cleanly, managers resolved within the file, and a second import changes nothing', () => {
-    const text = readFileSync(
-      path.join(__dirname, '..', '..', '..', 'functions', 'dev', 'local', 'demo-people.csv'),
-      'utf8',
-    );
+    const text = DEMO_PEOPLE_CSV;
     const parsed = parse(text);
     expect(parsed.refusals).toEqual([]);
     expect(parsed.unresolvedEmails).toEqual([]);
