@@ -27,7 +27,7 @@ const NOT_CSV_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded
 
 /**
  * People data from HR, POST /api/manage/people?tenant=<id> with the CSV file as the body:
- * imports it into the tenant's directory (core/importPeople.ts) and answers 200 with the report
+ * imports it into the tenant's directory (core/people/importPeople.ts) and answers 200 with the report
  * (counts, and each refused row with its row number and reason). `dryRun=true` reports without
  * writing. A missing tenant, an empty, oversized or non-UTF-8 body is a 400 with a JSON `error`.
  * Protected by a function key in Azure (`authLevel: 'function'`).

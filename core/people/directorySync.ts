@@ -3,7 +3,7 @@ import type { ErasureRegister } from './erasures';
 /**
  * Names, emails and managers from the tenant's directory (Microsoft Graph), merged into the
  * people Moments holds. Birthdays and hire dates come from the HR CSV import only
- * ({@link ./peopleImport}): Graph cannot list birthdays across users and `employeeHireDate` is
+ * (core/people/importRows.ts): Graph cannot list birthdays across users and `employeeHireDate` is
  * often empty, so a sync never writes a date.
  *
  * Merge rules, per user the source lists:

@@ -2,7 +2,9 @@ import { chunks, inPool } from '../shared';
 import type { ErasureRegister } from './erasures';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from './directory';
-import { parsePeopleCsv, planImport, type ImportRefusal } from './importCsv';
+import { parsePeopleCsv } from './importFile';
+import { planImport } from './importPlan';
+import type { ImportRefusal } from './importRows';
 
 /** What an import did (or, in a dry run, would do), row by row summed up. */
 export interface ImportReport {
@@ -41,7 +43,7 @@ const DEFAULT_LOOKUP_BATCH = 500;
 const DEFAULT_WRITE_CONCURRENCY = 8;
 
 /**
- * Imports an HR people CSV (columns and formats: core/peopleImport.ts) into the tenant's
+ * Imports an HR people CSV (columns and formats: core/people/importRows.ts) into the tenant's
  * directory. Reads only the people the file names (by id, by email, and its managers' emails),
  * plans with {@link planImport}, then applies the plan: a refused row changes nothing, a
  * `remove` row deletes the person, and an unchanged row writes nothing, so importing the same

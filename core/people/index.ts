@@ -2,5 +2,8 @@
 export * from './directory';
 export * from './directorySync';
 export * from './erasures';
-export * from './importCsv';
+export { parseCsv, type CsvRecord } from './csvReader';
+export { type ImportRefusal, type ImportRow, type PersonPatch } from './importRows';
+export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
+export * from './importPlan';
 export * from './importPeople';

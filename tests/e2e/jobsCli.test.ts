@@ -8,14 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/localApp';
 import { runJobsCli } from '../support/jobsCli';
+import {
+  DEMO_PEOPLE_CSV_PATH as DEMO,
+  PEOPLE_CSV_HEADER as HEADER,
+  personId as ID,
+} from '../support/peopleCsv';
 
 jest.setTimeout(240_000);
 
 const TENANT = 'T';
-const DEMO = 'functions/dev/local/demo-people.csv';
-const HEADER =
-  'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
-const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 let dataDir: string;
 let running: TestApp | undefined;

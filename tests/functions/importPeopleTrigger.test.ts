@@ -2,14 +2,13 @@
  * The admin HTTP trigger POST /api/manage/people?tenant=<id>: its handler called with
  * `HttpRequest`s as the Functions host builds them, on a runtime over the local Cosmos DB server.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import type { PeopleDirectory } from '../../core/people';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { loadConfig } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { DEMO_PEOPLE_CSV as DEMO_CSV, PEOPLE_CSV_HEADER as HEADER } from '../support/peopleCsv';
 import {
   MemoryErasureRegister,
   MemoryNoteStore,
@@ -17,12 +16,6 @@ import {
   RecordingLogger,
 } from '../support/fakes';
 
-const DEMO_CSV = readFileSync(
-  path.resolve(__dirname, '..', '..', 'functions', 'dev', 'local', 'demo-people.csv'),
-  'utf8',
-);
-const HEADER =
-  'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
 const TENANT = 'tenant-http';
 
 let cosmos: TestCosmos;

@@ -3,19 +3,14 @@
  * CosmosPeopleDirectory (findMany, findByEmails, save, remove), with documents compared by
  * `_etag` to prove that an unchanged row writes nothing.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { importPeople, type Person } from '../../core/people';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
-
-const HEADER =
-  'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
-const DEMO_CSV = readFileSync(
-  path.resolve(__dirname, '..', '..', 'functions', 'dev', 'local', 'demo-people.csv'),
-  'utf8',
-);
-const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+import {
+  DEMO_PEOPLE_CSV as DEMO_CSV,
+  PEOPLE_CSV_HEADER as HEADER,
+  personId as ID,
+} from '../support/peopleCsv';
 
 let cosmos: TestCosmos;
 let people: CosmosPeopleDirectory;

@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { importPeople, type Person } from '../../../core/people';
 import { MemoryNoteStore, MemoryPeopleDirectory } from '../../support/fakes';
+import { DEMO_PEOPLE_CSV as DEMO_CSV, peopleCsv as csv, personId as ID } from '../../support/peopleCsv';
 
 const TENANT = 'tenant-a';
 const OTHER = 'tenant-b';
-const HEADER =
-  'id,email,displayName,manager,birthday,hireDate,timeZone,celebrateBirthday,celebrateAnniversary,action';
-const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
-const DEMO_CSV = readFileSync(
-  path.resolve(__dirname, '..', '..', '..', 'functions', 'dev', 'local', 'demo-people.csv'),
-  'utf8',
-);
 
 /** The memory directory, recording what an import asks of it. */
 class RecordingDirectory extends MemoryPeopleDirectory {

@@ -1,0 +1,148 @@
+import { stableJson } from '../shared';
+import type { Person } from './directory';
+import { ERASED_REASON } from './erasures';
+import type { ParsedPeopleCsv } from './importFile';
+import type { ImportRefusal } from './importRows';
+
+/** One write an import makes. */
+export type ImportWrite =
+  | { op: 'save'; rowNumber: number; person: Person }
+  | { op: 'remove'; rowNumber: number; tenantId: string; id: string };
+
+/** What importing a file would do. */
+export interface ImportPlan {
+  counts: { imported: number; updated: number; unchanged: number; removed: number; refused: number };
+  /** Only the changes: an unchanged row writes nothing. */
+  writes: ImportWrite[];
+  /** The file's refusals and the plan's, by row number. */
+  refusals: ImportRefusal[];
+}
+
+/**
+ * Works out the writes of an import against the people already in the directory (`existing`:
+ * at least everyone the file names by id or email, and its managers' emails). Emails, of people
+ * and of managers, are resolved through `existing` first, then `resolvedEmails` (email → AAD
+ * object id, e.g. from Graph); what stays unresolved is refused. Fields the row leaves empty keep
+ * their stored values, so an unchanged row produces no write and importing a file twice changes
+ * nothing the second time. Removing someone not in the directory is unchanged, not an error. A
+ * person's own choices in `my settings` (birthday, time zone, celebrations) are kept.
+ */
+export function planImport(
+  parsed: Pick<ParsedPeopleCsv, 'rows'> & Partial<Pick<ParsedPeopleCsv, 'refusals'>>,
+  existing: readonly Person[],
+  options: {
+    resolvedEmails?: ReadonlyMap<string, string>;
+    /** People who asked Moments to forget them (core/people/erasures.ts): their rows are refused. */
+    erasedIds?: ReadonlySet<string>;
+  } = {},
+): ImportPlan {
+  const plan: ImportPlan = {
+    counts: { imported: 0, updated: 0, unchanged: 0, removed: 0, refused: 0 },
+    writes: [],
+    refusals: [...(parsed.refusals ?? [])],
+  };
+  const resolved = new Map(
+    [...(options.resolvedEmails ?? new Map<string, string>())].map(([email, id]) => [
+      email.toLowerCase(),
+      id,
+    ]),
+  );
+  const byId = new Map<string, Person>();
+  const byEmail = new Map<string, Person>();
+  for (const person of existing) {
+    byId.set(`${person.tenantId}\u0000${person.id.toLowerCase()}`, person);
+    if (person.email) byEmail.set(`${person.tenantId}\u0000${person.email.toLowerCase()}`, person);
+  }
+  const lookupId = (tenantId: string, id: string) => byId.get(`${tenantId}\u0000${id}`);
+  const idForEmail = (tenantId: string, email: string) =>
+    byEmail.get(`${tenantId}\u0000${email}`)?.id ?? resolved.get(email);
+  const refuse = (rowNumber: number, reason: string) => plan.refusals.push({ rowNumber, reason });
+  const erased = new Set([...(options.erasedIds ?? [])].map((id) => id.toLowerCase()));
+
+  for (const row of [...parsed.rows].sort((a, b) => a.rowNumber - b.rowNumber)) {
+    const tenantId = row.person.tenantId;
+    const patch = row.person;
+    const id = patch.id ?? (patch.email ? idForEmail(tenantId, patch.email) : undefined);
+
+    if (row.action === 'remove') {
+      const stored = id === undefined ? undefined : lookupId(tenantId, id.toLowerCase());
+      if (stored) {
+        plan.writes.push({ op: 'remove', rowNumber: row.rowNumber, tenantId, id: stored.id });
+        plan.counts.removed += 1;
+      } else plan.counts.unchanged += 1;
+      continue;
+    }
+
+    if (id === undefined) {
+      refuse(row.rowNumber, `no id, and no one in the directory has the email ${patch.email ?? ''}`);
+      continue;
+    }
+    if (erased.has(id.toLowerCase())) {
+      refuse(row.rowNumber, ERASED_REASON);
+      continue;
+    }
+    if (patch.email) {
+      const owner = byEmail.get(`${tenantId}\u0000${patch.email}`);
+      if (owner && owner.id.toLowerCase() !== id.toLowerCase()) {
+        refuse(
+          row.rowNumber,
+          `the email ${patch.email} belongs to someone else in the directory (${owner.id})`,
+        );
+        continue;
+      }
+    }
+    let managerId = patch.managerId;
+    if (patch.managerEmail) {
+      const inDirectory = idForEmail(tenantId, patch.managerEmail);
+      if (managerId && inDirectory && managerId.toLowerCase() !== inDirectory.toLowerCase()) {
+        refuse(
+          row.rowNumber,
+          `the manager ${patch.managerEmail} is ${managerId} in the file but ${inDirectory} in the directory`,
+        );
+        continue;
+      }
+      managerId ??= inDirectory;
+      if (managerId === undefined) {
+        refuse(
+          row.rowNumber,
+          `the manager ${patch.managerEmail} is neither in the file nor in the directory`,
+        );
+        continue;
+      }
+    }
+    if (managerId !== undefined && managerId.toLowerCase() === id.toLowerCase()) {
+      refuse(row.rowNumber, 'is their own manager');
+      continue;
+    }
+
+    const stored = lookupId(tenantId, id.toLowerCase());
+    const base: Person = stored ?? {
+      tenantId,
+      id,
+      displayName: patch.displayName ?? '',
+      celebrate: { birthday: 'public', anniversary: 'public' },
+    };
+    // What a person chose in `my settings` stays as they chose it.
+    const own = base.ownSettings === true;
+    const next: Person = {
+      ...base,
+      ...(patch.displayName === undefined ? {} : { displayName: patch.displayName }),
+      ...(patch.email === undefined ? {} : { email: patch.email }),
+      ...(managerId === undefined ? {} : { managerId }),
+      ...(patch.timeZone === undefined || own ? {} : { timeZone: patch.timeZone }),
+      ...(patch.birthday === undefined || own ? {} : { birthday: patch.birthday }),
+      ...(patch.hireDate === undefined ? {} : { hireDate: patch.hireDate }),
+      celebrate: own ? base.celebrate : { ...base.celebrate, ...patch.celebrate },
+    };
+    if (stored && stableJson(stored) === stableJson(next)) {
+      plan.counts.unchanged += 1;
+      continue;
+    }
+    plan.writes.push({ op: 'save', rowNumber: row.rowNumber, person: next });
+    if (stored) plan.counts.updated += 1;
+    else plan.counts.imported += 1;
+  }
+  plan.refusals.sort((a, b) => a.rowNumber - b.rowNumber);
+  plan.counts.refused = plan.refusals.length;
+  return plan;
+}

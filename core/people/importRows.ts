@@ -1,0 +1,259 @@
+/**
+ * The rows of a people import, as HR systems export them: CSV, one person a row, header row first.
+ *
+ * | Column                 | Required                     | Accepted values                                                  |
+ * | ---------------------- | ---------------------------- | ---------------------------------------------------------------- |
+ * | `id`                   | `id` or `email`              | AAD object id (a GUID)                                           |
+ * | `email`                | `id` or `email`              | an email address (stored lower-case)                             |
+ * | `displayName`          | for an upsert                | any text                                                         |
+ * | `manager`              | no                           | the manager's email or AAD object id                             |
+ * | `birthday`             | no                           | `MM-DD`, `--MM-DD`, or `YYYY-MM-DD` (the year is dropped)         |
+ * | `hireDate`             | no                           | `YYYY-MM-DD`                                                     |
+ * | `timeZone`             | no                           | an IANA zone, e.g. `Europe/London` (stored in canonical form)    |
+ * | `celebrateBirthday`    | no                           | `public`, `manager` or `off` (default `public`)                  |
+ * | `celebrateAnniversary` | no                           | `public`, `manager` or `off` (default `public`)                  |
+ * | `action`               | no                           | empty or `upsert` to add or update, `remove` to delete           |
+ *
+ * - Header names ignore case, spaces, `_` and `-`: `Hire Date`, `hire_date` and `hireDate` are one
+ *   column. Other columns are ignored and reported. Values are trimmed; values ignore case.
+ * - An empty cell (or a missing column) never clears anything: the directory keeps what it has,
+ *   and someone new gets the defaults. To stop a celebration, set its preference to `off`.
+ * - Dates with `/` or `.` (`03/04/1990`) are refused: day-first and month-first cannot be told apart.
+ * - A birth year is never kept, whatever the file holds.
+ * - Row numbers are the file's line numbers (the header is row 1), as a spreadsheet shows them
+ *   unless a quoted cell spans lines.
+ *
+ * @packageDocumentation
+ */
+import { z } from 'zod';
+import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference } from './directory';
+
+/** What a row says about a person: only what the file gives, nothing defaulted. */
+export interface PersonPatch {
+  tenantId: string;
+  id?: string;
+  email?: string;
+  displayName?: string;
+  /** The manager's AAD object id: given, or resolved from `managerEmail` by another row of the file. */
+  managerId?: string;
+  /** The manager's email, when the manager was given by email (resolved or not). */
+  managerEmail?: string;
+  timeZone?: string;
+  birthday?: string;
+  hireDate?: string;
+  celebrate?: { birthday?: CelebrationPreference; anniversary?: CelebrationPreference };
+}
+
+/** A row that passed validation. */
+export interface ImportRow {
+  rowNumber: number;
+  action: 'upsert' | 'remove';
+  person: PersonPatch;
+}
+
+/** A row that changes nothing, and why. */
+export interface ImportRefusal {
+  rowNumber: number;
+  reason: string;
+}
+
+/** The import's columns, in the order a row's problems are listed. */
+export const IMPORT_COLUMNS = [
+  'action',
+  'id',
+  'email',
+  'displayName',
+  'manager',
+  'birthday',
+  'hireDate',
+  'timeZone',
+  'celebrateBirthday',
+  'celebrateAnniversary',
+] as const;
+
+/** A column of the import. */
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+const PREFERENCES: readonly string[] = ['public', 'manager', 'off'] satisfies CelebrationPreference[];
+const MAX_NAME = 256;
+
+/**
+ * What is wrong with a birthday, if anything. No problem repeats the value: refusals get shown and
+ * logged, birth dates must not be.
+ */
+function birthdayProblem(value: string): string | undefined {
+  const forms = 'write MM-DD, --MM-DD or YYYY-MM-DD';
+  if (/[/.]/.test(value)) {
+    return `birthday is ambiguous (with / or ., is the day or the month first?): ${forms}`;
+  }
+  const monthDay = /^(?:--)?(\d{2}-\d{2})$/.exec(value)?.[1];
+  if (monthDay !== undefined) {
+    return isMonthDay(monthDay) ? undefined : `birthday is not a real date: ${forms}`;
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return isCalendarDate(value) ? undefined : `birthday is not a real date: ${forms}`;
+  }
+  return `birthday is not in a known form: ${forms}`;
+}
+
+/** The `MM-DD` of a birthday in an accepted form: the year of a full date is dropped here. */
+const monthDayOf = (birthday: string) => birthday.slice(-5);
+
+function hireDateProblem(value: string): string | undefined {
+  if (/[/.]/.test(value)) return `hireDate "${value}" is ambiguous (day or month first?): write YYYY-MM-DD`;
+  return isCalendarDate(value) ? undefined : `hireDate "${value}" is not a date: write YYYY-MM-DD`;
+}
+
+/** The canonical spelling of a zone (`europe/london` → `Europe/London`), so re-imports compare equal. */
+function canonicalZone(value: string): string | undefined {
+  // Intl also accepts offsets such as +01:00 in newer runtimes: only names are IANA zones.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) || !isTimeZone(value)) return undefined;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+}
+
+/** A cell that may be left empty (nothing given); `problem` says what is wrong with a value. */
+const optionalCell = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = value === '' ? undefined : problem(value);
+    if (message !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  });
+
+const preference = (column: 'celebrateBirthday' | 'celebrateAnniversary') =>
+  optionalCell((value) =>
+    PREFERENCES.includes(value.toLowerCase())
+      ? undefined
+      : `${column} "${value}" must be public, manager or off`,
+  );
+
+/** A display name as stored: runs of white space (line breaks from a quoted cell included) as one space. */
+const nameOf = (displayName: string) => displayName.replace(/\s+/g, ' ');
+
+/** Who a row is about, and what to do: every row has these. */
+const identityCells = {
+  action: optionalCell((value) =>
+    ['upsert', 'remove'].includes(value.toLowerCase())
+      ? undefined
+      : `action "${value}" must be empty, upsert or remove`,
+  ),
+  id: optionalCell((value) =>
+    GUID.test(value) ? undefined : `id "${value}" is not an AAD object id (a GUID such as 3f2c…-…)`,
+  ),
+  email: optionalCell((value) =>
+    EMAIL.test(value) ? undefined : `email "${value}" is not an email address`,
+  ),
+};
+
+/** What an upsert says about the person. */
+const detailCells = {
+  displayName: z.string().superRefine((value, ctx) => {
+    const name = nameOf(value);
+    if (name === '') ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'displayName is required' });
+    else if (name.length > MAX_NAME) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `displayName is longer than ${MAX_NAME} characters`,
+      });
+    }
+  }),
+  manager: optionalCell((value) => {
+    if (value.includes('@')) {
+      return EMAIL.test(value) ? undefined : `manager "${value}" is not an email address`;
+    }
+    return GUID.test(value)
+      ? undefined
+      : `manager "${value}" is neither an email address nor an AAD object id`;
+  }),
+  birthday: optionalCell(birthdayProblem),
+  hireDate: optionalCell(hireDateProblem),
+  timeZone: optionalCell((value) =>
+    canonicalZone(value) ? undefined : `timeZone "${value}" is not an IANA time zone (such as Europe/London)`,
+  ),
+  celebrateBirthday: preference('celebrateBirthday'),
+  celebrateAnniversary: preference('celebrateAnniversary'),
+};
+
+type Identity = { [column in keyof typeof identityCells]: string };
+type Details = { [column in keyof typeof detailCells]: string };
+
+function requireWho(row: Identity, ctx: z.RefinementCtx): void {
+  if (row.id === '' && row.email === '') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['email'],
+      message: 'the row has neither an id nor an email: one of them says who it is',
+    });
+  }
+}
+
+/** True when a row names its own person as manager (a manager in the wrong form is refused as such). */
+function managesThemself(row: Identity & Details): boolean {
+  const manager = row.manager.toLowerCase();
+  return (
+    (EMAIL.test(manager) && manager === row.email.toLowerCase()) ||
+    (GUID.test(manager) && manager === row.id.toLowerCase())
+  );
+}
+
+/** The cells that say who, as stored: the values, lower-case; a cell left empty gives nothing. */
+const who = (row: Identity) => ({
+  ...(row.id === '' ? {} : { id: row.id.toLowerCase() }),
+  ...(row.email === '' ? {} : { email: row.email.toLowerCase() }),
+});
+
+/**
+ * A row that adds or updates someone. The rules across cells (who, own manager) run even when a
+ * cell is wrong, so a refusal lists every problem; the patch is built only from a valid row.
+ */
+const upsertRow = z
+  .object({ ...identityCells, ...detailCells })
+  .superRefine((row, ctx) => {
+    requireWho(row, ctx);
+    if (managesThemself(row)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['manager'], message: 'is their own manager' });
+    }
+  })
+  .transform((row): Omit<PersonPatch, 'tenantId'> => {
+    const manager = row.manager.toLowerCase();
+    const celebrateBirthday = row.celebrateBirthday.toLowerCase() as CelebrationPreference | '';
+    const celebrateAnniversary = row.celebrateAnniversary.toLowerCase() as CelebrationPreference | '';
+    const celebrate = {
+      ...(celebrateBirthday === '' ? {} : { birthday: celebrateBirthday }),
+      ...(celebrateAnniversary === '' ? {} : { anniversary: celebrateAnniversary }),
+    };
+    return {
+      ...who(row),
+      displayName: nameOf(row.displayName),
+      ...(manager === '' ? {} : manager.includes('@') ? { managerEmail: manager } : { managerId: manager }),
+      ...(row.birthday === '' ? {} : { birthday: monthDayOf(row.birthday) }),
+      ...(row.hireDate === '' ? {} : { hireDate: row.hireDate }),
+      ...(row.timeZone === '' ? {} : { timeZone: canonicalZone(row.timeZone) }),
+      ...(celebrateBirthday === '' && celebrateAnniversary === '' ? {} : { celebrate }),
+    };
+  });
+
+/** A row that removes someone, or whose action is wrong (its other cells are then not looked at). */
+const identityRow = z.object(identityCells).superRefine(requireWho).transform(who);
+
+const columnRank = (issue: z.ZodIssue) => IMPORT_COLUMNS.indexOf(issue.path[0] as ImportColumn);
+
+/**
+ * Validates a row's cells (trimmed; `''` when empty or missing). Gives what the row says about the
+ * person, or every problem found in it, in column order.
+ */
+export function readRow(
+  cells: Readonly<Record<ImportColumn, string>>,
+  tenantId: string,
+): { action: ImportRow['action']; person: PersonPatch } | { problems: string[] } {
+  const action = cells.action.toLowerCase();
+  const upsert = action === '' || action === 'upsert';
+  const parsed = upsert ? upsertRow.safeParse(cells) : identityRow.safeParse(cells);
+  if (!parsed.success) {
+    // Sorting is stable: the cells' own problems keep their order, the row's join them by column.
+    return {
+      problems: [...parsed.error.issues].sort((a, b) => columnRank(a) - columnRank(b)).map((i) => i.message),
+    };
+  }
+  return { action: upsert ? 'upsert' : 'remove', person: { tenantId, ...parsed.data } };
+}
