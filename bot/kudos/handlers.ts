@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { KudosService, Recognition, RecognitionPlace } from '../../core/kudos';
-import type { ErasureRegister, PeopleDirectory } from '../../core/people';
+import { registerMembers, type ErasureRegister, type PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
@@ -17,7 +17,7 @@ import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft }
 import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { publishRecognition, recognitionChannelFor, type PublishDeps } from './publish';
 import { listNames, recognitionCardData } from './recognitionView';
-import { aadIdOf, registerMembers } from './roster';
+import { aadIdOf } from './roster';
 
 /** What the kudos handlers need. */
 export interface KudosDeps extends PublishDeps {

@@ -4,3 +4,4 @@ export * from './directorySync';
 export * from './erasures';
 export * from './importCsv';
 export * from './importPeople';
+export * from './rosterMembers';
