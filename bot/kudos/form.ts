@@ -4,7 +4,8 @@ import { type Logger, shorten } from '../../core/shared';
 import type { SettingsStore, TenantSettings } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
 import { kudosFormCard, type KudosFormData } from './kudosCards';
-import { likelyPeople, type Choice, type MemberDirectory } from './roster';
+import type { MemberDirectory } from '../../core/people';
+import { likelyPeople, type Choice } from './roster';
 
 /** What the giver typed or picked, carried back into the form when something is wrong. */
 export interface KudosDraft {

@@ -6,8 +6,15 @@ import {
   type TaskModuleTaskInfo,
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import type { KudosService, Recognition, RecognitionPlace } from '../../core/kudos';
-import type { ErasureRegister, PeopleDirectory } from '../../core/people';
+import {
+  fanOutRecognition,
+  recognitionChannelFor,
+  type FanOutDeps,
+  type KudosService,
+  type Recognition,
+  type RecognitionPlace,
+} from '../../core/kudos';
+import { registerMembers, type ErasureRegister, type PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
@@ -15,12 +22,12 @@ import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversatio
 import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
 import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
-import { publishRecognition, recognitionChannelFor, type PublishDeps } from './publish';
+import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
-import { aadIdOf, registerMembers } from './roster';
+import { aadIdOf } from './roster';
 
 /** What the kudos handlers need. */
-export interface KudosDeps extends PublishDeps {
+export interface KudosDeps extends Omit<FanOutDeps, 'messages'> {
   kudos: KudosService;
   people: PeopleDirectory;
   erasures: ErasureRegister;
@@ -76,6 +83,11 @@ function taskInfo(card: Record<string, unknown>): TaskModuleTaskInfo {
 
 /** Registers every way of giving and celebrating kudos on the application. */
 export function registerKudos(app: Application<TurnState>, deps: KudosDeps): void {
+  // The channel post and the recipients' notices, each claimed in the ledger first: a retried
+  // submit sends none of them twice.
+  const fanOut = (recognition: Recognition) =>
+    fanOutRecognition({ ...deps, messages: recognitionMessages }, recognition, deps.now());
+
   const form = async (
     context: TurnContext,
     caller: Caller,
@@ -139,7 +151,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const draft = draftFromSubmission(data);
     const result = await give(context, caller, draft);
     if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
-    await publishRecognition(deps, result.recognition, deps.now());
+    await fanOut(result.recognition);
     return composeResult(result.recognition);
   });
 
@@ -188,7 +200,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
       });
     }
-    await publishRecognition(deps, result.recognition, deps.now());
+    await fanOut(result.recognition);
   });
 
   // The chat form's submit: refusals come back in the form; success replaces it with a summary.
@@ -203,7 +215,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
       });
     }
-    const published = await publishRecognition(deps, result.recognition, deps.now());
+    const published = await fanOut(result.recognition);
     return asCard(
       expandCard(kudosSentCard, {
         recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),

@@ -17,16 +17,16 @@ import { forgetConfirmCard, myDataCard, mySettingsCard, privacyNoticeCard } from
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
+import { forgetConfirmCardData } from './forgetConfirmCard';
+import { myDataCardData } from './myDataCard';
 import {
-  erasedNoticeData,
-  forgetConfirmCardData,
-  myDataCardData,
   mySettingsCardData,
   settingsInputOf,
   settingsValuesFrom,
   settingsValuesOf,
   type SettingsValues,
-} from './views';
+} from './mySettingsCard';
+import { erasedNoticeData } from './privacyNoticeCard';
 
 /** What `my settings`, `my data` and `forget me` need. */
 export interface PrivacyHandlerDeps {

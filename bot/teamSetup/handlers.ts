@@ -3,6 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ErasureRegister, PeopleDirectory, Person } from '../../core/people';
 import { type RecognitionStore, recognitionStats, startOfMonth } from '../../core/kudos';
 import {
+  isAdmin,
   tenantSettingsOf,
   type SettingsStore,
   type TenantSettings,
@@ -44,7 +45,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     const callerId = senderOf(context.activity);
     if (!tenantId || !callerId) return undefined;
     const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
-    return { tenantId, callerId, settings, isAdmin: settings.adminIds.includes(callerId) };
+    return { tenantId, callerId, settings, isAdmin: isAdmin(settings, callerId) };
   };
 
   const notAdmin = async (tenantId: string, settings: TenantSettings) => {

@@ -12,7 +12,8 @@ import {
   type SendResult,
 } from '../delivery';
 import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, type Logger, inPool } from '../shared';
-import { buildDigest, type Digest, type DigestOptions } from './buildDigest';
+import { buildDigest } from './buildDigest';
+import type { Digest, DigestOptions } from './digest';
 import { effectiveDigest } from '../privacy';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from '../people';

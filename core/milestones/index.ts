@@ -1,5 +1,9 @@
 /** The milestones feature's public entry: other folders import from here, never from its files. */
+export * from './candidates';
+export * from './jobTypes';
 export * from './milestoneJob';
-export * from './milestones';
+export * from './planner';
+export * from './policy';
 export * from './reminderContent';
 export * from './snoozes';
+export * from './types';

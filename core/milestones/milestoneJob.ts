@@ -4,83 +4,20 @@ import {
   forEachTenant,
   windowFor,
   type PlanningWindow,
-  type ConversationBook,
   type ConversationRecord,
   deliverOnce,
-  type DeliveryLedger,
-  type DeliveryOutcome,
   type SendResult,
 } from '../delivery';
-import { localDateOf, inPool, type Logger } from '../shared';
-import {
-  findMilestoneCandidates,
-  milestonePolicyFor,
-  planMilestoneSends,
-  type Milestone,
-  type MilestoneCandidates,
-  type PlannedSend,
-} from './milestones';
-import type { NoteStore } from '../notes';
-import { readReminderContext, type ReminderContent, type ReminderContext } from './reminderContent';
-import type { PeopleDirectory, Person } from '../people';
-import type { RecognitionStore } from '../kudos';
-import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings';
-import type { ReminderSnooze, SnoozeStore } from './snoozes';
-
-/** The job's name in the job-run records. */
-export const MILESTONE_JOB = 'milestones';
-
-/** What a celebration on the day says. */
-export interface CelebrationContent {
-  milestone: Milestone;
-}
-
-/** The outbound side of the job: renders and sends; implemented at the Teams edge. */
-export interface MilestoneNotifier {
-  remind(conversation: ConversationRecord, content: ReminderContent): Promise<SendResult>;
-  /** The post in a team's recognition channel. */
-  celebrate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
-  /** The personal message to the person whose day it is. */
-  congratulate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
-}
-
-/** Everything the job reads and writes. */
-export interface MilestoneJobDeps {
-  settings: SettingsStore;
-  runs: JobRuns;
-  candidates: MilestoneCandidates;
-  people: PeopleDirectory;
-  snoozes: SnoozeStore;
-  conversations: ConversationBook;
-  recognitions: RecognitionStore;
-  /** The manager's private notes, shown on their reminders. */
-  notes: NoteStore;
-  deliveries: DeliveryLedger;
-  notifier: MilestoneNotifier;
-  logger: Logger;
-  defaultTimeZone: string;
-  /** Sends in flight at once; the messenger keeps to Teams' limits whatever this is. */
-  concurrency?: number;
-  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
-  gate?: SendGate;
-}
-
-/** One line of the job's report. */
-export interface JobSend {
-  tenantId: string;
-  deliveryId: string;
-  kind: 'reminder' | 'celebration' | 'congratulation';
-  milestone: string;
-  personName: string;
-  to: string;
-  outcome: DeliveryOutcome | 'planned' | 'unreachable';
-}
-
-/** What a run did, per send. */
-export interface MilestoneJobReport {
-  tenants: number;
-  sends: JobSend[];
-}
+import { localDateOf, inPool } from '../shared';
+import type { Person } from '../people';
+import { tenantSettingsOf } from '../settings';
+import { findMilestoneCandidates } from './candidates';
+import { MILESTONE_JOB, type JobSend, type MilestoneJobDeps, type MilestoneJobReport } from './jobTypes';
+import { planMilestoneSends, type PlannedSend } from './planner';
+import { milestonePolicyFor } from './policy';
+import { readReminderContext } from './reminderContent';
+import { readSnoozed, resendSnoozed, type SnoozeResendRun } from './snoozeResend';
+import type { ReminderSnooze } from './snoozes';
 
 /**
  * The hourly milestone job: for each tenant, plans the reminders and celebrations due since its
@@ -142,26 +79,11 @@ export async function planTenantRun(
 }
 
 /** One tenant's run as each of its sends sees it. */
-interface TenantRun {
-  tenantId: string;
-  now: Date;
-  dryRun: boolean;
-  /** The tenant's default time zone, for people whose own is unknown. */
-  defaultTimeZone: string;
+interface TenantRun extends SnoozeResendRun {
   /** Someone's personal chat, read once per run however many sends go there. */
   chatWith(userId: string): Promise<ConversationRecord | undefined>;
   /** A team's recognition channel, read once per run. */
   channelOf(teamId: string): Promise<{ channelId: string; channel: ConversationRecord } | undefined>;
-  /** The kudos and notes every reminder of the run shows, read for all of them at once. */
-  context: ReminderContext;
-}
-
-/** A snoozed reminder with the people and chat it needs, read before anything is sent. */
-interface SnoozedReminder {
-  snooze: ReminderSnooze;
-  person?: Person;
-  manager?: Person;
-  chat?: ConversationRecord;
 }
 
 async function runForTenant(
@@ -211,7 +133,7 @@ async function runForTenant(
   const results = await inPool(plan.planned, deps.concurrency ?? 8, (send) =>
     deliver(deps, run, send, plan.people),
   );
-  const sends = [...results.flat(), ...(await resendSnoozed(deps, run, snoozed, plan.defaultTimeZone))];
+  const sends = [...results.flat(), ...(await resendSnoozed(deps, run, snoozed))];
   const retry = await finishRun(deps.runs, { tenantId, job: MILESTONE_JOB, now, dryRun }, sends);
   logger.info('milestone job ran for tenant', {
     since: plan.window.since.toISOString(),
@@ -304,86 +226,6 @@ async function deliver(
       : line('congratulation', personal, milestone.person.displayName, 'unreachable'),
   );
   return lines;
-}
-
-/** The people and manager's chat of each due snooze, one snooze after another. */
-async function readSnoozed(
-  deps: MilestoneJobDeps,
-  tenantId: string,
-  snoozes: readonly ReminderSnooze[],
-  chatWith: TenantRun['chatWith'],
-): Promise<SnoozedReminder[]> {
-  const snoozed: SnoozedReminder[] = [];
-  for (const snooze of snoozes) {
-    const [person, manager] = await Promise.all([
-      deps.people.get(tenantId, snooze.personId),
-      deps.people.get(tenantId, snooze.managerId),
-    ]);
-    const chat = await chatWith(snooze.managerId);
-    snoozed.push({
-      snooze,
-      ...(person ? { person } : {}),
-      ...(manager ? { manager } : {}),
-      ...(chat ? { chat } : {}),
-    });
-  }
-  return snoozed;
-}
-
-/** Reminders whose snooze is over come back, once each; a snooze past its milestone is dropped. */
-async function resendSnoozed(
-  deps: MilestoneJobDeps,
-  run: TenantRun,
-  snoozed: readonly SnoozedReminder[],
-  defaultTimeZone: string,
-): Promise<JobSend[]> {
-  const { tenantId, now } = run;
-  const lines: JobSend[] = [];
-  for (const { snooze, person, manager, chat } of snoozed) {
-    const stale = !person || !manager || snooze.date < localDateOf(now, manager.timeZone ?? defaultTimeZone);
-    const line = (outcome: JobSend['outcome']): JobSend => ({
-      tenantId,
-      deliveryId: `${snooze.id}:${snooze.dueAt}`,
-      kind: 'reminder',
-      milestone: `${snooze.kind} ${snooze.date}`,
-      personName: person?.displayName ?? snooze.personId,
-      to: manager?.displayName ?? snooze.managerId,
-      outcome,
-    });
-    if (run.dryRun) {
-      lines.push(line(stale || !chat ? 'unreachable' : 'planned'));
-      continue;
-    }
-    if (stale || !chat || !person || !manager) {
-      await deps.snoozes.remove(tenantId, snooze.id);
-      continue;
-    }
-    const content = run.context.contentFor({
-      deliveryId: snooze.id.replace(/^snooze:/, ''),
-      milestone: milestoneOf(snooze, person),
-      manager,
-      managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
-    });
-    const outcome = await deliverOnce(
-      deps.deliveries,
-      deps.logger,
-      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate },
-      () => deps.notifier.remind(chat, content),
-    );
-    if (outcome === 'sent' || outcome === 'already-done') await deps.snoozes.remove(tenantId, snooze.id);
-    lines.push(line(outcome));
-  }
-  return lines;
-}
-
-function milestoneOf(snooze: ReminderSnooze, person: Person): Milestone {
-  return {
-    kind: snooze.kind,
-    person,
-    date: snooze.date,
-    occursOn: snooze.occursOn,
-    ...(snooze.years !== undefined ? { years: snooze.years } : {}),
-  };
 }
 
 /** `read` remembered per key: each key is read once, however many callers ask, even at once. */

@@ -1,5 +1,5 @@
 import { yearsBetween } from '../shared';
-import type { Milestone } from './milestones';
+import type { Milestone } from './types';
 import { notePairKey, type Note, type NoteStore } from '../notes';
 import type { Person } from '../people';
 import type { Recognition, RecognitionStore } from '../kudos';

@@ -1,5 +1,5 @@
 import { addDays, instantOfLocal, localDateOf } from '../shared';
-import type { MilestoneKind } from './milestones';
+import type { MilestoneKind } from './types';
 
 /** A manager's reminder put off until `dueAt`. */
 export interface ReminderSnooze {

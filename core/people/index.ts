@@ -7,3 +7,4 @@ export { type ImportRefusal, type ImportRow, type PersonPatch } from './importRo
 export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
 export * from './importPlan';
 export * from './importPeople';
+export * from './rosterMembers';

@@ -2,7 +2,7 @@ import type { ErasureRegister, PeopleDirectory, Person } from '../people';
 import type { ConversationBook } from '../delivery';
 import type { Logger } from '../shared';
 import type { PersonRef, Recognition, RecognitionStore } from '../kudos';
-import type { SettingsStore } from '../settings';
+import { isAdmin, type SettingsStore } from '../settings';
 
 /** The name kudos show for someone who asked Moments to erase their data. */
 export const FORMER_COLLEAGUE = 'A former colleague';
@@ -102,7 +102,7 @@ export async function exportMyData(
       ? { manager: { id: person.managerId, ...(manager ? { name: manager.displayName } : {}) } }
       : {}),
     reportCount: reports.length,
-    isAdmin: settings?.adminIds.includes(personId) ?? false,
+    isAdmin: isAdmin(settings, personId),
     kudosGiven: { count: given.length, latest: given.slice(0, latest) },
     kudosReceived: { count: received.length, latest: received.slice(0, latest) },
     celebrated: kudos.filter((r) => r.celebrations.some((c) => c.id === personId)).length,

@@ -1,4 +1,5 @@
 /** The settings feature's public entry: other folders import from here, never from its files. */
+export * from './admins';
 export * from './companyValues';
 export * from './settingsCache';
 export * from './tenantSettings';

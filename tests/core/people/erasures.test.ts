@@ -1,7 +1,6 @@
-import { ERASED_REASON, importPeople, type Person, syncPeople } from '../../../core/people';
+import { ERASED_REASON, importPeople, registerMembers, type Person, syncPeople } from '../../../core/people';
 import { saveMySettings, forgetPerson } from '../../../core/privacy';
 import { ConversationBook } from '../../../core/delivery';
-import { registerMembers } from '../../../bot/kudos/roster';
 import {
   MemoryConversationStore,
   MemoryErasureRegister,

@@ -1,0 +1,72 @@
+import type {
+  ConversationBook,
+  ConversationRecord,
+  DeliveryLedger,
+  DeliveryOutcome,
+  SendGate,
+  SendResult,
+} from '../delivery';
+import type { Logger } from '../shared';
+import type { NoteStore } from '../notes';
+import type { PeopleDirectory } from '../people';
+import type { RecognitionStore } from '../kudos';
+import type { JobRuns, SettingsStore } from '../settings';
+import type { MilestoneCandidates } from './candidates';
+import type { ReminderContent } from './reminderContent';
+import type { SnoozeStore } from './snoozes';
+import type { Milestone } from './types';
+
+/** The job's name in the job-run records. */
+export const MILESTONE_JOB = 'milestones';
+
+/** What a celebration on the day says. */
+export interface CelebrationContent {
+  milestone: Milestone;
+}
+
+/** The outbound side of the job: renders and sends; implemented at the Teams edge. */
+export interface MilestoneNotifier {
+  remind(conversation: ConversationRecord, content: ReminderContent): Promise<SendResult>;
+  /** The post in a team's recognition channel. */
+  celebrate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
+  /** The personal message to the person whose day it is. */
+  congratulate(conversation: ConversationRecord, content: CelebrationContent): Promise<SendResult>;
+}
+
+/** Everything the job reads and writes. */
+export interface MilestoneJobDeps {
+  settings: SettingsStore;
+  runs: JobRuns;
+  candidates: MilestoneCandidates;
+  people: PeopleDirectory;
+  snoozes: SnoozeStore;
+  conversations: ConversationBook;
+  recognitions: RecognitionStore;
+  /** The manager's private notes, shown on their reminders. */
+  notes: NoteStore;
+  deliveries: DeliveryLedger;
+  notifier: MilestoneNotifier;
+  logger: Logger;
+  defaultTimeZone: string;
+  /** Sends in flight at once; the messenger keeps to Teams' limits whatever this is. */
+  concurrency?: number;
+  /** Lets one send at a time be in doubt (see core/delivery/sendGate.ts); default: one per run. */
+  gate?: SendGate;
+}
+
+/** One line of the job's report. */
+export interface JobSend {
+  tenantId: string;
+  deliveryId: string;
+  kind: 'reminder' | 'celebration' | 'congratulation';
+  milestone: string;
+  personName: string;
+  to: string;
+  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+}
+
+/** What a run did, per send. */
+export interface MilestoneJobReport {
+  tenants: number;
+  sends: JobSend[];
+}

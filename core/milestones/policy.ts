@@ -1,0 +1,45 @@
+import type { Feb29Rule } from '../shared';
+import type { TenantSettings } from '../settings';
+import type { CheckInDay } from './types';
+
+export type { Feb29Rule } from '../shared';
+
+/** What happens to a milestone that falls on a Saturday or Sunday. */
+export type WeekendRule = 'previous-working-day' | 'keep';
+
+/** How a tenant's milestones are scheduled. */
+export interface MilestonePolicy {
+  /** Working days (Mon-Fri) ahead of the milestone that the manager is reminded; 0 = on the day. */
+  reminderWorkingDaysAhead: number;
+  weekendRule: WeekendRule;
+  feb29Rule: Feb29Rule;
+  /** Local hour (0-23) of the recipient at which everything goes out. */
+  sendHour: number;
+  /** Zone for anyone whose own zone is unknown. */
+  defaultTimeZone: string;
+  /** Which new-hire check-ins the manager gets. */
+  checkIns: readonly CheckInDay[];
+}
+
+/** The defaults of the design. */
+export const DEFAULT_MILESTONE_POLICY: Readonly<MilestonePolicy> = {
+  reminderWorkingDaysAhead: 3,
+  weekendRule: 'previous-working-day',
+  feb29Rule: 'feb28',
+  sendHour: 9,
+  defaultTimeZone: 'UTC',
+  checkIns: [0, 7, 30, 90],
+};
+
+/** A tenant's policy: its send hour and default zone, the defaults for the rest unless overridden. */
+export function milestonePolicyFor(
+  settings: Pick<TenantSettings, 'sendHour' | 'defaultTimeZone'>,
+  overrides: Partial<MilestonePolicy> = {},
+): MilestonePolicy {
+  return {
+    ...DEFAULT_MILESTONE_POLICY,
+    sendHour: settings.sendHour,
+    defaultTimeZone: settings.defaultTimeZone,
+    ...overrides,
+  };
+}

@@ -1,0 +1,52 @@
+// How a policy places each date: shared by candidate selection and the planner, and kept inside
+// the feature (the index does not export it).
+import { subtractWorkingDays, utcDateOf, workingDayOnOrBefore } from '../shared';
+import type { PlanningWindow } from '../delivery';
+import { isTimeZone } from '../people';
+import type { MilestonePolicy } from './policy';
+
+// Zones on Earth run from UTC-12 to UTC+14: the local date of an instant is within this of UTC's.
+const WEST_MS = 12 * 60 * 60 * 1000;
+const EAST_MS = 14 * 60 * 60 * 1000;
+
+/** Throws when `policy` cannot be followed: an hour outside 0-23, a lead outside 0-30, an unknown zone. */
+export function validatePolicy(policy: MilestonePolicy): void {
+  const { sendHour, reminderWorkingDaysAhead: ahead } = policy;
+  if (!Number.isInteger(sendHour) || sendHour < 0 || sendHour > 23) {
+    throw new Error(`Milestone policy: sendHour must be an integer 0-23, got ${sendHour}`);
+  }
+  if (!Number.isInteger(ahead) || ahead < 0 || ahead > 30) {
+    throw new Error(`Milestone policy: reminderWorkingDaysAhead must be an integer 0-30, got ${ahead}`);
+  }
+  if (!isTimeZone(policy.defaultTimeZone)) {
+    throw new Error(`Milestone policy: unknown defaultTimeZone ${policy.defaultTimeZone}`);
+  }
+}
+
+/** The date a milestone occurring on `occursOn` is marked, after the weekend rule. */
+export function observedDate(occursOn: string, policy: MilestonePolicy): string {
+  return policy.weekendRule === 'keep' ? occursOn : workingDayOnOrBefore(occursOn);
+}
+
+/** The date the manager is reminded of a milestone marked on `date`: always a working day. */
+export function reminderDate(date: string, policy: MilestonePolicy): string {
+  const ahead = policy.reminderWorkingDaysAhead;
+  return ahead === 0 ? workingDayOnOrBefore(date) : subtractWorkingDays(date, ahead);
+}
+
+/**
+ * Calendar days a reminder can precede the occurrence: N working days span at most N plus two
+ * days per weekend crossed, and the weekend rule moves the marked date back by up to two more.
+ */
+export function leadDays(policy: MilestonePolicy): number {
+  const ahead = policy.reminderWorkingDaysAhead;
+  return ahead + 2 * Math.ceil(ahead / 5) + 4;
+}
+
+/** The local dates, in some zone on Earth, that an instant in the window can fall on. */
+export function sendDateRange(window: PlanningWindow): { from: string; to: string } {
+  return {
+    from: utcDateOf(new Date(window.since.getTime() - WEST_MS)),
+    to: utcDateOf(new Date(window.now.getTime() + EAST_MS)),
+  };
+}

@@ -1,0 +1,87 @@
+import type { PeopleDirectory, Person } from './directory';
+import type { ErasureRegister } from './erasures';
+
+/** A member of a Teams team or chat as its roster names them (`id`: the AAD object id). */
+export interface RosterMember {
+  id: string;
+  displayName: string;
+  email?: string;
+}
+
+/** Where Teams members are registered: the directory, minus those who asked to be forgotten. */
+export interface MemberDirectory {
+  people: PeopleDirectory;
+  erasures: Pick<ErasureRegister, 'erasedAmong'>;
+}
+
+/**
+ * Adds Teams members the directory does not know yet, with celebrations left to them to opt into
+ * (manager only until they choose), and records `teamId` on members who lack it, which is where
+ * their celebrations are posted. One query for the lot; writes only what changed. Leaves out, and
+ * does not return, members who asked Moments to forget them: a roster never brings them back.
+ * @returns the members kept, in the order given.
+ */
+export async function registerMembers<M extends RosterMember>(
+  { people: directory, erasures }: MemberDirectory,
+  tenantId: string,
+  members: M[],
+  teamId?: string,
+): Promise<M[]> {
+  if (members.length === 0) return [];
+  const known = new Map(
+    (
+      await directory.findMany(
+        tenantId,
+        members.map((m) => m.id),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  const unknown = members.filter((member) => !known.has(member.id)).map((member) => member.id);
+  const erased = unknown.length > 0 ? await erasures.erasedAmong(tenantId, unknown) : new Set<string>();
+  const kept: M[] = [];
+  for (const member of members) {
+    if (erased.has(member.id)) continue;
+    kept.push(member);
+    const person = known.get(member.id);
+    if (person) {
+      if (teamId && !(person.teamIds ?? []).includes(teamId)) {
+        await directory.save({ ...person, teamIds: [...(person.teamIds ?? []), teamId] });
+      }
+      continue;
+    }
+    await directory.save(newcomer(tenantId, member, teamId));
+  }
+  return kept;
+}
+
+/** A member the directory did not know, as it is first recorded. */
+function newcomer(tenantId: string, member: RosterMember, teamId: string | undefined): Person {
+  return {
+    tenantId,
+    id: member.id,
+    displayName: member.displayName,
+    ...(member.email ? { email: member.email } : {}),
+    celebrate: { birthday: 'manager', anniversary: 'manager' },
+    ...(teamId ? { teamIds: [teamId] } : {}),
+  };
+}
+
+/**
+ * The people someone most likely works with, from the directory: their manager, their peers (the
+ * manager's other reports, themselves included) and their own reports, each once.
+ */
+export async function colleaguesOf(
+  directory: PeopleDirectory,
+  tenantId: string,
+  personId: string,
+): Promise<Person[]> {
+  const person = await directory.get(tenantId, personId);
+  const reports = await directory.reportsOf(tenantId, personId);
+  if (!person?.managerId) return reports;
+  const [manager, peers] = await Promise.all([
+    directory.get(tenantId, person.managerId),
+    directory.reportsOf(tenantId, person.managerId),
+  ]);
+  const all = [...(manager ? [manager] : []), ...peers, ...reports];
+  return [...new Map(all.map((p) => [p.id, p])).values()];
+}

@@ -1,0 +1,10 @@
+import { commandsFor } from '../../../bot/help/commands';
+
+describe('commands', () => {
+  it('the three commands are listed under “Your data” in the personal chat only', () => {
+    const personal = commandsFor('personal').find((s) => s.title === 'Your data');
+    expect(personal?.commands.map((c) => c.command)).toEqual(['my settings', 'my data', 'forget me']);
+    expect(commandsFor('channel').find((s) => s.title === 'Your data')).toBeUndefined();
+    expect(commandsFor('groupChat').find((s) => s.title === 'Your data')).toBeUndefined();
+  });
+});

@@ -1,0 +1,207 @@
+import {
+  ConversationBook,
+  type ConversationRecord,
+  type Messenger,
+  type MessengerResult,
+  type OutboundMessage,
+} from '../../../core/delivery';
+import {
+  fanOutRecognition,
+  recognitionChannelFor,
+  type Recognition,
+  type RecognitionMessages,
+} from '../../../core/kudos';
+import {
+  MemoryConversationStore,
+  MemoryDeliveryLedger,
+  MemorySettingsStore,
+  RecordingLogger,
+} from '../../support/fakes';
+
+const T = 'tenant-a';
+const TEAM = '19:team';
+const KUDOS_CHANNEL = '19:kudos';
+const now = new Date('2027-03-11T09:00:00Z');
+
+const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({
+  tenantId: T,
+  id: 'rec-1',
+  giver: { id: 'alex', name: 'Alex Wilber' },
+  recipients: [
+    { id: 'megan', name: 'Megan Bowen' },
+    { id: 'adele', name: 'Adele Vance' },
+  ],
+  recipientIds: ['megan', 'adele'],
+  value: { id: 'teamwork', name: 'Teamwork' },
+  message: 'Thanks for covering the launch',
+  place: { kind: 'channel', conversationId: '19:general', teamId: TEAM, channelId: '19:general' },
+  postToChannel: true,
+  createdAt: now.toISOString(),
+  givenOn: '2027-03-11',
+  celebrations: [],
+  ...overrides,
+});
+
+/** What arrived where: `<conversation id> <text>`, one line per message sent. */
+class RecordingMessenger implements Messenger {
+  readonly arrived: string[] = [];
+  failNext: MessengerResult[] = [];
+  async send(conversation: ConversationRecord, message: OutboundMessage): Promise<MessengerResult> {
+    const failure = this.failNext.shift();
+    if (failure) return failure;
+    this.arrived.push(`${conversation.id} ${message.text ?? ''}`);
+    return { ok: true };
+  }
+}
+
+const messages: RecognitionMessages = {
+  channelPost: (r) => ({ text: `${r.giver.name} recognised ${r.recipients.map((p) => p.name).join(', ')}` }),
+  recipientNotice: (r, recipient) => ({ text: `${recipient.name}: ${r.value.name}` }),
+};
+
+async function setup(options: { recognitionChannel?: string; chatsWith?: string[] } = {}) {
+  const settings = new MemorySettingsStore();
+  const recognitionChannel = 'recognitionChannel' in options ? options.recognitionChannel : KUDOS_CHANNEL;
+  await settings.saveTeam({
+    tenantId: T,
+    teamId: TEAM,
+    ...(recognitionChannel ? { recognitionChannelId: recognitionChannel } : {}),
+  });
+  const logger = new RecordingLogger();
+  const conversations = new ConversationBook(new MemoryConversationStore(), logger);
+  const at = new Date('2027-03-01T00:00:00Z');
+  await conversations.remember(
+    {
+      tenantId: T,
+      id: `channel:${KUDOS_CHANNEL}`,
+      kind: 'channel',
+      conversationId: KUDOS_CHANNEL,
+      channelId: KUDOS_CHANNEL,
+      teamId: TEAM,
+      reference: {},
+    },
+    at,
+  );
+  for (const userId of options.chatsWith ?? ['megan', 'adele']) {
+    await conversations.remember(
+      {
+        tenantId: T,
+        id: `personal:${userId}`,
+        kind: 'personal',
+        conversationId: `a:${userId}`,
+        userId,
+        reference: {},
+      },
+      at,
+    );
+  }
+  const messenger = new RecordingMessenger();
+  const deliveries = new MemoryDeliveryLedger();
+  return {
+    deps: { conversations, settings, deliveries, messenger, messages, logger },
+    messenger,
+    deliveries,
+    logger,
+  };
+}
+
+describe('fanOutRecognition', () => {
+  it('posts in the recognition channel and notifies each recipient, each claimed in the ledger', async () => {
+    const { deps, messenger, deliveries } = await setup();
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report).toEqual({ channelId: KUDOS_CHANNEL, notified: 2 });
+    expect([...messenger.arrived].sort()).toEqual([
+      `channel:${KUDOS_CHANNEL} Alex Wilber recognised Megan Bowen, Adele Vance`,
+      'personal:adele Adele Vance: Teamwork',
+      'personal:megan Megan Bowen: Teamwork',
+    ]);
+    for (const id of ['kudos:rec-1:channel', 'kudos:rec-1:notice:megan', 'kudos:rec-1:notice:adele']) {
+      expect(await deliveries.get(T, id)).toMatchObject({ kind: 'notice', status: 'sent' });
+    }
+  });
+
+  it('a second run (a retried submit) sends nothing, and still reports the channel post', async () => {
+    const { deps, messenger } = await setup();
+    await fanOutRecognition(deps, recognition(), now);
+    const sentBefore = [...messenger.arrived];
+    const again = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
+    expect(messenger.arrived).toEqual(sentBefore);
+    expect(again).toEqual({ channelId: KUDOS_CHANNEL, notified: 0 });
+  });
+
+  it('two runs at once send each message once', async () => {
+    const { deps, messenger } = await setup();
+    await Promise.all([
+      fanOutRecognition(deps, recognition(), now),
+      fanOutRecognition(deps, recognition(), now),
+    ]);
+    expect(messenger.arrived).toHaveLength(3);
+  });
+
+  it('after a transient failure, the next run sends only what did not arrive', async () => {
+    const { deps, messenger } = await setup({ recognitionChannel: undefined });
+    messenger.failNext = [{ ok: false, permanent: false, reason: 'Teams answered 503' }];
+    const first = await fanOutRecognition(deps, recognition(), now);
+    expect(first.notified).toBe(1);
+    expect(messenger.arrived).toHaveLength(1);
+    const second = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
+    expect(second.notified).toBe(1);
+    expect([...messenger.arrived].sort()).toEqual([
+      'personal:adele Adele Vance: Teamwork',
+      'personal:megan Megan Bowen: Teamwork',
+    ]);
+  });
+
+  it('does not post in the channel when the giver did not ask for it', async () => {
+    const { deps, messenger } = await setup();
+    const report = await fanOutRecognition(deps, recognition({ postToChannel: false }), now);
+    expect(report).toEqual({ notified: 2 });
+    expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
+  });
+
+  it('does not post kudos given in the recognition channel there a second time', async () => {
+    const { deps, messenger } = await setup();
+    const place = {
+      kind: 'channel' as const,
+      conversationId: KUDOS_CHANNEL,
+      teamId: TEAM,
+      channelId: KUDOS_CHANNEL,
+    };
+    const report = await fanOutRecognition(deps, recognition({ place }), now);
+    expect(report.channelId).toBeUndefined();
+    expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
+  });
+
+  it('logs, and posts nothing, when Moments has not seen the recognition channel yet', async () => {
+    const { deps, messenger, logger } = await setup({ recognitionChannel: '19:unseen' });
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report).toEqual({ notified: 2 });
+    expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ channelId: '19:unseen' }) }),
+    );
+  });
+
+  it('skips a recipient Moments has no chat with', async () => {
+    const { deps, messenger } = await setup({ chatsWith: ['megan'] });
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report.notified).toBe(1);
+    expect(messenger.arrived.filter((m) => m.startsWith('personal:'))).toEqual([
+      'personal:megan Megan Bowen: Teamwork',
+    ]);
+  });
+});
+
+describe('recognitionChannelFor', () => {
+  it('is the team’s recognition channel, unless the kudos are outside a team or already in it', async () => {
+    const { deps } = await setup();
+    expect(await recognitionChannelFor(deps.settings, T, { teamId: TEAM, channelId: '19:general' })).toBe(
+      KUDOS_CHANNEL,
+    );
+    expect(
+      await recognitionChannelFor(deps.settings, T, { teamId: TEAM, channelId: KUDOS_CHANNEL }),
+    ).toBeUndefined();
+    expect(await recognitionChannelFor(deps.settings, T, {})).toBeUndefined();
+    expect(await recognitionChannelFor(deps.settings, 'tenant-b', { teamId: TEAM })).toBeUndefined();
+  });
+});
