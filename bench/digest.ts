@@ -218,7 +218,9 @@ function jobWith(
 ) {
   const { stores } = runtime;
   const directory = ports.directory ?? cosmosDirectory(runtime);
-  const settings = new SettingsCache(new CosmosSettingsStore(runtime.cosmos.database.container('settings')));
+  const settings = new SettingsCache(
+    new CosmosSettingsStore(runtime.cosmos.database.container('settings'), runtime.logger),
+  );
   return (options: { now: Date; tenantIds?: string[]; dryRun?: boolean }) =>
     runDigestJob(
       {

@@ -138,7 +138,9 @@ class FullScanCandidates implements MilestoneCandidates {
  */
 function depsWith(runtime: Runtime, candidates: MilestoneCandidates, logger: Logger): MilestoneJobDeps {
   const { stores } = runtime;
-  const settings = new SettingsCache(new CosmosSettingsStore(runtime.cosmos.database.container('settings')));
+  const settings = new SettingsCache(
+    new CosmosSettingsStore(runtime.cosmos.database.container('settings'), runtime.logger),
+  );
   return {
     settings,
     runs: settings,
@@ -271,7 +273,7 @@ async function planAt(
     try {
       const ours = await measurePlan(
         counter,
-        variant(() => new CosmosMilestoneCandidates(people)),
+        variant(() => new CosmosMilestoneCandidates(people, runtime.logger)),
       );
       const naive = await measurePlan(
         counter,

@@ -110,13 +110,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     ? await ensureSchema(client, target.database)
     : await verifySchema(client, target.database);
   const stores = {
-    conversations: new CosmosConversationStore(database.container('conversations')),
-    people: new CosmosPeopleDirectory(database.container('people')),
-    settings: new SettingsCache(new CosmosSettingsStore(database.container('settings'))),
-    deliveries: new CosmosDeliveryLedger(database.container('deliveries')),
-    recognitions: new CosmosRecognitionStore(database.container('recognitions')),
-    snoozes: new CosmosSnoozeStore(database.container('deliveries')),
-    notes: new CosmosNoteStore(database.container('notes')),
+    conversations: new CosmosConversationStore(database.container('conversations'), logger),
+    people: new CosmosPeopleDirectory(database.container('people'), logger),
+    settings: new SettingsCache(new CosmosSettingsStore(database.container('settings'), logger)),
+    deliveries: new CosmosDeliveryLedger(database.container('deliveries'), logger),
+    recognitions: new CosmosRecognitionStore(database.container('recognitions'), logger),
+    snoozes: new CosmosSnoozeStore(database.container('deliveries'), logger),
+    notes: new CosmosNoteStore(database.container('notes'), logger),
     erasures: new CosmosErasureRegister(database.container('settings')),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
@@ -145,7 +145,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         {
           settings: stores.settings,
           runs: stores.settings,
-          candidates: new CosmosMilestoneCandidates(database.container('people')),
+          candidates: new CosmosMilestoneCandidates(database.container('people'), logger),
           people: stores.people,
           snoozes: stores.snoozes,
           conversations,

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { type Logger, shorten } from '../../core/shared';
 import type { SettingsStore, TenantSettings } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
+import type { KudosSubmission } from './actions';
 import { kudosFormCard, type KudosFormData } from './kudosCards';
 import type { MemberDirectory } from '../../core/people';
 import { likelyPeople, type Choice } from './roster';
@@ -30,19 +31,17 @@ export function newDraft(prefill: Partial<KudosDraft> = {}): KudosDraft {
 }
 
 /** Reads a submitted form (task module data or Action.Execute data) back into a draft. */
-export function draftFromSubmission(data: Record<string, unknown> | undefined): KudosDraft {
-  const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : '');
-  const quoteText = text('quoteText');
+export function draftFromSubmission(data: KudosSubmission): KudosDraft {
   return {
-    submissionId: text('submissionId') || randomUUID(),
-    recipientIds: text('recipients')
+    submissionId: data.submissionId || randomUUID(),
+    recipientIds: (data.recipients ?? '')
       .split(',')
       .map((id) => id.trim())
       .filter(Boolean),
-    valueId: text('value'),
-    message: text('message'),
-    postToChannel: text('postToChannel') === 'true',
-    ...(quoteText ? { quote: { author: text('quoteAuthor'), text: quoteText } } : {}),
+    valueId: data.value ?? '',
+    message: data.message ?? '',
+    postToChannel: data.postToChannel === 'true',
+    ...(data.quoteText ? { quote: { author: data.quoteAuthor ?? '', text: data.quoteText } } : {}),
   };
 }
 

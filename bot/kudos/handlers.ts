@@ -25,6 +25,16 @@ import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
 import { aadIdOf } from './roster';
+import { readPayload } from '../teams/payload';
+import {
+  celebrateAction,
+  kudosFetchTask,
+  kudosSubmission,
+  MAX_FETCH_TASK_CHARS,
+  UNREADABLE_FORM,
+  UNREADABLE_MESSAGE,
+  wishesAction,
+} from './actions';
 
 /** What the kudos handlers need. */
 export interface KudosDeps extends Omit<FanOutDeps, 'messages'> {
@@ -128,8 +138,8 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   app.messageExtensions.fetchTask('sendKudos', async (context) => {
     const caller = await callerOf(context, deps);
     if (!caller) return NOT_FROM_TEAMS;
-    const payload = (context.activity.value as { messagePayload?: MessagePayload } | undefined)
-      ?.messagePayload;
+    const fetched = readPayload(kudosFetchTask, context.activity.value, MAX_FETCH_TASK_CHARS);
+    const payload = fetched?.messagePayload;
     const author = payload?.from?.user;
     const prefill: Partial<KudosDraft> = {};
     const extra: Array<{ title: string; value: string }> = [];
@@ -142,13 +152,17 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     }
     const quote = payload?.body?.content ? quotedText(payload.body.content) : '';
     if (quote) prefill.quote = { author: author?.displayName ?? 'Message', text: quote };
-    return taskInfo(await form(context, caller, 'task', newDraft(prefill), undefined, extra));
+    return taskInfo(
+      await form(context, caller, 'task', newDraft(prefill), fetched ? undefined : UNREADABLE_MESSAGE, extra),
+    );
   });
 
   app.messageExtensions.submitAction<Record<string, unknown>>('sendKudos', async (context, _state, data) => {
     const caller = await callerOf(context, deps);
     if (!caller) return NOT_FROM_TEAMS;
-    const draft = draftFromSubmission(data);
+    const submission = readPayload(kudosSubmission, data);
+    if (!submission) return taskInfo(await form(context, caller, 'task', newDraft(), UNREADABLE_FORM));
+    const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
     if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
     await fanOut(result.recognition);
@@ -204,10 +218,12 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   });
 
   // The chat form's submit: refusals come back in the form; success replaces it with a summary.
-  app.adaptiveCards.actionExecute<Record<string, unknown>>('sendKudos', async (context, _state, data) => {
+  app.adaptiveCards.actionExecute<unknown>('sendKudos', async (context, _state, data) => {
     const caller = await callerOf(context, deps);
     if (!caller) return NOT_FROM_TEAMS;
-    const draft = draftFromSubmission(data);
+    const submission = readPayload(kudosSubmission, data);
+    if (!submission) return asCard(await form(context, caller, 'chat', newDraft(), UNREADABLE_FORM));
+    const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
     if (!result.ok) return asCard(await form(context, caller, 'chat', draft, result.message));
     if (!result.duplicate) {
@@ -228,9 +244,10 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   });
 
   // "Send wishes" on a milestone reminder turns it into the kudos form, prefilled for that person.
-  app.adaptiveCards.actionExecute<{ personId?: string; kind?: string }>(
+  app.adaptiveCards.actionExecute<{ personId?: unknown; kind?: unknown }>(
     'sendWishes',
-    async (context, _state, data) => {
+    async (context, _state, payload) => {
+      const data = readPayload(wishesAction, payload) ?? {};
       const caller = await callerOf(context, deps);
       const person =
         caller && data.personId ? await deps.people.get(caller.tenantId, data.personId) : undefined;
@@ -254,7 +271,9 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   );
 
   // Celebrate: toggles the caller's +1 and refreshes the card in place.
-  app.adaptiveCards.actionExecute<{ recognitionId?: string }>('celebrate', async (context, _state, data) => {
+  app.adaptiveCards.actionExecute<unknown>('celebrate', async (context, _state, payload) => {
+    const data = readPayload(celebrateAction, payload);
+    if (!data) return 'These kudos are no longer available.';
     const tenantId = tenantOf(context.activity);
     const personId = senderOf(context.activity);
     if (!tenantId || !personId || !data.recognitionId) return NOT_FROM_TEAMS;
@@ -287,9 +306,4 @@ async function resolveMemberIds(context: TurnContext, ids: string[]): Promise<st
   return Promise.all(
     ids.map(async (id) => (id.startsWith('29:') ? ((await aadIdOf(context, id))?.id ?? id) : id)),
   );
-}
-
-interface MessagePayload {
-  from?: { user?: { id?: string; displayName?: string } };
-  body?: { content?: string };
 }

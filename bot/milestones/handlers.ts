@@ -5,6 +5,8 @@ import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { expandCard } from '../teams/cardRender';
 import { noticeCard } from './milestoneCards';
+import { readPayload } from '../teams/payload';
+import { muteRemindersAction, snoozeReminderAction } from './actions';
 
 /** What the reminder card's actions need. */
 export interface ReminderActionDeps {
@@ -38,9 +40,10 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
     return tenantId && managerId ? { tenantId, managerId } : undefined;
   };
 
-  app.adaptiveCards.actionExecute<Record<string, string | undefined>>(
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'snoozeReminder',
-    async (context, _state, data) => {
+    async (context, _state, payload) => {
+      const data = readPayload(snoozeReminderAction, payload) ?? {};
       const who = caller(context);
       const kind = KINDS.find((k) => k === data.kind);
       if (!who || !kind || !data.personId || !data.date || !data.occursOn || !data.deliveryId) {
@@ -81,24 +84,32 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
     return true;
   };
 
-  app.adaptiveCards.actionExecute<{ personId?: string }>('muteReminders', async (context, _state, data) => {
-    const who = caller(context);
-    if (!who || !data.personId) return confirmation('This reminder is no longer available.');
-    const person = await deps.people.get(who.tenantId, data.personId);
-    if (!(await setMuted(who.tenantId, who.managerId, data.personId, true))) {
-      return confirmation('Moments does not have you in its directory yet, so there is nothing to change.');
-    }
-    return confirmation(`You won’t get reminders about ${person?.displayName ?? 'this person'} any more.`, {
-      verb: 'unmuteReminders',
-      personId: data.personId,
-    });
-  });
+  app.adaptiveCards.actionExecute<{ personId?: unknown }>(
+    'muteReminders',
+    async (context, _state, payload) => {
+      const data = readPayload(muteRemindersAction, payload) ?? {};
+      const who = caller(context);
+      if (!who || !data.personId) return confirmation('This reminder is no longer available.');
+      const person = await deps.people.get(who.tenantId, data.personId);
+      if (!(await setMuted(who.tenantId, who.managerId, data.personId, true))) {
+        return confirmation('Moments does not have you in its directory yet, so there is nothing to change.');
+      }
+      return confirmation(`You won’t get reminders about ${person?.displayName ?? 'this person'} any more.`, {
+        verb: 'unmuteReminders',
+        personId: data.personId,
+      });
+    },
+  );
 
-  app.adaptiveCards.actionExecute<{ personId?: string }>('unmuteReminders', async (context, _state, data) => {
-    const who = caller(context);
-    if (!who || !data.personId) return confirmation('This reminder is no longer available.');
-    const person = await deps.people.get(who.tenantId, data.personId);
-    await setMuted(who.tenantId, who.managerId, data.personId, false);
-    return confirmation(`Reminders about ${person?.displayName ?? 'this person'} are back on.`);
-  });
+  app.adaptiveCards.actionExecute<{ personId?: unknown }>(
+    'unmuteReminders',
+    async (context, _state, payload) => {
+      const data = readPayload(muteRemindersAction, payload) ?? {};
+      const who = caller(context);
+      if (!who || !data.personId) return confirmation('This reminder is no longer available.');
+      const person = await deps.people.get(who.tenantId, data.personId);
+      await setMuted(who.tenantId, who.managerId, data.personId, false);
+      return confirmation(`Reminders about ${person?.displayName ?? 'this person'} are back on.`);
+    },
+  );
 }

@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
+import type { z } from 'zod';
 import type { Logger } from '../../core/shared';
-import { NotesService, type Note, type NoteStore } from '../../core/notes';
+import { NotesService, type NoteStore } from '../../core/notes';
 import type { ErasureRegister, PeopleDirectory } from '../../core/people';
 import { expandCard } from '../teams/cardRender';
 import { noteFormCard, noteListCard, noteNoticeCard } from './noteCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { likelyPeople, type Choice } from '../kudos/roster';
+import { matchName, subjectsOf } from './subjects';
 import { longDate } from '../milestones/wording';
 import { noteListData, NOTES_ARE_PRIVATE } from './wording';
+import { readPayload } from '../teams/payload';
+import {
+  finishNoteAction,
+  listNotesAction,
+  newNoteAction,
+  noteAction,
+  notesAboutAction,
+  saveNoteAction,
+  UNREADABLE_NOTE_ACTION,
+} from './actions';
 
 /** What the notes handlers need. */
 export interface NotesDeps {
@@ -30,8 +42,6 @@ interface Author {
 const NOT_FROM_TEAMS = 'Moments could not tell who you are here, so nothing was changed.';
 
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
-const text = (data: Record<string, unknown> | undefined, key: string) =>
-  typeof data?.[key] === 'string' ? (data[key] as string) : '';
 
 function authorOf(context: TurnContext): Author | undefined {
   const tenantId = tenantOf(context.activity);
@@ -55,23 +65,6 @@ async function personalAuthorOf(context: TurnContext): Promise<Author | undefine
 
 const notice = (message: string, showList = false) =>
   asCard(expandCard(noteNoticeCard, { text: message, showList }));
-
-/** The people the author's open notes are about, by name, for "Show the notes about". */
-function subjectsOf(notes: Note[]): Choice[] {
-  const byId = new Map(notes.map((n) => [n.subjectId, n.subjectName]));
-  return [...byId].map(([value, title]) => ({ title, value })).sort((a, b) => a.title.localeCompare(b.title));
-}
-
-/** The choice whose name `query` names: the full name, or a first name, without case. */
-function matchName(choices: Choice[], query: string): Choice | undefined {
-  const wanted = query.trim().replace(/^@/, '').toLowerCase();
-  if (!wanted) return undefined;
-  return (
-    choices.find((c) => c.title.toLowerCase() === wanted) ??
-    choices.find((c) => c.title.toLowerCase().split(/\s+/)[0] === wanted) ??
-    choices.find((c) => c.title.toLowerCase().startsWith(wanted))
-  );
-}
 
 /**
  * Private notes, in the personal chat only: `note` opens the form, `notes` lists the open notes,
@@ -177,43 +170,46 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
     await send(context, await form(context, author, { subject, text: rest }));
   });
 
-  /** Runs an action for the author, in the personal chat only. */
-  const action = (
+  /**
+   * Runs an action for the author, in the personal chat only, with its data read through the
+   * verb's schema; data that does not read gets `refuse` (by default a notice) and changes nothing.
+   */
+  const action = <T>(
     verb: string,
-    handler: (
-      context: TurnContext,
-      author: Author,
-      data: Record<string, unknown>,
-    ) => Promise<AdaptiveCard | string>,
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    handler: (context: TurnContext, author: Author, data: T) => Promise<AdaptiveCard | string>,
+    refuse: (context: TurnContext, author: Author) => Promise<AdaptiveCard> = async () =>
+      notice(UNREADABLE_NOTE_ACTION, true),
   ) =>
-    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, data) => {
+    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, payload) => {
       if (conversationKindOf(context) !== 'personal') return notice(NOTES_ARE_PRIVATE);
       const author = authorOf(context);
       if (!author) return notice(NOT_FROM_TEAMS);
-      return handler(context, author, data ?? {});
+      const data = readPayload(schema, payload);
+      return data ? handler(context, author, data) : refuse(context, author);
     });
 
   // "Add note" on a digest names who the note is about.
-  action('newNote', async (context, author, data) => {
-    const subjectId = text(data, 'subject');
+  action('newNote', newNoteAction, async (context, author, data) => {
+    const subjectId = data.subject;
     const subject = subjectId ? await deps.people.get(author.tenantId, subjectId) : undefined;
     if (!subject) return asCard(await form(context, author, {}));
     return asCard(
       await form(context, author, { subject: subject.id }, { title: subject.displayName, value: subject.id }),
     );
   });
-  action('listNotes', async (_context, author) => asCard(await list(author)));
-  action('notesAbout', async (_context, author, data) => {
-    const subjectId = text(data, 'subject');
+  action('listNotes', listNotesAction, async (_context, author) => asCard(await list(author)));
+  action('notesAbout', notesAboutAction, async (_context, author, data) => {
+    const subjectId = data.subject;
     return asCard(await list(author, subjectId ? { subjectId } : {}));
   });
 
-  action('saveNote', async (context, author, data) => {
-    const noteId = text(data, 'noteId');
+  const saveNote = async (context: TurnContext, author: Author, data: z.infer<typeof saveNoteAction>) => {
+    const noteId = data.noteId ?? '';
     const input = {
-      subjectId: text(data, 'subject'),
-      text: text(data, 'text'),
-      followUpOn: text(data, 'followUpOn'),
+      subjectId: data.subject ?? '',
+      text: data.text ?? '',
+      followUpOn: data.followUpOn ?? '',
     };
     const now = deps.now();
     const result = noteId
@@ -223,7 +219,7 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
             ...input,
             tenantId: author.tenantId,
             authorId: author.authorId,
-            submissionId: text(data, 'submissionId') || randomUUID(),
+            submissionId: data.submissionId || randomUUID(),
           },
           now,
         );
@@ -239,7 +235,7 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
           author,
           {
             noteId,
-            submissionId: text(data, 'submissionId'),
+            submissionId: data.submissionId ?? '',
             subject: input.subjectId,
             text: input.text,
             followUpOn: input.followUpOn,
@@ -255,10 +251,13 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
         (note.followUpOn ? ` I’ll nudge you on ${longDate(note.followUpOn)}.` : ''),
       true,
     );
-  });
+  };
+  action('saveNote', saveNoteAction, saveNote, async (context, author) =>
+    asCard(await form(context, author, { error: UNREADABLE_NOTE_ACTION })),
+  );
 
-  action('noteEdit', async (context, author, data) => {
-    const result = await service.get(author.tenantId, author.authorId, text(data, 'noteId'));
+  action('noteEdit', noteAction, async (context, author, data) => {
+    const result = await service.get(author.tenantId, author.authorId, data.noteId ?? '');
     if (!result.ok) return notice(result.message, true);
     const { note } = result;
     return asCard(
@@ -273,8 +272,8 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
 
   const finish =
     (kind: 'done' | 'delete') =>
-    async (_context: TurnContext, author: Author, data: Record<string, unknown>) => {
-      const noteId = text(data, 'noteId');
+    async (_context: TurnContext, author: Author, data: z.infer<typeof finishNoteAction>) => {
+      const noteId = data.noteId ?? '';
       const result =
         kind === 'done'
           ? await service.done(author.tenantId, author.authorId, noteId, deps.now())
@@ -284,15 +283,15 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
         kind === 'done'
           ? `Done: your note about ${result.note.subjectName}.`
           : `Deleted your note about ${result.note.subjectName}.`;
-      if (text(data, 'from') !== 'list') return notice(message, true);
-      const subjectId = text(data, 'subjectId');
+      if (data.from !== 'list') return notice(message, true);
+      const subjectId = data.subjectId;
       return asCard(await list(author, { notice: message, ...(subjectId ? { subjectId } : {}) }));
     };
-  action('noteDone', finish('done'));
-  action('noteDelete', finish('delete'));
+  action('noteDone', finishNoteAction, finish('done'));
+  action('noteDelete', finishNoteAction, finish('delete'));
 
-  action('noteSnooze', async (_context, author, data) => {
-    const result = await service.snooze(author.tenantId, author.authorId, text(data, 'noteId'), deps.now());
+  action('noteSnooze', noteAction, async (_context, author, data) => {
+    const result = await service.snooze(author.tenantId, author.authorId, data.noteId ?? '', deps.now());
     if (!result.ok) return notice(result.message, true);
     return notice(`Snoozed. I’ll nudge you again on ${longDate(result.note.followUpOn ?? '')}.`, true);
   });

@@ -19,6 +19,8 @@ import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { forgetConfirmCardData } from './forgetConfirmCard';
 import { myDataCardData } from './myDataCard';
+import { readPayload } from '../teams/payload';
+import { saveMySettingsAction, UNREADABLE_SETTINGS } from './actions';
 import {
   mySettingsCardData,
   settingsInputOf,
@@ -120,9 +122,12 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'saveMySettings',
-    async (context, _state, data) => {
+    async (context, _state, payload) => {
       const caller = callerOf(context, 'my settings');
       if ('refusal' in caller) return caller.refusal;
+      const data = readPayload(saveMySettingsAction, payload);
+      if (!data)
+        return asCard(await settingsCard(caller.tenantId, caller.personId, { error: UNREADABLE_SETTINGS }));
       const values = settingsValuesFrom(data);
       const isManager = (await deps.people.reportsOf(caller.tenantId, caller.personId)).length > 0;
       const result = await saveMySettings(

@@ -1,18 +1,25 @@
 import type { Container } from '@azure/cosmos';
 import type { ConversationRecord, ConversationStore } from '../../core/delivery';
+import type { Logger } from '../../core/shared';
 import { readEachChunk } from './chunks';
-import { fromDocument, orUndefined } from './documents';
+import { DocumentReader, orUndefined } from './documents';
+import { conversationRecordSchema } from './schemas/delivery';
 
 /** Conversation references in the `conversations` container, partitioned by tenant. */
 export class CosmosConversationStore implements ConversationStore {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<ConversationRecord>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('conversation', conversationRecordSchema, logger);
+  }
 
   async get(tenantId: string, id: string): Promise<ConversationRecord | undefined> {
     const { resource } = await this.container.item(id, tenantId).read<ConversationRecord>();
     // A point read of one tenant's partition; the tenant check guards against a mismatched key.
-    return resource && resource.tenantId === tenantId
-      ? fromDocument<ConversationRecord>(resource)
-      : undefined;
+    return resource && resource.tenantId === tenantId ? this.documents.one(resource) : undefined;
   }
 
   async getMany(tenantId: string, ids: readonly string[]): Promise<ConversationRecord[]> {
@@ -32,7 +39,7 @@ export class CosmosConversationStore implements ConversationStore {
         .fetchAll();
       return resources;
     });
-    return found.map((resource) => fromDocument<ConversationRecord>(resource));
+    return this.documents.all(found);
   }
 
   async save(record: ConversationRecord): Promise<void> {

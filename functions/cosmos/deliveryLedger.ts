@@ -1,6 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery';
-import { fromDocument, statusOf } from './documents';
+import type { Logger } from '../../core/shared';
+import { DocumentReader, statusOf } from './documents';
+import { deliverySchema } from './schemas/delivery';
 
 type StoredDelivery = Delivery & { _etag?: string };
 
@@ -10,7 +12,14 @@ type StoredDelivery = Delivery & { _etag?: string };
  * over an expired claim is an etag-checked replace, so that too has a single winner.
  */
 export class CosmosDeliveryLedger implements DeliveryLedger {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<Delivery>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('delivery', deliverySchema, logger);
+  }
 
   async claim(request: {
     tenantId: string;
@@ -36,7 +45,9 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
     }
     const { resource } = await this.container.item(id, tenantId).read<StoredDelivery>();
     if (!resource) return { outcome: 'busy' }; // deleted between our create and read: let the next run decide
-    const existing = fromDocument<Delivery>(resource);
+    const existing = this.documents.one(resource);
+    // A damaged entry may have been sent already: leave it alone rather than risk sending twice.
+    if (!existing) return { outcome: 'busy' };
     if (existing.status === 'sent' || (existing.status === 'failed' && existing.failure?.permanent)) {
       return { outcome: 'done', delivery: existing };
     }
@@ -80,6 +91,6 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
 
   async get(tenantId: string, id: string): Promise<Delivery | undefined> {
     const { resource } = await this.container.item(id, tenantId).read<Delivery>();
-    return resource && resource.tenantId === tenantId ? fromDocument<Delivery>(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? this.documents.one(resource) : undefined;
   }
 }

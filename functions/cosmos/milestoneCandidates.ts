@@ -1,8 +1,9 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { MilestoneCandidates } from '../../core/milestones';
 import type { Person } from '../../core/people';
-import { chunks } from '../../core/shared';
-import { fromPersonDocument } from './personDocument';
+import { chunks, type Logger } from '../../core/shared';
+import type { DocumentReader } from './documents';
+import { personReader } from './personDocument';
 
 // Keeps each query text and its parameters small; a window needs a handful of values, a large
 // team's managers a few hundred.
@@ -14,7 +15,14 @@ const CHUNK = 200;
  * ARRAY_CONTAINS, so its cost follows the people matched, not the people stored.
  */
 export class CosmosMilestoneCandidates implements MilestoneCandidates {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<Person>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = personReader(logger);
+  }
 
   birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
     return this.matching(tenantId, 'birthday', monthDays);
@@ -51,8 +59,7 @@ export class CosmosMilestoneCandidates implements MilestoneCandidates {
           parameters,
         })
         .fetchAll();
-      for (const resource of resources) {
-        const person = fromPersonDocument(resource);
+      for (const person of this.documents.all(resources)) {
         // The local server ignores partition options; the WHERE clause is what keeps tenants
         // apart, and this check keeps it so even if a query is ever edited carelessly.
         if (person.tenantId === tenantId) found.push(person);

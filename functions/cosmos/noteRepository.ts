@@ -6,8 +6,10 @@ import {
   type NotePair,
   type NoteStore,
 } from '../../core/notes';
+import type { Logger } from '../../core/shared';
 import { readInChunks } from './chunks';
-import { fromDocument, orUndefined, statusOf } from './documents';
+import { DocumentReader, orUndefined, statusOf } from './documents';
+import { noteSchema } from './schemas/notes';
 
 /**
  * Private notes in the `notes` container, partitioned by [tenantId, authorId]: one author's notes
@@ -15,7 +17,14 @@ import { fromDocument, orUndefined, statusOf } from './documents';
  * query names the tenant in WHERE, and reads for a caller name the author too.
  */
 export class CosmosNoteStore implements NoteStore {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<Note>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('note', noteSchema, logger);
+  }
 
   async create(note: Note): Promise<NoteCreateResult> {
     try {
@@ -32,7 +41,7 @@ export class CosmosNoteStore implements NoteStore {
   async get(tenantId: string, authorId: string, id: string): Promise<Note | undefined> {
     const { resource } = await this.container.item(id, [tenantId, authorId]).read<Note>();
     return resource && resource.tenantId === tenantId && resource.authorId === authorId
-      ? fromDocument<Note>(resource)
+      ? this.documents.one(resource)
       : undefined;
   }
 
@@ -152,6 +161,6 @@ export class CosmosNoteStore implements NoteStore {
     const { resources } = await this.container.items.query<Note>({ query, parameters }).fetchAll();
     // The local server ignores partition options; WHERE keeps tenants and authors apart, and this
     // check keeps it so should a query ever be edited carelessly.
-    return resources.map((r) => fromDocument<Note>(r)).filter(keep);
+    return this.documents.all(resources).filter(keep);
   }
 }

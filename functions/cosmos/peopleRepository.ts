@@ -1,18 +1,26 @@
 import type { Container } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
-import { orUndefined } from './documents';
-import { fromPersonDocument, toPersonDocument } from './personDocument';
+import type { Logger } from '../../core/shared';
+import { orUndefined, type DocumentReader } from './documents';
+import { personReader, toPersonDocument } from './personDocument';
 
 /** Up to this many ids, {@link CosmosPeopleDirectory.findMany} reads each person directly. */
 const POINT_READS_UP_TO = 10;
 
 /** The directory in the `people` container, partitioned by [tenantId, id]. */
 export class CosmosPeopleDirectory implements PeopleDirectory {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<Person>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = personReader(logger);
+  }
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {
     const { resource } = await this.container.item(id, [tenantId, id]).read<Person>();
-    return resource && resource.tenantId === tenantId ? fromPersonDocument(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? this.documents.one(resource) : undefined;
   }
 
   async findMany(tenantId: string, ids: string[]): Promise<Person[]> {
@@ -33,7 +41,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
         ],
       })
       .fetchAll();
-    return resources.map((r) => fromPersonDocument(r));
+    return this.documents.all(resources);
   }
 
   async findByEmails(tenantId: string, emails: string[]): Promise<Person[]> {
@@ -50,7 +58,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
         ],
       })
       .fetchAll();
-    return resources.map((r) => fromPersonDocument(r));
+    return this.documents.all(resources);
   }
 
   async save(person: Person): Promise<void> {
@@ -72,7 +80,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
         ],
       })
       .fetchAll();
-    return resources.map((r) => fromPersonDocument(r));
+    return this.documents.all(resources);
   }
 
   async count(tenantId: string): Promise<number> {

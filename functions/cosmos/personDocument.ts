@@ -1,5 +1,7 @@
 import type { Person } from '../../core/people';
-import { fromDocument } from './documents';
+import type { Logger } from '../../core/shared';
+import { DocumentReader, fromDocument } from './documents';
+import { personSchema } from './schemas/people';
 
 /**
  * A person as stored in the `people` container: the Person plus fields derived from it, so that
@@ -13,7 +15,7 @@ import { fromDocument } from './documents';
  */
 export type PersonDocument = Person & { hireMonthDay?: string };
 
-/** The fields {@link toPersonDocument} adds; {@link fromPersonDocument} strips them again. */
+/** The fields {@link toPersonDocument} adds; {@link storedPersonSchema} strips them again. */
 export const DERIVED_PERSON_FIELDS = ['hireMonthDay'] as const;
 
 /**
@@ -26,9 +28,22 @@ export function toPersonDocument(person: Person): PersonDocument {
   return person.hireDate ? { ...rest, hireMonthDay: person.hireDate.slice(5, 10) } : rest;
 }
 
-/** The Person of a stored document, without Cosmos' system fields or the derived ones. */
-export function fromPersonDocument(resource: unknown): Person {
-  const person = fromDocument<Record<string, unknown>>(resource);
+/** A stored person checked against {@link personSchema}, as the Person without the derived fields. */
+export const storedPersonSchema = personSchema.transform((document): Person => {
+  const person: Record<string, unknown> & Person = { ...document };
   for (const field of DERIVED_PERSON_FIELDS) delete person[field];
-  return person as unknown as Person;
+  return person;
+});
+
+/** The reader every repository of the `people` container parses its documents with. */
+export function personReader(logger: Logger): DocumentReader<Person> {
+  return new DocumentReader('person', storedPersonSchema, logger);
+}
+
+/**
+ * The Person of a stored document, without Cosmos' system fields or the derived ones; throws when
+ * the document is not a person (for tools and tests; repositories use {@link personReader}).
+ */
+export function fromPersonDocument(resource: unknown): Person {
+  return storedPersonSchema.parse(fromDocument<unknown>(resource));
 }

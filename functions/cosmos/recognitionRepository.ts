@@ -1,13 +1,22 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
+import type { Logger } from '../../core/shared';
 import { readInChunks } from './chunks';
-import { fromDocument, statusOf } from './documents';
+import { DocumentReader, statusOf } from './documents';
+import { recognitionSchema } from './schemas/kudos';
 
 const MAX_UPDATE_ATTEMPTS = 8;
 
 /** Kudos in the `recognitions` container, partitioned by [tenantId, id]. */
 export class CosmosRecognitionStore implements RecognitionStore {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<Recognition>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('recognition', recognitionSchema, logger);
+  }
 
   async create(recognition: Recognition): Promise<CreateResult> {
     try {
@@ -24,7 +33,7 @@ export class CosmosRecognitionStore implements RecognitionStore {
 
   async get(tenantId: string, id: string): Promise<Recognition | undefined> {
     const { resource } = await this.container.item(id, [tenantId, id]).read<Recognition>();
-    return resource && resource.tenantId === tenantId ? fromDocument<Recognition>(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? this.documents.one(resource) : undefined;
   }
 
   async update(
@@ -34,8 +43,9 @@ export class CosmosRecognitionStore implements RecognitionStore {
   ): Promise<Recognition | undefined> {
     for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
       const { resource, etag } = await this.container.item(id, [tenantId, id]).read<Recognition>();
-      if (!resource || resource.tenantId !== tenantId) return undefined;
-      const next = change(fromDocument<Recognition>(resource));
+      const current = resource?.tenantId === tenantId ? this.documents.one(resource) : undefined;
+      if (!current) return undefined;
+      const next = change(current);
       try {
         await this.container.item(id, [tenantId, id]).replace(next, {
           accessCondition: { type: 'IfMatch', condition: etag },
@@ -123,6 +133,6 @@ export class CosmosRecognitionStore implements RecognitionStore {
 
   private async query(query: string, parameters: SqlParameter[]): Promise<Recognition[]> {
     const { resources } = await this.container.items.query<Recognition>({ query, parameters }).fetchAll();
-    return resources.map((r) => fromDocument<Recognition>(r));
+    return this.documents.all(resources);
   }
 }

@@ -1,6 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
-import { fromDocument } from './documents';
+import type { Logger } from '../../core/shared';
+import { DocumentReader } from './documents';
+import { jobRunSchema, teamSettingsSchema, tenantSettingsSchema } from './schemas/settings';
 
 const TENANT_DOC = 'tenant';
 const teamDocId = (teamId: string) => `team:${teamId}`;
@@ -11,11 +13,22 @@ const jobDocId = (job: string) => `job:${job}`;
 
 /** Tenant and team settings, and job runs, in the `settings` container, one partition per tenant. */
 export class CosmosSettingsStore implements SettingsStore, JobRuns {
-  constructor(private readonly container: Container) {}
+  private readonly tenants: DocumentReader<TenantSettings>;
+  private readonly teams: DocumentReader<TeamSettings>;
+  private readonly runs: DocumentReader<{ tenantId: string; at: string }>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.tenants = new DocumentReader('tenant settings', tenantSettingsSchema, logger);
+    this.teams = new DocumentReader('team settings', teamSettingsSchema, logger);
+    this.runs = new DocumentReader('job run', jobRunSchema, logger);
+  }
 
   async tenant(tenantId: string): Promise<TenantSettings | undefined> {
     const { resource } = await this.container.item(TENANT_DOC, tenantId).read<Stored<TenantSettings>>();
-    return resource && resource.tenantId === tenantId ? strip(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? strip(this.tenants.one(resource)) : undefined;
   }
 
   async saveTenant(settings: TenantSettings): Promise<void> {
@@ -28,22 +41,22 @@ export class CosmosSettingsStore implements SettingsStore, JobRuns {
 
   async team(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
     const { resource } = await this.container.item(teamDocId(teamId), tenantId).read<Stored<TeamSettings>>();
-    return resource && resource.tenantId === tenantId ? strip(resource) : undefined;
+    return resource && resource.tenantId === tenantId ? strip(this.teams.one(resource)) : undefined;
   }
 
   async tenantIds(): Promise<string[]> {
     // The one query across tenants: the jobs' list of whom to work for, tiny (one row per tenant).
     const { resources } = await this.container.items
-      .query<string>({ query: "SELECT VALUE c.tenantId FROM c WHERE c.type = 'tenant'" })
+      .query<unknown>({ query: "SELECT VALUE c.tenantId FROM c WHERE c.type = 'tenant'" })
       .fetchAll();
-    return [...new Set(resources)].sort();
+    const ids = resources.filter((id): id is string => typeof id === 'string' && id !== '');
+    return [...new Set(ids)].sort();
   }
 
   async lastRun(tenantId: string, job: string): Promise<Date | undefined> {
-    const { resource } = await this.container
-      .item(jobDocId(job), tenantId)
-      .read<{ tenantId: string; at: string }>();
-    return resource && resource.tenantId === tenantId ? new Date(resource.at) : undefined;
+    const { resource } = await this.container.item(jobDocId(job), tenantId).read();
+    const run = resource ? this.runs.one(resource) : undefined;
+    return run && run.tenantId === tenantId ? new Date(run.at) : undefined;
   }
 
   async recordRun(tenantId: string, job: string, at: Date): Promise<void> {
@@ -65,7 +78,9 @@ export class CosmosSettingsStore implements SettingsStore, JobRuns {
   }
 }
 
-function strip<T>(resource: Stored<T>): T {
-  const { id: _id, type: _type, ...rest } = fromDocument<Stored<T>>(resource);
+/** The settings without the document's own `id` and `type`. */
+function strip<T>(settings: T | undefined): T | undefined {
+  if (!settings) return undefined;
+  const { id: _id, type: _type, ...rest } = settings as Stored<T>;
   return rest as T;
 }

@@ -1,6 +1,8 @@
 import type { Container } from '@azure/cosmos';
 import type { ReminderSnooze, SnoozeStore } from '../../core/milestones';
-import { fromDocument, orUndefined } from './documents';
+import type { Logger } from '../../core/shared';
+import { DocumentReader, orUndefined } from './documents';
+import { storedSnoozeSchema } from './schemas/delivery';
 
 type StoredSnooze = ReminderSnooze & { type: 'snooze' };
 
@@ -9,7 +11,14 @@ type StoredSnooze = ReminderSnooze & { type: 'snooze' };
  * tenant, expiring with the container's TTL) and told apart by `type`.
  */
 export class CosmosSnoozeStore implements SnoozeStore {
-  constructor(private readonly container: Container) {}
+  private readonly documents: DocumentReader<StoredSnooze>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('snooze', storedSnoozeSchema, logger);
+  }
 
   async save(snooze: ReminderSnooze): Promise<void> {
     await this.container.items.upsert<StoredSnooze>({ ...snooze, type: 'snooze' });
@@ -25,10 +34,7 @@ export class CosmosSnoozeStore implements SnoozeStore {
         ],
       })
       .fetchAll();
-    return resources.map((r) => {
-      const { type: _type, ...snooze } = fromDocument<StoredSnooze>(r);
-      return snooze;
-    });
+    return this.documents.all(resources).map(({ type: _type, ...snooze }) => snooze);
   }
 
   async remove(tenantId: string, id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Recognition } from '../../core/kudos';
+import { UNREADABLE_FORM } from '../../bot/kudos/actions';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { PlaygroundClient } from '../support/playground';
@@ -159,6 +160,22 @@ describe('kudos from the message extension', () => {
     } finally {
       await settings.saveTenant(tenant!);
     }
+  });
+
+  it('a forged or oversized submission is refused in the form and stores nothing', async () => {
+    const before = (await storedKudos()).length;
+    const { submissionId } = await openForm(GENERAL);
+    const good = { submissionId, recipients: DEMO_IDS.megan, value: 'teamwork', message: 'Thanks' };
+    for (const data of [
+      { ...good, recipients: [DEMO_IDS.megan] },
+      { ...good, message: { text: 'not text' } },
+      { ...good, message: 'x'.repeat(20_000) },
+    ]) {
+      const response = await submit(GENERAL, data);
+      expect(textOf(response.task)).toContain(UNREADABLE_FORM);
+      expect(textOf(response.task)).not.toContain('xxxxxxxxxx');
+    }
+    expect((await storedKudos()).length).toBe(before);
   });
 
   it('“Send kudos for this” on a message prefills its author and quotes it', async () => {

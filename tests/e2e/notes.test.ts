@@ -1,4 +1,5 @@
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
+import { UNREADABLE_NOTE_ACTION } from '../../bot/notes/actions';
 import { startTestApp, type TestApp } from '../support/localApp';
 import type { PlaygroundClient } from '../support/playground';
 
@@ -93,6 +94,21 @@ describe('private notes', () => {
     const text = textOf(response.value);
     expect(text).toContain('That date has passed');
     expect(text).toContain('keep this text');
+  });
+
+  it('a forged or oversized form is refused in the form and stores nothing', async () => {
+    const notes = () => app.app.runtime.stores.notes.openByAuthor(DEMO_TENANT_ID, DEMO_IDS.alex);
+    const before = await notes();
+    for (const data of [
+      { submissionId: 'forged-1', subject: DEMO_IDS.megan, text: { html: '<b>bold</b>' } },
+      { submissionId: 'forged-2', subject: [DEMO_IDS.megan], text: 'a list of subjects' },
+      { submissionId: 'forged-3', subject: DEMO_IDS.megan, text: 'x'.repeat(20_000) },
+    ]) {
+      const text = textOf((await execute('saveNote', data)).value);
+      expect(text).toContain(UNREADABLE_NOTE_ACTION);
+      expect(text).not.toContain('xxxxxxxxxx');
+    }
+    expect(await notes()).toEqual(before);
   });
 
   it('“notes” lists it with Done, Edit and Delete; “notes Megan” too', async () => {

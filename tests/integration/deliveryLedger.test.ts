@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosDeliveryLedger } from '../../functions/cosmos/deliveryLedger';
 import { deliverOnce } from '../../core/delivery';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -7,7 +8,7 @@ let cosmos: TestCosmos;
 let ledger: CosmosDeliveryLedger;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  ledger = new CosmosDeliveryLedger(cosmos.database.container('deliveries'));
+  ledger = new CosmosDeliveryLedger(cosmos.database.container('deliveries'), silentLogger);
 });
 afterAll(async () => cosmos.close());
 

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosDigestDirectory } from '../../functions/cosmos/digestDirectory';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
@@ -36,7 +37,7 @@ const kudos = (tenantId: string, id: string, giverId: string, createdAt: string)
 
 describe('digest reads on the local Cosmos DB', () => {
   it('managerIds: one projection query per tenant, deduplicated, other tenants never seen', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     for (const p of [
       person('t-a', 'alex'),
       person('t-a', 'megan', 'alex'),
@@ -54,7 +55,7 @@ describe('digest reads on the local Cosmos DB', () => {
   });
 
   it('givenBySince: kudos any of the givers gave since the instant, newest first, in the tenant only', async () => {
-    const store = new CosmosRecognitionStore(cosmos.database.container('recognitions'));
+    const store = new CosmosRecognitionStore(cosmos.database.container('recognitions'), silentLogger);
     await store.create(kudos('t-a', 'k1', 'megan', '2027-03-10T09:00:00.000Z'));
     await store.create(kudos('t-a', 'k2', 'alex', '2027-03-12T09:00:00.000Z'));
     await store.create(kudos('t-a', 'k3', 'megan', '2027-02-01T09:00:00.000Z'));

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { defaultTenantSettings } from '../../core/settings';
@@ -34,7 +35,7 @@ describe('CosmosErasureRegister', () => {
   it('stores no id of the person, and the jobs still see only real tenants', async () => {
     const settings = cosmos.database.container('settings');
     const register = new CosmosErasureRegister(settings);
-    await new CosmosSettingsStore(settings).saveTenant(defaultTenantSettings(B, 'UTC'));
+    await new CosmosSettingsStore(settings, silentLogger).saveTenant(defaultTenantSettings(B, 'UTC'));
     await register.record(B, SAM, new Date('2027-03-11T09:00:00Z'));
     const { resources } = await settings.items
       .query({ query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: B }] })
@@ -43,6 +44,6 @@ describe('CosmosErasureRegister', () => {
     expect(stored).not.toContain(SAM);
     expect(stored.toLowerCase()).not.toContain(SAM.toLowerCase());
     expect(resources.some((r: { type?: string }) => r.type === 'erasure')).toBe(true);
-    expect(await new CosmosSettingsStore(settings).tenantIds()).toEqual([B]);
+    expect(await new CosmosSettingsStore(settings, silentLogger).tenantIds()).toEqual([B]);
   });
 });

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { AccessToken, TokenCredential } from '@azure/identity';
@@ -293,7 +294,7 @@ describe('syncPeople from Graph into Cosmos DB', () => {
   });
 
   it('merges 2,500 users with the imported dates, and a second sync changes nothing', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     // What the HR CSV import stored: 50 people with dates and preferences, plus a leaver.
     const importedPerson = (index: number): Person => ({
       tenantId: TENANT,

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 /**
  * The people import against the local Cosmos DB server through @azure/cosmos: the real
  * CosmosPeopleDirectory (findMany, findByEmails, save, remove), with documents compared by
@@ -16,7 +17,7 @@ let cosmos: TestCosmos;
 let people: CosmosPeopleDirectory;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+  people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
 });
 afterAll(async () => cosmos?.close());
 

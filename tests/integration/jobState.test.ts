@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { CosmosSnoozeStore } from '../../functions/cosmos/snoozeRepository';
 import { defaultTenantSettings } from '../../core/settings';
@@ -12,7 +13,7 @@ afterAll(async () => cosmos.close());
 
 describe('job state in Cosmos DB', () => {
   it('lists tenants with settings and keeps each tenant’s last job run', async () => {
-    const settings = new CosmosSettingsStore(cosmos.database.container('settings'));
+    const settings = new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger);
     await settings.saveTenant(defaultTenantSettings('tenant-b', 'UTC'));
     await settings.saveTenant(defaultTenantSettings('tenant-a', 'UTC'));
     await settings.saveTeam({ tenantId: 'tenant-a', teamId: 'team-1' });
@@ -26,7 +27,7 @@ describe('job state in Cosmos DB', () => {
   });
 
   it('returns the snoozes due by an instant, per tenant, and removes them', async () => {
-    const snoozes = new CosmosSnoozeStore(cosmos.database.container('deliveries'));
+    const snoozes = new CosmosSnoozeStore(cosmos.database.container('deliveries'), silentLogger);
     const snooze = (tenantId: string, id: string, dueAt: string): ReminderSnooze => ({
       tenantId,
       id,

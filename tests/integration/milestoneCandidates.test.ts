@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Container } from '@azure/cosmos';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   diagnosticsChannel.subscribe('http.server.request.start', onRequest);
   cosmos = await startTestCosmos();
   container = cosmos.database.container('people');
-  candidates = new CosmosMilestoneCandidates(container);
+  candidates = new CosmosMilestoneCandidates(container, silentLogger);
   await store(known);
 });
 afterAll(async () => {

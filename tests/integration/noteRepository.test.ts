@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import type { Note } from '../../core/notes';
 import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -7,7 +8,7 @@ let cosmos: TestCosmos;
 let store: CosmosNoteStore;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  store = new CosmosNoteStore(cosmos.database.container('notes'));
+  store = new CosmosNoteStore(cosmos.database.container('notes'), silentLogger);
 });
 afterAll(async () => cosmos.close());
 

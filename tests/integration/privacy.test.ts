@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosErasureRegister } from '../../functions/cosmos/erasureRegister';
 import { ConversationBook, type ConversationRecord } from '../../core/delivery';
 import {
@@ -25,15 +26,15 @@ let people: CosmosPeopleDirectory;
 let deps: PrivacyDeps;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  recognitions = new CosmosRecognitionStore(cosmos.database.container('recognitions'));
-  conversations = new CosmosConversationStore(cosmos.database.container('conversations'));
-  people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+  recognitions = new CosmosRecognitionStore(cosmos.database.container('recognitions'), silentLogger);
+  conversations = new CosmosConversationStore(cosmos.database.container('conversations'), silentLogger);
+  people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
   const logger = new RecordingLogger();
   deps = {
     people,
     recognitions,
     conversations: new ConversationBook(conversations, logger),
-    settings: new CosmosSettingsStore(cosmos.database.container('settings')),
+    settings: new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger),
     erasures: new CosmosErasureRegister(cosmos.database.container('settings')),
     logger,
   };

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { KudosService, type Recognition } from '../../core/kudos';
@@ -9,7 +10,7 @@ let cosmos: TestCosmos;
 let store: CosmosRecognitionStore;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  store = new CosmosRecognitionStore(cosmos.database.container('recognitions'));
+  store = new CosmosRecognitionStore(cosmos.database.container('recognitions'), silentLogger);
 });
 afterAll(async () => cosmos.close());
 
@@ -104,7 +105,7 @@ describe('CosmosRecognitionStore', () => {
     await store.create(recognition('kudos-e', '2027-03-13T09:00:00.000Z'));
     const service = new KudosService(
       store,
-      new CosmosPeopleDirectory(cosmos.database.container('people')),
+      new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger),
       new RecordingLogger(),
     );
     const at = new Date('2027-03-13T09:05:00Z');

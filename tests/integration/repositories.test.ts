@@ -1,3 +1,4 @@
+import { silentLogger } from '../../core/shared';
 import { CosmosConversationStore } from '../../functions/cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
@@ -39,7 +40,7 @@ describe('schema', () => {
 
 describe('CosmosPeopleDirectory', () => {
   it('stores and reads a person exactly as saved', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     const megan = person(TENANT_A, 'megan', 'Megan Bowen', 'alex');
     await people.save(megan);
     expect(await people.get(TENANT_A, 'megan')).toEqual(megan);
@@ -47,7 +48,7 @@ describe('CosmosPeopleDirectory', () => {
   });
 
   it('lists a manager’s reports by name and counts a tenant, without crossing tenants', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     await people.save(person(TENANT_A, 'adele', 'Adele Vance', 'alex'));
     await people.save(person(TENANT_A, 'lee', 'Lee Gu', 'alex'));
     await people.save(person(TENANT_A, 'patti', 'Patti Fernandez', 'diego'));
@@ -59,7 +60,7 @@ describe('CosmosPeopleDirectory', () => {
   });
 
   it('a tenant-B caller never reads tenant-A people, even knowing their id', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     await people.save(person(TENANT_A, 'secret', 'Only In A'));
     expect(await people.get(TENANT_B, 'secret')).toBeUndefined();
     await people.remove(TENANT_B, 'secret');
@@ -67,7 +68,7 @@ describe('CosmosPeopleDirectory', () => {
   });
 
   it('removes a person, and removing twice is harmless', async () => {
-    const people = new CosmosPeopleDirectory(cosmos.database.container('people'));
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     await people.save(person(TENANT_A, 'leaver', 'Leaver'));
     await people.remove(TENANT_A, 'leaver');
     await people.remove(TENANT_A, 'leaver');
@@ -87,7 +88,7 @@ describe('CosmosConversationStore', () => {
   });
 
   it('stores a reference and reads it back; a second save updates it', async () => {
-    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'), silentLogger);
     await store.save(record(TENANT_A));
     await store.save({ ...record(TENANT_A), updatedAt: '2027-03-02T09:00:00.000Z' });
     expect(await store.get(TENANT_A, 'personal:megan')).toEqual({
@@ -97,13 +98,13 @@ describe('CosmosConversationStore', () => {
   });
 
   it('keeps tenants apart', async () => {
-    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'), silentLogger);
     await store.save(record(TENANT_A));
     expect(await store.get(TENANT_B, 'personal:megan')).toBeUndefined();
   });
 
   it('reads many records at once, in chunks, only those of the tenant asked', async () => {
-    const store = new CosmosConversationStore(cosmos.database.container('conversations'));
+    const store = new CosmosConversationStore(cosmos.database.container('conversations'), silentLogger);
     const chat = (tenantId: string, n: number): ConversationRecord => ({
       ...record(tenantId),
       id: `personal:user-${n}`,
@@ -123,7 +124,7 @@ describe('CosmosConversationStore', () => {
 
 describe('CosmosSettingsStore', () => {
   it('stores tenant and team settings separately per tenant', async () => {
-    const settings = new CosmosSettingsStore(cosmos.database.container('settings'));
+    const settings = new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger);
     expect(await settings.tenant(TENANT_A)).toBeUndefined();
     const tenant = { ...defaultTenantSettings(TENANT_A, 'Europe/London'), sendHour: 10 };
     await settings.saveTenant(tenant);

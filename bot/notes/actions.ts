@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { cardId } from '../teams/payload';
+
+// What the note cards send back, verb by verb. Text bounds sit well above core's own limit, so a
+// note a little too long still gets core's explanation; only absurd input is refused here.
+
+/** "Add note" (digest) and "New note": who the note will be about, when the card knows. */
+export const newNoteAction = z.object({ subject: cardId.optional() });
+
+/** "All notes": nothing to read. */
+export const listNotesAction = z.object({});
+
+/** "Show": the person picked in the list. */
+export const notesAboutAction = z.object({ subject: cardId.optional() });
+
+/** The note form's Save. */
+export const saveNoteAction = z.object({
+  noteId: cardId.optional(),
+  submissionId: cardId.optional(),
+  subject: cardId.optional(),
+  text: z.string().max(8000).optional(),
+  followUpOn: z.string().max(32).optional(),
+});
+
+/** "Edit" and "Snooze a week": the note acted on. */
+export const noteAction = z.object({ noteId: cardId.optional() });
+
+/** "Done" and "Delete", from the list (which then shows the list again) or from a nudge. */
+export const finishNoteAction = z.object({
+  noteId: cardId.optional(),
+  from: z.string().max(16).optional(),
+  subjectId: cardId.optional(),
+});
+
+/** What a note card says when its data could not be read; nothing was changed. */
+export const UNREADABLE_NOTE_ACTION =
+  'Moments could not read that (a field is too long or not what the card sends), so nothing was changed.';

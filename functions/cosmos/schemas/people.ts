@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { Person } from '../../../core/people';
+
+// Stored documents are checked for the shape the code relies on (types, enums), not re-validated
+// for formats: whatever wrote them validated those, and a stricter reader would hide records that
+// work today. Unknown fields pass through, so a field added by a newer deployment survives a
+// read-modify-write by an older one.
+
+const celebration = z.enum(['public', 'manager', 'off']);
+
+/** A person as stored in the `people` container (see personDocument.ts for the derived fields). */
+export const personSchema = z
+  .object({
+    tenantId: z.string(),
+    id: z.string(),
+    displayName: z.string(),
+    email: z.string().optional(),
+    managerId: z.string().optional(),
+    timeZone: z.string().optional(),
+    birthday: z.string().optional(),
+    hireDate: z.string().optional(),
+    celebrate: z.object({ birthday: celebration, anniversary: celebration }).passthrough(),
+    lastRecognisedOn: z.string().optional(),
+    teamIds: z.array(z.string()).optional(),
+    mutedReminders: z.array(z.string()).optional(),
+    digest: z
+      .object({ enabled: z.boolean(), day: z.number().optional(), hour: z.number().optional() })
+      .passthrough()
+      .optional(),
+    ownSettings: z.literal(true).optional(),
+  })
+  .passthrough() satisfies z.ZodType<Person>;

@@ -1,0 +1,77 @@
+import type { Note } from '../../../core/notes';
+import { MAX_PAYLOAD_CHARS } from '../../../bot/teams/payload';
+import { UNREADABLE_NOTE_ACTION } from '../../../bot/notes/actions';
+import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
+
+// Forged and malformed note actions, through the real bot in the author's personal chat: each is
+// refused in the card and no note is added or changed.
+let harness: BotHarness;
+let stored: Note;
+beforeEach(async () => {
+  harness = startBotHarness();
+  stored = {
+    tenantId: HARNESS_TENANT,
+    id: 'note-1',
+    authorId: ALEX.id,
+    subjectId: MEGAN.id,
+    subjectName: MEGAN.displayName,
+    text: 'Ask how the launch went',
+    followUpOn: '2027-03-16',
+    status: 'open',
+    createdAt: '2027-03-01T09:00:00.000Z',
+    updatedAt: '2027-03-01T09:00:00.000Z',
+  };
+  await harness.stores.notes.create(stored);
+});
+
+const text = (value: unknown) => JSON.stringify(value);
+const notes = () => [...harness.stores.notes.notes.values()];
+
+describe('saveNote', () => {
+  const good = { subject: MEGAN.id, text: 'Ask about her daughter’s tournament', followUpOn: '2027-03-20' };
+
+  it.each([
+    ['text that is a number', { ...good, text: 42 }],
+    ['a subject that is a list', { ...good, subject: [MEGAN.id] }],
+    ['a follow-up date that is an object', { ...good, followUpOn: { date: '2027-03-20' } }],
+    ['a huge note', { ...good, text: 'x'.repeat(9000) }],
+    ['an edit of a note id that is not text', { ...good, noteId: { id: 'note-1' } }],
+    ['a payload over the size bound', { ...good, padding: 'p'.repeat(MAX_PAYLOAD_CHARS) }],
+  ])('refuses %s in the form and saves nothing', async (_, data) => {
+    const { body } = await harness.execute('saveNote', data);
+    expect(text(body)).toContain(UNREADABLE_NOTE_ACTION);
+    expect(text(body)).toContain('New note');
+    expect(notes()).toEqual([stored]);
+  });
+
+  it('refuses missing fields with core’s explanation, and saves the same note made right', async () => {
+    const missing = await harness.execute('saveNote', { text: good.text });
+    expect(text(missing.body)).not.toContain(UNREADABLE_NOTE_ACTION);
+    expect(notes()).toEqual([stored]);
+    await harness.execute('saveNote', { ...good, submissionId: 'a0a0a0a0-0000-4000-8000-000000000001' });
+    expect(notes()).toHaveLength(2);
+    expect(notes()).toContainEqual(expect.objectContaining({ text: good.text, subjectId: MEGAN.id }));
+  });
+});
+
+describe('the other note actions', () => {
+  it.each([
+    ['noteDone', { noteId: ['note-1'], from: 'list' }],
+    ['noteDelete', { noteId: 'note-1', from: { list: true } }],
+    ['noteDelete', { noteId: 'n'.repeat(5000) }],
+    ['noteSnooze', { noteId: 7 }],
+    ['noteEdit', { noteId: null }],
+    ['newNote', { subject: { id: MEGAN.id } }],
+    ['notesAbout', { subject: 42 }],
+    ['listNotes', { padding: 'p'.repeat(MAX_PAYLOAD_CHARS) }],
+  ])('%s with forged data %# is refused and the note stays as it was', async (verb, data) => {
+    const { body } = await harness.execute(verb, data);
+    expect(text(body)).toContain(UNREADABLE_NOTE_ACTION);
+    expect(notes()).toEqual([stored]);
+  });
+
+  it('a well-formed Done closes the note', async () => {
+    await harness.execute('noteDone', { noteId: 'note-1', from: 'nudge' });
+    expect(notes()).toMatchObject([{ id: 'note-1', status: 'done' }]);
+  });
+});
