@@ -12,19 +12,18 @@ import {
   type FanOutDeps,
   type KudosService,
   type Recognition,
-  type RecognitionPlace,
 } from '../../core/kudos';
 import { registerMembers, type ErasureRegister, type PeopleDirectory } from '../../core/people';
-import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
-import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversationRecord';
+import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
 import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
 import { aadIdOf } from './roster';
+import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import {
   celebrateAction,
@@ -44,33 +43,6 @@ export interface KudosDeps extends Omit<FanOutDeps, 'messages'> {
   now: () => Date;
   defaultTimeZone: string;
 }
-
-interface Caller {
-  tenantId: string;
-  giver: { id: string; name: string };
-  place: RecognitionPlace;
-  settings: TenantSettings;
-}
-
-async function callerOf(context: TurnContext, deps: KudosDeps): Promise<Caller | undefined> {
-  const tenantId = tenantOf(context.activity);
-  const giverId = senderOf(context.activity);
-  const record = conversationRecordFrom(context.activity);
-  if (!tenantId || !giverId || !record) return undefined;
-  return {
-    tenantId,
-    giver: { id: giverId, name: context.activity.from?.name ?? 'Someone' },
-    place: {
-      kind: record.kind,
-      conversationId: record.conversationId,
-      ...(record.teamId ? { teamId: record.teamId } : {}),
-      ...(record.channelId ? { channelId: record.channelId } : {}),
-    },
-    settings: await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone),
-  };
-}
-
-const NOT_FROM_TEAMS = 'Moments could not tell which organisation this came from, so nothing was sent.';
 
 /** A message-extension result that inserts the recognition card into the compose box. */
 function composeResult(recognition: Recognition): MessagingExtensionResult {
@@ -295,15 +267,4 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     }
     return asCard(card);
   });
-}
-
-/**
- * Recipient ids as AAD object ids. Teams' people picker submits those already; a picker that
- * submits conversation member ids (`29:…`, as the Agents Playground's does) is resolved through the
- * conversation's roster, as mentions are. An id that resolves to nobody is kept, and refused.
- */
-async function resolveMemberIds(context: TurnContext, ids: string[]): Promise<string[]> {
-  return Promise.all(
-    ids.map(async (id) => (id.startsWith('29:') ? ((await aadIdOf(context, id))?.id ?? id) : id)),
-  );
 }
