@@ -146,7 +146,6 @@ describe('weekly digest', () => {
     const again = await job();
     expect(again.code).toBe(0);
     expect(again.stdout).not.toMatch(/^\s+sent/m);
-    await arrivedBeforeMarker(playground, PERSONAL, 0);
-    expect(digestsIn(playground.messages())).toHaveLength(before + 1);
+    expect(digestsIn(await arrivedBeforeMarker(playground, PERSONAL, 0))).toHaveLength(before + 1);
   });
 });
