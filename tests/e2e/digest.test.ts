@@ -2,7 +2,7 @@ import { addDays, instantOfLocal, localDateOf, weekdayOf } from '../../core/shar
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';
-import type { BotMessage, PlaygroundClient } from '../support/playground';
+import { arrivedBeforeMarker, type BotMessage, type PlaygroundClient } from '../support/playground';
 
 // The weekly digest end to end: the demo organisation, a kudos given in the Playground, the job run
 // at Alex's Monday 08:00, the digest card in Alex's personal chat; `digest` on demand; the jobs CLI.
@@ -86,8 +86,7 @@ describe('weekly digest', () => {
       tenantIds: [DEMO_TENANT_ID],
     });
     expect(again.sends.filter((s) => s.outcome === 'sent')).toEqual([]);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(digestsIn(playground.messages().slice(before))).toHaveLength(1);
+    expect(digestsIn(await arrivedBeforeMarker(playground, PERSONAL, before))).toHaveLength(1);
   });
 
   it('“Send kudos” on the digest opens the kudos form for that report; “Add note” the note form', async () => {
@@ -136,10 +135,10 @@ describe('weekly digest', () => {
     const nextWeek = new Date(monday.getTime() + 7 * 24 * 60 * 60 * 1000);
     const job = (...more: string[]) =>
       runJobsCli(app.dataDir, 'digest', '--at', nextWeek.toISOString(), '--tenant', DEMO_TENANT_ID, ...more);
+    const before = digestsIn(playground.messages()).length;
     const dry = await job('--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/would send\s+digest \d{4}-W\d{2} \(4 report\(s\)\) → Alex Wilber/);
-    const before = digestsIn(playground.messages()).length;
     const first = await job();
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^\s+sent\s+digest \d{4}-W\d{2} \(4 report\(s\)\) → Alex Wilber/m);
@@ -147,7 +146,6 @@ describe('weekly digest', () => {
     const again = await job();
     expect(again.code).toBe(0);
     expect(again.stdout).not.toMatch(/^\s+sent/m);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(digestsIn(playground.messages())).toHaveLength(before + 1);
+    expect(digestsIn(await arrivedBeforeMarker(playground, PERSONAL, 0))).toHaveLength(before + 1);
   });
 });

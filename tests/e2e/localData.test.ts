@@ -4,12 +4,15 @@
  * the app runs, and an anonymous bot refuses to listen beyond loopback. No Playground here: replies
  * go to a fake Bot Connector.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalApp } from '../../functions/dev/local/localApp';
 import { DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
+import { LocalSnapshot } from '../../functions/dev/local/localSnapshot';
+import { startTestCosmos } from '../support/cosmos';
+import { personOf } from '../support/milestoneFixtures';
 import {
   ALEX_AAD_ID,
   personalMessage,
@@ -118,15 +121,46 @@ test('a start with reset forgets the conversation and seeds the demo organisatio
   expect(readSnapshot(join(dataDir, 'data.json'))?.conversations).toEqual([]);
 });
 
-// Reads (queries, query plans, readAll) must not count as changes, or every snapshot save would
-// schedule the next and data.json would be rewritten forever.
-test('while nothing changes, the snapshot is not rewritten', async () => {
-  const { app } = await start(false);
-  const file = app.dataFile!;
-  await new Promise((r) => setTimeout(r, 1_500)); // let the start-up writes settle
-  const before = statSync(file).mtimeMs;
-  await new Promise((r) => setTimeout(r, 1_500));
-  expect(statSync(file).mtimeMs).toBe(before);
+// Reads (queries, query plans, readAll, point reads) must not count as changes, or every snapshot
+// save would schedule the next and data.json would be rewritten forever. The server and the
+// snapshot are wired as startLocalApp wires them; a marker write shows when every request before
+// it has been seen, so no fixed wait is needed to tell that the reads signalled nothing.
+test('while nothing changes, the snapshot is not rewritten: reads, its own included, are no changes', async () => {
+  const cosmos = await startTestCosmos();
+  const file = join(dataDir, 'reads', 'data.json');
+  const failures: unknown[] = [];
+  const snapshot = new LocalSnapshot(cosmos.database, file, (error) => failures.push(error));
+  let changes = 0;
+  cosmos.server.onWrite(() => {
+    changes++;
+    snapshot.changed();
+  });
+  const people = cosmos.database.container('people');
+  const marker = (id: string) => people.items.upsert(personOf(DEMO_TENANT_ID, id));
+  const snapshotWith = (id: string) =>
+    pollUntil(`the snapshot with ${id}`, () => {
+      const s = readSnapshot(file);
+      return s?.people?.some((p) => p.id === id) ? s : undefined;
+    });
+  try {
+    await marker('first');
+    expect(changes).toBe(1);
+    await snapshotWith('first');
+
+    await people.items.query('SELECT * FROM c', { maxItemCount: 1 }).fetchAll();
+    await people.items.query({ query: 'SELECT VALUE COUNT(1) FROM c' }).fetchAll();
+    await people.item('first', [DEMO_TENANT_ID, 'first']).read();
+    await people.items.readAll().fetchAll();
+    await snapshot.save();
+    await marker('second');
+    // Only the two marker writes were changes: no read, and not the snapshot's own saves.
+    expect(changes).toBe(2);
+    expect((await snapshotWith('second')).people?.map((p) => p.id).sort()).toEqual(['first', 'second']);
+    expect(failures).toEqual([]);
+  } finally {
+    await snapshot.close();
+    await cosmos.close();
+  }
 });
 
 test('HOST=0.0.0.0 without BOT_ID: startLocalApp refuses, and stops what it had started', async () => {

@@ -1,7 +1,7 @@
 import type { Person } from '../../core/people';
 import { DEMO_IDS, DEMO_TEAM_ID, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
-import type { BotMessage, PlaygroundClient } from '../support/playground';
+import { arrivedBeforeMarker, type BotMessage, type PlaygroundClient } from '../support/playground';
 
 // The milestone job end to end: the demo organisation, the Playground as Teams, the job run at
 // chosen instants, reminders arriving in Alex's personal chat and celebrations in the Kudos channel.
@@ -54,7 +54,9 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const since = () => playground.messages().length;
-const arrivedSince = (index: number) => playground.messages().slice(index);
+/** What arrived from `index` on, once a marker shows nothing sent before it is still on its way. */
+const arrivedSince = (index: number, conversation = PERSONAL) =>
+  arrivedBeforeMarker(playground, conversation, index);
 const cardsIn = (messages: BotMessage[], conversation: string) =>
   messages.filter((m) => m.conversationId.startsWith(conversation)).map((m) => textOf(m.attachments));
 
@@ -84,7 +86,7 @@ describe('milestone reminders and celebrations', () => {
     );
     expect(textOf(start.attachments)).toContain('Send a welcome');
     // Adele's birthday is the same day, but she turned celebrations off: no reminder for her.
-    expect(cardsIn(playground.messages(), PERSONAL).some((c) => c.includes('Adele'))).toBe(false);
+    expect(cardsIn(await arrivedSince(0), PERSONAL).some((c) => c.includes('Adele'))).toBe(false);
   });
 
   it('running the job again for the same hour, or twice at once, sends nothing more', async () => {
@@ -97,8 +99,7 @@ describe('milestone reminders and celebrations', () => {
       }),
     ]);
     expect([...first.sends, ...second.sends].filter((s) => s.outcome === 'sent')).toEqual([]);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(arrivedSince(before).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
+    expect((await arrivedSince(before)).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
   });
 
   it('“Send wishes” turns the reminder into the kudos form, prefilled for the person', async () => {
@@ -143,9 +144,9 @@ describe('milestone reminders and celebrations', () => {
       tenantIds: [DEMO_TENANT_ID],
     });
     await playground.waitForMessage((m, i) => i >= before && textOf(m.attachments).includes('Lee Gu starts'));
-    expect(cardsIn(arrivedSince(before), PERSONAL).filter((c) => c.includes('Lee Gu starts'))).toHaveLength(
-      1,
-    );
+    expect(
+      cardsIn(await arrivedSince(before), PERSONAL).filter((c) => c.includes('Lee Gu starts')),
+    ).toHaveLength(1);
   });
 
   it('on the day, the celebration is posted in the team’s recognition channel at the person’s send hour', async () => {
@@ -156,7 +157,7 @@ describe('milestone reminders and celebrations', () => {
     });
     const post = await playground.waitForMessage((m, i) => i >= before && m.conversationId.startsWith(KUDOS));
     expect(textOf(post.attachments)).toContain('Happy birthday, Megan Bowen!');
-    expect(cardsIn(arrivedSince(before), KUDOS).some((c) => c.includes('Adele'))).toBe(false);
+    expect(cardsIn(await arrivedSince(before, KUDOS), KUDOS).some((c) => c.includes('Adele'))).toBe(false);
     const person = await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.megan);
     expect(person?.teamIds).toContain(DEMO_TEAM_ID);
   });
@@ -184,7 +185,7 @@ describe('milestone reminders and celebrations', () => {
       tenantIds: [DEMO_TENANT_ID],
     });
     expect(report.sends.filter((s) => s.kind === 'reminder')).toEqual([]);
-    expect(arrivedSince(before).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
+    expect((await arrivedSince(before)).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
     const undone = await playground.invoke({
       name: 'adaptiveCard/action',
       conversationId: PERSONAL,

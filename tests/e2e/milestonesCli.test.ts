@@ -2,7 +2,7 @@ import type { Person } from '../../core/people';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { runJobsCli } from '../support/jobsCli';
 import { startTestApp, type TestApp } from '../support/localApp';
-import type { PlaygroundClient } from '../support/playground';
+import { arrivedBeforeMarker, type PlaygroundClient } from '../support/playground';
 
 // `npm run job -- milestones --at …` beside a running `npm start`: it shares the app's Cosmos DB
 // server and reaches the Playground through the stored conversation references.
@@ -43,8 +43,7 @@ describe('npm run job -- milestones', () => {
     const run = await job('2027-03-11T09:00:00Z', '--dry-run');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/would send\s+reminder\s+birthday 2027-03-16\s+Megan Bowen → Alex Wilber/);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(playground.messages().slice(before)).toEqual([]);
+    expect(await arrivedBeforeMarker(playground, PERSONAL, before)).toEqual([]);
   });
 
   it('delivers the reminder card into the manager’s personal chat; running it again delivers nothing', async () => {
@@ -59,8 +58,7 @@ describe('npm run job -- milestones', () => {
     const again = await job('2027-03-11T09:00:00Z');
     expect(again.code).toBe(0);
     expect(again.stdout).not.toMatch(/^\s+sent/m);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(playground.messages().slice(before)).toEqual([]);
+    expect(await arrivedBeforeMarker(playground, PERSONAL, before)).toEqual([]);
   });
 
   it('on the day, delivers the celebration post into the team’s recognition channel, once', async () => {
@@ -72,13 +70,12 @@ describe('npm run job -- milestones', () => {
     );
     expect(post).toBeDefined();
     const before = playground.messages().length;
-    await job('2027-03-16T09:00:00Z');
-    await new Promise((r) => setTimeout(r, 500));
+    const again = await job('2027-03-16T09:00:00Z');
+    expect(again.code).toBe(0);
     expect(
-      playground
-        .messages()
-        .slice(before)
-        .filter((m) => m.conversationId.startsWith(KUDOS)),
+      (await arrivedBeforeMarker(playground, KUDOS, before)).filter((m) =>
+        m.conversationId.startsWith(KUDOS),
+      ),
     ).toEqual([]);
   });
 });

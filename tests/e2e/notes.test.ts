@@ -1,7 +1,7 @@
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { UNREADABLE_NOTE_ACTION } from '../../bot/notes/actions';
 import { startTestApp, type TestApp } from '../support/localApp';
-import type { PlaygroundClient } from '../support/playground';
+import { arrivedBeforeMarker, type PlaygroundClient } from '../support/playground';
 
 // Private notes end to end: the Playground as Teams, Alex's personal chat, the group chat, and the
 // follow-up job run at Alex's send hour on the note's date.
@@ -169,12 +169,10 @@ describe('private notes', () => {
       tenantIds: [DEMO_TENANT_ID],
     });
     expect(again.sends.filter((s) => s.outcome === 'sent')).toEqual([]);
-    await new Promise((r) => setTimeout(r, 500));
     expect(
-      playground
-        .messages()
-        .slice(before)
-        .filter((m) => textOf(m.attachments).includes('You wanted to ')),
+      (await arrivedBeforeMarker(playground, PERSONAL, before)).filter((m) =>
+        textOf(m.attachments).includes('You wanted to '),
+      ),
     ).toHaveLength(1);
   });
 

@@ -3,7 +3,12 @@
  */
 import type { Activity } from 'botbuilder';
 import { startEchoBot, type EchoBot } from '../../bench/lib/echoBot';
-import { PlaygroundApiError, startPlayground, type Playground } from '../support/playground';
+import {
+  arrivedBeforeMarker,
+  PlaygroundApiError,
+  startPlayground,
+  type Playground,
+} from '../support/playground';
 import { freePort } from '../support/ports';
 
 jest.setTimeout(60_000);
@@ -240,4 +245,25 @@ test('waitForMessage rejects listing what arrived', async () => {
   await expect(playground.waitForMessage((m) => m.text === 'never sent', 300)).rejects.toThrow(
     /arrived:[\s\S]*echo: hello harness/,
   );
+});
+
+test('arrivedBeforeMarker returns what the bot sent before it answered the marker', async () => {
+  const chat = playground.personalChatId();
+  const config = await playground.config();
+  const since = playground.messages().length;
+  const res = await fetch(
+    `${playground.url}/_connector/v3/conversations/${encodeURIComponent(chat)}/activities`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'sent before the marker', from: { id: config.bot.id } }),
+    },
+  );
+  expect(res.status).toBe(201);
+  const arrived = await arrivedBeforeMarker(playground, chat, since, {
+    text: 'marker',
+    isAnswer: (m) => m.text === 'echo: marker',
+  });
+  expect(arrived.map((m) => m.text)).toEqual(['sent before the marker']);
+  expect(playground.messages().at(-1)?.text).toBe('echo: marker');
 });

@@ -1,6 +1,7 @@
 import { InvocationContext, type Timer } from '@azure/functions';
 import type { DirectorySource, DirectoryUser } from '../../core/people';
 import { PEOPLE_SYNC_SCHEDULE, peopleSyncHandler, type PeopleSyncRuntime } from '../../functions/peopleSync';
+import { nextOccurrence, parseSchedule } from '../../functions/dev/local/ncrontab';
 import { MemoryErasureRegister, MemoryPeopleDirectory, RecordingLogger } from '../support/fakes';
 
 const TENANT = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
@@ -42,7 +43,10 @@ function setup(sync: boolean) {
 
 describe('peopleSync timer trigger', () => {
   it('runs daily at 03:30 UTC', () => {
-    expect(PEOPLE_SYNC_SCHEDULE).toBe('0 30 3 * * *');
+    const next = (after: string) =>
+      nextOccurrence(parseSchedule(PEOPLE_SYNC_SCHEDULE), new Date(after)).toISOString();
+    expect(next('2027-03-15T03:29:59Z')).toBe('2027-03-15T03:30:00.000Z');
+    expect(next('2027-03-15T03:30:00Z')).toBe('2027-03-16T03:30:00.000Z');
   });
 
   it('reads nothing while Graph sync is off', async () => {

@@ -3,6 +3,7 @@ import type { Runtime } from '../../functions/composition';
 import { FOLLOW_UP_SCHEDULE, followUpNudgesHandler } from '../../functions/followUpNudges';
 import { MILESTONE_SCHEDULE, milestoneRemindersHandler } from '../../functions/milestoneReminders';
 import { DIGEST_SCHEDULE, weeklyDigestHandler } from '../../functions/weeklyDigest';
+import { nextOccurrence, parseSchedule } from '../../functions/dev/local/ncrontab';
 import { RecordingLogger } from '../support/fakes';
 
 type Jobs = Runtime['jobs'];
@@ -14,7 +15,8 @@ const TRIGGERS: Array<{
   name: string;
   job: JobName;
   schedule: string;
-  expectedSchedule: string;
+  /** The minute of every hour it fires at. */
+  minute: number;
   handler: (
     runtime: Pick<Runtime, 'logger' | 'now' | 'jobs'>,
   ) => (timer: Timer, context: InvocationContext) => Promise<void>;
@@ -24,7 +26,7 @@ const TRIGGERS: Array<{
     name: 'milestoneReminders',
     job: 'milestones',
     schedule: MILESTONE_SCHEDULE,
-    expectedSchedule: '0 0 * * * *',
+    minute: 0,
     handler: milestoneRemindersHandler,
     message: 'milestone job ran',
   },
@@ -32,7 +34,7 @@ const TRIGGERS: Array<{
     name: 'followUpNudges',
     job: 'followups',
     schedule: FOLLOW_UP_SCHEDULE,
-    expectedSchedule: '0 0 * * * *',
+    minute: 0,
     handler: followUpNudgesHandler,
     message: 'follow-up job ran',
   },
@@ -40,7 +42,7 @@ const TRIGGERS: Array<{
     name: 'weeklyDigest',
     job: 'digest',
     schedule: DIGEST_SCHEDULE,
-    expectedSchedule: '0 5 * * * *',
+    minute: 5,
     handler: weeklyDigestHandler,
     message: 'digest job ran',
   },
@@ -48,7 +50,16 @@ const TRIGGERS: Array<{
 
 describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
   it('runs hourly on its minute', () => {
-    expect(trigger.schedule).toBe(trigger.expectedSchedule);
+    const schedule = parseSchedule(trigger.schedule);
+    let at = new Date('2027-03-15T07:59:59Z');
+    const fires: string[] = [];
+    for (let i = 0; i < 3; i++) fires.push((at = nextOccurrence(schedule, at)).toISOString());
+    const mm = String(trigger.minute).padStart(2, '0');
+    expect(fires).toEqual([
+      `2027-03-15T08:${mm}:00.000Z`,
+      `2027-03-15T09:${mm}:00.000Z`,
+      `2027-03-15T10:${mm}:00.000Z`,
+    ]);
   });
 
   it.each([true, false])(

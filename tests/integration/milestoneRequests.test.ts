@@ -1,11 +1,23 @@
 // What the milestone job asks Cosmos DB for, counted at the local server: the runtime as the
 // Functions host builds it, a dry run and a real run through the real messenger to the fake Bot
 // Connector. The reminders' chats, kudos and notes are read for the whole run at once, so the
-// requests grow with hundreds of managers reminded, not with a query or two per reminder.
-import { MILESTONE_JOB } from '../../core/milestones';
+// requests grow with hundreds of managers reminded, not with a query or two per reminder; and the
+// documents read grow with the reminders due, not with the people in the directory.
+import type { Container } from '@azure/cosmos';
+import {
+  MILESTONE_JOB,
+  runMilestoneJob,
+  type MilestoneCandidates,
+  type MilestoneJobDeps,
+} from '../../core/milestones';
 import type { Note } from '../../core/notes';
+import type { Person } from '../../core/people';
+import { silentLogger } from '../../core/shared';
+import { TeamsMilestoneNotifier } from '../../bot/milestones/notifier';
 import { loadConfig } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
+import { CosmosMilestoneCandidates } from '../../functions/cosmos/milestoneCandidates';
+import { fromPersonDocument } from '../../functions/cosmos/personDocument';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { RecordingLogger } from '../support/fakes';
@@ -13,13 +25,24 @@ import {
   countCosmosRequests,
   inBatches,
   kudosTo,
+  personOf,
   REMINDER_HOUR,
   seedReminderOrg,
   type DueReminder,
+  type RequestCounter,
 } from '../support/milestoneFixtures';
 
 /** Planning (settings, last run, candidates, snoozes) and the batched kudos and notes reads. */
 const FIXED_REQUESTS = 30;
+/** Documents read once a run whatever is due: the tenant's settings and last run. */
+const FIXED_DOCUMENTS = 10;
+/**
+ * Documents read per reminder: the report and their manager, the manager's chat, the report's two
+ * recent kudos and the two open notes about them (the old kudos and the done note are not read).
+ */
+const DOCUMENTS_PER_REMINDER = 7;
+/** People in each organisation with no milestone in sight: a cheap job never reads them. */
+const BYSTANDERS = 300;
 const HOUR = 60 * 60 * 1000;
 
 let cosmos: TestCosmos;
@@ -66,7 +89,15 @@ const note = (
  */
 async function seedOrg(tenantId: string, managers: number): Promise<DueReminder[]> {
   const due = await seedReminderOrg(runtime, { tenantId, managers, serviceUrl: connector.url });
-  const { recognitions, notes } = runtime.stores;
+  const { recognitions, notes, people } = runtime.stores;
+  const bystanders = Array.from({ length: BYSTANDERS }, (_, i) =>
+    personOf(tenantId, `bystander-${i}`, {
+      birthday: '07-01',
+      hireDate: '2019-07-01',
+      managerId: due[0]!.managerId,
+    }),
+  );
+  await inBatches(bystanders, 20, (person) => people.save(person));
   await inBatches(due, 20, async (d, i) => {
     const next = due[(i + 1) % due.length]!;
     const to = { id: d.reportId, name: d.reportName };
@@ -88,6 +119,47 @@ async function seedOrg(tenantId: string, managers: number): Promise<DueReminder[
   return due;
 }
 
+/** The requests and documents a dry run of `managers` reminders may cost, asserted. */
+function expectCheapRun(counter: RequestCounter, managers: number): void {
+  // The managers' chats are read together, a query (and its plan) per hundred; everything else
+  // once for the run.
+  const chatQueries = 2 * Math.ceil(managers / 100);
+  expect(counter.byKind.get('conversations read')).toBeUndefined();
+  expect(counter.byKind.get('conversations query')).toBe(chatQueries);
+  expect(counter.total).toBeLessThanOrEqual(FIXED_REQUESTS + chatQueries);
+  expect(counter.documents).toBeLessThanOrEqual(FIXED_DOCUMENTS + DOCUMENTS_PER_REMINDER * managers);
+}
+
+/**
+ * Fetch-everything-then-filter: birthdays found by reading the whole directory in one query, the
+ * rest as the job reads them. It costs two requests more than the indexed query, and a document per
+ * person in the tenant.
+ */
+class ReadsEveryone implements MilestoneCandidates {
+  private readonly exact: CosmosMilestoneCandidates;
+  constructor(private readonly people: Container) {
+    this.exact = new CosmosMilestoneCandidates(people, silentLogger);
+  }
+  async birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
+    const { resources } = await this.people.items
+      .query({
+        query: 'SELECT * FROM c WHERE c.tenantId = @tenantId',
+        parameters: [{ name: '@tenantId', value: tenantId }],
+      })
+      .fetchAll();
+    return resources.map(fromPersonDocument).filter((p) => p.birthday && monthDays.includes(p.birthday));
+  }
+  anniversariesOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
+    return this.exact.anniversariesOn(tenantId, monthDays);
+  }
+  hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]> {
+    return this.exact.hiredOn(tenantId, dates);
+  }
+  managersOf(tenantId: string, ids: readonly string[]): Promise<Person[]> {
+    return this.exact.managersOf(tenantId, ids);
+  }
+}
+
 describe('the milestone job’s Cosmos requests', () => {
   test.each([10, 150])(
     'a dry run planning %i reminders asks for a fixed few requests, plus two per hundred managers',
@@ -102,18 +174,45 @@ describe('the milestone job’s Cosmos requests', () => {
           dryRun: true,
         });
         expect(report.sends.filter((s) => s.outcome === 'planned')).toHaveLength(managers);
-        // The managers' chats are read together, a query (and its plan) per hundred; everything
-        // else once for the run.
-        const chatQueries = 2 * Math.ceil(managers / 100);
-        expect(counter.byKind.get('conversations read')).toBeUndefined();
-        expect(counter.byKind.get('conversations query')).toBe(chatQueries);
-        expect(counter.total).toBeLessThanOrEqual(FIXED_REQUESTS + chatQueries);
+        expectCheapRun(counter, managers);
       } finally {
         counter.stop();
       }
     },
     60_000,
   );
+
+  test('a job that reads every person in one query passes on requests, and fails on documents', async () => {
+    const tenantId = 'tenant-requests-wasteful';
+    const managers = 10;
+    await seedOrg(tenantId, managers);
+    const deps: MilestoneJobDeps = {
+      settings: runtime.stores.settings,
+      runs: runtime.stores.settings,
+      candidates: new ReadsEveryone(runtime.cosmos.database.container('people')),
+      people: runtime.stores.people,
+      snoozes: runtime.stores.snoozes,
+      conversations: runtime.conversations,
+      recognitions: runtime.stores.recognitions,
+      notes: runtime.stores.notes,
+      deliveries: runtime.stores.deliveries,
+      notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
+      logger: runtime.logger,
+      defaultTimeZone: runtime.config.defaultTimeZone,
+    };
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      const report = await runMilestoneJob(deps, { now: REMINDER_HOUR, tenantIds: [tenantId], dryRun: true });
+      // The same plan as the indexed reads give, within the request budget …
+      expect(report.sends.filter((s) => s.outcome === 'planned')).toHaveLength(managers);
+      expect(counter.total).toBeLessThanOrEqual(FIXED_REQUESTS + 2);
+      // … but every person in the tenant read to find them.
+      expect(counter.documentsByContainer.get('people')).toBeGreaterThanOrEqual(BYSTANDERS + 2 * managers);
+      expect(() => expectCheapRun(counter, managers)).toThrow(/toBeLessThanOrEqual/);
+    } finally {
+      counter.stop();
+    }
+  });
 
   test('each reminder shows its own person’s kudos and only its manager’s open notes', async () => {
     const tenantId = 'tenant-requests-content';

@@ -836,3 +836,44 @@ export async function connectPlayground(playgroundUrl: string): Promise<Playgrou
   };
   return playground;
 }
+
+/** Options for {@link arrivedBeforeMarker}. */
+export interface MarkerOptions {
+  /** What to send the bot. Default: `help`, which Moments answers in any conversation. */
+  text?: string;
+  /** Recognises the bot's answer to the marker. Default: Moments' help card. */
+  isAnswer?: (message: BotMessage) => boolean;
+  /** How long to wait for the answer. Default: 10 s. */
+  timeoutMs?: number;
+}
+
+const isHelpCard = (message: BotMessage): boolean =>
+  JSON.stringify(message.attachments).includes('What Moments can do');
+
+/**
+ * The bot messages that arrived from index `since` on, up to the bot's answer to a marker sent now
+ * in `conversationId` (with an @mention outside the personal chat). The bot answers the marker only
+ * after whatever it was already sending, and a conversation's messages arrive in order, so once the
+ * answer is here nothing sent before it can still be on its way: assert on what this returns instead
+ * of waiting a fixed time and hoping nothing more comes.
+ */
+export async function arrivedBeforeMarker(
+  playground: PlaygroundClient,
+  conversationId: string,
+  since: number,
+  options: MarkerOptions = {},
+): Promise<BotMessage[]> {
+  const root = conversationId.split(';')[0] ?? conversationId;
+  const isAnswer = options.isAnswer ?? isHelpCard;
+  const from = playground.messages().length;
+  await playground.send(conversationId, options.text ?? 'help', {
+    mentionBot: playground.conversationKind(conversationId) !== 'personal',
+  });
+  let at = -1;
+  await playground.waitForMessage((m, i) => {
+    if (i < from || m.rootConversationId !== root || !isAnswer(m)) return false;
+    at = i;
+    return true;
+  }, options.timeoutMs);
+  return playground.messages().slice(since, at);
+}

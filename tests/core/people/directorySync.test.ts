@@ -1,6 +1,5 @@
 import {
   type Person,
-  SYNC_DEFAULT_CELEBRATE,
   directoryEmail,
   syncPeople,
   type DirectorySource,
@@ -139,7 +138,6 @@ describe('syncPeople', () => {
       email: 'adele@contoso.example',
       celebrate: { birthday: 'manager', anniversary: 'manager' },
     });
-    expect(SYNC_DEFAULT_CELEBRATE).toEqual({ birthday: 'manager', anniversary: 'manager' });
     expect((await directory.get(TENANT, id(6)))?.displayName).toBe('nameless@contoso.example');
   });
 
