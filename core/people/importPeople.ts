@@ -92,7 +92,6 @@ export async function importPeople(
 
   if (!options.dryRun) {
     const writes = [...plan.writes];
-    let failed = false;
     // After a failure no new write starts; the ones in flight finish before the error is thrown.
     await inPool(writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
       if (write.op === 'save') return directory.save(write.person);
