@@ -232,7 +232,7 @@ function jobWith(
         notes: stores.notes,
         conversations: new ConversationBook(stores.conversations, logger),
         deliveries: stores.deliveries,
-        notifier: new TeamsDigestNotifier(runtime.bot.messenger),
+        notifier: new TeamsDigestNotifier(runtime.messenger),
         logger,
         defaultTimeZone: runtime.config.defaultTimeZone,
       },

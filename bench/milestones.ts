@@ -151,7 +151,7 @@ function depsWith(runtime: Runtime, candidates: MilestoneCandidates, logger: Log
     recognitions: stores.recognitions,
     notes: stores.notes,
     deliveries: stores.deliveries,
-    notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
+    notifier: new TeamsMilestoneNotifier(runtime.messenger),
     logger,
     defaultTimeZone: runtime.config.defaultTimeZone,
   };
@@ -430,7 +430,7 @@ async function benchDelivery(runtime: Runtime): Promise<MilestoneBenchLine[]> {
 
     // The baseline: the same reminder card, one messenger.send after another, no ledger, no pool.
     const loopTenant = 'bench-deliver-sequential';
-    const notifier = new TeamsMilestoneNotifier(runtime.bot.messenger);
+    const notifier = new TeamsMilestoneNotifier(runtime.messenger);
     const targets = Array.from({ length: SEQUENTIAL_REMINDERS }, (_, i) => {
       const n = String(i + 1).padStart(4, '0');
       return {

@@ -7,7 +7,7 @@ import type { PeopleDirectory, ErasureRegister } from '../core/people';
 import { ensureTenant, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
-import { createTeamsAdapter, type BotAuth } from './teams/adapter';
+import type { BotAuth } from './teams/adapter';
 import { conversationRecordFrom, tenantOf } from './teams/conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './teams/http';
 import { sendHelp } from './help/handlers';
@@ -20,11 +20,12 @@ import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
-import { TeamsMessenger } from './teams/messenger';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
   auth: BotAuth;
+  /** The adapter built from `auth`; proactive sends go through it too. */
+  adapter: TeamsAdapter;
   conversations: ConversationBook;
   people: PeopleDirectory;
   settings: SettingsStore;
@@ -40,16 +41,14 @@ export interface BotDependencies {
   now: () => Date;
   /** Time zone for people and tenants whose own zone is unknown. */
   defaultTimeZone: string;
-  /** Proactive sends; defaults to a TeamsMessenger over this bot's adapter. */
-  messenger?: Messenger;
+  /** Proactive sends (channel posts and notices that follow a turn), within Teams' rate limits. */
+  messenger: Messenger;
 }
 
 /** The Teams bot: one adapter and one teams-ai application, built once per process. */
 export interface MomentsBot {
   adapter: TeamsAdapter;
   app: Application<TurnState>;
-  /** Proactive messages through this bot's adapter, within Teams' rate limits. */
-  messenger: Messenger;
   /** Handles one POST to /api/messages. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
 }
@@ -62,9 +61,9 @@ export function correlationIdOf(context: TurnContext): string {
   return context.activity.id ?? 'no-activity-id';
 }
 
-/** Builds the bot and registers every handler. */
+/** Builds the bot on the given adapter and registers every handler. */
 export function createMomentsBot(deps: BotDependencies): MomentsBot {
-  const adapter = createTeamsAdapter(deps.auth);
+  const { adapter } = deps;
   const app = new Application<TurnState>({
     adapter,
     botAppId: deps.auth.appId,
@@ -104,9 +103,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
 
-  const messenger =
-    deps.messenger ?? new TeamsMessenger(adapter, { botAppId: deps.auth.appId, logger: deps.logger });
-  registerKudos(app, { ...deps, messenger });
+  registerKudos(app, deps);
   registerTeamSetup(app, deps);
   registerPrivacy(app, deps);
   registerReminderActions(app, deps);
@@ -131,7 +128,6 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   return {
     adapter,
     app,
-    messenger,
     handle: (request) =>
       processBotRequest(adapter, request, async (context) => {
         await app.run(context);

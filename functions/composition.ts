@@ -1,7 +1,10 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
-import { ConversationBook, SendGate } from '../core/delivery';
+import { ConversationBook, SendGate, type Messenger } from '../core/delivery';
 import type { Logger } from '../core/shared';
 import { createMomentsBot, type MomentsBot } from '../bot/app';
+import { createTeamsAdapter } from '../bot/teams/adapter';
+import { TeamsMessenger } from '../bot/teams/messenger';
+import { RateLimiter } from '../bot/teams/rateLimiter';
 import type { Config } from './config';
 import { createCosmosClient, type CosmosTarget } from './cosmos/client';
 import { ensureSchema, verifySchema } from './cosmos/schema';
@@ -45,6 +48,10 @@ export interface Runtime {
   };
   conversations: ConversationBook;
   bot: MomentsBot;
+  /** Proactive messages through the bot's adapter, within Teams' rate limits: the bot's and the jobs'. */
+  messenger: Messenger;
+  /** The one gate every job's sends pass (core/delivery/sendGate.ts). */
+  gate: SendGate;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
     milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
@@ -76,9 +83,11 @@ export function configuredCosmosTarget(config: Config): CosmosTarget | undefined
 }
 
 /**
- * The composition root: config → clients → repositories → services → bot. Creates the database
- * and containers where it may (the local server, or an account reached with a key); with Entra ID
- * auth the infrastructure owns them (data-plane roles cannot create containers), so it only checks.
+ * The composition root: config → clients → repositories → services → the Teams adapter and its
+ * rate-limited messenger → the bot and the jobs, which share the messenger and one send gate.
+ * Creates the database and containers where it may (the local server, or an account reached with a
+ * key); with Entra ID auth the infrastructure owns them (data-plane roles cannot create
+ * containers), so it only checks.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   // Application Insights gets every line with its fields (correlation ids) as custom dimensions.
@@ -121,8 +130,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const kudos = new KudosService(stores.recognitions, stores.people, logger);
+  const adapter = createTeamsAdapter(config.bot);
+  // One limiter for the process: Teams counts every send of the app in a tenant together, the
+  // bot's and the jobs' alike.
+  const messenger = new TeamsMessenger(adapter, {
+    botAppId: config.bot.appId,
+    logger,
+    limiter: new RateLimiter(),
+  });
   const bot = createMomentsBot({
     auth: config.bot,
+    adapter,
+    messenger,
     conversations,
     people: stores.people,
     settings: stores.settings,
@@ -136,8 +155,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     now,
     defaultTimeZone: config.defaultTimeZone,
   });
-  const notifier = new TeamsMilestoneNotifier(bot.messenger);
-  // One message at a time in doubt across the process's jobs: a crash repeats at most one.
+  // One message at a time in doubt across the process's jobs: a crash repeats at most one, and
+  // Teams failing for one job pauses them all.
   const gate = new SendGate();
   const jobs: Runtime['jobs'] = {
     milestones: (options) =>
@@ -152,7 +171,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           recognitions: stores.recognitions,
           notes: stores.notes,
           deliveries: stores.deliveries,
-          notifier,
+          notifier: new TeamsMilestoneNotifier(messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
@@ -168,7 +187,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           people: stores.people,
           conversations,
           deliveries: stores.deliveries,
-          notifier: new TeamsFollowUpNotifier(bot.messenger),
+          notifier: new TeamsFollowUpNotifier(messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
@@ -186,7 +205,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notes: stores.notes,
           conversations,
           deliveries: stores.deliveries,
-          notifier: new TeamsDigestNotifier(bot.messenger),
+          notifier: new TeamsDigestNotifier(messenger),
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
@@ -206,6 +225,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     stores,
     conversations,
     bot,
+    messenger,
+    gate,
     jobs,
     now,
     close: async () => {

@@ -48,7 +48,7 @@ export interface DigestJobDeps extends DigestReads {
   runs: JobRuns;
   /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
-  /** Lets one send at a time be in doubt (see core/sendGate.ts); default: one per run. */
+  /** Lets one send at a time be in doubt (see core/delivery/sendGate.ts); default: one per run. */
   gate?: SendGate;
   directory: DigestDirectory;
   conversations: ConversationBook;

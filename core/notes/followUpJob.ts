@@ -1,5 +1,5 @@
 import {
-  type SendGate,
+  SendGate,
   finishRun,
   forEachTenant,
   windowFor,
@@ -35,7 +35,10 @@ export interface FollowUpJobDeps {
   notifier: FollowUpNotifier;
   logger: Logger;
   defaultTimeZone: string;
-  /** Lets one send at a time be in doubt, with the other jobs of the process (core/sendGate.ts). */
+  /**
+   * Lets one send at a time be in doubt and pauses sending while Teams keeps failing, shared with
+   * the other jobs of the process (core/delivery/sendGate.ts); default: one per run.
+   */
   gate?: SendGate;
 }
 
@@ -62,15 +65,17 @@ export function nudgeDeliveryId(note: Pick<Note, 'id' | 'followUpOn'>): string {
 /**
  * The hourly follow-up job: for each tenant, nudges the author of every open note whose follow-up
  * date's send hour, in the author's own zone, fell since the tenant's last completed run (at most
- * a day back, so a missed run catches up once). Each nudge is claimed in the ledger; the run is
- * recorded only when nothing is left to retry.
+ * a day back, so a missed run catches up once). Each nudge is claimed in the ledger and sent
+ * through the gate; the run is recorded only when nothing is left to retry, so nudges the gate
+ * deferred while Teams kept failing go out on a later run.
  */
 export async function runFollowUpJob(
   deps: FollowUpJobDeps,
   options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
 ): Promise<FollowUpJobReport> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
   return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(deps, tenantId, options.now, options.dryRun ?? false),
+    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
   );
 }
 

@@ -3,5 +3,6 @@ export * from './calendar';
 export * from './chunks';
 export * from './logger';
 export * from './pool';
+export * from './retry';
 export * from './stableJson';
 export * from './text';

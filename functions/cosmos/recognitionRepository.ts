@@ -1,11 +1,16 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
 import type { Logger } from '../../core/shared';
+import { retry, type BackoffPolicy } from '../../core/shared';
 import { readInChunks } from './chunks';
 import { DocumentReader, statusOf } from './documents';
 import { recognitionSchema } from './schemas/kudos';
 
-const MAX_UPDATE_ATTEMPTS = 8;
+/**
+ * Retries of an update that lost the etag race. Celebrations of a popular card come in bursts, and
+ * each writer only needs a few milliseconds for its read and replace: short, jittered waits.
+ */
+const UPDATE_CONFLICT_RETRY: BackoffPolicy = { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 160 };
 
 /** Kudos in the `recognitions` container, partitioned by [tenantId, id]. */
 export class CosmosRecognitionStore implements RecognitionStore {
@@ -41,25 +46,30 @@ export class CosmosRecognitionStore implements RecognitionStore {
     id: string,
     change: (current: Recognition) => Recognition,
   ): Promise<Recognition | undefined> {
-    for (let attempt = 1; attempt <= MAX_UPDATE_ATTEMPTS; attempt++) {
-      const { resource, etag } = await this.container.item(id, [tenantId, id]).read<Recognition>();
-      const current = resource?.tenantId === tenantId ? this.documents.one(resource) : undefined;
-      if (!current) return undefined;
-      const next = change(current);
-      try {
-        await this.container.item(id, [tenantId, id]).replace(next, {
-          accessCondition: { type: 'IfMatch', condition: etag },
-        });
-        return next;
-      } catch (error) {
-        if (statusOf(error) !== 412) throw error;
-        // Someone else wrote in between: back off a little (jittered) and apply to their copy.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-      }
-    }
-    throw new Error(
-      `Recognition ${id} kept changing under us; gave up after ${MAX_UPDATE_ATTEMPTS} attempts.`,
-    );
+    const outcome = await retry(() => this.replaceIfUnchanged(tenantId, id, change), {
+      ...UPDATE_CONFLICT_RETRY,
+      // 412: someone else wrote in between; the next attempt applies the change to their copy.
+      retryable: (error) => statusOf(error) === 412,
+    });
+    if (outcome.ok) return outcome.value;
+    if (outcome.stoppedBy !== 'attempts-exhausted') throw outcome.error;
+    throw new Error(`Recognition ${id} kept changing under us; gave up after ${outcome.attempts} attempts.`);
+  }
+
+  /** Reads the recognition and replaces it with `change` of it, provided nobody wrote in between. */
+  private async replaceIfUnchanged(
+    tenantId: string,
+    id: string,
+    change: (current: Recognition) => Recognition,
+  ): Promise<Recognition | undefined> {
+    const { resource, etag } = await this.container.item(id, [tenantId, id]).read<Recognition>();
+    const current = resource?.tenantId === tenantId ? this.documents.one(resource) : undefined;
+    if (!current) return undefined;
+    const next = change(current);
+    await this.container.item(id, [tenantId, id]).replace(next, {
+      accessCondition: { type: 'IfMatch', condition: etag },
+    });
+    return next;
   }
 
   async countGivenOn(tenantId: string, giverId: string, givenOn: string): Promise<number> {

@@ -196,7 +196,7 @@ describe('the milestone job’s Cosmos requests', () => {
       recognitions: runtime.stores.recognitions,
       notes: runtime.stores.notes,
       deliveries: runtime.stores.deliveries,
-      notifier: new TeamsMilestoneNotifier(runtime.bot.messenger),
+      notifier: new TeamsMilestoneNotifier(runtime.messenger),
       logger: runtime.logger,
       defaultTimeZone: runtime.config.defaultTimeZone,
     };

@@ -114,4 +114,35 @@ describe('CosmosRecognitionStore', () => {
     const stored = await store.get(T, 'kudos-e');
     expect(stored?.celebrations.map((c) => c.id).sort()).toEqual(celebrants.map((c) => c.id).sort());
   });
+
+  it('an update that loses every race gives up after eight attempts and leaves the other writes', async () => {
+    const container = cosmos.database.container('recognitions');
+    await store.create(recognition('kudos-f', '2027-03-14T09:00:00.000Z'));
+    // Another writer changes the document between each of our reads and our replace.
+    let rivalWrites = 0;
+    const contested = new Proxy(container, {
+      get(target, name, receiver) {
+        if (name !== 'item') return Reflect.get(target, name, receiver) as unknown;
+        return (id: string, key: string[]) => {
+          const item = target.item(id, key);
+          return {
+            read: () => item.read<Recognition>(),
+            replace: async (body: Recognition, options: object) => {
+              const { resource } = await item.read<Recognition>();
+              rivalWrites++;
+              await item.replace({ ...resource!, message: `rival ${rivalWrites}` });
+              return item.replace(body, options);
+            },
+          };
+        };
+      },
+    });
+    const contestedStore = new CosmosRecognitionStore(contested, silentLogger);
+
+    await expect(
+      contestedStore.update(T, 'kudos-f', (current) => ({ ...current, message: 'ours' })),
+    ).rejects.toThrow('Recognition kudos-f kept changing under us; gave up after 8 attempts.');
+    expect(rivalWrites).toBe(8);
+    expect((await store.get(T, 'kudos-f'))?.message).toBe('rival 8');
+  });
 });

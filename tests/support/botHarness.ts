@@ -10,6 +10,7 @@ import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
 import { defaultTenantSettings } from '../../core/settings';
 import { createMomentsBot } from '../../bot/app';
+import { createTeamsAdapter } from '../../bot/teams/adapter';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,
@@ -69,8 +70,10 @@ export function startBotHarness() {
   };
   void stores.settings.saveTenant(defaultTenantSettings(HARNESS_TENANT, 'Europe/London'));
   const now = () => new Date('2027-03-10T10:00:00.000Z');
+  const auth = { type: 'MultiTenant' } as const;
   const bot = createMomentsBot({
-    auth: { type: 'MultiTenant' },
+    auth,
+    adapter: createTeamsAdapter(auth),
     conversations: new ConversationBook(stores.conversations, logger),
     people: stores.people,
     settings: stores.settings,

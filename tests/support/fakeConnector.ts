@@ -91,7 +91,7 @@ export interface ReceivedActivity {
   attachments?: Array<{ contentType?: string; content?: unknown }>;
   /** The full body as received. */
   activity: Record<string, unknown>;
-  /** `Date.now()` when it was accepted. */
+  /** The connector's clock (`Date.now()` unless it was given one) when it was accepted. */
   at: number;
   /** Whether the request carried an `Authorization` header (anonymous bots send none). */
   authorized: boolean;
@@ -114,6 +114,11 @@ export interface FakeConnectorOptions {
   limits?: FakeConnectorLimits | false;
   /** The `Retry-After` (seconds) of a rate-limit 429. Default 1. */
   retryAfterSeconds?: number;
+  /**
+   * The clock its rate limits and arrival stamps use, in milliseconds. Default `Date.now`; a test of
+   * rates passes the fake clock the sender's rate limiter runs on.
+   */
+  now?: () => number;
 }
 
 /** A running fake connector. */
@@ -138,6 +143,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const limits =
     options.limits === false ? { conversation: [], tenant: [] } : (options.limits ?? TEAMS_CONNECTOR_LIMITS);
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
+  const clock = options.now ?? Date.now;
   const received: ReceivedActivity[] = [];
   const stats: FakeConnectorStats = { requests: 0, accepted: 0, throttled: 0, faults: 0 };
   let rules: Array<Required<Pick<FaultRule, 'fault' | 'times'>> & Pick<FaultRule, 'when'>> = [];
@@ -198,7 +204,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       return;
     }
 
-    const now = Date.now();
+    const now = clock();
     const conversationKey = `${tenantId ?? ''}\u0000${conversationId}`;
     const overConversation = exceeds(conversationStamps, conversationKey, limits.conversation, now);
     const overTenant = tenantId !== undefined && exceeds(tenantStamps, tenantId, limits.tenant, now);

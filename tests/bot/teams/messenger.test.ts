@@ -3,11 +3,11 @@
 import { Application } from '@microsoft/teams-ai';
 import { createTeamsAdapter } from '../../../bot/teams/adapter';
 import { TeamsMessenger, type TeamsMessengerOptions } from '../../../bot/teams/messenger';
-import { RateLimiter, TEAMS_RATE_LIMITS, type RateLimits } from '../../../bot/teams/rateLimiter';
+import { RateLimiter } from '../../../bot/teams/rateLimiter';
 import type { ConversationKind, ConversationRecord } from '../../../core/delivery';
+import { FakeClock, runOnClock, settle } from '../../support/fakeClock';
 import {
   startFakeConnector,
-  TEAMS_CONNECTOR_LIMITS,
   type FakeConnector,
   type FakeConnectorOptions,
   type ReceivedActivity,
@@ -204,10 +204,13 @@ describe('retries', () => {
   test('a Retry-After given as an HTTP date is honoured', async () => {
     const c = await fake();
     let throttledAt = 0;
+    const fault = { status: 503, retryAfter: '' };
     c.plan({
-      fault: { status: 503, retryAfter: new Date(Date.now() + 2500).toUTCString() },
+      fault,
       when: () => {
         throttledAt = Date.now();
+        // Dated when the request arrives, as a service would, however long the request took.
+        fault.retryAfter = new Date(throttledAt + 2500).toUTCString();
         return true;
       },
     });
@@ -215,7 +218,7 @@ describe('retries', () => {
 
     expect(result.ok).toBe(true);
     // The date has whole seconds, so it lies between 1.5 s and 2.5 s ahead.
-    expect((c.received()[0]?.at ?? 0) - throttledAt).toBeGreaterThanOrEqual(1000);
+    expect((c.received()[0]?.at ?? 0) - throttledAt).toBeGreaterThanOrEqual(1500);
     expect(retryLines()[0]?.fields).toMatchObject({ status: 503 });
   });
 
@@ -323,54 +326,71 @@ describe('retries', () => {
 });
 
 describe('rate limits', () => {
-  /** Teams' limits with every window a tenth as long, so that a long burst takes seconds. */
-  const tenthOf = (limits: RateLimits): RateLimits => ({
-    conversation: limits.conversation.map((w) => ({ ...w, windowMs: w.windowMs / 10 })),
-    tenant: limits.tenant,
-  });
+  /**
+   * A fake connector and a messenger whose rate limiter run on one fake clock. The clock moves
+   * only when every unfinished send waits for the limiter, so no clock time passes while a request
+   * is on its way: what the connector counts is what the limiter let through, however slow the
+   * machine (on the wall clock, a busy machine bunches arrivals up and fails these tests).
+   */
+  async function onFakeClock() {
+    const clock = new FakeClock(Date.parse('2027-03-15T09:00:00Z'));
+    // Teams' limits on both sides: the fake connector's own copy, and the limiter's defaults.
+    const c = await fake({ now: clock.now });
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
+    const m = messenger({ limiter });
+    /** Sends every message at once and waits for all of them, moving the clock as it goes. */
+    const sendAll = (messages: ReadonlyArray<{ to: ConversationRecord; text: string }>) => {
+      let finished = 0;
+      const sends = messages.map(({ to, text }) =>
+        m.send(to, { text }).finally(() => {
+          finished++;
+        }),
+      );
+      return runOnClock(clock, Promise.all(sends), () => limiter.pending === messages.length - finished);
+    };
+    return { clock, c, sendAll };
+  }
 
-  test('100 concurrent messages to one conversation all arrive once, with no 429 (limits ×10 faster)', async () => {
-    const c = await fake({ limits: tenthOf(TEAMS_CONNECTOR_LIMITS) });
-    const m = messenger({ limiter: new RateLimiter({ limits: tenthOf(TEAMS_RATE_LIMITS) }) });
+  test('100 concurrent messages to one conversation all arrive once, with no 429, within every window', async () => {
+    const { c, sendAll } = await onFakeClock();
     const conversation = record(c.url, 'a:busy');
     const sent = Array.from({ length: 100 }, (_, i) => `message ${String(i).padStart(3, '0')}`);
 
-    const results = await Promise.all(sent.map((text) => m.send(conversation, { text })));
+    const results = await sendAll(sent.map((text) => ({ to: conversation, text })));
 
     expect(results.every((r) => r.ok)).toBe(true);
     expect(texts(c.received())).toEqual(sent);
     expect(c.stats()).toMatchObject({ accepted: 100, throttled: 0, faults: 0 });
     const at = c.received().map((r) => r.at);
-    expect(busiestWindow(at, 100)).toBeLessThanOrEqual(7);
-    expect(busiestWindow(at, 200)).toBeLessThanOrEqual(8);
-    expect(busiestWindow(at, 3000)).toBeLessThanOrEqual(60);
+    expect(busiestWindow(at, 1_000)).toBeLessThanOrEqual(7);
+    expect(busiestWindow(at, 2_000)).toBeLessThanOrEqual(8);
+    expect(busiestWindow(at, 30_000)).toBeLessThanOrEqual(60);
   });
 
   test('a burst to one conversation under the real default limits arrives with no 429', async () => {
-    const c = await fake();
-    const m = messenger(); // a default RateLimiter: Teams' limits, headroom and padding
+    const { clock, c, sendAll } = await onFakeClock();
     const conversation = record(c.url, 'a:burst');
     const sent = Array.from({ length: 16 }, (_, i) => `burst ${String(i).padStart(2, '0')}`);
-    const started = Date.now();
+    const started = clock.now();
 
-    const results = await Promise.all(sent.map((text) => m.send(conversation, { text })));
+    const results = await sendAll(sent.map((text) => ({ to: conversation, text })));
 
     expect(results.every((r) => r.ok)).toBe(true);
     expect(texts(c.received())).toEqual(sent);
     expect(c.stats()).toMatchObject({ accepted: 16, throttled: 0 });
-    // 7 per 2.05 s puts sends i and i + 7 at least 2.05 s apart: the 16th leaves after ≥ 4.1 s.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    const at = c.received().map((r) => r.at);
+    expect(busiestWindow(at, 1_000)).toBeLessThanOrEqual(7);
+    expect(busiestWindow(at, 2_000)).toBeLessThanOrEqual(8);
+    // 7 per 2.02 s puts sends i and i + 7 at least 2.02 s apart: the 16th leaves after ≥ 4.04 s.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(4040);
   });
 
   test('300 messages to 300 conversations of one tenant stay under 50 per second', async () => {
-    const c = await fake();
-    const m = messenger();
+    const { clock, c, sendAll } = await onFakeClock();
     const sent = Array.from({ length: 300 }, (_, i) => `hello ${String(i).padStart(3, '0')}`);
-    const started = Date.now();
+    const started = clock.now();
 
-    const results = await Promise.all(
-      sent.map((text, i) => m.send(record(c.url, `a:person-${i}`), { text })),
-    );
+    const results = await sendAll(sent.map((text, i) => ({ to: record(c.url, `a:person-${i}`), text })));
 
     expect(results.every((r) => r.ok)).toBe(true);
     const received = c.received();
@@ -383,8 +403,39 @@ describe('rate limits', () => {
         1000,
       ),
     ).toBeLessThanOrEqual(50);
-    // One send every 1050/48 ms (the tenant's sends are spread out): the 300th leaves after ~6.5 s.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
+    // One send every 1020/48 ms (the tenant's sends are spread out): the 300th leaves after ~6.35 s.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(6300);
+  });
+
+  test('waiting for the rate limiter does not count towards the timeout of an attempt', async () => {
+    const clock = new FakeClock();
+    const c = await fake({ limits: false });
+    const limiter = new RateLimiter({
+      limits: { conversation: [{ limit: 1, windowMs: 1_000 }], tenant: [] },
+      headroom: 0,
+      windowPaddingMs: 0,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const m = messenger({ limiter, timeoutMs: 300 });
+    const conversation = record(c.url, 'a:queued');
+    const sent = ['first', 'second', 'third'];
+    const results = Promise.all(sent.map((text) => m.send(conversation, { text })));
+    const untilAccepted = async (count: number) => {
+      while (c.received().length < count || limiter.pending !== sent.length - count) await settle();
+    };
+
+    for (let accepted = 1; accepted < sent.length; accepted++) {
+      await untilAccepted(accepted);
+      // The others wait for the limiter longer than an attempt may take (on the wall clock).
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await clock.advance(1_000);
+    }
+
+    expect((await results).every((r) => r.ok)).toBe(true);
+    expect(c.received().map((r) => r.text)).toEqual(sent);
+    expect(c.stats()).toMatchObject({ requests: 3, accepted: 3 });
+    expect(retryLines()).toEqual([]);
   });
 });
 

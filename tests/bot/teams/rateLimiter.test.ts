@@ -5,44 +5,7 @@ import {
   type RateLimiterOptions,
   type RateWindow,
 } from '../../../bot/teams/rateLimiter';
-
-/** A manual clock: `sleep` resolves only when `advance` passes its deadline. */
-class FakeClock {
-  private t = 0;
-  private timers: Array<{ at: number; resolve: () => void }> = [];
-
-  now = (): number => this.t;
-
-  sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      this.timers.push({ at: this.t + ms, resolve });
-    });
-
-  /** Moves time forward to `this.now() + ms`, firing timers in order and letting their effects run. */
-  async advance(ms: number): Promise<void> {
-    const target = this.t + ms;
-    await settle();
-    for (;;) {
-      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.t = Math.max(this.t, due.at);
-      due.resolve();
-      await settle();
-    }
-    this.t = target;
-    await settle();
-  }
-
-  get pendingTimers(): number {
-    return this.timers.length;
-  }
-}
-
-/** Lets every queued promise continuation run. */
-function settle(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
+import { FakeClock } from '../../support/fakeClock';
 
 interface Grant {
   tenant: string;

@@ -1,4 +1,4 @@
-import { type ConversationRecord, ConversationBook, type SendResult } from '../../../core/delivery';
+import { type ConversationRecord, ConversationBook, SendGate, type SendResult } from '../../../core/delivery';
 import { FOLLOW_UP_JOB, runFollowUpJob, type FollowUpNotifier, type Note } from '../../../core/notes';
 import type { Person } from '../../../core/people';
 import { defaultTenantSettings } from '../../../core/settings';
@@ -35,14 +35,17 @@ const note = (id: string, authorId: string, followUpOn: string, fields: Partial<
 
 class RecordingNotifier implements FollowUpNotifier {
   readonly sent: Array<{ to: string; noteId: string }> = [];
+  /** Every nudge handed to Teams, sent or not. */
+  tried = 0;
   result: SendResult = { ok: true };
   async nudge(conversation: ConversationRecord, n: Note) {
+    this.tried++;
     if (this.result.ok) this.sent.push({ to: conversation.userId ?? '', noteId: n.id });
     return this.result;
   }
 }
 
-async function setup(options: { sendHour?: number } = {}) {
+async function setup(options: { sendHour?: number; gate?: SendGate } = {}) {
   const settings = new MemorySettingsStore();
   await settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), sendHour: options.sendHour ?? 9 });
   const people = new MemoryPeopleDirectory([
@@ -78,6 +81,7 @@ async function setup(options: { sendHour?: number } = {}) {
     notifier,
     logger,
     defaultTimeZone: 'UTC',
+    ...(options.gate ? { gate: options.gate } : {}),
   };
   const run = (at: string, extra: { dryRun?: boolean } = {}) =>
     runFollowUpJob(deps, { now: new Date(at), ...extra });
@@ -203,5 +207,68 @@ describe('the follow-up job', () => {
     await notes.save({ ...current, followUpOn: '2027-03-23' });
     await run('2027-03-23T09:00:00Z');
     expect(notifier.sent.map((s) => s.noteId)).toEqual(['n1', 'n1']);
+  });
+
+  it('stops trying after five transient failures in a row and leaves the rest to a later run', async () => {
+    const { notes, notifier, deliveries, settings, run } = await setup();
+    for (let i = 1; i <= 7; i++) await notes.save(note(`n${i}`, 'london', '2027-03-16'));
+    notifier.result = { ok: false, permanent: false, reason: '503: ServiceError' };
+
+    const report = await run('2027-03-16T09:00:00Z');
+
+    expect(report.sends.map((s) => s.outcome)).toEqual([
+      ...Array<string>(5).fill('failed'),
+      'deferred',
+      'deferred',
+    ]);
+    expect(notifier.tried).toBe(5);
+    const deferred = report.sends.filter((s) => s.outcome === 'deferred').map((s) => s.deliveryId);
+    for (const id of deferred) expect(await deliveries.get(T, id)).toBeUndefined();
+    expect(await settings.lastRun(T, FOLLOW_UP_JOB)).toBeUndefined();
+    // The next run has Teams back: every nudge goes out, once.
+    notifier.result = { ok: true };
+    const next = await run('2027-03-16T10:00:00Z');
+    expect(next.sends.map((s) => s.outcome)).toEqual(Array<string>(7).fill('sent'));
+    expect(notifier.sent.map((s) => s.noteId).sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
+  });
+
+  it('sends nothing while the gate it shares with the other jobs is paused, and resumes after', async () => {
+    let clock = 0;
+    const gate = new SendGate({ clock: () => clock, pauseAfter: 1, pauseMs: 60_000 });
+    // Another job of the process saw Teams fail.
+    gate.note('transient-failure');
+    const { notes, notifier, deliveries, settings, run } = await setup({ gate });
+    await notes.save(note('n1', 'london', '2027-03-16'));
+
+    const paused = await run('2027-03-16T09:00:00Z');
+    expect(paused.sends.map((s) => s.outcome)).toEqual(['deferred']);
+    expect(notifier.tried).toBe(0);
+    expect(await deliveries.get(T, 'nudge:n1:2027-03-16')).toBeUndefined();
+    expect(await notes.get(T, 'london', 'n1')).not.toHaveProperty('nudgedFor');
+    expect(await settings.lastRun(T, FOLLOW_UP_JOB)).toBeUndefined();
+
+    clock = 60_000;
+    const resumed = await run('2027-03-16T10:00:00Z');
+    expect(resumed.sends.map((s) => s.outcome)).toEqual(['sent']);
+    expect(notifier.sent).toEqual([{ to: 'london', noteId: 'n1' }]);
+    expect((await notes.get(T, 'london', 'n1'))?.nudgedFor).toBe('2027-03-16');
+  });
+
+  it('passes one nudge at a time through a shared gate, behind the other jobs’ sends', async () => {
+    const gate = new SendGate();
+    const { notes, notifier, deliveries, run } = await setup({ gate });
+    await notes.save(note('n1', 'london', '2027-03-16'));
+    // Another job's send holds the gate until it is recorded.
+    let release: () => void = () => undefined;
+    const otherJobSend = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+
+    const running = run('2027-03-16T09:00:00Z');
+    while (!(await deliveries.get(T, 'nudge:n1:2027-03-16'))) await new Promise((r) => setImmediate(r));
+    // Claimed and queued at the gate: nothing reaches Teams before the other send is recorded.
+    expect(notifier.tried).toBe(0);
+    release();
+    await otherJobSend;
+    expect((await running).sends.map((s) => s.outcome)).toEqual(['sent']);
+    expect(notifier.sent).toEqual([{ to: 'london', noteId: 'n1' }]);
   });
 });
