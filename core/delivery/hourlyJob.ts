@@ -1,3 +1,4 @@
+import { SendGate } from './sendGate';
 import type { JobRuns, SettingsStore } from '../settings';
 
 /** The span of time a run plans for: every send due in `(since, now]`. */
@@ -42,6 +43,22 @@ export async function forEachTenant<S>(
   const sends: S[] = [];
   for (const tenantId of ids) sends.push(...(await work(tenantId)));
   return { tenants: ids.length, sends };
+}
+
+/**
+ * The scaffold of an hourly job: runs `runTenant` for each tenant (every tenant with settings unless
+ * named) with the job's send gate — the one it was given, shared with the other jobs of the process,
+ * or one of its own for this run — and joins what each tenant's run sent.
+ */
+export async function runHourlyJob<D extends { settings: SettingsStore; gate?: SendGate }, S>(
+  deps: D,
+  options: HourlyJobOptions,
+  runTenant: (deps: D & { gate: SendGate }, tenantId: string, now: Date, dryRun: boolean) => Promise<S[]>,
+): Promise<{ tenants: number; sends: S[] }> {
+  const run = { ...deps, gate: deps.gate ?? new SendGate() };
+  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
+    runTenant(run, tenantId, options.now, options.dryRun ?? false),
+  );
 }
 
 /** The window a tenant's run covers: since its last completed run of `job`, at most a day back. */

@@ -1,7 +1,8 @@
 import {
-  SendGate,
+  type SendGate,
   finishRun,
-  forEachTenant,
+  runHourlyJob,
+  type HourlyJobOptions,
   windowFor,
   type ConversationBook,
   type ConversationRecord,
@@ -141,14 +142,8 @@ export async function digestFor(
  * `digest:<ISO week>:<managerId>` so it goes out once per week however often or concurrently this
  * runs. The run is recorded only when nothing is left to retry.
  */
-export async function runDigestJob(
-  deps: DigestJobDeps,
-  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
-): Promise<DigestJobReport> {
-  const run = { ...deps, gate: deps.gate ?? new SendGate() };
-  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
-  );
+export async function runDigestJob(deps: DigestJobDeps, options: HourlyJobOptions): Promise<DigestJobReport> {
+  return runHourlyJob(deps, options, runForTenant);
 }
 
 async function runForTenant(

@@ -1,7 +1,7 @@
 import {
-  SendGate,
   finishRun,
-  forEachTenant,
+  runHourlyJob,
+  type HourlyJobOptions,
   windowFor,
   type PlanningWindow,
   type ConversationRecord,
@@ -27,12 +27,9 @@ import type { ReminderSnooze } from './snoozes';
  */
 export async function runMilestoneJob(
   deps: MilestoneJobDeps,
-  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
+  options: HourlyJobOptions,
 ): Promise<MilestoneJobReport> {
-  const run = { ...deps, gate: deps.gate ?? new SendGate() };
-  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
-  );
+  return runHourlyJob(deps, options, runForTenant);
 }
 
 /** What one tenant's run has to deliver: its plan, from the reads that find what is due. */

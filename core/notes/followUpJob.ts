@@ -1,7 +1,8 @@
 import {
-  SendGate,
+  type SendGate,
   finishRun,
-  forEachTenant,
+  runHourlyJob,
+  type HourlyJobOptions,
   windowFor,
   type ConversationBook,
   type ConversationRecord,
@@ -71,12 +72,9 @@ export function nudgeDeliveryId(note: Pick<Note, 'id' | 'followUpOn'>): string {
  */
 export async function runFollowUpJob(
   deps: FollowUpJobDeps,
-  options: { now: Date; tenantIds?: string[]; dryRun?: boolean },
+  options: HourlyJobOptions,
 ): Promise<FollowUpJobReport> {
-  const run = { ...deps, gate: deps.gate ?? new SendGate() };
-  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runForTenant(run, tenantId, options.now, options.dryRun ?? false),
-  );
+  return runHourlyJob(deps, options, runForTenant);
 }
 
 async function runForTenant(
