@@ -28,7 +28,17 @@ export class CosmosSettingsStore implements SettingsStore, JobRuns {
 
   async tenant(tenantId: string): Promise<TenantSettings | undefined> {
     const { resource } = await this.container.item(TENANT_DOC, tenantId).read<Stored<TenantSettings>>();
-    return resource && resource.tenantId === tenantId ? strip(this.tenants.one(resource)) : undefined;
+    if (!resource || resource.tenantId !== tenantId) return undefined;
+    const settings = this.tenants.one(resource);
+    // Read as absent, damaged settings would be replaced by the defaults (and the admins lost) by the
+    // next turn that stores a tenant seen for the first time: refuse to go on instead.
+    if (!settings) {
+      throw new Error(
+        `The settings of tenant ${tenantId} are stored but cannot be read; they are left as they are. ` +
+          'Repair the settings document (id "tenant") in the settings container.',
+      );
+    }
+    return strip(settings);
   }
 
   async saveTenant(settings: TenantSettings): Promise<void> {

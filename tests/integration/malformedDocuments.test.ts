@@ -9,6 +9,7 @@ import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { toPersonDocument } from '../../functions/cosmos/personDocument';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
+import { ensureTenant } from '../../core/settings';
 import { CosmosSnoozeStore } from '../../functions/cosmos/snoozeRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
@@ -169,7 +170,7 @@ describe('notes', () => {
 });
 
 describe('the other containers', () => {
-  it('reads damaged conversation references, ledger entries, snoozes and settings as absent', async () => {
+  it('reads damaged conversation references, ledger entries, snoozes and team settings as absent, and refuses damaged tenant settings', async () => {
     const db = cosmos.database;
     await db.container('conversations').items.create({ tenantId: T, id: 'personal:broken', kind: 'fax' });
     await db.container('deliveries').items.create({ tenantId: T, id: 'reminder:broken', status: 'lost' });
@@ -202,7 +203,11 @@ describe('the other containers', () => {
     const snoozes = new CosmosSnoozeStore(db.container('deliveries'), logger);
     expect(await snoozes.dueBy(T, new Date('2027-03-02T00:00:00.000Z'))).toEqual([]);
     const settings = new CosmosSettingsStore(db.container('settings'), logger);
-    expect(await settings.tenant(T)).toBeUndefined();
+    await expect(settings.tenant(T)).rejects.toThrow(/settings of tenant .* are stored but cannot be read/);
+    // Nothing replaces them with the defaults: the damaged document is still there, as it was.
+    await expect(ensureTenant(settings, T, 'UTC')).rejects.toThrow(/cannot be read/);
+    const { resource } = await db.container('settings').item('tenant', T).read();
+    expect(resource).toMatchObject({ sendHour: 'nine' });
     expect(await settings.team(T, 'broken')).toBeUndefined();
 
     expect(skipped().map((line) => [line.fields.kind, line.fields.id])).toEqual([
@@ -211,6 +216,7 @@ describe('the other containers', () => {
       ['delivery', 'reminder:broken'],
       ['delivery', 'reminder:broken'],
       ['snooze', 'snooze:broken'],
+      ['tenant settings', 'tenant'],
       ['tenant settings', 'tenant'],
       ['team settings', 'team:broken'],
     ]);
