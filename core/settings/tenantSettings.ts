@@ -20,6 +20,22 @@ export interface TenantSettings {
   adminIds: string[];
   /** How many kudos one person may give per day. */
   dailyKudosLimit: number;
+  /** Working days (Mon–Fri, 1–10) ahead of a milestone that the manager is reminded. */
+  reminderLeadDays: number;
+  /** Where a milestone that falls on a weekend is marked. */
+  weekendRule: 'previous-working-day' | 'next-working-day' | 'keep';
+  /** When 29 February birthdays and anniversaries are marked in other years. */
+  feb29Rule: 'feb28' | 'mar1';
+  /** Which milestones Moments keeps for this tenant. */
+  milestones: { birthdays: boolean; anniversaries: boolean; checkIns: Array<0 | 7 | 30 | 90> };
+  /** What applies to people who have not chosen in `my settings`: private by default. */
+  defaultCelebration: 'public' | 'manager' | 'off';
+  /** Whether a person's manager gets a short notice when they receive kudos. */
+  managerCopy: boolean;
+  /** Whether the people sync installs Moments for directory people who lack it (Graph permission needed). */
+  installForEveryone: boolean;
+  /** Whether a team's owners may choose its recognition channel, besides the tenant's admins. */
+  teamOwnersManageChannel: boolean;
 }
 
 /** Per-team settings. */
@@ -67,6 +83,14 @@ export function defaultTenantSettings(tenantId: string, defaultTimeZone: string)
     defaultTimeZone,
     adminIds: [],
     dailyKudosLimit: 20,
+    reminderLeadDays: 3,
+    weekendRule: 'previous-working-day',
+    feb29Rule: 'feb28',
+    milestones: { birthdays: true, anniversaries: true, checkIns: [0, 7, 30, 90] },
+    defaultCelebration: 'manager',
+    managerCopy: true,
+    installForEveryone: false,
+    teamOwnersManageChannel: false,
   };
 }
 

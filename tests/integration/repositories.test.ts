@@ -142,4 +142,32 @@ describe('CosmosSettingsStore', () => {
     expect(await settings.tenant(TENANT_B)).toBeUndefined();
     expect(await settings.team(TENANT_B, '19:team@thread.tacv2')).toBeUndefined();
   });
+
+  it('reads tenant settings stored before the newer settings existed with their private defaults', async () => {
+    const settings = new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger);
+    const older = {
+      tenantId: 'tenant-older',
+      values: [{ id: 'teamwork', name: 'Teamwork' }],
+      sendHour: 10,
+      digestDay: 1,
+      digestHour: 8,
+      defaultTimeZone: 'Europe/Paris',
+      adminIds: ['alex'],
+      dailyKudosLimit: 5,
+    };
+    await cosmos.database.container('settings').items.create({ ...older, id: 'tenant', type: 'tenant' });
+    const read = await settings.tenant('tenant-older');
+    expect(read).toEqual({
+      ...defaultTenantSettings('tenant-older', 'Europe/Paris'),
+      ...older,
+    });
+    expect(read).toMatchObject({
+      defaultCelebration: 'manager',
+      managerCopy: true,
+      installForEveryone: false,
+    });
+    // Each read has its own copy of the defaults.
+    read!.milestones.checkIns.pop();
+    expect((await settings.tenant('tenant-older'))?.milestones.checkIns).toEqual([0, 7, 30, 90]);
+  });
 });

@@ -12,7 +12,14 @@ import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
 import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
 import type { MilestoneCandidates, ReminderSnooze, SnoozeStore } from '../../core/milestones';
-import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
+import type {
+  AuditEntry,
+  AuditTrail,
+  JobRuns,
+  SettingsStore,
+  TeamSettings,
+  TenantSettings,
+} from '../../core/settings';
 import {
   notePairKey,
   type Note,
@@ -230,6 +237,23 @@ export class MemoryRecognitionStore implements RecognitionStore {
       .filter((r) => r.tenantId === tenantId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((r) => structuredClone(r));
+  }
+}
+
+/** The audit trail in memory: append-only, read newest first. */
+export class MemoryAuditTrail implements AuditTrail {
+  readonly entries: AuditEntry[] = [];
+
+  async record(entries: readonly AuditEntry[]) {
+    this.entries.push(...structuredClone([...entries]));
+  }
+  async latest(tenantId: string, count: number) {
+    return (await this.all(tenantId)).slice(0, count);
+  }
+  async all(tenantId: string) {
+    return structuredClone(
+      this.entries.filter((e) => e.tenantId === tenantId).sort((a, b) => b.id.localeCompare(a.id)),
+    );
   }
 }
 

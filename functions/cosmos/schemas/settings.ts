@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { TeamSettings, TenantSettings } from '../../../core/settings';
+import { defaultTenantSettings, type TeamSettings, type TenantSettings } from '../../../core/settings';
+
+const DEFAULTS = defaultTenantSettings('', 'UTC');
 
 /** Tenant settings as stored (document id `tenant`); the store strips its `id` and `type`. */
 export const tenantSettingsSchema = z
@@ -14,8 +16,23 @@ export const tenantSettingsSchema = z
     defaultTimeZone: z.string(),
     adminIds: z.array(z.string()),
     dailyKudosLimit: z.number(),
+    // Settings added later: a tenant stored before them reads with their defaults.
+    reminderLeadDays: z.number().default(DEFAULTS.reminderLeadDays),
+    weekendRule: z.enum(['previous-working-day', 'next-working-day', 'keep']).default(DEFAULTS.weekendRule),
+    feb29Rule: z.enum(['feb28', 'mar1']).default(DEFAULTS.feb29Rule),
+    milestones: z
+      .object({
+        birthdays: z.boolean(),
+        anniversaries: z.boolean(),
+        checkIns: z.array(z.union([z.literal(0), z.literal(7), z.literal(30), z.literal(90)])),
+      })
+      .default(() => structuredClone(DEFAULTS.milestones)),
+    defaultCelebration: z.enum(['public', 'manager', 'off']).default(DEFAULTS.defaultCelebration),
+    managerCopy: z.boolean().default(DEFAULTS.managerCopy),
+    installForEveryone: z.boolean().default(DEFAULTS.installForEveryone),
+    teamOwnersManageChannel: z.boolean().default(DEFAULTS.teamOwnersManageChannel),
   })
-  .passthrough() satisfies z.ZodType<TenantSettings>;
+  .passthrough() satisfies z.ZodType<TenantSettings, z.ZodTypeDef, unknown>;
 
 /** A team's settings as stored (document id `team:<teamId>`). */
 export const teamSettingsSchema = z
