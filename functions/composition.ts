@@ -11,6 +11,7 @@ import { ensureSchema, verifySchema } from './cosmos/schema';
 import { CosmosConversationStore } from './cosmos/conversationRepository';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
+import { CosmosAuditTrail } from './cosmos/auditRepository';
 import { CosmosErasureRegister } from './cosmos/erasureRegister';
 import { SettingsCache } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
@@ -45,6 +46,8 @@ export interface Runtime {
     snoozes: CosmosSnoozeStore;
     notes: CosmosNoteStore;
     erasures: CosmosErasureRegister;
+    /** Who changed admins, settings and values, when, from what to what. */
+    audit: CosmosAuditTrail;
   };
   conversations: ConversationBook;
   bot: MomentsBot;
@@ -127,6 +130,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     snoozes: new CosmosSnoozeStore(database.container('deliveries'), logger),
     notes: new CosmosNoteStore(database.container('notes'), logger),
     erasures: new CosmosErasureRegister(database.container('settings')),
+    audit: new CosmosAuditTrail(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const kudos = new KudosService(stores.recognitions, stores.people, logger);

@@ -23,8 +23,10 @@ export interface AuditEntry {
   subject: AuditSubject;
   /** The setting's name (`dailyKudosLimit`), the admin's id, or the value's id. */
   field: string;
-  from: unknown;
-  to: unknown;
+  /** The value before; absent when there was none (an admin added). */
+  from?: unknown;
+  /** The value after; absent when there is none (an admin removed). */
+  to?: unknown;
 }
 
 /** The audit-trail port: append-only, read newest first. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { defaultTenantSettings, type TeamSettings, type TenantSettings } from '../../../core/settings';
+import {
+  defaultTenantSettings,
+  type AuditEntry,
+  type TeamSettings,
+  type TenantSettings,
+} from '../../../core/settings';
 
 const DEFAULTS = defaultTenantSettings('', 'UTC');
 
@@ -45,3 +50,17 @@ export const teamSettingsSchema = z
 
 /** When a job last completed for a tenant (document id `job:<job>`). */
 export const jobRunSchema = z.object({ tenantId: z.string(), at: z.string().datetime() }).passthrough();
+
+/** One audit entry (document id `audit:<entry id>`); `type` is the store's. */
+export const auditEntrySchema = z
+  .object({
+    tenantId: z.string(),
+    id: z.string(),
+    at: z.string(),
+    by: z.object({ id: z.string(), name: z.string(), via: z.enum(['teams', 'cli', 'tab']) }),
+    subject: z.enum(['admins', 'settings', 'values']),
+    field: z.string(),
+    from: z.unknown(),
+    to: z.unknown(),
+  })
+  .passthrough() satisfies z.ZodType<AuditEntry, z.ZodTypeDef, unknown>;
