@@ -7,6 +7,7 @@
  */
 
 import { GraphClientError, GraphError as SdkGraphError } from '@microsoft/microsoft-graph-client';
+import { parseRetryAfter } from '../../core/shared';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -36,13 +37,13 @@ export class GraphThrottledError extends GraphError {
 }
 
 /**
- * Seconds a `Retry-After` header asks for when it is a number of seconds, as Graph sends it. The
- * SDK's RetryHandler does the waiting (and reads the HTTP-date form too); this only tells whether
- * the wait is longer than the sync will make.
+ * Seconds a response's `Retry-After` asks for (seconds or an HTTP date), read with the one parser the
+ * app has. The SDK's RetryHandler does the waiting; this only tells whether the wait is longer than
+ * the sync will make.
  */
 export function retryAfterSeconds(headers: Pick<Headers, 'get'> | undefined): number | undefined {
-  const value = headers?.get('retry-after')?.trim();
-  return value && /^\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+  const ms = parseRetryAfter(headers, Date.now());
+  return ms === undefined ? undefined : ms / 1000;
 }
 
 /** How many retries the client makes and the longest `Retry-After` it waits for. */
