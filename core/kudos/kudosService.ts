@@ -1,4 +1,4 @@
-import { localDateOf, type Logger, tidyText, visibleLength } from '../shared';
+import { localDateOf, type Logger, readUserText } from '../shared';
 import type { PeopleDirectory } from '../people';
 import type { Celebration, PersonRef, Recognition, RecognitionPlace, RecognitionStore } from './recognitions';
 import type { TenantSettings } from '../settings';
@@ -101,22 +101,22 @@ export class KudosService {
         'Kudos are for someone else: remove yourself from the recipients.',
       );
     }
-    const message = tidyText(request.message);
-    if (message.length === 0) {
+    const read = readUserText(request.message, MAX_MESSAGE_LENGTH);
+    if (!read.ok && read.problem === 'empty') {
       return refuse(
         'KUDOS.EMPTY_MESSAGE',
         'message',
         'Add a message: say what they did and why it mattered.',
       );
     }
-    const length = visibleLength(message);
-    if (length > MAX_MESSAGE_LENGTH) {
+    if (!read.ok) {
       return refuse(
         'KUDOS.MESSAGE_TOO_LONG',
         'message',
-        `Keep the message to ${MAX_MESSAGE_LENGTH} characters; it has ${length}.`,
+        `Keep the message to ${MAX_MESSAGE_LENGTH} characters; it has ${read.length}.`,
       );
     }
+    const message = read.text;
     const value = settings.values.find((v) => v.id === request.valueId);
     if (!value || value.retired) {
       return refuse(

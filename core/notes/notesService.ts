@@ -1,4 +1,4 @@
-import { addDays, localDateOf, tidyText, visibleLength } from '../shared';
+import { addDays, localDateOf, readUserText } from '../shared';
 import { isCalendarDate, type PeopleDirectory } from '../people';
 
 /** At most this many visible characters in a note. */
@@ -247,16 +247,17 @@ export class NotesService {
         ? { id: subjectId, displayName: current.subjectName }
         : undefined);
     if (!subject) return refuse('NOTES.UNKNOWN_PERSON', 'Choose who the note is about.', 'subject');
-    const text = tidyText(input.text);
-    if (text.length === 0) return refuse('NOTES.EMPTY_TEXT', 'Write the note first.', 'text');
-    const length = visibleLength(text);
-    if (length > MAX_NOTE_LENGTH) {
+    const read = readUserText(input.text, MAX_NOTE_LENGTH);
+    if (!read.ok && read.problem === 'empty')
+      return refuse('NOTES.EMPTY_TEXT', 'Write the note first.', 'text');
+    if (!read.ok) {
       return refuse(
         'NOTES.TEXT_TOO_LONG',
-        `Keep the note to ${MAX_NOTE_LENGTH} characters; it has ${length}.`,
+        `Keep the note to ${MAX_NOTE_LENGTH} characters; it has ${read.length}.`,
         'text',
       );
     }
+    const text = read.text;
     const followUpOn = input.followUpOn?.trim() ?? '';
     if (followUpOn) {
       if (!isCalendarDate(followUpOn)) {
