@@ -2,17 +2,50 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import type { Runtime } from './composition';
 import { hostRuntime } from './host';
 
+/**
+ * The largest request body the bot endpoint reads. Teams' activities, message-extension invokes
+ * included, are well under it; a larger body is refused with 413 before it is read whole.
+ */
+export const MAX_ACTIVITY_BYTES = 512 * 1024;
+
+const TOO_LARGE: HttpResponseInit = {
+  status: 413,
+  jsonBody: {
+    error: `The request body is over ${MAX_ACTIVITY_BYTES / 1024} KB: no Teams activity is that large.`,
+  },
+};
+
+/** The body as text, or undefined as soon as it is known to be over `max` bytes. */
+async function readBounded(request: HttpRequest, max: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
+  if (!request.body) return '';
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(next.value);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** A Functions HTTP handler. */
 export type MessagesHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
 /**
  * The bot endpoint, POST /api/messages: hands the activity to the bot and returns what the
- * adapter answered (200 with an invoke response, 401 for a bad token, …). The local server
+ * adapter answered (200 with an invoke response, 401 for a bad token, 413 for a body over
+ * {@link MAX_ACTIVITY_BYTES}, …). The local server
  * (`npm start`) calls this same handler.
  */
 export function messagesHandler(runtime: Pick<Runtime, 'bot' | 'logger'>): MessagesHandler {
   return async function messages(request, context) {
-    const text = await request.text();
+    const text = await readBounded(request, MAX_ACTIVITY_BYTES);
+    if (text === undefined) return TOO_LARGE;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;

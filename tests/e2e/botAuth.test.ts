@@ -8,7 +8,8 @@ import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/fu
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { loadConfig } from '../../functions/config';
 import { createJsonLogger } from '../../functions/logging';
-import { messagesHandler } from '../../functions/messages';
+import { MAX_ACTIVITY_BYTES, messagesHandler } from '../../functions/messages';
+import { startBotServer } from '../../functions/dev/local/botServer';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import {
   ALEX_AAD_ID,
@@ -121,5 +122,42 @@ describe('without BOT_ID (anonymous, local development)', () => {
       reference: { serviceUrl: connector.serviceUrl },
     });
     expect(logLines.some((line) => line.includes('"botAuth":"anonymous"'))).toBe(true);
+  });
+});
+
+describe('an oversized body', () => {
+  test('is refused with 413 before it is read, through the Functions handler and the local server', async () => {
+    const runtime = await runtimeFor({});
+    const id = `huge-${randomUUID()}`;
+    const huge = personalMessage(connector.serviceUrl, 'x'.repeat(MAX_ACTIVITY_BYTES), id);
+    const answer = await post(runtime, huge);
+    expect(answer.status).toBe(413);
+    expect(answer.jsonBody).toEqual({ error: expect.stringMatching(/over 512 KB/) });
+
+    const server = await startBotServer({
+      handler: messagesHandler(runtime),
+      logger: runtime.logger,
+      host: '127.0.0.1',
+      port: 0,
+      anonymous: true,
+    });
+    try {
+      const local = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(huge),
+      });
+      expect(local.status).toBe(413);
+      // A body just under the bound is processed as usual.
+      const smallId = `small-${randomUUID()}`;
+      const small = personalMessage(connector.serviceUrl, 'hello', smallId);
+      expect((await fetch(server.url, { method: 'POST', body: JSON.stringify(small) })).status).toBe(200);
+      // The small one's reply marks the point by which a reply to the huge one would have come.
+      await connector.waitFor((c) => c.activity.replyToId === smallId);
+    } finally {
+      await server.close();
+    }
+    // Nothing of the refused activities was processed: no reply to them.
+    expect(connector.calls.some((c) => c.activity.replyToId === id)).toBe(false);
   });
 });

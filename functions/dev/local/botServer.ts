@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { Logger } from '../../../core/shared';
-import type { MessagesHandler } from '../../messages';
+import { MAX_ACTIVITY_BYTES, type MessagesHandler } from '../../messages';
 
 /** A running local bot endpoint. */
 export interface BotServer {
@@ -80,8 +80,22 @@ async function serve(
     res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('Use POST\n');
     return;
   }
+  // Read no more than the handler would: a larger body is refused here, before it is all in memory.
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = Number(req.headers['content-length'] ?? 0) > MAX_ACTIVITY_BYTES ? Infinity : 0;
+  if (size <= MAX_ACTIVITY_BYTES) {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).byteLength;
+      if (size > MAX_ACTIVITY_BYTES) break;
+      chunks.push(chunk as Buffer);
+    }
+  }
+  if (size > MAX_ACTIVITY_BYTES) {
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+    res.end(JSON.stringify({ error: `The request body is over ${MAX_ACTIVITY_BYTES / 1024} KB.` }));
+    req.destroy();
+    return;
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
