@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../../../core/shared';
 import { loadConfig } from '../../config';
 import { createRuntime, configuredCosmosTarget, type Runtime } from '../../composition';
-import { createJsonLogger } from '../../logging';
+import { createJsonLogger, type LogEntry } from '../../logging';
 import { startLocalCosmos } from '../local/cosmosServer';
 import { loadLocalSettings, serverInfoFile } from '../local/localApp';
 import { LocalSnapshot } from '../local/localSnapshot';
@@ -49,6 +49,16 @@ export interface LocalServerInfo {
 }
 
 /**
+ * A log line as the CLI prints it on stderr: the level and the message, then the other fields as
+ * JSON (time, app and job left out: the person running the command knows them).
+ */
+export function cliLogLine(entry: LogEntry): string {
+  const { level, message, time: _time, app: _app, job: _job, ...fields } = entry;
+  const rest = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+  return `${level}: ${message}${rest}`;
+}
+
+/**
  * Opens the runtime a job works on: the configured Cosmos DB account when `COSMOS_ENDPOINT` is
  * set; else the local server of a running `npm start` (its `server.json` names a live process whose
  * server answers); else a local server of its own on the local data file, saved back on close.
@@ -60,7 +70,7 @@ export async function openJobRuntime(options: JobRuntimeOptions): Promise<JobRun
     options.logger ??
     createJsonLogger({
       level: options.env.LOG_LEVEL ? config.logLevel : 'warn',
-      sink: (_level, line) => process.stderr.write(`${line}\n`),
+      sink: (_level, entry) => process.stderr.write(`${cliLogLine(entry)}\n`),
       fields: { app: 'moments', job: true },
     });
   const runtimeOptions = { logger, now: options.now };

@@ -1,4 +1,5 @@
 import { parseArguments } from '../../../functions/dev/jobs/cli';
+import { cliLogLine } from '../../../functions/dev/jobs/jobRuntime';
 
 describe('the jobs CLI command line', () => {
   it('reads the command, its arguments and the common options, in any order', () => {
@@ -32,5 +33,23 @@ describe('the jobs CLI command line', () => {
     [['x', '--at', '2026-03-01T09:00:00'], /is not an ISO 8601 instant with a zone/],
   ])('refuses %j with a usage error', (argv, message) => {
     expect(() => parseArguments(argv)).toThrow(message);
+  });
+});
+
+describe('the jobs CLI log lines', () => {
+  it('print the level, the message and the other fields as JSON, never [object Object]', () => {
+    const line = cliLogLine({
+      time: '2027-03-10T09:00:00.000Z',
+      level: 'warn',
+      message: 'send deferred',
+      app: 'moments',
+      job: true,
+      tenantId: 't1',
+      error: { name: 'RestError', message: 'Teams answered 503' },
+    });
+    expect(line).toBe(
+      'warn: send deferred {"tenantId":"t1","error":{"name":"RestError","message":"Teams answered 503"}}',
+    );
+    expect(cliLogLine({ time: 'x', level: 'error', message: 'failed' })).toBe('error: failed');
   });
 });
