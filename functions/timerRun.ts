@@ -5,6 +5,7 @@ import type { Runtime } from './composition';
 interface JobReport {
   tenants: number;
   sends: Array<{ outcome: string }>;
+  failedTenants: Array<{ tenantId: string; error: string }>;
 }
 
 /**
@@ -30,5 +31,10 @@ export async function runTimerJob(
     gaveUp: count('gave-up'),
     deferred: count('deferred'),
     unreachable: count('unreachable'),
+    failedTenants: report.failedTenants.length,
   });
+  // Each failed tenant again under this invocation's id, so one search finds the run and its failures.
+  for (const failed of report.failedTenants) {
+    logger.error(`${job.label} job failed for a tenant`, { tenantId: failed.tenantId, reason: failed.error });
+  }
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../shared';
 import { SendGate } from './sendGate';
 import type { JobRuns, SettingsStore } from '../settings';
 
@@ -33,32 +34,46 @@ export interface HourlyJobOptions {
   dryRun?: boolean;
 }
 
-/** Runs `work` for each tenant in turn (every tenant with settings unless named) and joins the sends. */
-export async function forEachTenant<S>(
-  settings: SettingsStore,
-  tenantIds: string[] | undefined,
-  work: (tenantId: string) => Promise<S[]>,
-): Promise<{ tenants: number; sends: S[] }> {
-  const ids = tenantIds ?? (await settings.tenantIds());
-  const sends: S[] = [];
-  for (const tenantId of ids) sends.push(...(await work(tenantId)));
-  return { tenants: ids.length, sends };
+/** A tenant whose run failed this time: the other tenants ran, and this one is tried again next run. */
+export interface FailedTenant {
+  tenantId: string;
+  /** What went wrong, as the error said it (for the run's log and the jobs CLI). */
+  error: string;
+}
+
+/** What an hourly job reports: the tenants it ran for, what it sent, and the tenants that failed. */
+export interface HourlyJobReport<S> {
+  tenants: number;
+  sends: S[];
+  failedTenants: FailedTenant[];
 }
 
 /**
  * The scaffold of an hourly job: runs `runTenant` for each tenant (every tenant with settings unless
  * named) with the job's send gate — the one it was given, shared with the other jobs of the process,
- * or one of its own for this run — and joins what each tenant's run sent.
+ * or one of its own for this run — and joins what each tenant's run sent. Each tenant runs on its
+ * own: a tenant whose run throws (bad data, an outage of its own) is logged with the job and the
+ * tenant, counted in the report, and the others still run; its run is not recorded, so the next
+ * run tries it again.
  */
-export async function runHourlyJob<D extends { settings: SettingsStore; gate?: SendGate }, S>(
+export async function runHourlyJob<D extends { settings: SettingsStore; gate?: SendGate; logger: Logger }, S>(
+  job: string,
   deps: D,
   options: HourlyJobOptions,
   runTenant: (deps: D & { gate: SendGate }, tenantId: string, now: Date, dryRun: boolean) => Promise<S[]>,
-): Promise<{ tenants: number; sends: S[] }> {
+): Promise<HourlyJobReport<S>> {
   const run = { ...deps, gate: deps.gate ?? new SendGate() };
-  return forEachTenant(deps.settings, options.tenantIds, (tenantId) =>
-    runTenant(run, tenantId, options.now, options.dryRun ?? false),
-  );
+  const ids = options.tenantIds ?? (await deps.settings.tenantIds());
+  const report: HourlyJobReport<S> = { tenants: ids.length, sends: [], failedTenants: [] };
+  for (const tenantId of ids) {
+    try {
+      report.sends.push(...(await runTenant(run, tenantId, options.now, options.dryRun ?? false)));
+    } catch (error) {
+      deps.logger.error("a tenant's run failed; the other tenants still run", { job, tenantId, error });
+      report.failedTenants.push({ tenantId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return report;
 }
 
 /** The window a tenant's run covers: since its last completed run of `job`, at most a day back. */

@@ -11,6 +11,7 @@ import {
   type DeliveryLedger,
   type DeliveryOutcome,
   type SendResult,
+  type HourlyJobReport,
 } from '../delivery';
 import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, type Logger, inPool } from '../shared';
 import { buildDigest } from './buildDigest';
@@ -69,10 +70,7 @@ export interface DigestSend {
   outcome: DeliveryOutcome | 'planned' | 'unreachable';
 }
 
-export interface DigestJobReport {
-  tenants: number;
-  sends: DigestSend[];
-}
+export type DigestJobReport = HourlyJobReport<DigestSend>;
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -143,7 +141,7 @@ export async function digestFor(
  * runs. The run is recorded only when nothing is left to retry.
  */
 export async function runDigestJob(deps: DigestJobDeps, options: HourlyJobOptions): Promise<DigestJobReport> {
-  return runHourlyJob(deps, options, runForTenant);
+  return runHourlyJob(DIGEST_JOB, deps, options, runForTenant);
 }
 
 async function runForTenant(

@@ -5,6 +5,7 @@ import type {
   DeliveryOutcome,
   SendGate,
   SendResult,
+  HourlyJobReport,
 } from '../delivery';
 import type { Logger } from '../shared';
 import type { NoteStore } from '../notes';
@@ -66,7 +67,4 @@ export interface JobSend {
 }
 
 /** What a run did, per send. */
-export interface MilestoneJobReport {
-  tenants: number;
-  sends: JobSend[];
-}
+export type MilestoneJobReport = HourlyJobReport<JobSend>;

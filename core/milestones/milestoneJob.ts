@@ -29,7 +29,7 @@ export async function runMilestoneJob(
   deps: MilestoneJobDeps,
   options: HourlyJobOptions,
 ): Promise<MilestoneJobReport> {
-  return runHourlyJob(deps, options, runForTenant);
+  return runHourlyJob(MILESTONE_JOB, deps, options, runForTenant);
 }
 
 /** What one tenant's run has to deliver: its plan, from the reads that find what is due. */

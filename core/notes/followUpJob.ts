@@ -11,6 +11,7 @@ import {
   type DeliveryLedger,
   type DeliveryOutcome,
   type SendResult,
+  type HourlyJobReport,
 } from '../delivery';
 import { addDays, instantOfLocal, utcDateOf, type Logger } from '../shared';
 import type { Note, NoteStore } from './notesService';
@@ -53,10 +54,7 @@ export interface FollowUpSend {
   outcome: DeliveryOutcome | 'planned' | 'unreachable';
 }
 
-export interface FollowUpJobReport {
-  tenants: number;
-  sends: FollowUpSend[];
-}
+export type FollowUpJobReport = HourlyJobReport<FollowUpSend>;
 
 /** The ledger id of a note's nudge for one follow-up date. */
 export function nudgeDeliveryId(note: Pick<Note, 'id' | 'followUpOn'>): string {
@@ -74,7 +72,7 @@ export async function runFollowUpJob(
   deps: FollowUpJobDeps,
   options: HourlyJobOptions,
 ): Promise<FollowUpJobReport> {
-  return runHourlyJob(deps, options, runForTenant);
+  return runHourlyJob(FOLLOW_UP_JOB, deps, options, runForTenant);
 }
 
 async function runForTenant(

@@ -74,6 +74,7 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
           { outcome: 'sent', secret: 'text of what was sent' },
           { outcome: 'unreachable', secret: 'text of what was sent' },
         ],
+        failedTenants: [{ tenantId: 'tenant-broken', error: 'settings cannot be read' }],
       };
       const stub =
         (job: JobName) =>
@@ -107,6 +108,18 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
           sent: 1,
           unreachable: 1,
           failed: 0,
+          failedTenants: 1,
+        }),
+      });
+      // A tenant's failure is logged under the run's invocation id, with the tenant.
+      expect(logger.lines).toContainEqual({
+        level: 'error',
+        message: expect.stringMatching(/job failed for a tenant$/),
+        fields: expect.objectContaining({
+          job: trigger.job,
+          invocationId: `inv-${trigger.name}`,
+          tenantId: 'tenant-broken',
+          reason: 'settings cannot be read',
         }),
       });
       expect(JSON.stringify(logger.lines)).not.toContain('text of what was sent');

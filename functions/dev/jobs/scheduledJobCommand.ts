@@ -19,7 +19,7 @@ const VERB: Record<ReportedSend['outcome'], string> = {
 
 /**
  * The CLI command of an hourly timer job: runs it as of `--at` for every tenant (or `--tenant`),
- * with `--dry-run` printing what would be sent. Exits 1 when a send failed.
+ * with `--dry-run` printing what would be sent. Exits 1 when a send or a tenant's run failed.
  */
 export function scheduledJobCommand<S extends ReportedSend>(job: {
   name: string;
@@ -28,7 +28,7 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
   run(
     runtime: Runtime,
     options: { now: Date; tenantIds?: string[]; dryRun: boolean },
-  ): Promise<{ tenants: number; sends: S[] }>;
+  ): Promise<{ tenants: number; sends: S[]; failedTenants: Array<{ tenantId: string; error: string }> }>;
   describe(send: S): string;
 }): JobCommand {
   return {
@@ -66,11 +66,17 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
           `${job.name} as of ${ctx.at.toISOString()}${ctx.dryRun ? ' (dry run: nothing sent)' : ''}: ` +
           `${report.tenants} tenant(s), ${report.sends.length} send(s).`;
         ctx.print(
-          [head, ...report.sends.map((s) => `  ${VERB[s.outcome].padEnd(26)} ${job.describe(s)}`)].join('\n'),
+          [
+            head,
+            ...report.sends.map((s) => `  ${VERB[s.outcome].padEnd(26)} ${job.describe(s)}`),
+            ...report.failedTenants.map((f) => `  ${'TENANT FAILED'.padEnd(26)} ${f.tenantId}: ${f.error}`),
+          ].join('\n'),
         );
       }
       const troubled = ['failed', 'gave-up', 'deferred'];
-      return report.sends.some((s) => troubled.includes(s.outcome)) ? 1 : 0;
+      const failed =
+        report.failedTenants.length > 0 || report.sends.some((s) => troubled.includes(s.outcome));
+      return failed ? 1 : 0;
     },
   };
 }

@@ -1,5 +1,6 @@
-import { finishRun } from '../../../core/delivery';
-import { MemorySettingsStore } from '../../support/fakes';
+import { finishRun, runHourlyJob, SendGate } from '../../../core/delivery';
+import { defaultTenantSettings } from '../../../core/settings';
+import { MemorySettingsStore, RecordingLogger } from '../../support/fakes';
 
 const run = { tenantId: 'tenant-a', job: 'milestones', now: new Date('2027-03-11T09:00:00Z'), dryRun: false };
 
@@ -24,5 +25,55 @@ describe('finishRun', () => {
     const runs = new MemorySettingsStore();
     expect(await finishRun(runs, { ...run, dryRun: true }, [{ outcome: 'planned' }])).toBe(false);
     expect(await runs.lastRun('tenant-a', 'milestones')).toBeUndefined();
+  });
+});
+
+describe('runHourlyJob', () => {
+  it('runs every tenant on its own: one that fails is logged and counted, and the others still run', async () => {
+    const settings = new MemorySettingsStore();
+    for (const tenantId of ['tenant-a', 'tenant-broken', 'tenant-c']) {
+      await settings.saveTenant(defaultTenantSettings(tenantId, 'UTC'));
+    }
+    const logger = new RecordingLogger();
+    const report = await runHourlyJob(
+      'milestones',
+      { settings, logger },
+      { now: new Date('2027-03-11T09:00:00Z') },
+      async (deps, tenantId) => {
+        expect(deps.gate).toBeInstanceOf(SendGate);
+        if (tenantId === 'tenant-broken') throw new Error('a stored snooze cannot be read');
+        return [{ tenantId, outcome: 'sent' }];
+      },
+    );
+    expect(report).toEqual({
+      tenants: 3,
+      sends: [
+        { tenantId: 'tenant-a', outcome: 'sent' },
+        { tenantId: 'tenant-c', outcome: 'sent' },
+      ],
+      failedTenants: [{ tenantId: 'tenant-broken', error: 'a stored snooze cannot be read' }],
+    });
+    expect(logger.lines).toContainEqual({
+      level: 'error',
+      message: "a tenant's run failed; the other tenants still run",
+      fields: expect.objectContaining({ job: 'milestones', tenantId: 'tenant-broken' }),
+    });
+  });
+
+  it('shares the gate it was given with every tenant of the run', async () => {
+    const settings = new MemorySettingsStore();
+    await settings.saveTenant(defaultTenantSettings('tenant-a', 'UTC'));
+    const gate = new SendGate();
+    const seen: SendGate[] = [];
+    await runHourlyJob(
+      'digest',
+      { settings, logger: new RecordingLogger(), gate },
+      { now: new Date() },
+      async (deps) => {
+        seen.push(deps.gate);
+        return [];
+      },
+    );
+    expect(seen).toEqual([gate]);
   });
 });
