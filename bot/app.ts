@@ -4,7 +4,7 @@ import type { ConversationBook, DeliveryLedger, Messenger } from '../core/delive
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
-import { ensureTenant, type SettingsStore } from '../core/settings';
+import { ensureTenant, type AuditTrail, type NamedAdmins, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
@@ -29,6 +29,10 @@ export interface BotDependencies {
   conversations: ConversationBook;
   people: PeopleDirectory;
   settings: SettingsStore;
+  /** Who changed admins, settings and values. */
+  audit: AuditTrail;
+  /** The people `MOMENTS_ADMINS` names: admins of their tenant whatever its settings say. */
+  namedAdmins: NamedAdmins;
   deliveries: DeliveryLedger;
   kudos: KudosService;
   recognitions: RecognitionStore;
