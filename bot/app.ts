@@ -20,6 +20,7 @@ import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
+import { registerAdmins } from './admins/handlers';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
@@ -95,7 +96,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   app.conversationUpdate('membersAdded', async (context) => {
     if (!botWasAdded(context)) return;
-    await sendWelcome(context);
+    await sendWelcome(context, deps);
     const tenantId = tenantOf(context.activity);
     if (tenantId && conversationKindOf(context) === 'channel') {
       // Learn who is in the team, so celebrations reach its recognition channel.
@@ -113,6 +114,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   registerReminderActions(app, deps);
   registerNotes(app, deps);
   registerDigest(app, deps);
+  registerAdmins(app, deps);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
