@@ -4,7 +4,7 @@ import type { ConversationBook, DeliveryLedger, Messenger } from '../core/delive
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
-import { ensureTenant, type SettingsStore } from '../core/settings';
+import { ensureTenant, type AuditTrail, type NamedAdmins, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
@@ -20,6 +20,7 @@ import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
+import { registerAdmins } from './admins/handlers';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
@@ -29,6 +30,10 @@ export interface BotDependencies {
   conversations: ConversationBook;
   people: PeopleDirectory;
   settings: SettingsStore;
+  /** Who changed admins, settings and values. */
+  audit: AuditTrail;
+  /** The people `MOMENTS_ADMINS` names: admins of their tenant whatever its settings say. */
+  namedAdmins: NamedAdmins;
   deliveries: DeliveryLedger;
   kudos: KudosService;
   recognitions: RecognitionStore;
@@ -91,7 +96,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   app.conversationUpdate('membersAdded', async (context) => {
     if (!botWasAdded(context)) return;
-    await sendWelcome(context);
+    await sendWelcome(context, deps);
     const tenantId = tenantOf(context.activity);
     if (tenantId && conversationKindOf(context) === 'channel') {
       // Learn who is in the team, so celebrations reach its recognition channel.
@@ -109,6 +114,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   registerReminderActions(app, deps);
   registerNotes(app, deps);
   registerDigest(app, deps);
+  registerAdmins(app, deps);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');

@@ -149,6 +149,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     conversations,
     people: stores.people,
     settings: stores.settings,
+    audit: stores.audit,
+    namedAdmins: config.namedAdmins,
     deliveries: stores.deliveries,
     kudos,
     recognitions: stores.recognitions,

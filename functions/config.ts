@@ -30,6 +30,31 @@ const timeZone = z.string().refine(
   { message: 'must be an IANA time zone such as Europe/London or UTC' },
 );
 
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `MOMENTS_ADMINS`: e-mail addresses / UPNs or Entra object ids, comma-separated; lower-cased. */
+const namedAdmins = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      if (!EMAIL.test(entry) && !OBJECT_ID.test(entry)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `"${entry}" is neither an e-mail address / UPN nor an Entra object id; write them comma-separated, e.g. MOMENTS_ADMINS=alex@contoso.com,00000000-0000-0000-0000-000000000000`,
+        });
+      }
+    }
+  })
+  .transform((entries) => [...new Set(entries.map((entry) => entry.toLowerCase()))]);
+
 const schema = z.object({
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
@@ -68,6 +93,7 @@ const schema = z.object({
         .optional(),
     )
     .transform((url) => (url ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')),
+  MOMENTS_ADMINS: namedAdmins,
   // Set by the Azure Functions host; their presence means we are deployed, not on a laptop.
   WEBSITE_INSTANCE_ID: optionalText,
   WEBSITE_SITE_NAME: optionalText,
@@ -100,6 +126,11 @@ export interface Config {
     /** Without a trailing slash; default `https://graph.microsoft.com/v1.0`. */
     baseUrl: string;
   };
+  /**
+   * `MOMENTS_ADMINS`, lower-cased: the people (e-mail / UPN or Entra object id) who are admins of
+   * their tenant for as long as they are named here; the way an organisation makes its first admin.
+   */
+  namedAdmins: string[];
   /** True when running inside Azure (the Functions host sets WEBSITE_* variables). */
   deployed: boolean;
 }
@@ -154,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: v.LOG_LEVEL,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
     graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL },
+    namedAdmins: v.MOMENTS_ADMINS,
     deployed,
   };
 }

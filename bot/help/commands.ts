@@ -97,6 +97,18 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   {
     section: 'Team set-up',
+    command: 'admins',
+    description: 'Who the Moments admins are.',
+    kinds: everywhere,
+  },
+  {
+    section: 'Team set-up',
+    command: 'admins add @name / admins remove @name',
+    description: 'Admins: make someone an admin, or stop them being one.',
+    kinds: everywhere,
+  },
+  {
+    section: 'Team set-up',
     command: 'stats',
     description: 'This month’s kudos, top values and who has not been recognised in 30 days.',
     kinds: everywhere,

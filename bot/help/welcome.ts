@@ -1,5 +1,8 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ConversationKind } from '../../core/delivery';
+import { callerIsAdmin, tenantAdmins, type AdminDirectoryDeps } from '../../core/settings';
+import { firstAdminHowTo } from '../admins/wording';
+import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf, firstNameOf } from '../teams/turnContext';
 
 /** The few sentences Moments introduces itself with, per kind of conversation. */
@@ -19,12 +22,25 @@ export function botWasAdded(context: TurnContext): boolean {
   return (context.activity.membersAdded ?? []).some((member) => member.id === botId);
 }
 
-/** Greets a conversation Moments has just been added to. */
-export async function sendWelcome(context: TurnContext): Promise<void> {
+/**
+ * Greets a conversation Moments has just been added to. In a tenant where no admin can be found
+ * (none on its list, nobody `MOMENTS_ADMINS` names among its people or the installer), the
+ * welcome also says how the organisation makes its first admin: nobody could change a setting.
+ */
+export async function sendWelcome(context: TurnContext, admins: AdminDirectoryDeps): Promise<void> {
   const kind = conversationKindOf(context);
+  const welcome = welcomeText(kind, kind === 'personal' ? await greetingNameOf(context) : undefined);
+  const tenantId = tenantOf(context.activity);
+  const needsFirstAdmin = tenantId !== undefined && !(await hasAdmin(admins, tenantId, context));
   await context.sendActivity(
-    welcomeText(kind, kind === 'personal' ? await greetingNameOf(context) : undefined),
+    needsFirstAdmin ? `${welcome}\n\n${firstAdminHowTo(tenantId, 'markdown')}` : welcome,
   );
+}
+
+async function hasAdmin(deps: AdminDirectoryDeps, tenantId: string, context: TurnContext): Promise<boolean> {
+  if ((await tenantAdmins(deps, tenantId)).length > 0) return true;
+  const installer = senderOf(context.activity);
+  return installer !== undefined && (await callerIsAdmin(deps, tenantId, installer));
 }
 
 /** The installer's first name: install events often carry no name, so ask Teams for it. */

@@ -11,7 +11,7 @@ export interface MentionKudos {
 }
 
 /** Mentions of people (not the bot) in an activity. */
-function peopleMentioned(activity: Activity): Mention[] {
+export function peopleMentioned(activity: Activity): Mention[] {
   const botId = activity.recipient?.id;
   return (activity.entities ?? [])
     .filter((e): e is Mention & { type: 'mention' } => e.type === 'mention')

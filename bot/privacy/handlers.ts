@@ -12,7 +12,7 @@ import {
   type PrivacyDeps,
 } from '../../core/privacy';
 import type { RecognitionStore } from '../../core/kudos';
-import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
+import { tenantSettingsOf, type NamedAdmins, type SettingsStore } from '../../core/settings';
 import { forgetConfirmCard, myDataCard, mySettingsCard, privacyNoticeCard } from './privacyCards';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
@@ -45,6 +45,8 @@ export interface PrivacyHandlerDeps {
    * it, `my data` counts 0 notes and `forget me` erases none.
    */
   notes?: NoteCounter & Partial<NoteEraser>;
+  /** The people `MOMENTS_ADMINS` names, shown as admins in `my data`. */
+  namedAdmins?: NamedAdmins;
 }
 
 const NOT_FROM_TEAMS =
@@ -75,6 +77,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     erasures: deps.erasures,
     logger: deps.logger,
     ...(deps.notes ? { notes: deps.notes } : {}),
+    ...(deps.namedAdmins ? { namedAdmins: deps.namedAdmins } : {}),
   };
 
   /** The caller, in a personal chat; otherwise the reason to give instead. */

@@ -3,7 +3,9 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ErasureRegister, PeopleDirectory, Person } from '../../core/people';
 import { type RecognitionStore, recognitionStats, startOfMonth } from '../../core/kudos';
 import {
-  isAdmin,
+  callerIsAdmin,
+  tenantAdmins,
+  type NamedAdmins,
   tenantSettingsOf,
   type SettingsStore,
   type TenantSettings,
@@ -19,6 +21,7 @@ import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { listNames } from '../kudos/recognitionView';
 import { rosterMembers } from '../kudos/roster';
 import { conversationKindOf } from '../teams/turnContext';
+import { firstAdminHowTo } from '../admins/wording';
 
 /** What the team set-up commands need. */
 export interface TeamSetupDeps {
@@ -28,6 +31,7 @@ export interface TeamSetupDeps {
   recognitions: RecognitionStore;
   now: () => Date;
   defaultTimeZone: string;
+  namedAdmins: NamedAdmins;
 }
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -45,15 +49,15 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     const callerId = senderOf(context.activity);
     if (!tenantId || !callerId) return undefined;
     const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
-    return { tenantId, callerId, settings, isAdmin: isAdmin(settings, callerId) };
+    return { tenantId, callerId, settings, isAdmin: await callerIsAdmin(deps, tenantId, callerId, settings) };
   };
 
   const notAdmin = async (tenantId: string, settings: TenantSettings) => {
-    if (settings.adminIds.length === 0) {
-      return 'Only Moments admins can change this, and your organisation has none yet. An IT admin can add one with `npm run job -- admins add <AAD object id> --tenant <tenant id>`.';
+    const admins = await tenantAdmins(deps, tenantId, settings);
+    if (admins.length === 0) {
+      return `Only Moments admins can change this. ${firstAdminHowTo(tenantId, 'markdown')}`;
     }
-    const admins = await deps.people.findMany(tenantId, settings.adminIds);
-    return `Only Moments admins can change this. Ask ${listNames(admins.map((a) => a.displayName)) || 'an admin'}.`;
+    return `Only Moments admins can change this. Ask ${listNames(admins.map((a) => a.name))}.`;
   };
 
   app.message(/^\s*use this channel for kudos\s*$/i, async (context) => {
@@ -84,7 +88,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     const { settings } = caller;
     const teamId = (context.activity.channelData as TeamsChannelData | undefined)?.team?.id;
     const team = teamId ? await deps.settings.team(caller.tenantId, teamId) : undefined;
-    const admins = await deps.people.findMany(caller.tenantId, settings.adminIds);
+    const admins = await tenantAdmins(deps, caller.tenantId, settings);
     await context.sendActivity({
       attachments: [
         cardAttachment(settingsCard, {
@@ -98,7 +102,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
           sendTime: `${hour(settings.sendHour)} in each person’s time zone`,
           digestTime: `${WEEKDAYS[settings.digestDay] ?? 'Monday'} ${hour(settings.digestHour)} in each manager’s time zone`,
           dailyLimit: String(settings.dailyKudosLimit),
-          admins: listNames(admins.map((a) => a.displayName)) || 'None yet',
+          admins: listNames(admins.map((a) => a.name)) || 'None yet',
           values: settings.values.map((v) => ({
             id: v.id,
             name: v.name,

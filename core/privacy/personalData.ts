@@ -2,7 +2,7 @@ import type { ErasureRegister, PeopleDirectory, Person } from '../people';
 import type { ConversationBook } from '../delivery';
 import type { Logger } from '../shared';
 import type { PersonRef, Recognition, RecognitionStore } from '../kudos';
-import { isAdmin, type SettingsStore } from '../settings';
+import { isAdmin, type NamedAdmins, type SettingsStore } from '../settings';
 
 /** The name kudos show for someone who asked Moments to erase their data. */
 export const FORMER_COLLEAGUE = 'A former colleague';
@@ -40,6 +40,8 @@ export interface PrivacyDeps {
   erasures: Pick<ErasureRegister, 'record' | 'erasedAmong'>;
   /** Defaults to {@link NO_NOTES}; pass the notes store to count and erase notes. */
   notes?: NoteCounter & Partial<NoteEraser>;
+  /** The people `MOMENTS_ADMINS` names, admins besides the tenant's own list. Default: none. */
+  namedAdmins?: NamedAdmins;
   logger: Logger;
 }
 
@@ -102,7 +104,11 @@ export async function exportMyData(
       ? { manager: { id: person.managerId, ...(manager ? { name: manager.displayName } : {}) } }
       : {}),
     reportCount: reports.length,
-    isAdmin: isAdmin(settings, personId),
+    isAdmin: isAdmin(
+      settings,
+      { id: personId, ...(person?.email ? { email: person.email } : {}) },
+      deps.namedAdmins,
+    ),
     kudosGiven: { count: given.length, latest: given.slice(0, latest) },
     kudosReceived: { count: received.length, latest: received.slice(0, latest) },
     celebrated: kudos.filter((r) => r.celebrations.some((c) => c.id === personId)).length,

@@ -1,4 +1,5 @@
 /** The settings feature's public entry: other folders import from here, never from its files. */
+export * from './adminChanges';
 export * from './admins';
 export * from './audit';
 export * from './companyValues';

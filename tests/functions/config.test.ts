@@ -88,3 +88,28 @@ describe('loadConfig: Microsoft Graph', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });
+
+describe('loadConfig: MOMENTS_ADMINS', () => {
+  it('names nobody when unset or empty', () => {
+    expect(loadConfig({}).namedAdmins).toEqual([]);
+    expect(loadConfig({ MOMENTS_ADMINS: ' , ' }).namedAdmins).toEqual([]);
+  });
+
+  it('reads e-mail addresses / UPNs and object ids, comma-separated, lower-cased, once each', () => {
+    expect(
+      loadConfig({
+        MOMENTS_ADMINS: ' AlexW@Contoso.com, 00000000-0000-4000-8000-0000000000AB ,alexw@contoso.com',
+      }).namedAdmins,
+    ).toEqual(['alexw@contoso.com', '00000000-0000-4000-8000-0000000000ab']);
+  });
+
+  it.each(['Alex Wilber', 'alexw@contoso.com;meganb@contoso.com', 'alexw@', '1234'])(
+    'refuses %p, naming the variable and the entry',
+    (value) => {
+      expect(() => loadConfig({ MOMENTS_ADMINS: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ MOMENTS_ADMINS: value })).toThrow(
+        /MOMENTS_ADMINS: ".*" is neither an e-mail address \/ UPN nor an Entra object id/,
+      );
+    },
+  );
+});

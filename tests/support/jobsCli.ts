@@ -13,9 +13,25 @@ export interface CliRun {
  * root, on the local data in `dataDir` and no Cosmos account configured.
  */
 export function runJobsCli(dataDir: string, ...args: string[]): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOCAL_DATA_DIR: dataDir };
-  for (const name of ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'LOG_LEVEL', 'INIT_CWD'])
+  return runJobsCliWith({ dataDir }, ...args);
+}
+
+/** {@link runJobsCli} with extra environment, e.g. `MOMENTS_ADMINS`. */
+export function runJobsCliWith(
+  options: { dataDir: string; env?: Record<string, string> },
+  ...args: string[]
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOCAL_DATA_DIR: options.dataDir };
+  for (const name of [
+    'COSMOS_ENDPOINT',
+    'COSMOS_KEY',
+    'COSMOS_DATABASE',
+    'LOG_LEVEL',
+    'INIT_CWD',
+    'MOMENTS_ADMINS',
+  ])
     delete env[name];
+  Object.assign(env, options.env);
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['tsx', 'functions/dev/jobs/cli.ts', ...args], {
       cwd: PROJECT_ROOT,

@@ -4,6 +4,8 @@ import { milestonesCommand } from './milestonesCommand';
 import { followUpsCommand } from './followUpsCommand';
 import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
+import { adminsCommand } from './adminsCommand';
+import { auditCommand } from './auditCommand';
 
 /**
  * The commands of `npm run job -- <command>`. A new command is a file exporting a
@@ -15,6 +17,8 @@ export const commands: readonly JobCommand[] = [
   milestonesCommand,
   followUpsCommand,
   digestCommand,
+  adminsCommand,
+  auditCommand,
 ];
 
 /** The command called `name`, if there is one. */

@@ -8,6 +8,7 @@ import { createJsonLogger, type LogEntry } from '../../logging';
 import { startLocalCosmos } from '../local/cosmosServer';
 import { loadLocalSettings, serverInfoFile } from '../local/localApp';
 import { LocalSnapshot } from '../local/localSnapshot';
+import { withDemoAdmins } from '../local/demoOrg';
 
 /**
  * Where a job's data is:
@@ -64,7 +65,8 @@ export function cliLogLine(entry: LogEntry): string {
  * server answers); else a local server of its own on the local data file, saved back on close.
  */
 export async function openJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
-  const config = loadConfig(options.env);
+  // On local data, the same admins as the local app that shares it.
+  const config = loadConfig(withDemoAdmins(options.env));
   const local = loadLocalSettings(options.env);
   const logger =
     options.logger ??

@@ -96,6 +96,19 @@ export function demoPeople(asOf: Date): Person[] {
   ];
 }
 
+/** The demo's admin, named as an organisation names its first one: Alex Wilber's e-mail. */
+export const DEMO_ADMINS = 'alexw@contoso.com';
+
+/**
+ * The environment the local demo runs with: unless `MOMENTS_ADMINS` is set (even empty) or a Cosmos
+ * DB account is configured, it names {@link DEMO_ADMINS}, so Alex is the demo's admin the way a real
+ * organisation makes its first one.
+ */
+export function withDemoAdmins(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (env.MOMENTS_ADMINS !== undefined || (env.COSMOS_ENDPOINT ?? '').trim() !== '') return env;
+  return { ...env, MOMENTS_ADMINS: DEMO_ADMINS };
+}
+
 /** Seeds the demo organisation unless the demo tenant already has people. Returns how many were added. */
 export async function seedDemoOrg(
   stores: { people: PeopleDirectory; settings: SettingsStore },
@@ -105,11 +118,9 @@ export async function seedDemoOrg(
   if ((await stores.people.count(DEMO_TENANT_ID)) > 0) return 0;
   const people = demoPeople(asOf);
   for (const person of people) await stores.people.save(person);
+  // No admin on the tenant's own list: Alex is the demo's admin through MOMENTS_ADMINS (withDemoAdmins).
   if (!(await stores.settings.tenant(DEMO_TENANT_ID))) {
-    await stores.settings.saveTenant({
-      ...defaultTenantSettings(DEMO_TENANT_ID, defaultTimeZone),
-      adminIds: [DEMO_IDS.alex],
-    });
+    await stores.settings.saveTenant(defaultTenantSettings(DEMO_TENANT_ID, defaultTimeZone));
   }
   return people.length;
 }

@@ -14,7 +14,7 @@ import { LocalSnapshot } from './localSnapshot';
 import { startBotServer, type BotServer } from './botServer';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startPlaygroundProcess, type PlaygroundProcess } from './playgroundProcess';
-import { seedDemoOrg } from './demoOrg';
+import { seedDemoOrg, withDemoAdmins } from './demoOrg';
 
 const localSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -79,7 +79,7 @@ export function serverInfoFile(projectRoot: string, dataDir: string): string {
  * Everything started here is stopped by `stop()`, in reverse order.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
-  const config = loadConfig(options.env);
+  const config = loadConfig(withDemoAdmins(options.env));
   const local = loadLocalSettings(options.env);
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {

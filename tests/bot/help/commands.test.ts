@@ -8,3 +8,14 @@ describe('commands', () => {
     expect(commandsFor('groupChat').find((s) => s.title === 'Your data')).toBeUndefined();
   });
 });
+
+describe('admin commands', () => {
+  it('are listed everywhere, mentioned in group conversations', () => {
+    const personal = commandsFor('personal').find((s) => s.title === 'Team set-up');
+    expect(personal?.commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['admins', 'admins add @name / admins remove @name']),
+    );
+    const channel = commandsFor('channel').find((s) => s.title === 'Team set-up');
+    expect(channel?.commands.map((c) => c.command)).toContain('@Moments admins');
+  });
+});

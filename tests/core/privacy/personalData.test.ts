@@ -174,6 +174,16 @@ describe('exportMyData', () => {
     expect(JSON.stringify(data)).not.toContain('secret');
   });
 
+  it('counts someone MOMENTS_ADMINS names by their directory e-mail as an admin', async () => {
+    const { deps, people } = await setup();
+    const megan = await people.get(T, 'megan');
+    await people.save({ ...megan!, email: 'Megan@Contoso.com' });
+    expect((await exportMyData(deps, T, 'megan')).isAdmin).toBe(false);
+    expect((await exportMyData({ ...deps, namedAdmins: ['megan@contoso.com'] }, T, 'megan')).isAdmin).toBe(
+      true,
+    );
+  });
+
   it('lists only the latest few kudos but counts them all', async () => {
     const { deps } = await setup();
     const data = await exportMyData(deps, T, 'alex', { latest: 1 });

@@ -1,0 +1,206 @@
+import {
+  callerIsAdmin,
+  namesByEmail,
+  tenantAdmins,
+  type AdminDirectoryDeps,
+  type TenantAdmin,
+} from './admins';
+import { auditEntryId, type AuditActor, type AuditEntry, type AuditTrail } from './audit';
+import { defaultTenantSettings, type SettingsStore, type TenantSettings } from './tenantSettings';
+
+/** What adding and removing admins reads and writes. */
+export interface AdminChangeDeps extends AdminDirectoryDeps {
+  settings: Pick<SettingsStore, 'tenant' | 'saveTenant'>;
+  audit: Pick<AuditTrail, 'record'>;
+  defaultTimeZone: string;
+}
+
+/** Who an admin change is about: an e-mail address (looked up in the directory) or an object id. */
+export type AdminTarget = string | { id: string; name: string };
+
+/** One admin change asked for. */
+export interface AdminChangeRequest {
+  tenantId: string;
+  target: AdminTarget;
+  /**
+   * Who asks. From Teams (or the tab) they must be an admin themselves; the jobs CLI is run by the
+   * organisation's operators, who hold the database already, so the CLI is trusted as they are.
+   */
+  by: AuditActor;
+  at: Date;
+}
+
+/** Why an admin change was refused; nothing was changed. */
+export type AdminRefusalCode =
+  | 'ADMINS.NOT_AN_ADMIN'
+  | 'ADMINS.UNKNOWN_PERSON'
+  | 'ADMINS.AMBIGUOUS_EMAIL'
+  | 'ADMINS.NAMED_IN_SETTING'
+  | 'ADMINS.LAST_ADMIN';
+
+/** What an admin change did, or why it did nothing. */
+export type AdminChange =
+  | {
+      ok: true;
+      /** `added`/`removed`: the list changed (and was audited); `unchanged`: it already was so. */
+      outcome: 'added' | 'removed' | 'unchanged';
+      person: { id: string; name: string };
+      /** One sentence for the person who asked. */
+      summary: string;
+      /** The tenant's admins after the change. */
+      admins: TenantAdmin[];
+    }
+  | { ok: false; code: AdminRefusalCode; message: string };
+
+const refuse = (code: AdminRefusalCode, message: string): AdminChange => ({ ok: false, code, message });
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The person a target names: by e-mail through the directory (exactly one person must have it); by
+ * object id, the directory's record, or, for an Entra object id the directory has not met yet (the
+ * first admin of a tenant nobody imported), the id itself.
+ */
+async function resolveTarget(
+  deps: AdminChangeDeps,
+  tenantId: string,
+  target: AdminTarget,
+): Promise<{ id: string; name: string } | AdminChange> {
+  if (typeof target !== 'string') return target;
+  const wanted = target.trim();
+  if (namesByEmail(wanted)) {
+    const found = await deps.people.findByEmails(tenantId, [wanted]);
+    if (found.length === 0) {
+      return refuse(
+        'ADMINS.UNKNOWN_PERSON',
+        `Nobody in this tenant's directory has the e-mail ${wanted}. Import or sync people first, or give their Entra object id.`,
+      );
+    }
+    if (found.length > 1) {
+      return refuse(
+        'ADMINS.AMBIGUOUS_EMAIL',
+        `${found.length} people in this tenant's directory have the e-mail ${wanted}; give the object id of the one you mean.`,
+      );
+    }
+    const [person] = found as [(typeof found)[number]];
+    return { id: person.id, name: person.displayName };
+  }
+  const person = await deps.people.get(tenantId, wanted);
+  if (person) return { id: person.id, name: person.displayName };
+  if (GUID.test(wanted)) return { id: wanted, name: wanted };
+  return refuse(
+    'ADMINS.UNKNOWN_PERSON',
+    `${wanted} is neither an e-mail address nor an Entra object id of someone in this tenant's directory.`,
+  );
+}
+
+async function settingsOf(deps: AdminChangeDeps, tenantId: string): Promise<TenantSettings> {
+  return (await deps.settings.tenant(tenantId)) ?? defaultTenantSettings(tenantId, deps.defaultTimeZone);
+}
+
+/** Refuses a change asked from Teams (or the tab) by someone who is not an admin. */
+async function mayChange(
+  deps: AdminChangeDeps,
+  request: AdminChangeRequest,
+): Promise<AdminChange | undefined> {
+  if (request.by.via === 'cli') return undefined;
+  if (await callerIsAdmin(deps, request.tenantId, request.by.id)) return undefined;
+  return refuse('ADMINS.NOT_AN_ADMIN', 'Only Moments admins can add or remove admins.');
+}
+
+function auditEntry(
+  request: AdminChangeRequest,
+  person: { id: string; name: string },
+  change: { from?: string; to?: string },
+): AuditEntry {
+  return {
+    tenantId: request.tenantId,
+    id: auditEntryId(request.at, globalThis.crypto.randomUUID().slice(0, 8)),
+    at: request.at.toISOString(),
+    by: request.by,
+    subject: 'admins',
+    field: person.id,
+    ...change,
+  };
+}
+
+/**
+ * Makes someone an admin of the tenant: adds them to its own list and records who did it in the
+ * audit trail. Someone already an admin (listed, or named in `MOMENTS_ADMINS`) is left as they are.
+ */
+export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeRequest): Promise<AdminChange> {
+  const refused = await mayChange(deps, request);
+  if (refused) return refused;
+  const person = await resolveTarget(deps, request.tenantId, request.target);
+  if ('ok' in person) return person;
+  const settings = await settingsOf(deps, request.tenantId);
+  const admins = await tenantAdmins(deps, request.tenantId, settings);
+  const current = admins.find((admin) => admin.id === person.id);
+  if (current) {
+    return {
+      ok: true,
+      outcome: 'unchanged',
+      person,
+      summary: `${person.name} is already an admin${current.named && !current.listed ? ' (named in MOMENTS_ADMINS)' : ''}. Nothing was changed.`,
+      admins,
+    };
+  }
+  await deps.settings.saveTenant({ ...settings, adminIds: [...settings.adminIds, person.id] });
+  await deps.audit.record([auditEntry(request, person, { to: person.name })]);
+  return {
+    ok: true,
+    outcome: 'added',
+    person,
+    summary: `${person.name} is now a Moments admin.`,
+    admins: await tenantAdmins(deps, request.tenantId),
+  };
+}
+
+/**
+ * Takes someone off the tenant's admin list and records it in the audit trail. Refused for people
+ * `MOMENTS_ADMINS` names (only the setting makes or unmakes them), and for the last admin removing
+ * themselves, which would leave nobody to manage Moments from Teams.
+ */
+export async function removeAdmin(deps: AdminChangeDeps, request: AdminChangeRequest): Promise<AdminChange> {
+  const refused = await mayChange(deps, request);
+  if (refused) return refused;
+  const person = await resolveTarget(deps, request.tenantId, request.target);
+  if ('ok' in person) return person;
+  const settings = await settingsOf(deps, request.tenantId);
+  const admins = await tenantAdmins(deps, request.tenantId, settings);
+  const current = admins.find((admin) => admin.id === person.id);
+  if (current?.named) {
+    return refuse(
+      'ADMINS.NAMED_IN_SETTING',
+      `${person.name} is named in the MOMENTS_ADMINS app setting and stays an admin as long as it names them; only a change to that setting removes them.`,
+    );
+  }
+  if (!current) {
+    return {
+      ok: true,
+      outcome: 'unchanged',
+      person,
+      summary: `${person.name} is not an admin. Nothing was changed.`,
+      admins,
+    };
+  }
+  if (person.id === request.by.id && admins.length === 1) {
+    return refuse(
+      'ADMINS.LAST_ADMIN',
+      'You are the last Moments admin, so you cannot remove yourself: add another admin first.',
+    );
+  }
+  await deps.settings.saveTenant({
+    ...settings,
+    adminIds: settings.adminIds.filter((id) => id !== person.id),
+  });
+  await deps.audit.record([auditEntry(request, person, { from: person.name })]);
+  const left = await tenantAdmins(deps, request.tenantId);
+  return {
+    ok: true,
+    outcome: 'removed',
+    person,
+    summary: `${person.name} is no longer a Moments admin.`,
+    admins: left,
+  };
+}
