@@ -4,7 +4,7 @@ import type { ConversationBook, DeliveryLedger, Messenger } from '../core/delive
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
-import { ensureTenant, type SettingsStore } from '../core/settings';
+import { ensureTenant, type AuditTrail, type SettingsStore } from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
@@ -16,6 +16,7 @@ import { conversationKindOf } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers } from './kudos/roster';
 import { registerTeamSetup } from './teamSetup/handlers';
+import { registerTenantSettings } from './settings/handlers';
 import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
@@ -29,6 +30,8 @@ export interface BotDependencies {
   conversations: ConversationBook;
   people: PeopleDirectory;
   settings: SettingsStore;
+  /** Who changed tenant settings, when, from what to what. */
+  audit: AuditTrail;
   deliveries: DeliveryLedger;
   kudos: KudosService;
   recognitions: RecognitionStore;
@@ -104,6 +107,8 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
 
   registerKudos(app, deps);
+  // Before the team set-up: `settings` in a personal chat is the tenant's, elsewhere the team's.
+  registerTenantSettings(app, deps);
   registerTeamSetup(app, deps);
   registerPrivacy(app, deps);
   registerReminderActions(app, deps);

@@ -149,6 +149,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     conversations,
     people: stores.people,
     settings: stores.settings,
+    audit: stores.audit,
     deliveries: stores.deliveries,
     kudos,
     recognitions: stores.recognitions,

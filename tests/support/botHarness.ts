@@ -14,6 +14,7 @@ import { createTeamsAdapter } from '../../bot/teams/adapter';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,
+  MemoryAuditTrail,
   MemoryErasureRegister,
   MemoryNoteStore,
   MemoryPeopleDirectory,
@@ -67,6 +68,7 @@ export function startBotHarness() {
     deliveries: new MemoryDeliveryLedger(),
     conversations: new MemoryConversationStore(),
     erasures: new MemoryErasureRegister(),
+    audit: new MemoryAuditTrail(),
   };
   void stores.settings.saveTenant(defaultTenantSettings(HARNESS_TENANT, 'Europe/London'));
   const now = () => new Date('2027-03-10T10:00:00.000Z');
@@ -77,6 +79,7 @@ export function startBotHarness() {
     conversations: new ConversationBook(stores.conversations, logger),
     people: stores.people,
     settings: stores.settings,
+    audit: stores.audit,
     deliveries: stores.deliveries,
     kudos: new KudosService(stores.recognitions, stores.people, logger),
     recognitions: stores.recognitions,
