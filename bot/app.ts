@@ -16,6 +16,7 @@ import { conversationKindOf } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers } from './kudos/roster';
 import { registerTeamSetup } from './teamSetup/handlers';
+import { registerTenantSettings } from './settings/handlers';
 import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
@@ -109,6 +110,8 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
 
   registerKudos(app, deps);
+  // Before the team set-up: `settings` in a personal chat is the tenant's, elsewhere the team's.
+  registerTenantSettings(app, deps);
   registerTeamSetup(app, deps);
   registerPrivacy(app, deps);
   registerReminderActions(app, deps);

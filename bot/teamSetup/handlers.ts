@@ -101,7 +101,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
               : 'Not set: say “@Moments use this channel for kudos” in it',
           sendTime: `${hour(settings.sendHour)} in each person’s time zone`,
           digestTime: `${WEEKDAYS[settings.digestDay] ?? 'Monday'} ${hour(settings.digestHour)} in each manager’s time zone`,
-          dailyLimit: String(settings.dailyKudosLimit),
+          dailyLimit: settings.dailyKudosLimit === null ? 'No limit' : String(settings.dailyKudosLimit),
           admins: listNames(admins.map((a) => a.name)) || 'None yet',
           values: settings.values.map((v) => ({
             id: v.id,

@@ -143,13 +143,17 @@ export class KudosService {
       );
     }
     const givenOn = localDateOf(now, giver?.timeZone ?? settings.defaultTimeZone);
-    const given = await this.recognitions.countGivenOn(request.tenantId, request.giver.id, givenOn);
-    if (given >= settings.dailyKudosLimit) {
-      return refuse(
-        'KUDOS.DAILY_LIMIT',
-        'message',
-        `You have given ${given} kudos today, the daily limit. Your message is kept here: send it tomorrow.`,
-      );
+    // A limit of null is off: nothing to count.
+    const limit = settings.dailyKudosLimit;
+    if (limit !== null) {
+      const given = await this.recognitions.countGivenOn(request.tenantId, request.giver.id, givenOn);
+      if (given >= limit) {
+        return refuse(
+          'KUDOS.DAILY_LIMIT',
+          'message',
+          `You have given ${given} kudos today, the daily limit. Your message is kept here: send it tomorrow.`,
+        );
+      }
     }
 
     const recipients = recipientIds.map((rid) => ({

@@ -2,7 +2,14 @@ import { addDays, isLeapYear, monthDayOf } from '../shared';
 import type { PlanningWindow } from '../delivery';
 import type { Person } from '../people';
 import type { MilestonePolicy } from './policy';
-import { leadDays, observedDate, reminderDate, sendDateRange, validatePolicy } from './schedule';
+import {
+  earliestOccurrenceFor,
+  leadDays,
+  observedDate,
+  reminderDate,
+  sendDateRange,
+  validatePolicy,
+} from './schedule';
 
 /**
  * The port through which the job reads only the people with a milestone near the window. Every
@@ -33,8 +40,9 @@ const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
  * The month-days and hire dates whose people can have a send due in `window`, in any zone: the
- * celebrations on the day, the reminders up to the lead ahead, weekends moved back, and 29 February
- * birthdays and hire dates folded onto 28 February or 1 March in non-leap years. Querying these
+ * celebrations on the day, the reminders up to the lead ahead, weekends moved as the rule says,
+ * 29 February birthdays and hire dates folded onto 28 February or 1 March in non-leap years, and
+ * only the milestones the tenant keeps. Querying these
  * (and nothing else) is what keeps the job's reads proportional to the milestones due.
  */
 export function candidateQuery(window: PlanningWindow, policy: MilestonePolicy): CandidateQuery {
@@ -47,7 +55,11 @@ export function candidateQuery(window: PlanningWindow, policy: MilestonePolicy):
   const monthDays: string[] = [];
   const hireDates: string[] = [];
   const last = addDays(sends.to, leadDays(policy));
-  for (let occursOn = sends.from; occursOn <= last; occursOn = addDays(occursOn, 1)) {
+  for (
+    let occursOn = earliestOccurrenceFor(sends.from, policy);
+    occursOn <= last;
+    occursOn = addDays(occursOn, 1)
+  ) {
     const date = observedDate(occursOn, policy);
     const reminderDue = inSends(reminderDate(date, policy));
     if (reminderDue || inSends(date)) {
@@ -61,7 +73,12 @@ export function candidateQuery(window: PlanningWindow, policy: MilestonePolicy):
     if (reminderDue) for (const day of policy.checkIns) hireDates.push(addDays(occursOn, -day));
   }
   const unique = sortedUnique(monthDays);
-  return { birthdayMonthDays: unique, hireMonthDays: [...unique], hireDates: sortedUnique(hireDates) };
+  // Milestones the tenant does not keep are not even read.
+  return {
+    birthdayMonthDays: policy.birthdays ? unique : [],
+    hireMonthDays: policy.anniversaries ? [...unique] : [],
+    hireDates: sortedUnique(hireDates),
+  };
 }
 
 /**

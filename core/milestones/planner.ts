@@ -2,7 +2,14 @@ import { addDays, celebratedDate, instantOfLocal, localDateOf, monthDayOf } from
 import { deliveryId, type PlanningWindow } from '../delivery';
 import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference, type Person } from '../people';
 import { DEFAULT_MILESTONE_POLICY, type MilestonePolicy } from './policy';
-import { leadDays, observedDate, reminderDate, sendDateRange, validatePolicy } from './schedule';
+import {
+  earliestOccurrenceFor,
+  leadDays,
+  observedDate,
+  reminderDate,
+  sendDateRange,
+  validatePolicy,
+} from './schedule';
 import { CHECK_IN_KINDS, type Milestone, type MilestoneKind } from './types';
 
 /** One message the job should send now. */
@@ -57,7 +64,12 @@ function occurrencesOf(person: Person, from: string, to: string, policy: Milesto
   const inRange = (date: string) => date >= from && date <= to;
   const firstYear = Number(from.slice(0, 4));
   const lastYear = Number(to.slice(0, 4));
-  if (person.birthday && isMonthDay(person.birthday) && person.celebrate.birthday !== 'off') {
+  if (
+    policy.birthdays &&
+    person.birthday &&
+    isMonthDay(person.birthday) &&
+    person.celebrate.birthday !== 'off'
+  ) {
     for (let year = firstYear; year <= lastYear; year++) {
       const occursOn = celebratedDate(person.birthday, year, policy.feb29Rule);
       if (inRange(occursOn)) {
@@ -67,7 +79,7 @@ function occurrencesOf(person: Person, from: string, to: string, policy: Milesto
   }
   if (person.hireDate && isCalendarDate(person.hireDate)) {
     const hireYear = Number(person.hireDate.slice(0, 4));
-    if (person.celebrate.anniversary !== 'off') {
+    if (policy.anniversaries && person.celebrate.anniversary !== 'off') {
       for (let year = Math.max(firstYear, hireYear + 1); year <= lastYear; year++) {
         const occursOn = celebratedDate(monthDayOf(person.hireDate), year, policy.feb29Rule);
         if (inRange(occursOn)) {
@@ -123,7 +135,10 @@ export function planMilestoneSends(input: {
   const directory = new Map<string, Person>();
   for (const person of [...input.managers, ...people]) directory.set(key(person.tenantId, person.id), person);
   const sends = sendDateRange(window);
-  const occurrenceRange = { from: sends.from, to: addDays(sends.to, leadDays(policy)) };
+  const occurrenceRange = {
+    from: earliestOccurrenceFor(sends.from, policy),
+    to: addDays(sends.to, leadDays(policy)),
+  };
   const due = (at: Date) => at.getTime() > since && at.getTime() <= now;
   const planned = new Map<string, PlannedSend>();
 
@@ -191,8 +206,8 @@ export function planMilestoneSends(input: {
 
 /**
  * The milestones of `person` marked between `from` and `to` inclusive (local dates, after the
- * weekend and 29 February rules), earliest first: birthdays and work anniversaries the person did
- * not turn off, and new-hire check-ins. For overviews such as the weekly digest; sending is
+ * weekend and 29 February rules), earliest first: birthdays and work anniversaries the tenant keeps
+ * and the person did not turn off, and the new-hire check-ins the tenant keeps. For overviews such as the weekly digest; sending is
  * planned by {@link planMilestoneSends}.
  */
 export function milestonesBetween(
@@ -201,8 +216,8 @@ export function milestonesBetween(
   to: string,
   policy: MilestonePolicy = DEFAULT_MILESTONE_POLICY,
 ): Milestone[] {
-  // An occurrence up to two days after `to` can be marked on or before it (weekend rule).
-  return occurrencesOf(person, from, addDays(to, 2), policy)
+  // An occurrence up to two days after `to` (or before `from`) can be marked inside (weekend rule).
+  return occurrencesOf(person, earliestOccurrenceFor(from, policy), addDays(to, 2), policy)
     .map((occurrence) => ({
       kind: occurrence.kind,
       person,

@@ -4,8 +4,8 @@ import type { CheckInDay } from './types';
 
 export type { Feb29Rule } from '../shared';
 
-/** What happens to a milestone that falls on a Saturday or Sunday. */
-export type WeekendRule = 'previous-working-day' | 'keep';
+/** What happens to a milestone that falls on a Saturday or Sunday: the Friday before, the Monday after, or kept. */
+export type WeekendRule = TenantSettings['weekendRule'];
 
 /** How a tenant's milestones are scheduled. */
 export interface MilestonePolicy {
@@ -17,6 +17,10 @@ export interface MilestonePolicy {
   sendHour: number;
   /** Zone for anyone whose own zone is unknown. */
   defaultTimeZone: string;
+  /** Whether birthdays are kept: off, no birthday is reminded or celebrated. */
+  birthdays: boolean;
+  /** Whether work anniversaries are kept. */
+  anniversaries: boolean;
   /** Which new-hire check-ins the manager gets. */
   checkIns: readonly CheckInDay[];
 }
@@ -28,18 +32,31 @@ export const DEFAULT_MILESTONE_POLICY: Readonly<MilestonePolicy> = {
   feb29Rule: 'feb28',
   sendHour: 9,
   defaultTimeZone: 'UTC',
+  birthdays: true,
+  anniversaries: true,
   checkIns: [0, 7, 30, 90],
 };
 
-/** A tenant's policy: its send hour and default zone, the defaults for the rest unless overridden. */
+/**
+ * A tenant's policy, from its settings: the send hour and default zone, how many working days
+ * ahead managers are reminded, the weekend and 29 February rules, and which milestones are kept.
+ */
 export function milestonePolicyFor(
-  settings: Pick<TenantSettings, 'sendHour' | 'defaultTimeZone'>,
+  settings: Pick<
+    TenantSettings,
+    'sendHour' | 'defaultTimeZone' | 'reminderLeadDays' | 'weekendRule' | 'feb29Rule' | 'milestones'
+  >,
   overrides: Partial<MilestonePolicy> = {},
 ): MilestonePolicy {
   return {
-    ...DEFAULT_MILESTONE_POLICY,
+    reminderWorkingDaysAhead: settings.reminderLeadDays,
+    weekendRule: settings.weekendRule,
+    feb29Rule: settings.feb29Rule,
     sendHour: settings.sendHour,
     defaultTimeZone: settings.defaultTimeZone,
+    birthdays: settings.milestones.birthdays,
+    anniversaries: settings.milestones.anniversaries,
+    checkIns: [...settings.milestones.checkIns],
     ...overrides,
   };
 }

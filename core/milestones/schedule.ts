@@ -1,6 +1,12 @@
 // How a policy places each date: shared by candidate selection and the planner, and kept inside
 // the feature (the index does not export it).
-import { subtractWorkingDays, utcDateOf, workingDayOnOrBefore } from '../shared';
+import {
+  addDays,
+  subtractWorkingDays,
+  utcDateOf,
+  workingDayOnOrAfter,
+  workingDayOnOrBefore,
+} from '../shared';
 import type { PlanningWindow } from '../delivery';
 import { isTimeZone } from '../people';
 import type { MilestonePolicy } from './policy';
@@ -25,7 +31,18 @@ export function validatePolicy(policy: MilestonePolicy): void {
 
 /** The date a milestone occurring on `occursOn` is marked, after the weekend rule. */
 export function observedDate(occursOn: string, policy: MilestonePolicy): string {
-  return policy.weekendRule === 'keep' ? occursOn : workingDayOnOrBefore(occursOn);
+  if (policy.weekendRule === 'keep') return occursOn;
+  return policy.weekendRule === 'next-working-day'
+    ? workingDayOnOrAfter(occursOn)
+    : workingDayOnOrBefore(occursOn);
+}
+
+/**
+ * The earliest occurrence that can be marked on or after `date`: with the next-working-day rule a
+ * Saturday's or Sunday's milestone is marked on the Monday, up to two days after it occurs.
+ */
+export function earliestOccurrenceFor(date: string, policy: MilestonePolicy): string {
+  return policy.weekendRule === 'next-working-day' ? addDays(date, -2) : date;
 }
 
 /** The date the manager is reminded of a milestone marked on `date`: always a working day. */

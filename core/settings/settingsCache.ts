@@ -1,4 +1,11 @@
-import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from './tenantSettings';
+import type {
+  JobRuns,
+  SettingsStore,
+  TeamSettings,
+  TenantSaveCondition,
+  TenantSaveResult,
+  TenantSettings,
+} from './tenantSettings';
 
 /** How long settings read from the store are trusted before they are read again. */
 export const SETTINGS_TRUSTED_FOR_MS = 60_000;
@@ -28,8 +35,16 @@ export class SettingsCache implements SettingsStore, JobRuns {
     return this.cached(`tenant\n${tenantId}`, () => this.store.tenant(tenantId));
   }
 
-  async saveTenant(settings: TenantSettings): Promise<void> {
-    await this.written(`tenant\n${settings.tenantId}`, settings, () => this.store.saveTenant(settings));
+  async saveTenant(settings: TenantSettings, condition?: TenantSaveCondition): Promise<TenantSaveResult> {
+    let result: TenantSaveResult = { saved: false, conflict: true };
+    await this.written(`tenant\n${settings.tenantId}`, async () => {
+      result = await this.store.saveTenant(settings, condition);
+      // A refused save leaves the cache empty: the next read fetches whatever won.
+      if (!result.saved) return undefined;
+      const { version: _old, ...saved } = settings;
+      return result.version === undefined ? saved : { ...saved, version: result.version };
+    });
+    return result;
   }
 
   team(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
@@ -38,7 +53,10 @@ export class SettingsCache implements SettingsStore, JobRuns {
 
   async saveTeam(settings: TeamSettings): Promise<void> {
     const key = `team\n${settings.tenantId}\n${settings.teamId}`;
-    await this.written(key, settings, () => this.store.saveTeam(settings));
+    await this.written(key, async () => {
+      await this.store.saveTeam(settings);
+      return settings;
+    });
   }
 
   tenantIds(): Promise<string[]> {
@@ -66,16 +84,16 @@ export class SettingsCache implements SettingsStore, JobRuns {
     return value;
   }
 
+  /** Writes through `write`, then caches what it says is now stored (nothing when it is unsure). */
   private async written<T extends TenantSettings | TeamSettings>(
     key: string,
-    value: T,
-    write: () => Promise<void>,
+    write: () => Promise<T | undefined>,
   ): Promise<void> {
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
     this.entries.delete(key);
-    await write();
+    const value = await write();
     this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
-    this.entries.set(key, { value: copy(value), readAt: this.clock() });
+    if (value !== undefined) this.entries.set(key, { value: copy(value), readAt: this.clock() });
   }
 }
 

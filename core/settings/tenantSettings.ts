@@ -18,8 +18,8 @@ export interface TenantSettings {
   defaultTimeZone: string;
   /** AAD object ids allowed to change tenant and team settings. */
   adminIds: string[];
-  /** How many kudos one person may give per day. */
-  dailyKudosLimit: number;
+  /** How many kudos one person may give per day; `null`: no limit. */
+  dailyKudosLimit: number | null;
   /** Working days (Mon–Fri, 1–10) ahead of a milestone that the manager is reminded. */
   reminderLeadDays: number;
   /** Where a milestone that falls on a weekend is marked. */
@@ -36,6 +36,11 @@ export interface TenantSettings {
   installForEveryone: boolean;
   /** Whether a team's owners may choose its recognition channel, besides the tenant's admins. */
   teamOwnersManageChannel: boolean;
+  /**
+   * The stored copy's version, set by the store when it reads them (absent for settings never
+   * stored): a save made `ifVersion` it is refused once someone else has saved in between.
+   */
+  version?: string;
 }
 
 /** Per-team settings. */
@@ -46,10 +51,22 @@ export interface TeamSettings {
   recognitionChannelId?: string;
 }
 
+/**
+ * A condition on saving tenant settings: `ifVersion` a version string saves only over that stored
+ * version; `null` saves only when nothing is stored yet. Without it the save is unconditional.
+ */
+export interface TenantSaveCondition {
+  ifVersion?: string | null;
+}
+
+/** The outcome of saving tenant settings: the new version, or `conflict` when the condition failed. */
+export type TenantSaveResult = { saved: true; version?: string } | { saved: false; conflict: true };
+
 /** The settings port. */
 export interface SettingsStore {
   tenant(tenantId: string): Promise<TenantSettings | undefined>;
-  saveTenant(settings: TenantSettings): Promise<void>;
+  /** Saves the settings (their `version` is ignored); with a condition, only if it holds. */
+  saveTenant(settings: TenantSettings, condition?: TenantSaveCondition): Promise<TenantSaveResult>;
   team(tenantId: string, teamId: string): Promise<TeamSettings | undefined>;
   saveTeam(settings: TeamSettings): Promise<void>;
   /** Every tenant with stored settings: the tenants the hourly jobs work for. */
@@ -109,6 +126,7 @@ export async function ensureTenant(
   tenantId: string,
   defaultTimeZone: string,
 ): Promise<void> {
+  // Only if still absent: a first turn racing an admin's first save must not overwrite it.
   if (!(await store.tenant(tenantId)))
-    await store.saveTenant(defaultTenantSettings(tenantId, defaultTimeZone));
+    await store.saveTenant(defaultTenantSettings(tenantId, defaultTimeZone), { ifVersion: null });
 }

@@ -191,6 +191,12 @@ export function workingDayOnOrBefore(date: string): string {
   return weekday <= 5 ? date : addDays(date, 5 - weekday);
 }
 
+/** `date` itself on a working day, otherwise the Monday after. */
+export function workingDayOnOrAfter(date: string): string {
+  const weekday = weekdayOf(date);
+  return weekday <= 5 ? date : addDays(date, 8 - weekday);
+}
+
 /**
  * The date `count` working days before `date`: a Monday less 1 is the Friday before, less 3 the
  * Wednesday before. `date` itself need not be a working day; `count` 0 returns it unchanged.

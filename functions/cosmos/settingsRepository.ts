@@ -1,7 +1,14 @@
 import type { Container } from '@azure/cosmos';
-import type { JobRuns, SettingsStore, TeamSettings, TenantSettings } from '../../core/settings';
+import type {
+  JobRuns,
+  SettingsStore,
+  TeamSettings,
+  TenantSaveCondition,
+  TenantSaveResult,
+  TenantSettings,
+} from '../../core/settings';
 import type { Logger } from '../../core/shared';
-import { DocumentReader } from './documents';
+import { DocumentReader, statusOf } from './documents';
 import { jobRunSchema, teamSettingsSchema, tenantSettingsSchema } from './schemas/settings';
 
 const TENANT_DOC = 'tenant';
@@ -38,15 +45,31 @@ export class CosmosSettingsStore implements SettingsStore, JobRuns {
           'Repair the settings document (id "tenant") in the settings container.',
       );
     }
-    return strip(settings);
+    // The document's etag is the settings' version: a conditional save sends it back as If-Match.
+    const stripped = strip(settings) as TenantSettings;
+    return resource._etag ? { ...stripped, version: resource._etag } : stripped;
   }
 
-  async saveTenant(settings: TenantSettings): Promise<void> {
-    await this.container.items.upsert<Stored<TenantSettings>>({
-      ...settings,
-      id: TENANT_DOC,
-      type: 'tenant',
-    });
+  async saveTenant(settings: TenantSettings, condition: TenantSaveCondition = {}): Promise<TenantSaveResult> {
+    const { version: _version, ...rest } = settings;
+    const document: Stored<TenantSettings> = { ...rest, id: TENANT_DOC, type: 'tenant' };
+    const { ifVersion } = condition;
+    try {
+      const { resource } =
+        ifVersion === undefined
+          ? await this.container.items.upsert(document)
+          : ifVersion === null
+            ? await this.container.items.create(document)
+            : await this.container.item(TENANT_DOC, settings.tenantId).replace(document, {
+                accessCondition: { type: 'IfMatch', condition: ifVersion },
+              });
+      return resource?._etag ? { saved: true, version: resource._etag } : { saved: true };
+    } catch (error) {
+      // 409: stored meanwhile (create); 412: saved meanwhile; 404: gone meanwhile (replace).
+      const status = statusOf(error);
+      if (status === 409 || status === 412 || status === 404) return { saved: false, conflict: true };
+      throw error;
+    }
   }
 
   async team(tenantId: string, teamId: string): Promise<TeamSettings | undefined> {
@@ -88,9 +111,9 @@ export class CosmosSettingsStore implements SettingsStore, JobRuns {
   }
 }
 
-/** The settings without the document's own `id` and `type`. */
+/** The settings without the document's own `id`, `type` and Cosmos' system properties (`_etag`, …). */
 function strip<T>(settings: T | undefined): T | undefined {
   if (!settings) return undefined;
   const { id: _id, type: _type, ...rest } = settings as Stored<T>;
-  return rest as T;
+  return Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('_'))) as T;
 }

@@ -5,7 +5,8 @@ import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { ensureSchema, containerDefinitions } from '../../functions/cosmos/schema';
 import type { ConversationRecord } from '../../core/delivery';
 import type { Person } from '../../core/people';
-import { defaultTenantSettings } from '../../core/settings';
+import { changeTenantSettings, defaultTenantSettings, settingTexts } from '../../core/settings';
+import { CosmosAuditTrail } from '../../functions/cosmos/auditRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
 let cosmos: TestCosmos;
@@ -133,7 +134,7 @@ describe('CosmosSettingsStore', () => {
       teamId: '19:team@thread.tacv2',
       recognitionChannelId: '19:kudos@thread.tacv2',
     });
-    expect(await settings.tenant(TENANT_A)).toEqual(tenant);
+    expect(await settings.tenant(TENANT_A)).toEqual({ ...tenant, version: expect.any(String) });
     expect(await settings.team(TENANT_A, '19:team@thread.tacv2')).toEqual({
       tenantId: TENANT_A,
       teamId: '19:team@thread.tacv2',
@@ -160,6 +161,7 @@ describe('CosmosSettingsStore', () => {
     expect(read).toEqual({
       ...defaultTenantSettings('tenant-older', 'Europe/Paris'),
       ...older,
+      version: expect.any(String),
     });
     expect(read).toMatchObject({
       defaultCelebration: 'manager',
@@ -169,5 +171,73 @@ describe('CosmosSettingsStore', () => {
     // Each read has its own copy of the defaults.
     read!.milestones.checkIns.pop();
     expect((await settings.tenant('tenant-older'))?.milestones.checkIns).toEqual([0, 7, 30, 90]);
+  });
+
+  it('saves over the version read, and refuses a save over a version someone else replaced (etag)', async () => {
+    const settings = new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger);
+    const tenantId = 'tenant-versions';
+    const fresh = defaultTenantSettings(tenantId, 'UTC');
+    const created = await settings.saveTenant(fresh, { ifVersion: null });
+    expect(created).toEqual({ saved: true, version: expect.any(String) });
+    // Only while nothing is stored: a second first save is refused and changes nothing.
+    expect(await settings.saveTenant({ ...fresh, sendHour: 4 }, { ifVersion: null })).toEqual({
+      saved: false,
+      conflict: true,
+    });
+
+    const read = await settings.tenant(tenantId);
+    expect(read?.version).toBe(created.saved ? created.version : undefined);
+    const first = await settings.saveTenant({ ...read!, sendHour: 10 }, { ifVersion: read!.version! });
+    expect(first).toEqual({ saved: true, version: expect.any(String) });
+    expect(first.saved && first.version).not.toBe(read!.version);
+    // The second saver read the same version: refused, and the first's change stands.
+    expect(await settings.saveTenant({ ...read!, sendHour: 7 }, { ifVersion: read!.version! })).toEqual({
+      saved: false,
+      conflict: true,
+    });
+    const now = await settings.tenant(tenantId);
+    expect(now).toMatchObject({ sendHour: 10, version: first.saved ? first.version : '' });
+    // Cosmos DB's own properties stay in the store: the settings read carry none.
+    expect(Object.keys(now!).filter((key) => key.startsWith('_') || key === 'id' || key === 'type')).toEqual(
+      [],
+    );
+  });
+
+  it('tells the second of two admins saving at once what changed meanwhile, through Cosmos DB', async () => {
+    const container = cosmos.database.container('settings');
+    const deps = {
+      settings: new CosmosSettingsStore(container, silentLogger),
+      audit: new CosmosAuditTrail(container, silentLogger),
+      now: new Date('2027-03-11T09:00:00Z'),
+      defaultTimeZone: 'UTC',
+    };
+    const tenantId = 'tenant-two-admins';
+    await deps.settings.saveTenant(defaultTenantSettings(tenantId, 'UTC'));
+    const shown = await deps.settings.tenant(tenantId);
+    const basis = { version: shown!.version, fields: settingTexts(shown!) };
+    const alex = { id: 'alex', name: 'Alex Wilber', via: 'teams' as const };
+    const megan = { id: 'megan', name: 'Megan Bowen', via: 'teams' as const };
+    const first = await changeTenantSettings(deps, {
+      tenantId,
+      by: alex,
+      fields: { ...basis.fields, dailyKudosLimit: '2' },
+      basis,
+    });
+    expect(first.ok).toBe(true);
+    const second = await changeTenantSettings(deps, {
+      tenantId,
+      by: megan,
+      fields: { ...basis.fields, sendHour: '7' },
+      basis,
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      code: 'SETTINGS.CHANGED_MEANWHILE',
+      changedMeanwhile: [{ field: 'dailyKudosLimit', value: 2 }],
+    });
+    expect(await deps.settings.tenant(tenantId)).toMatchObject({ dailyKudosLimit: 2, sendHour: 9 });
+    expect(await deps.audit.all(tenantId)).toMatchObject([
+      { field: 'dailyKudosLimit', from: 20, to: 2, by: alex, subject: 'settings' },
+    ]);
   });
 });

@@ -12,9 +12,9 @@ import { defaultTenantSettings } from '../../core/settings';
 import { createMomentsBot } from '../../bot/app';
 import { createTeamsAdapter } from '../../bot/teams/adapter';
 import {
-  MemoryAuditTrail,
   MemoryConversationStore,
   MemoryDeliveryLedger,
+  MemoryAuditTrail,
   MemoryErasureRegister,
   MemoryNoteStore,
   MemoryPeopleDirectory,

@@ -18,6 +18,8 @@ import type {
   JobRuns,
   SettingsStore,
   TeamSettings,
+  TenantSaveCondition,
+  TenantSaveResult,
   TenantSettings,
 } from '../../core/settings';
 import {
@@ -262,12 +264,25 @@ export class MemorySettingsStore implements SettingsStore, JobRuns {
   readonly teams = new Map<string, TeamSettings>();
   readonly runs = new Map<string, Date>();
 
+  /** Each tenant's version: bumped by every save, as Cosmos DB's etag changes with every write. */
+  private readonly versions = new Map<string, number>();
+
   async tenant(tenantId: string) {
     const t = this.tenants.get(tenantId);
-    return t ? structuredClone(t) : undefined;
+    return t ? { ...structuredClone(t), version: `v${this.versions.get(tenantId) ?? 0}` } : undefined;
   }
-  async saveTenant(settings: TenantSettings) {
-    this.tenants.set(settings.tenantId, structuredClone(settings));
+  async saveTenant(settings: TenantSettings, condition: TenantSaveCondition = {}): Promise<TenantSaveResult> {
+    const stored = this.tenants.has(settings.tenantId);
+    const version = `v${this.versions.get(settings.tenantId) ?? 0}`;
+    const { ifVersion } = condition;
+    if (ifVersion === null ? stored : ifVersion !== undefined && (!stored || ifVersion !== version)) {
+      return { saved: false, conflict: true };
+    }
+    const { version: _version, ...rest } = settings;
+    const next = (this.versions.get(settings.tenantId) ?? 0) + 1;
+    this.versions.set(settings.tenantId, next);
+    this.tenants.set(settings.tenantId, structuredClone(rest));
+    return { saved: true, version: `v${next}` };
   }
   async team(tenantId: string, teamId: string) {
     const t = this.teams.get(`${tenantId}/${teamId}`);

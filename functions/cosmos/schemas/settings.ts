@@ -20,7 +20,8 @@ export const tenantSettingsSchema = z
     digestHour: z.number(),
     defaultTimeZone: z.string(),
     adminIds: z.array(z.string()),
-    dailyKudosLimit: z.number(),
+    // null: no daily limit.
+    dailyKudosLimit: z.number().nullable(),
     // Settings added later: a tenant stored before them reads with their defaults.
     reminderLeadDays: z.number().default(DEFAULTS.reminderLeadDays),
     weekendRule: z.enum(['previous-working-day', 'next-working-day', 'keep']).default(DEFAULTS.weekendRule),

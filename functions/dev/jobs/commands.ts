@@ -6,6 +6,7 @@ import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
 import { adminsCommand } from './adminsCommand';
 import { auditCommand } from './auditCommand';
+import { settingsCommand } from './settingsCommand';
 
 /**
  * The commands of `npm run job -- <command>`. A new command is a file exporting a
@@ -19,6 +20,7 @@ export const commands: readonly JobCommand[] = [
   digestCommand,
   adminsCommand,
   auditCommand,
+  settingsCommand,
 ];
 
 /** The command called `name`, if there is one. */

@@ -128,6 +128,13 @@ describe('KudosService.give', () => {
     expect((await service.give(request(), settings, new Date('2027-03-12T00:30:00Z'))).ok).toBe(true);
   });
 
+  it('with the daily limit off, lets one person give as many kudos as they like', async () => {
+    const { service, recognitions } = setup();
+    const unlimited = { ...settings, dailyKudosLimit: null };
+    for (let i = 0; i < 120; i++) expect((await service.give(request(), unlimited, now)).ok).toBe(true);
+    expect(recognitions.recognitions.size).toBe(120);
+  });
+
   it('answers a retried submit with its recognition even when it reached the daily limit', async () => {
     const { service, recognitions } = setup();
     for (let i = 1; i <= 3; i++) await service.give(request({ submissionId: `limit-${i}` }), settings, now);

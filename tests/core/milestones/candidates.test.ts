@@ -112,9 +112,12 @@ describe('candidateQuery', () => {
       const runPolicy: MilestonePolicy = {
         ...policy,
         reminderWorkingDaysAhead: pick([0, 1, 3, 5, 8]),
-        weekendRule: pick(['previous-working-day', 'keep'] as const),
+        weekendRule: pick(['previous-working-day', 'next-working-day', 'keep'] as const),
         feb29Rule: pick(['feb28', 'mar1'] as const),
         sendHour: pick([0, 1, 2, 9, 23]),
+        birthdays: random() < 0.8,
+        anniversaries: random() < 0.8,
+        checkIns: pick([[0, 7, 30, 90], [0, 30], []] as const),
       };
       const window = { since, now };
       const query = candidateQuery(window, runPolicy);

@@ -8,6 +8,7 @@ import {
   type PlannedSend,
 } from '../../../core/milestones';
 import type { CelebrationPreference, Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import { alex, HOUR, person, policy } from '../../support/milestonePlanning';
 
 function hourly(
@@ -405,7 +406,7 @@ describe('planMilestoneSends', () => {
   });
 
   it('takes the send hour and default zone from tenant settings', () => {
-    expect(milestonePolicyFor({ sendHour: 10, defaultTimeZone: 'Asia/Tokyo' })).toEqual({
+    expect(milestonePolicyFor({ ...defaultTenantSettings('t', 'Asia/Tokyo'), sendHour: 10 })).toEqual({
       ...DEFAULT_MILESTONE_POLICY,
       sendHour: 10,
       defaultTimeZone: 'Asia/Tokyo',

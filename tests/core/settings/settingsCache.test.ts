@@ -81,4 +81,23 @@ describe('SettingsCache', () => {
     mine!.values.push({ id: 'x', name: 'X' });
     expect((await cache.tenant('t'))?.values.some((v) => v.id === 'x')).toBe(false);
   });
+
+  it('a save refused for its version leaves the stored settings, and reads them afresh', async () => {
+    const { store, cache } = setup();
+    await cache.saveTenant(defaultTenantSettings('t', 'UTC'));
+    const seen = await cache.tenant('t');
+    // Another instance saves behind this one's back: this cache still holds the older copy.
+    await store.saveTenant({ ...seen!, dailyKudosLimit: 7 });
+    const refused = await cache.saveTenant({ ...seen!, dailyKudosLimit: 3 }, { ifVersion: seen!.version! });
+    expect(refused).toEqual({ saved: false, conflict: true });
+    expect((await cache.tenant('t'))?.dailyKudosLimit).toBe(7);
+    // A save on the version now stored goes through, and is seen at once with its new version.
+    const now = await cache.tenant('t');
+    const saved = await cache.saveTenant({ ...now!, dailyKudosLimit: 4 }, { ifVersion: now!.version! });
+    expect(saved.saved).toBe(true);
+    expect(await cache.tenant('t')).toMatchObject({
+      dailyKudosLimit: 4,
+      version: saved.saved ? saved.version : 'none',
+    });
+  });
 });

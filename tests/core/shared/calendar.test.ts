@@ -13,6 +13,7 @@ import {
   startOfLocalDay,
   subtractWorkingDays,
   weekdayOf,
+  workingDayOnOrAfter,
   workingDayOnOrBefore,
   yearsBetween,
 } from '../../../core/shared';
@@ -140,6 +141,13 @@ describe('date arithmetic', () => {
     expect(workingDayOnOrBefore('2027-03-13')).toBe('2027-03-12');
     expect(workingDayOnOrBefore('2027-03-14')).toBe('2027-03-12');
     expect(workingDayOnOrBefore('2027-03-15')).toBe('2027-03-15');
+  });
+
+  it('moves a weekend date to the Monday after (next-working-day rule)', () => {
+    expect(workingDayOnOrAfter('2027-03-12')).toBe('2027-03-12'); // Friday stays
+    expect(workingDayOnOrAfter('2027-03-13')).toBe('2027-03-15'); // Saturday → Monday
+    expect(workingDayOnOrAfter('2027-03-14')).toBe('2027-03-15'); // Sunday → Monday
+    expect(workingDayOnOrAfter('2028-12-30')).toBe('2029-01-01'); // Saturday → Monday of the next year
   });
 
   it('subtracts working days, skipping weekends', () => {
