@@ -44,6 +44,9 @@ param defaultTimeZone string = 'UTC'
 @description('Optional. LOG_LEVEL of the app.')
 param logLevel logLevelType = 'info'
 
+@description('Optional. MOMENTS_ADMINS of the app: e-mail addresses / UPNs or Entra object ids, comma-separated, of the people who are Moments admins of their tenant for as long as they are named (how an organisation makes its first admin). Empty: admins are only those added with the jobs CLI or in Teams.')
+param momentsAdmins string = ''
+
 @description('Optional. Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -121,6 +124,7 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     defaultTimeZone: defaultTimeZone
     logLevel: logLevel
+    momentsAdmins: momentsAdmins
     scale: functionScale
   }
 }

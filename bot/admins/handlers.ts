@@ -28,7 +28,7 @@ export interface AdminHandlerDeps {
   defaultTimeZone: string;
 }
 
-const LIST = /^\s*admins\s*$/i;
+const LIST = /^\s*admins(\s+list)?\s*$/i;
 const CHANGE = /^\s*admins\s+(add|remove)\b\s*(.*)$/is;
 
 const NOT_FROM_TEAMS =

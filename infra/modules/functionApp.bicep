@@ -42,6 +42,9 @@ param defaultTimeZone string = 'UTC'
 @description('Optional. LOG_LEVEL of the app.')
 param logLevel logLevelType = 'info'
 
+@description('Optional. MOMENTS_ADMINS of the app: e-mail addresses / UPNs or Entra object ids, comma-separated, of the people who are admins of their tenant for as long as they are named.')
+param momentsAdmins string = ''
+
 @description('Optional. Scale-out limit and instance memory.')
 param scale functionScaleType = {
   maximumInstanceCount: 40
@@ -67,6 +70,7 @@ var appSettings = {
   AZURE_CLIENT_ID: identityClientId
   LOG_LEVEL: logLevel
   DEFAULT_TIME_ZONE: defaultTimeZone
+  MOMENTS_ADMINS: momentsAdmins
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -56,6 +56,7 @@ const expectedAppSettings = [
   'COSMOS_ENDPOINT',
   'DEFAULT_TIME_ZONE',
   'LOG_LEVEL',
+  'MOMENTS_ADMINS',
 ].sort();
 
 const expectedOutputs = [
@@ -122,7 +123,7 @@ describeWithBicep('infra (Bicep)', () => {
   let r: BicepResults;
   // The deployment as `bicep snapshot` predicts it, default parameters (serverless Cosmos DB)...
   let resources: ArmResource[] = [];
-  // ...and with autoscale Cosmos DB, an S1 bot and DEFAULT_TIME_ZONE Europe/Berlin.
+  // ...and with autoscale Cosmos DB, an S1 bot, DEFAULT_TIME_ZONE Europe/Berlin and MOMENTS_ADMINS.
   let autoscale: Snapshot = { predictedResources: [], diagnostics: [], outputs: {} };
   let serverless: Snapshot = autoscale;
 
@@ -354,6 +355,23 @@ describeWithBicep('infra (Bicep)', () => {
       expect(setting(site, 'DEFAULT_TIME_ZONE')).toBe('UTC');
       const berlin = single(autoscale.predictedResources, 'Microsoft.Web/sites');
       expect(setting(berlin, 'DEFAULT_TIME_ZONE')).toBe('Europe/Berlin');
+    });
+
+    test('MOMENTS_ADMINS is the momentsAdmins parameter, empty by default, and main.parameters.json feeds it from the env file', () => {
+      expect(setting(single(resources, 'Microsoft.Web/sites'), 'MOMENTS_ADMINS')).toBe('');
+      expect(setting(single(autoscale.predictedResources, 'Microsoft.Web/sites'), 'MOMENTS_ADMINS')).toBe(
+        'it.admin@contoso.com,00000000-0000-4000-8000-000000000001',
+      );
+      const file = JSON.parse(fs.readFileSync(path.join(infraDir, 'main.parameters.json'), 'utf8')) as object;
+      expect(at(file, 'parameters', 'momentsAdmins', 'value')).toBe('${{MOMENTS_ADMINS}}');
+      const description = at(
+        r.templates['main.bicep'] ?? {},
+        'parameters',
+        'momentsAdmins',
+        'metadata',
+        'description',
+      );
+      expect(String(description)).toMatch(/^Optional\. MOMENTS_ADMINS of the app/);
     });
 
     test('no setting Flex Consumption rejects or ignores', () => {

@@ -257,6 +257,7 @@ export function bicepResults(): BicepResults {
       "param cosmosThroughput = { mode: 'Autoscale', maxThroughput: 4000 }",
       "param botSku = 'S1'",
       "param defaultTimeZone = 'Europe/Berlin'",
+      "param momentsAdmins = 'it.admin@contoso.com,00000000-0000-4000-8000-000000000001'",
     ]),
     diagnostics,
     errors,
