@@ -2,13 +2,13 @@ import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
 import { arrivedBeforeMarker, type PlaygroundClient } from '../support/playground';
 
-// Tenant settings end to end: the Agents Playground's personal chat (Alex Wilber, the demo admin),
-// the bot on its real endpoint, the local Cosmos DB server. A limit set in the card is the limit
-// the next kudos meets.
+// Tenant settings end to end: the Agents Playground's personal chat (Alex Wilber), the bot on its
+// real endpoint, the local Cosmos DB server. A limit set in the card is the limit the next kudos
+// meets. MOMENTS_ADMINS names nobody here, so the tenant's own list alone says who is an admin.
 let app: TestApp;
 let playground: PlaygroundClient;
 beforeAll(async () => {
-  app = await startTestApp({ playground: true });
+  app = await startTestApp({ playground: true, env: { MOMENTS_ADMINS: '' } });
   playground = app.playground!;
 }, 120_000);
 afterAll(async () => app?.stop());
@@ -84,6 +84,8 @@ describe('tenant settings in the personal chat', () => {
   });
 
   it('the admin sets the daily limit to 2 in the card, and the third kudos that day is refused', async () => {
+    const { settings } = app.app.runtime.stores;
+    await settings.saveTenant({ ...(await settings.tenant(DEMO_TENANT_ID))!, adminIds: [DEMO_IDS.alex] });
     const sent = await playground.send(PERSONAL, 'settings');
     const reply = await playground.waitForMessage(
       (m) =>
