@@ -1,6 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { digestFor } from '../../core/digest';
+import { milestonePolicyFor } from '../../core/milestones';
 import type { NoteStore } from '../../core/notes';
 import type { PeopleDirectory } from '../../core/people';
 import type { RecognitionStore } from '../../core/kudos';
@@ -44,6 +45,7 @@ export function registerDigest(app: Application<TurnState>, deps: DigestDeps): v
       { ...deps, defaultTimeZone: settings.defaultTimeZone },
       manager,
       deps.now(),
+      { policy: milestonePolicyFor(settings) },
     );
     if (!digest) {
       await context.sendActivity(NO_REPORTS);

@@ -16,6 +16,7 @@ import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, type Logger
 import { buildDigest } from './buildDigest';
 import type { Digest, DigestOptions } from './digest';
 import { effectiveDigest } from '../privacy';
+import { milestonePolicyFor } from '../milestones';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from '../people';
 import type { RecognitionStore } from '../kudos';
@@ -187,7 +188,13 @@ async function runForTenant(
       if (!chat) return [line('unreachable')];
       // Already delivered this week: skip the reads.
       if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];
-      const digest = await digestFor({ ...deps, defaultTimeZone: settings.defaultTimeZone }, manager, now);
+      const digest = await digestFor(
+        { ...deps, defaultTimeZone: settings.defaultTimeZone },
+        manager,
+        now,
+        // The tenant's default celebration decides which unchosen milestones the digest lists.
+        { policy: milestonePolicyFor(settings) },
+      );
       if (!digest) return []; // someone whose reports all left: nothing to say
       if (dryRun) return [line('planned', digest.teamSize)];
       const outcome = await deliverOnce(

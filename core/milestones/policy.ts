@@ -1,4 +1,5 @@
 import type { Feb29Rule } from '../shared';
+import type { CelebrationPreference } from '../people';
 import type { TenantSettings } from '../settings';
 import type { CheckInDay } from './types';
 
@@ -19,6 +20,8 @@ export interface MilestonePolicy {
   defaultTimeZone: string;
   /** Which new-hire check-ins the manager gets. */
   checkIns: readonly CheckInDay[];
+  /** The celebration of people who have not chosen one (nor had one set by the people file). */
+  defaultCelebration: CelebrationPreference;
 }
 
 /** The defaults of the design. */
@@ -29,17 +32,22 @@ export const DEFAULT_MILESTONE_POLICY: Readonly<MilestonePolicy> = {
   sendHour: 9,
   defaultTimeZone: 'UTC',
   checkIns: [0, 7, 30, 90],
+  defaultCelebration: 'manager',
 };
 
-/** A tenant's policy: its send hour and default zone, the defaults for the rest unless overridden. */
+/**
+ * A tenant's policy: its send hour, default zone and default celebration, the defaults for the rest
+ * unless overridden.
+ */
 export function milestonePolicyFor(
-  settings: Pick<TenantSettings, 'sendHour' | 'defaultTimeZone'>,
+  settings: Pick<TenantSettings, 'sendHour' | 'defaultTimeZone' | 'defaultCelebration'>,
   overrides: Partial<MilestonePolicy> = {},
 ): MilestonePolicy {
   return {
     ...DEFAULT_MILESTONE_POLICY,
     sendHour: settings.sendHour,
     defaultTimeZone: settings.defaultTimeZone,
+    defaultCelebration: settings.defaultCelebration,
     ...overrides,
   };
 }

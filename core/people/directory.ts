@@ -1,6 +1,15 @@
 /** Who may see a person's milestone celebrated. */
 export type CelebrationPreference = 'public' | 'manager' | 'off';
 
+/**
+ * The celebrations set for a person, each left out while nobody has set it: then the tenant's
+ * default celebration applies (see `effectiveCelebration` in celebrations.ts).
+ */
+export interface CelebrationChoices {
+  birthday?: CelebrationPreference;
+  anniversary?: CelebrationPreference;
+}
+
 /** A person in the tenant's directory. Birth years are never stored: a birthday is `MM-DD`. */
 export interface Person {
   tenantId: string;
@@ -15,7 +24,13 @@ export interface Person {
   birthday?: string;
   /** `YYYY-MM-DD`. */
   hireDate?: string;
-  celebrate: { birthday: CelebrationPreference; anniversary: CelebrationPreference };
+  /** Celebrations set for them; `{}` until they choose or the people file sets one. */
+  celebrate: CelebrationChoices;
+  /**
+   * Who set `celebrate`: the person in `my settings` (`self`), whose choice nothing else changes, or
+   * the people file (`import`). Absent while `celebrate` is empty.
+   */
+  celebrateSource?: 'self' | 'import';
   /** `YYYY-MM-DD` of the last kudos this person received. */
   lastRecognisedOn?: string;
   /** Teams (team ids) Moments has seen this person in; celebrations go to their recognition channels. */
