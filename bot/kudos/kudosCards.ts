@@ -47,6 +47,7 @@ export interface ManagerNoticeData {
   giverName: string;
   reportNames: string;
   valueName: string;
+  /** Empty when the kudos' text may not leave the conversation it was given in. */
   message: string;
 }
 

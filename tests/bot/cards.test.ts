@@ -163,6 +163,23 @@ describe('card templates', () => {
     expect(notice.text).toBeUndefined();
   });
 
+  it('the manager copy of kudos given in a chat, not posted to a channel, leaves the words out', () => {
+    const inChat = recognition({
+      place: { kind: 'groupChat', conversationId: '19:chat' },
+      postToChannel: false,
+      message: 'Between us: you saved the launch.',
+    });
+    const card = recognitionMessages.managerNotice(inChat, [inChat.recipients[0]!]).card ?? {};
+    expectValid(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('"type":"TextRun","text":"Megan Bowen"');
+    expect(text).not.toContain('you saved the launch');
+    expect(text).toContain('Given in a chat: the message stays with the people there.');
+    // Posted to the team's recognition channel by its giver: the words may travel.
+    const posted = recognitionMessages.managerNotice({ ...inChat, postToChannel: true }, inChat.recipients);
+    expect(JSON.stringify(posted.card)).toContain('Between us: you saved the launch.');
+  });
+
   it('a missing field fails loudly instead of showing ${…} to users', () => {
     expect(() => expandCard(kudosSentCard, { recipientNames: 'Megan' } as never)).toThrow(
       /did not expand cleanly/,
