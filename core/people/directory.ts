@@ -66,6 +66,15 @@ export interface PeopleDirectory {
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
   /** How many people the tenant's directory holds. */
   count(tenantId: string): Promise<number>;
+  /**
+   * The tenant's people whose last kudos is before `since` (`YYYY-MM-DD`), or who never had any:
+   * how many, and the first `limit` of them by display name. Two queries, whatever the tenant's size.
+   */
+  notRecognisedSince(
+    tenantId: string,
+    since: string,
+    limit: number,
+  ): Promise<{ count: number; first: Person[] }>;
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

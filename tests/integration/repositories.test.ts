@@ -59,6 +59,27 @@ describe('CosmosPeopleDirectory', () => {
     expect((await people.reportsOf(TENANT_B, 'alex')).map((p) => p.id)).toEqual(['eve']);
   });
 
+  it('counts and names, by name, the people not recognised since a date, within the tenant', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
+    const tenant = 'tenant-quiet';
+    const quiet = (id: string, name: string, lastRecognisedOn?: string) =>
+      people.save({ ...person(tenant, id, name), ...(lastRecognisedOn ? { lastRecognisedOn } : {}) });
+    await quiet('q1', 'Zoe Never');
+    await quiet('q2', 'Amy Long Ago', '2027-01-05');
+    await quiet('q3', 'Bea Recent', '2027-03-10');
+    await quiet('q4', 'Cal On The Day', '2027-02-18');
+    await quiet('q5', 'Dan Day Before', '2027-02-17');
+    await people.save({ ...person('tenant-other', 'x1', 'Other Never') });
+    expect(await people.notRecognisedSince(tenant, '2027-02-18', 2)).toEqual({
+      count: 3,
+      first: [
+        expect.objectContaining({ displayName: 'Amy Long Ago' }),
+        expect.objectContaining({ displayName: 'Dan Day Before' }),
+      ],
+    });
+    expect(await people.notRecognisedSince(tenant, '2027-02-18', 0)).toEqual({ count: 3, first: [] });
+  });
+
   it('a tenant-B caller never reads tenant-A people, even knowing their id', async () => {
     const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     await people.save(person(TENANT_A, 'secret', 'Only In A'));
