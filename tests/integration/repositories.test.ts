@@ -4,7 +4,7 @@ import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { ensureSchema, containerDefinitions } from '../../functions/cosmos/schema';
 import type { ConversationRecord } from '../../core/delivery';
-import type { Person } from '../../core/people';
+import { celebrationSource, effectiveCelebration, type Person } from '../../core/people';
 import { defaultTenantSettings } from '../../core/settings';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 
@@ -45,6 +45,30 @@ describe('CosmosPeopleDirectory', () => {
     await people.save(megan);
     expect(await people.get(TENANT_A, 'megan')).toEqual(megan);
     expect(await people.get(TENANT_A, 'nobody')).toBeUndefined();
+  });
+
+  it('keeps a celebration nobody chose unset, and where a set one came from', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
+    const unchosen: Person = { ...person(TENANT_A, 'unchosen', 'Una Chosen'), celebrate: {} };
+    const fromFile: Person = {
+      ...person(TENANT_A, 'from-file', 'Fay File'),
+      celebrate: { anniversary: 'off' },
+      celebrateSource: 'import',
+    };
+    await people.save(unchosen);
+    await people.save(fromFile);
+    expect(await people.get(TENANT_A, 'unchosen')).toEqual(unchosen);
+    expect(await people.get(TENANT_A, 'from-file')).toEqual(fromFile);
+    // A document stored before: both values, no source. It reads as stored and keeps applying.
+    const legacy = person(TENANT_A, 'legacy', 'Lee Gacy');
+    await cosmos.database.container('people').items.upsert(legacy);
+    const read = await people.get(TENANT_A, 'legacy');
+    expect(read).toEqual(legacy);
+    expect(read && effectiveCelebration(read, 'birthday', 'manager')).toBe('public');
+    expect(read && celebrationSource(read, 'birthday')).toBe('import');
+    await people.remove(TENANT_A, 'unchosen');
+    await people.remove(TENANT_A, 'from-file');
+    await people.remove(TENANT_A, 'legacy');
   });
 
   it('lists a manager’s reports by name and counts a tenant, without crossing tenants', async () => {
