@@ -264,6 +264,7 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     save: (person) => people.save(person),
     remove: (tenantId, id) => people.remove(tenantId, id),
     count: (tenantId) => people.count(tenantId),
+    notRecognisedSince: (tenantId, since, limit) => people.notRecognisedSince(tenantId, since, limit),
     reportsOf: async (tenantId, managerId) => {
       const { resources } = await container.items
         .query<{ id: string }>({

@@ -110,7 +110,8 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     section: 'Team set-up',
     command: 'stats',
-    description: 'This month’s kudos, top values and who has not been recognised in 30 days.',
+    description:
+      'This month’s kudos, top values and how many have not been recognised in 30 days (who, only for managers and admins, in a personal chat).',
     kinds: everywhere,
   },
 ];

@@ -2,6 +2,7 @@ import { declareCard } from '../teams/cardRender';
 import formTemplate from './kudos-form.json';
 import recognitionTemplate from './recognition-card.json';
 import sentTemplate from './kudos-sent.json';
+import managerNoticeTemplate from './manager-notice.json';
 
 /** The kudos form, in a task module (`task`) or as a chat card (`chat`). */
 export interface KudosFormData {
@@ -41,6 +42,16 @@ export interface KudosSentData {
   where: string;
 }
 
+/** The manager copy: a manager's reports were recognised. Names and the message stay plain text. */
+export interface ManagerNoticeData {
+  giverName: string;
+  reportNames: string;
+  valueName: string;
+  /** Empty when the kudos' text may not leave the conversation it was given in. */
+  message: string;
+}
+
 export const kudosFormCard = declareCard<KudosFormData>('kudos-form', formTemplate);
 export const recognitionCard = declareCard<RecognitionCardData>('recognition-card', recognitionTemplate);
 export const kudosSentCard = declareCard<KudosSentData>('kudos-sent', sentTemplate);
+export const managerNoticeCard = declareCard<ManagerNoticeData>('manager-notice', managerNoticeTemplate);

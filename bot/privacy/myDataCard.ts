@@ -1,6 +1,11 @@
 import { shorten } from '../../core/shared';
 import { effectiveDigest, monthName, type MyData } from '../../core/privacy';
-import type { Person } from '../../core/people';
+import {
+  celebrationSource,
+  effectiveCelebration,
+  type CelebrationOccasion,
+  type Person,
+} from '../../core/people';
 import type { Recognition } from '../../core/kudos';
 import type { TenantSettings } from '../../core/settings';
 import { listNames } from '../kudos/recognitionView';
@@ -17,6 +22,14 @@ function kudosLine(recognition: Recognition, personId: string): { text: string }
   return {
     text: `${date} · ${recognition.value.name} · ${others}: “${shorten(recognition.message, 140)}”`,
   };
+}
+
+/** What applies to the person, and who set it: they did, the people file did, or nobody yet. */
+function celebrationText(person: Person, occasion: CelebrationOccasion, settings: TenantSettings): string {
+  const title = CELEBRATION_TITLES[effectiveCelebration(person, occasion, settings.defaultCelebration)];
+  const source = celebrationSource(person, occasion);
+  if (source === 'default') return `${title} (your organisation’s default)`;
+  return source === 'import' ? `${title} (from your organisation’s people data)` : title;
 }
 
 function digestText(person: Person, settings: TenantSettings): string {
@@ -53,8 +66,8 @@ export function myDataCardData(data: MyData, settings: TenantSettings): MyDataCa
               : notSet,
           },
           { label: 'Hire date', value: person.hireDate ?? notSet },
-          { label: 'Birthday celebrated', value: CELEBRATION_TITLES[person.celebrate.birthday] },
-          { label: 'Work anniversary celebrated', value: CELEBRATION_TITLES[person.celebrate.anniversary] },
+          { label: 'Birthday celebrated', value: celebrationText(person, 'birthday', settings) },
+          { label: 'Work anniversary celebrated', value: celebrationText(person, 'anniversary', settings) },
           ...(data.reportCount > 0 || person.digest
             ? [{ label: 'Weekly digest', value: digestText(person, settings) }]
             : []),

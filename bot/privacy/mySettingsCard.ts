@@ -4,7 +4,7 @@ import {
   monthName,
   type MySettingsInput,
 } from '../../core/privacy';
-import type { Person } from '../../core/people';
+import { effectiveCelebration, type Person } from '../../core/people';
 import type { TenantSettings } from '../../core/settings';
 import type { MySettingsCardData } from './privacyCards';
 import { zoneChoices } from './timeZoneChoices';
@@ -33,11 +33,13 @@ export type SettingsValues = Pick<
 export function settingsValuesOf(person: Person | undefined, settings: TenantSettings): SettingsValues {
   const digest = effectiveDigest(person, settings);
   const [month, day] = person?.birthday?.split('-') ?? [];
+  const celebrate = { celebrate: person?.celebrate ?? {} };
   return {
     birthdayMonth: month ?? '',
     birthdayDay: day ?? '',
-    celebrateBirthday: person?.celebrate.birthday ?? 'manager',
-    celebrateAnniversary: person?.celebrate.anniversary ?? 'manager',
+    // Someone who has not chosen sees what applies to them: the organisation's default.
+    celebrateBirthday: effectiveCelebration(celebrate, 'birthday', settings.defaultCelebration),
+    celebrateAnniversary: effectiveCelebration(celebrate, 'anniversary', settings.defaultCelebration),
     timeZone: person?.timeZone ?? settings.defaultTimeZone,
     digestEnabled: digest.enabled ? 'true' : 'false',
     digestDay: String(digest.day),

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { ErasureRegister, PeopleDirectory, Person } from '../../core/people';
-import { type RecognitionStore, recognitionStats, startOfMonth } from '../../core/kudos';
+import type { ErasureRegister, PeopleDirectory } from '../../core/people';
+import { type RecognitionStore, statsFor } from '../../core/kudos';
 import {
   callerIsAdmin,
   tenantAdmins,
@@ -17,6 +17,7 @@ import {
 } from '../../core/settings';
 import { cardAttachment } from '../teams/cardRender';
 import { settingsCard, statsCard } from './teamCards';
+import { statsCardData } from './statsWording';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { listNames } from '../kudos/recognitionView';
 import { rosterMembers } from '../kudos/roster';
@@ -151,48 +152,20 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
   app.message(/^\s*stats\s*$/i, async (context) => {
     const caller = await context$(context);
     if (!caller) return;
-    const now = deps.now();
-    let members: Person[];
-    let scope: string;
-    if (conversationKindOf(context) === 'personal') {
-      members = await deps.people.reportsOf(caller.tenantId, caller.callerId);
-      scope = 'Your direct reports';
-      if (members.length === 0) {
-        await context.sendActivity(
-          'You have no direct reports in Moments. Mention me with “stats” in a team to see its recognition.',
-        );
-        return;
-      }
-    } else {
-      const roster = await rosterMembers(context, deps, caller.tenantId);
-      members = await deps.people.findMany(
-        caller.tenantId,
-        roster.map((m) => m.id),
-      );
-      scope = conversationKindOf(context) === 'channel' ? 'Members of this team' : 'Members of this chat';
-    }
-    const received = await deps.recognitions.forRecipientsSince(
-      caller.tenantId,
-      members.map((m) => m.id),
-      startOfMonth(now),
+    const conversation = conversationKindOf(context);
+    const answer = await statsFor(
+      deps,
+      {
+        tenantId: caller.tenantId,
+        callerId: caller.callerId,
+        conversation,
+        isAdmin: caller.isAdmin,
+        memberIds: async () => (await rosterMembers(context, deps, caller.tenantId)).map((m) => m.id),
+      },
+      deps.now(),
     );
-    const stats = recognitionStats(members, received, now);
-    const waiting = stats.notRecognisedIn30Days;
     await context.sendActivity({
-      attachments: [
-        cardAttachment(statsCard, {
-          scope,
-          kudos: String(stats.kudosThisMonth),
-          coverage: `${stats.peopleRecognised} of ${stats.groupSize}`,
-          topValues: stats.topValues.map((v) => `${v.name} (${v.count})`).join(', ') || 'None yet this month',
-          waitingTitle: `Not recognised in the last 30 days: ${waiting.length}`,
-          waiting:
-            waiting.length > 12
-              ? `${waiting.slice(0, 12).join(', ')} and ${waiting.length - 12} more`
-              : waiting.join(', '),
-          footer: 'Coverage, not a leaderboard: who might be waiting for a thank-you?',
-        }),
-      ],
+      attachments: [cardAttachment(statsCard, statsCardData(answer, conversation))],
     });
   });
 }

@@ -19,8 +19,12 @@ export interface StatsCardData {
   kudos: string;
   coverage: string;
   topValues: string;
+  /** Empty when everyone was recognised lately. */
   waitingTitle: string;
+  /** Their names; empty where names are not shown. */
   waiting: string;
+  /** Why no names are shown, where they are not. */
+  waitingNote: string;
   footer: string;
 }
 

@@ -186,9 +186,13 @@ async function runForTenant(
       if (!chat) return [line('unreachable')];
       // Already delivered this week: skip the reads.
       if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];
-      const digest = await digestFor({ ...deps, defaultTimeZone: settings.defaultTimeZone }, manager, now, {
-        policy: milestonePolicyFor(settings),
-      });
+      const digest = await digestFor(
+        { ...deps, defaultTimeZone: settings.defaultTimeZone },
+        manager,
+        now,
+        // The tenant's default celebration decides which unchosen milestones the digest lists.
+        { policy: milestonePolicyFor(settings) },
+      );
       if (!digest) return []; // someone whose reports all left: nothing to say
       if (dryRun) return [line('planned', digest.teamSize)];
       const outcome = await deliverOnce(

@@ -7,6 +7,7 @@ import {
   type OutboundMessage,
 } from '../delivery';
 import type { Logger } from '../shared';
+import type { PeopleDirectory } from '../people';
 import type { SettingsStore } from '../settings';
 import type { PersonRef, Recognition } from './recognitions';
 
@@ -16,6 +17,8 @@ export interface RecognitionMessages {
   channelPost(recognition: Recognition): OutboundMessage;
   /** The personal message to one recipient. */
   recipientNotice(recognition: Recognition, recipient: PersonRef): OutboundMessage;
+  /** The manager copy: a personal notice to a manager that `reports` (theirs) received it. */
+  managerNotice(recognition: Recognition, reports: PersonRef[]): OutboundMessage;
 }
 
 /** What a recognition's fan-out reached beyond the conversation it was given in. */
@@ -24,11 +27,15 @@ export interface FanOutReport {
   channelId?: string;
   /** Recipients this run sent a personal message to. */
   notified: number;
+  /** Recipients' managers this run sent the manager copy to. */
+  managersNotified: number;
 }
 
 /** What the fan-out reads, claims and sends through. */
 export interface FanOutDeps {
   conversations: ConversationBook;
+  /** Where the recipients' managers are found, for the manager copy. */
+  people: Pick<PeopleDirectory, 'findMany'>;
   settings: SettingsStore;
   deliveries: DeliveryLedger;
   messenger: Messenger;
@@ -52,18 +59,47 @@ export async function recognitionChannelFor(
 }
 
 /**
+ * The managers who get the manager copy of `recognition`, each with the recipients who report to
+ * them (one notice per manager, however many of their reports one kudos names). Left out: the
+ * giver (they know: they gave it), and a manager who is a recipient too (their own notice already
+ * tells them). Recipients without a manager in the directory have nobody to tell.
+ */
+export async function managersToTell(
+  people: Pick<PeopleDirectory, 'findMany'>,
+  recognition: Recognition,
+): Promise<Map<string, PersonRef[]>> {
+  const { tenantId } = recognition;
+  const recipients = await people.findMany(tenantId, recognition.recipientIds);
+  const refs = new Map(recognition.recipients.map((r) => [r.id, r]));
+  const managers = new Map<string, PersonRef[]>();
+  for (const recipient of recipients) {
+    const { managerId } = recipient;
+    const ref = refs.get(recipient.id);
+    if (!managerId || !ref || recipient.tenantId !== tenantId) continue;
+    if (managerId === recognition.giver.id || refs.has(managerId)) continue;
+    managers.set(managerId, [...(managers.get(managerId) ?? []), ref]);
+  }
+  // In the order the giver named them, whatever order the directory answered in.
+  const order = recognition.recipientIds;
+  for (const reports of managers.values()) reports.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  return managers;
+}
+
+/**
  * Sends a new recognition's follow-on messages: the post in the team's recognition channel (when
- * the giver asked for it and the team has one Moments can reach) and a short personal message to
- * each recipient Moments has a chat with. Each send is first claimed in the delivery ledger under
- * the recognition's id (`kudos:<id>:channel`, `kudos:<id>:notice:<recipient>`), so a retried
- * submit, or a second run, sends nothing twice.
+ * the giver asked for it and the team has one Moments can reach), a short personal message to
+ * each recipient Moments has a chat with and, when the tenant's `managerCopy` is on (the
+ * default), one to each of their managers ({@link managersToTell}). Each send is first claimed in
+ * the delivery ledger under the recognition's id (`kudos:<id>:channel`,
+ * `kudos:<id>:notice:<recipient>`, `kudos:<id>:manager:<manager>`), so a retried submit, or a
+ * second run, sends nothing twice. Someone Moments has no personal chat with is skipped.
  */
 export async function fanOutRecognition(
   deps: FanOutDeps,
   recognition: Recognition,
   now: Date,
 ): Promise<FanOutReport> {
-  const report: FanOutReport = { notified: 0 };
+  const report: FanOutReport = { notified: 0, managersNotified: 0 };
   const { tenantId } = recognition;
   const once = (id: string, send: () => ReturnType<Messenger['send']>) =>
     deliverOnce(deps.deliveries, deps.logger, { tenantId, id, kind: 'notice', now }, send);
@@ -94,6 +130,21 @@ export async function fanOutRecognition(
         deps.messenger.send(chat, deps.messages.recipientNotice(recognition, recipient)),
       );
       if (outcome === 'sent') report.notified++;
+    }),
+  );
+
+  // Absent settings are the defaults, in which the manager copy is on.
+  const managerCopy = (await deps.settings.tenant(tenantId))?.managerCopy ?? true;
+  if (!managerCopy) return report;
+  const managers = await managersToTell(deps.people, recognition);
+  await Promise.all(
+    [...managers].map(async ([managerId, reports]) => {
+      const chat = await deps.conversations.personalChat(tenantId, managerId);
+      if (!chat) return;
+      const outcome = await once(deliveryId('kudos', recognition.id, 'manager', managerId), () =>
+        deps.messenger.send(chat, deps.messages.managerNotice(recognition, reports)),
+      );
+      if (outcome === 'sent') report.managersNotified++;
     }),
   );
   return report;

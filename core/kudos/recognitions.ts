@@ -40,6 +40,15 @@ export interface Recognition {
   celebrations: Celebration[];
 }
 
+/**
+ * Whether a kudos' text may reach people outside the conversation it was given in (a manager's
+ * copy, a digest): only when it was given in a team channel, or its giver chose to post it in the
+ * team's recognition channel. Words said in a chat stay with the people of that chat.
+ */
+export function textTravels(recognition: Pick<Recognition, 'place' | 'postToChannel'>): boolean {
+  return recognition.place.kind === 'channel' || recognition.postToChannel;
+}
+
 /** Result of storing a recognition: a second store of the same id finds the first. */
 export type CreateResult = { created: true } | { created: false; existing: Recognition };
 

@@ -1,6 +1,13 @@
 import { addDays, celebratedDate, instantOfLocal, localDateOf, monthDayOf } from '../shared';
 import { deliveryId, type PlanningWindow } from '../delivery';
-import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference, type Person } from '../people';
+import {
+  effectiveCelebration,
+  isCalendarDate,
+  isMonthDay,
+  isTimeZone,
+  type CelebrationPreference,
+  type Person,
+} from '../people';
 import { DEFAULT_MILESTONE_POLICY, type MilestonePolicy } from './policy';
 import {
   earliestOccurrenceFor,
@@ -64,22 +71,19 @@ function occurrencesOf(person: Person, from: string, to: string, policy: Milesto
   const inRange = (date: string) => date >= from && date <= to;
   const firstYear = Number(from.slice(0, 4));
   const lastYear = Number(to.slice(0, 4));
-  if (
-    policy.birthdays &&
-    person.birthday &&
-    isMonthDay(person.birthday) &&
-    person.celebrate.birthday !== 'off'
-  ) {
+  const birthday = effectiveCelebration(person, 'birthday', policy.defaultCelebration);
+  const anniversary = effectiveCelebration(person, 'anniversary', policy.defaultCelebration);
+  if (policy.birthdays && person.birthday && isMonthDay(person.birthday) && birthday !== 'off') {
     for (let year = firstYear; year <= lastYear; year++) {
       const occursOn = celebratedDate(person.birthday, year, policy.feb29Rule);
       if (inRange(occursOn)) {
-        found.push({ kind: 'birthday', occursOn, preference: person.celebrate.birthday, celebrates: true });
+        found.push({ kind: 'birthday', occursOn, preference: birthday, celebrates: true });
       }
     }
   }
   if (person.hireDate && isCalendarDate(person.hireDate)) {
     const hireYear = Number(person.hireDate.slice(0, 4));
-    if (policy.anniversaries && person.celebrate.anniversary !== 'off') {
+    if (policy.anniversaries && anniversary !== 'off') {
       for (let year = Math.max(firstYear, hireYear + 1); year <= lastYear; year++) {
         const occursOn = celebratedDate(monthDayOf(person.hireDate), year, policy.feb29Rule);
         if (inRange(occursOn)) {
@@ -87,7 +91,7 @@ function occurrencesOf(person: Person, from: string, to: string, policy: Milesto
             kind: 'anniversary',
             occursOn,
             years: year - hireYear,
-            preference: person.celebrate.anniversary,
+            preference: anniversary,
             celebrates: true,
           });
         }
@@ -114,7 +118,8 @@ function occurrencesOf(person: Person, from: string, to: string, policy: Milesto
  *   date is before the milestone's (or on it, with a lead of 0).
  * - A celebration (birthday and anniversary, preference `public`) goes out at the send hour of the
  *   person's zone on the day; a missed one is sent only while it is still that day there.
- * - Preference `manager` means the reminder only, `off` nothing. New-hire check-ins are reminders
+ * - Preference `manager` means the reminder only, `off` nothing. Someone who has not chosen gets
+ *   the policy's `defaultCelebration` (the tenant's; `manager` unless an admin changes it). New-hire check-ins are reminders
  *   only. People without a manager, or whose manager is not among `managers` or `people`, get no
  *   reminder.
  *

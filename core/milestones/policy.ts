@@ -1,4 +1,5 @@
 import type { Feb29Rule } from '../shared';
+import type { CelebrationPreference } from '../people';
 import type { TenantSettings } from '../settings';
 import type { CheckInDay } from './types';
 
@@ -23,6 +24,8 @@ export interface MilestonePolicy {
   anniversaries: boolean;
   /** Which new-hire check-ins the manager gets. */
   checkIns: readonly CheckInDay[];
+  /** The celebration of people who have not chosen one (nor had one set by the people file). */
+  defaultCelebration: CelebrationPreference;
 }
 
 /** The defaults of the design. */
@@ -35,16 +38,24 @@ export const DEFAULT_MILESTONE_POLICY: Readonly<MilestonePolicy> = {
   birthdays: true,
   anniversaries: true,
   checkIns: [0, 7, 30, 90],
+  defaultCelebration: 'manager',
 };
 
 /**
  * A tenant's policy, from its settings: the send hour and default zone, how many working days
- * ahead managers are reminded, the weekend and 29 February rules, and which milestones are kept.
+ * ahead managers are reminded, the weekend and 29 February rules, which milestones are kept, and
+ * the default celebration of people who have not chosen.
  */
 export function milestonePolicyFor(
   settings: Pick<
     TenantSettings,
-    'sendHour' | 'defaultTimeZone' | 'reminderLeadDays' | 'weekendRule' | 'feb29Rule' | 'milestones'
+    | 'sendHour'
+    | 'defaultTimeZone'
+    | 'reminderLeadDays'
+    | 'weekendRule'
+    | 'feb29Rule'
+    | 'milestones'
+    | 'defaultCelebration'
   >,
   overrides: Partial<MilestonePolicy> = {},
 ): MilestonePolicy {
@@ -57,6 +68,7 @@ export function milestonePolicyFor(
     birthdays: settings.milestones.birthdays,
     anniversaries: settings.milestones.anniversaries,
     checkIns: [...settings.milestones.checkIns],
+    defaultCelebration: settings.defaultCelebration,
     ...overrides,
   };
 }

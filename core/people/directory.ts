@@ -1,6 +1,15 @@
 /** Who may see a person's milestone celebrated. */
 export type CelebrationPreference = 'public' | 'manager' | 'off';
 
+/**
+ * The celebrations set for a person, each left out while nobody has set it: then the tenant's
+ * default celebration applies (see `effectiveCelebration` in celebrations.ts).
+ */
+export interface CelebrationChoices {
+  birthday?: CelebrationPreference;
+  anniversary?: CelebrationPreference;
+}
+
 /** A person in the tenant's directory. Birth years are never stored: a birthday is `MM-DD`. */
 export interface Person {
   tenantId: string;
@@ -15,7 +24,13 @@ export interface Person {
   birthday?: string;
   /** `YYYY-MM-DD`. */
   hireDate?: string;
-  celebrate: { birthday: CelebrationPreference; anniversary: CelebrationPreference };
+  /** Celebrations set for them; `{}` until they choose or the people file sets one. */
+  celebrate: CelebrationChoices;
+  /**
+   * Who set `celebrate`: the person in `my settings` (`self`), whose choice nothing else changes, or
+   * the people file (`import`). Absent while `celebrate` is empty.
+   */
+  celebrateSource?: 'self' | 'import';
   /** `YYYY-MM-DD` of the last kudos this person received. */
   lastRecognisedOn?: string;
   /** Teams (team ids) Moments has seen this person in; celebrations go to their recognition channels. */
@@ -51,6 +66,15 @@ export interface PeopleDirectory {
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
   /** How many people the tenant's directory holds. */
   count(tenantId: string): Promise<number>;
+  /**
+   * The tenant's people whose last kudos is before `since` (`YYYY-MM-DD`), or who never had any:
+   * how many, and the first `limit` of them by display name. Two queries, whatever the tenant's size.
+   */
+  notRecognisedSince(
+    tenantId: string,
+    since: string,
+    limit: number,
+  ): Promise<{ count: number; first: Person[] }>;
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -26,11 +26,10 @@ import type { ErasureRegister } from './erasures';
  *   account may be disabled for a leave). The report lists the disabled accounts the directory
  *   still holds, for an administrator to remove with a CSV `remove` row.
  *
- * New people get `celebrate: { birthday: 'manager', anniversary: 'manager' }`: they have not
- * opted in to anything, so nothing about them is posted publicly until the CSV (or they) say so;
- * their manager may still be reminded. (The CSV import's default for someone new is `public`:
- * HR's file is the opt-in. An empty preference cell keeps what is stored, so a person added by a
- * sync stays `manager` until the file sets a preference.) They have no dates until the CSV gives
+ * New people get no celebration preference (`celebrate: {}`): they have not chosen, so the
+ * tenant's default celebration applies (`manager` unless an admin changes it: their manager is
+ * reminded, nothing is posted publicly) until the CSV or they set one. A sync never writes a
+ * preference, so it never overrides a person's own choice. They have no dates until the CSV gives
  * them, so a sync alone never makes a milestone.
  *
  * Existing people are read with {@link PeopleDirectory.findMany}, a batch at a time: one query per
@@ -39,7 +38,7 @@ import type { ErasureRegister } from './erasures';
  * @packageDocumentation
  */
 
-import type { CelebrationPreference, PeopleDirectory, Person } from './directory';
+import type { PeopleDirectory, Person } from './directory';
 
 /** A user as the tenant's directory lists it (Microsoft Graph's field names). */
 export interface DirectoryUser {
@@ -98,12 +97,6 @@ export interface PeopleSyncOptions {
   erasures?: Pick<ErasureRegister, 'erasedAmong'>;
 }
 
-/** Preferences of someone a sync adds: they have not opted in. */
-export const SYNC_DEFAULT_CELEBRATE: Readonly<{
-  birthday: CelebrationPreference;
-  anniversary: CelebrationPreference;
-}> = { birthday: 'manager', anniversary: 'manager' };
-
 const cleanName = (name: string | undefined) => (name ?? '').trim().replace(/\s+/g, ' ');
 
 /** `mail`, else a real UPN, lower-case; undefined when Graph gives no address. */
@@ -134,7 +127,7 @@ export function mergeDirectoryUser(
       displayName: displayName || email || id,
       ...(email === undefined ? {} : { email }),
       ...(managerId === undefined ? {} : { managerId }),
-      celebrate: { ...SYNC_DEFAULT_CELEBRATE },
+      celebrate: {},
     };
     return { person, change: 'added' };
   }

@@ -25,7 +25,9 @@ export interface ImportPlan {
  * object id, e.g. from Graph); what stays unresolved is refused. Fields the row leaves empty keep
  * their stored values, so an unchanged row produces no write and importing a file twice changes
  * nothing the second time. Removing someone not in the directory is unchanged, not an error. A
- * person's own choices in `my settings` (birthday, time zone, celebrations) are kept.
+ * person's own choices in `my settings` (birthday, time zone, celebrations) are kept. A celebration
+ * the file gives is recorded as the file's (`celebrateSource: 'import'`); one it leaves empty stays
+ * unset, so the tenant's default celebration applies: an import makes nobody public by omission.
  */
 export function planImport(
   parsed: Pick<ParsedPeopleCsv, 'rows'> & Partial<Pick<ParsedPeopleCsv, 'refusals'>>,
@@ -116,14 +118,12 @@ export function planImport(
     }
 
     const stored = lookupId(tenantId, id.toLowerCase());
-    const base: Person = stored ?? {
-      tenantId,
-      id,
-      displayName: patch.displayName ?? '',
-      celebrate: { birthday: 'public', anniversary: 'public' },
-    };
+    // Someone new has chosen nothing: the tenant's default celebration applies until they or the
+    // file say otherwise.
+    const base: Person = stored ?? { tenantId, id, displayName: patch.displayName ?? '', celebrate: {} };
     // What a person chose in `my settings` stays as they chose it.
     const own = base.ownSettings === true;
+    const celebrate = own || !patch.celebrate ? base.celebrate : { ...base.celebrate, ...patch.celebrate };
     const next: Person = {
       ...base,
       ...(patch.displayName === undefined ? {} : { displayName: patch.displayName }),
@@ -132,7 +132,8 @@ export function planImport(
       ...(patch.timeZone === undefined || own ? {} : { timeZone: patch.timeZone }),
       ...(patch.birthday === undefined || own ? {} : { birthday: patch.birthday }),
       ...(patch.hireDate === undefined ? {} : { hireDate: patch.hireDate }),
-      celebrate: own ? base.celebrate : { ...base.celebrate, ...patch.celebrate },
+      celebrate,
+      ...(celebrate === base.celebrate ? {} : { celebrateSource: 'import' as const }),
     };
     if (stored && stableJson(stored) === stableJson(next)) {
       plan.counts.unchanged += 1;

@@ -10,14 +10,17 @@
  * | `birthday`             | no                           | `MM-DD`, `--MM-DD`, or `YYYY-MM-DD` (the year is dropped)         |
  * | `hireDate`             | no                           | `YYYY-MM-DD`                                                     |
  * | `timeZone`             | no                           | an IANA zone, e.g. `Europe/London` (stored in canonical form)    |
- * | `celebrateBirthday`    | no                           | `public`, `manager` or `off` (default `public`)                  |
- * | `celebrateAnniversary` | no                           | `public`, `manager` or `off` (default `public`)                  |
+ * | `celebrateBirthday`    | no                           | `public`, `manager` or `off` (default: the tenant's, below)      |
+ * | `celebrateAnniversary` | no                           | `public`, `manager` or `off` (default: the tenant's, below)      |
  * | `action`               | no                           | empty or `upsert` to add or update, `remove` to delete           |
  *
  * - Header names ignore case, spaces, `_` and `-`: `Hire Date`, `hire_date` and `hireDate` are one
  *   column. Other columns are ignored and reported. Values are trimmed; values ignore case.
  * - An empty cell (or a missing column) never clears anything: the directory keeps what it has,
  *   and someone new gets the defaults. To stop a celebration, set its preference to `off`.
+ * - An empty celebration cell sets nothing: the person gets the tenant's default celebration
+ *   (`manager` unless an admin changes it) until they choose in `my settings`. A value in the file
+ *   applies, except over a person's own choice, which always wins.
  * - Dates with `/` or `.` (`03/04/1990`) are refused: day-first and month-first cannot be told apart.
  * - A birth year is never kept, whatever the file holds.
  * - Row numbers are the file's line numbers (the header is row 1), as a spreadsheet shows them

@@ -1,4 +1,5 @@
 /** The people feature's public entry: other folders import from here, never from its files. */
+export * from './celebrations';
 export * from './directory';
 export * from './directorySync';
 export * from './erasures';

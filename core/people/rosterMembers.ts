@@ -15,8 +15,8 @@ export interface MemberDirectory {
 }
 
 /**
- * Adds Teams members the directory does not know yet, with celebrations left to them to opt into
- * (manager only until they choose), and records `teamId` on members who lack it, which is where
+ * Adds Teams members the directory does not know yet, with celebrations left to them to choose
+ * (the tenant's default celebration until they do), and records `teamId` on members who lack it, which is where
  * their celebrations are posted. One query for the lot; writes only what changed. Leaves out, and
  * does not return, members who asked Moments to forget them: a roster never brings them back.
  * @returns the members kept, in the order given.
@@ -61,7 +61,7 @@ function newcomer(tenantId: string, member: RosterMember, teamId: string | undef
     id: member.id,
     displayName: member.displayName,
     ...(member.email ? { email: member.email } : {}),
-    celebrate: { birthday: 'manager', anniversary: 'manager' },
+    celebrate: {},
     ...(teamId ? { teamIds: [teamId] } : {}),
   };
 }

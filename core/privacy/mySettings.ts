@@ -155,7 +155,7 @@ export async function saveMySettings(
     tenantId: request.tenantId,
     id: request.personId,
     displayName: request.displayName.trim() || 'Colleague',
-    celebrate: { birthday: 'manager', anniversary: 'manager' },
+    celebrate: {},
   };
   const { birthday: _oldBirthday, ...rest } = base;
   const person: Person = {
@@ -165,6 +165,8 @@ export async function saveMySettings(
       birthday: celebrateBirthday as CelebrationPreference,
       anniversary: celebrateAnniversary as CelebrationPreference,
     },
+    // Their own choice: no import or sync changes it from here on.
+    celebrateSource: 'self',
     timeZone,
     ...(digest ? { digest } : {}),
     ownSettings: true,

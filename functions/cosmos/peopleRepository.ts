@@ -92,4 +92,32 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
       .fetchAll();
     return resources[0] ?? 0;
   }
+
+  async notRecognisedSince(
+    tenantId: string,
+    since: string,
+    limit: number,
+  ): Promise<{ count: number; first: Person[] }> {
+    const where =
+      'WHERE c.tenantId = @tenantId AND (NOT IS_DEFINED(c.lastRecognisedOn) OR c.lastRecognisedOn < @since)';
+    const parameters = [
+      { name: '@tenantId', value: tenantId },
+      { name: '@since', value: since },
+    ];
+    const top = Math.max(0, Math.floor(limit));
+    const [counted, first] = await Promise.all([
+      this.container.items
+        .query<number>({ query: `SELECT VALUE COUNT(1) FROM c ${where}`, parameters })
+        .fetchAll(),
+      top === 0
+        ? Promise.resolve({ resources: [] as Person[] })
+        : this.container.items
+            .query<Person>({
+              query: `SELECT TOP @top * FROM c ${where} ORDER BY c.displayName`,
+              parameters: [...parameters, { name: '@top', value: top }],
+            })
+            .fetchAll(),
+    ]);
+    return { count: counted.resources[0] ?? 0, first: this.documents.all(first.resources) };
+  }
 }

@@ -8,6 +8,7 @@ import {
 } from '../../bot/kudos/kudosCards';
 import { commandsFor } from '../../bot/help/commands';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
+import { recognitionMessages } from '../../bot/kudos/recognitionMessages';
 import type { Recognition } from '../../core/kudos';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
 
@@ -138,6 +139,45 @@ describe('card templates', () => {
         where: 'It is posted in this chat.',
       }),
     );
+  });
+
+  it('the manager copy says who, for which value, for which reports, and the message as typed', () => {
+    const hostile = recognition({
+      message: '**bold** [click](https://evil.example) <b>html</b> ${giverName}',
+      giver: { id: 'alex', name: '[Alex](https://evil.example)' },
+    });
+    const notice = recognitionMessages.managerNotice(hostile, hostile.recipients);
+    const card = notice.card ?? {};
+    expectValid(card);
+    expect(notice.summary).toBe(
+      '[Alex](https://evil.example) recognised Megan Bowen and Adele Vance for Teamwork',
+    );
+    const runs = JSON.stringify(card);
+    expect(runs).toContain('"type":"TextRun","text":"[Alex](https://evil.example)"');
+    expect(runs).toContain('"type":"TextRun","text":"Megan Bowen and Adele Vance"');
+    expect(runs).toContain('"type":"TextRun","text":"Teamwork"');
+    // The message in a TextRun (never read as markdown), bound as data, never expanded.
+    expect(runs).toContain(
+      '"type":"TextRun","text":"**bold** [click](https://evil.example) <b>html</b> ${giverName}"',
+    );
+    expect(notice.text).toBeUndefined();
+  });
+
+  it('the manager copy of kudos given in a chat, not posted to a channel, leaves the words out', () => {
+    const inChat = recognition({
+      place: { kind: 'groupChat', conversationId: '19:chat' },
+      postToChannel: false,
+      message: 'Between us: you saved the launch.',
+    });
+    const card = recognitionMessages.managerNotice(inChat, [inChat.recipients[0]!]).card ?? {};
+    expectValid(card);
+    const text = JSON.stringify(card);
+    expect(text).toContain('"type":"TextRun","text":"Megan Bowen"');
+    expect(text).not.toContain('you saved the launch');
+    expect(text).toContain('Given in a chat: the message stays with the people there.');
+    // Posted to the team's recognition channel by its giver: the words may travel.
+    const posted = recognitionMessages.managerNotice({ ...inChat, postToChannel: true }, inChat.recipients);
+    expect(JSON.stringify(posted.card)).toContain('Between us: you saved the launch.');
   });
 
   it('a missing field fails loudly instead of showing ${…} to users', () => {

@@ -2,7 +2,7 @@ import type { Recognition } from '../../core/kudos';
 import { UNREADABLE_FORM } from '../../bot/kudos/actions';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
-import type { PlaygroundClient } from '../support/playground';
+import { arrivedBeforeMarker, type BotMessage, type PlaygroundClient } from '../support/playground';
 
 // Kudos end to end: the Agents Playground as the Teams client, the bot on its real HTTP endpoint,
 // the local Cosmos DB server through the SDK, all started as `npm start` starts them.
@@ -325,6 +325,59 @@ describe('recipients hear about it', () => {
       (m) => m.conversationId === PERSONAL && (m.text ?? '').includes('recognised you'),
     );
     expect(notice.text).toBe('Megan Bowen recognised you for Ownership: “for the roadmap review”');
+  });
+});
+
+describe('the manager copy', () => {
+  const isManagerCopy = (m: BotMessage) => textOf(m.attachments).includes('Kudos for your team');
+
+  it('Alex gets one notice in his personal chat when Megan recognises his report Adele in a channel', async () => {
+    await playground.openConversationInstall(PERSONAL);
+    const since = playground.messages().length;
+    const config = await playground.config();
+    const base = await playground.mockTemplate(GENERAL);
+    await playground.sendCustomActivity({
+      ...base,
+      type: 'message',
+      text: `<at>${config.bot.name}</at> kudos <at>Adele Vance</at> #teamwork for the *onboarding* guide`,
+      from: { id: '29:meganb', name: 'Megan Bowen', aadObjectId: DEMO_IDS.megan },
+      entities: [
+        {
+          type: 'mention',
+          mentioned: { id: config.bot.id, name: config.bot.name },
+          text: `<at>${config.bot.name}</at>`,
+        },
+        {
+          type: 'mention',
+          mentioned: { id: '29:adelev', name: 'Adele Vance' },
+          text: '<at>Adele Vance</at>',
+        },
+      ],
+      channelData: { ...(base.channelData as object), tenant: { id: config.tenantId } },
+    });
+    const notice = await playground.waitForMessage(
+      (m, i) => i >= since && m.conversationId === PERSONAL && isManagerCopy(m),
+    );
+    const card = textOf(notice.attachments);
+    expect(card).toContain('"type":"TextRun","text":"Megan Bowen"');
+    expect(card).toContain('"type":"TextRun","text":"Adele Vance"');
+    expect(card).toContain('"type":"TextRun","text":"Teamwork"');
+    // The message as typed, in a text run: never read as markdown.
+    expect(card).toContain('"type":"TextRun","text":"for the *onboarding* guide"');
+    const arrived = await arrivedBeforeMarker(playground, PERSONAL, since);
+    expect(arrived.filter(isManagerCopy)).toHaveLength(1);
+  });
+
+  it('is not sent to Alex for kudos he gave his own reports', async () => {
+    const since = playground.messages().length;
+    await postWithMentions(GROUP, 'kudos <at>Megan Bowen</at> #teamwork for the release notes', [
+      { id: '29:meganb', name: 'Megan Bowen' },
+    ]);
+    await playground.waitForMessage(
+      (m, i) =>
+        i >= since && m.conversationId === GROUP && textOf(m.attachments).includes('for the release notes'),
+    );
+    expect((await arrivedBeforeMarker(playground, PERSONAL, since)).filter(isManagerCopy)).toEqual([]);
   });
 });
 

@@ -122,6 +122,7 @@ describe('your data, in the personal chat', () => {
       hireDate: '2018-04-09',
       birthday: '03-14',
       celebrate: { birthday: 'manager', anniversary: 'manager' },
+      celebrateSource: 'self',
       timeZone: 'Europe/London',
       digest: { enabled: false, day: 5, hour: 16 },
     });

@@ -99,13 +99,26 @@ describe('team set-up', () => {
     expect(textOf(fetched)).not.toContain('"value":"innovation"');
   });
 
-  it('stats shows this month’s coverage for the team, not a leaderboard', async () => {
+  it('stats in the channel shows this month’s coverage for the team in numbers, and names nobody', async () => {
     await playground.send(GENERAL, 'stats', { mentionBot: true });
     const card = textOf((await replyIn(GENERAL, 'Recognition this month')).attachments);
     expect(card).toContain('"title":"Kudos","value":"1"');
     expect(card).toContain('"title":"People recognised","value":"1 of 6"');
     expect(card).toContain('Ownership (1)');
     expect(card).toContain('Not recognised in the last 30 days: 5');
+    expect(card).toContain('shown only in a personal chat with Moments');
+    // Not even the admin who asked sees a name here: everyone in the channel would.
+    for (const name of ['Adele Vance', 'Alex Wilber', 'Diego Siciliani', 'Lee Gu', 'Megan Bowen']) {
+      expect(card).not.toContain(name);
+    }
+  });
+
+  it('stats in the admin’s personal chat names the organisation’s people not recognised lately', async () => {
+    const personal = playground.personalChatId();
+    await playground.send(personal, 'stats');
+    const card = textOf((await replyIn(personal, 'Recognition this month')).attachments);
+    expect(card).toContain('Everyone in your organisation');
+    expect(card).toContain('"title":"People recognised","value":"1 of 6"');
     expect(card).toContain('Adele Vance, Alex Wilber, Diego Siciliani, Lee Gu, Megan Bowen');
   });
 });

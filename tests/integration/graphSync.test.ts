@@ -342,7 +342,7 @@ describe('syncPeople from Graph into Cosmos DB', () => {
       displayName: 'User 1990',
       email: 'user1990@contoso.example', // no mail: the UPN
       managerId: USERS[198]?.id,
-      celebrate: { birthday: 'manager', anniversary: 'manager' },
+      celebrate: {}, // nothing chosen: the tenant's default celebration applies
     });
 
     resetCalls();

@@ -158,6 +158,7 @@ describe('my settings and forget me on Cosmos DB', () => {
         hireDate: '2020-06-15',
         birthday: '03-14',
         celebrate: { birthday: 'manager', anniversary: 'off' },
+        celebrateSource: 'self',
         timeZone: 'Asia/Tokyo',
         digest: { enabled: true, day: 3, hour: 7 },
         ownSettings: true,

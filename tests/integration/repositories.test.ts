@@ -4,7 +4,7 @@ import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { ensureSchema, containerDefinitions } from '../../functions/cosmos/schema';
 import type { ConversationRecord } from '../../core/delivery';
-import type { Person } from '../../core/people';
+import { celebrationSource, effectiveCelebration, type Person } from '../../core/people';
 import { changeTenantSettings, defaultTenantSettings, settingTexts } from '../../core/settings';
 import { CosmosAuditTrail } from '../../functions/cosmos/auditRepository';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -48,6 +48,30 @@ describe('CosmosPeopleDirectory', () => {
     expect(await people.get(TENANT_A, 'nobody')).toBeUndefined();
   });
 
+  it('keeps a celebration nobody chose unset, and where a set one came from', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
+    const unchosen: Person = { ...person(TENANT_A, 'unchosen', 'Una Chosen'), celebrate: {} };
+    const fromFile: Person = {
+      ...person(TENANT_A, 'from-file', 'Fay File'),
+      celebrate: { anniversary: 'off' },
+      celebrateSource: 'import',
+    };
+    await people.save(unchosen);
+    await people.save(fromFile);
+    expect(await people.get(TENANT_A, 'unchosen')).toEqual(unchosen);
+    expect(await people.get(TENANT_A, 'from-file')).toEqual(fromFile);
+    // A document stored before: both values, no source. It reads as stored and keeps applying.
+    const legacy = person(TENANT_A, 'legacy', 'Lee Gacy');
+    await cosmos.database.container('people').items.upsert(legacy);
+    const read = await people.get(TENANT_A, 'legacy');
+    expect(read).toEqual(legacy);
+    expect(read && effectiveCelebration(read, 'birthday', 'manager')).toBe('public');
+    expect(read && celebrationSource(read, 'birthday')).toBe('import');
+    await people.remove(TENANT_A, 'unchosen');
+    await people.remove(TENANT_A, 'from-file');
+    await people.remove(TENANT_A, 'legacy');
+  });
+
   it('lists a manager’s reports by name and counts a tenant, without crossing tenants', async () => {
     const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
     await people.save(person(TENANT_A, 'adele', 'Adele Vance', 'alex'));
@@ -58,6 +82,27 @@ describe('CosmosPeopleDirectory', () => {
     expect(reports.map((p) => p.displayName)).toEqual(['Adele Vance', 'Lee Gu', 'Megan Bowen']);
     expect(await people.count(TENANT_B)).toBe(1);
     expect((await people.reportsOf(TENANT_B, 'alex')).map((p) => p.id)).toEqual(['eve']);
+  });
+
+  it('counts and names, by name, the people not recognised since a date, within the tenant', async () => {
+    const people = new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger);
+    const tenant = 'tenant-quiet';
+    const quiet = (id: string, name: string, lastRecognisedOn?: string) =>
+      people.save({ ...person(tenant, id, name), ...(lastRecognisedOn ? { lastRecognisedOn } : {}) });
+    await quiet('q1', 'Zoe Never');
+    await quiet('q2', 'Amy Long Ago', '2027-01-05');
+    await quiet('q3', 'Bea Recent', '2027-03-10');
+    await quiet('q4', 'Cal On The Day', '2027-02-18');
+    await quiet('q5', 'Dan Day Before', '2027-02-17');
+    await people.save({ ...person('tenant-other', 'x1', 'Other Never') });
+    expect(await people.notRecognisedSince(tenant, '2027-02-18', 2)).toEqual({
+      count: 3,
+      first: [
+        expect.objectContaining({ displayName: 'Amy Long Ago' }),
+        expect.objectContaining({ displayName: 'Dan Day Before' }),
+      ],
+    });
+    expect(await people.notRecognisedSince(tenant, '2027-02-18', 0)).toEqual({ count: 3, first: [] });
   });
 
   it('a tenant-B caller never reads tenant-A people, even knowing their id', async () => {

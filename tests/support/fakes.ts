@@ -185,6 +185,12 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
   async count(tenantId: string) {
     return [...this.people.values()].filter((p) => p.tenantId === tenantId).length;
   }
+  async notRecognisedSince(tenantId: string, since: string, limit: number) {
+    const quiet = [...this.people.values()]
+      .filter((p) => p.tenantId === tenantId && !(p.lastRecognisedOn && p.lastRecognisedOn >= since))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+    return { count: quiet.length, first: quiet.slice(0, limit).map((p) => structuredClone(p)) };
+  }
 }
 
 export class MemoryRecognitionStore implements RecognitionStore {

@@ -19,7 +19,12 @@ export const personSchema = z
     timeZone: z.string().optional(),
     birthday: z.string().optional(),
     hireDate: z.string().optional(),
-    celebrate: z.object({ birthday: celebration, anniversary: celebration }).passthrough(),
+    // Each preference is absent until someone sets it (the tenant's default applies meanwhile);
+    // documents from before always hold both, and keep applying (core/people/celebrations.ts).
+    celebrate: z
+      .object({ birthday: celebration.optional(), anniversary: celebration.optional() })
+      .passthrough(),
+    celebrateSource: z.enum(['self', 'import']).optional(),
     lastRecognisedOn: z.string().optional(),
     teamIds: z.array(z.string()).optional(),
     mutedReminders: z.array(z.string()).optional(),

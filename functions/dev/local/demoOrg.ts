@@ -35,7 +35,9 @@ export function demoPeople(asOf: Date): Person[] {
     fields: Omit<Person, 'tenantId' | 'celebrate'> & Partial<Pick<Person, 'celebrate'>>,
   ): Person => ({
     tenantId: DEMO_TENANT_ID,
+    // As the demo's HR file sets them (demo-people.csv): people who have chosen nothing themselves.
     celebrate: { birthday: 'public', anniversary: 'public' },
+    celebrateSource: 'import',
     teamIds: [DEMO_TEAM_ID],
     ...fields,
   });

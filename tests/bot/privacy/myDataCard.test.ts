@@ -33,6 +33,32 @@ describe('my data card', () => {
     }
   });
 
+  it('says what applies to someone who has not chosen, and who set each celebration', () => {
+    const facts = (person: typeof alex, tenant = settings) => {
+      const card = myDataCardData(data({ person }), tenant);
+      const all = card.sections.flatMap((s) => s.facts ?? []);
+      return [
+        all.find((f) => f.label === 'Birthday celebrated')?.value,
+        all.find((f) => f.label === 'Work anniversary celebrated')?.value,
+      ];
+    };
+    expect(facts({ ...alex, celebrate: {} })).toEqual([
+      'Manager only: a reminder to my manager, no post (your organisation’s default)',
+      'Manager only: a reminder to my manager, no post (your organisation’s default)',
+    ]);
+    expect(facts({ ...alex, celebrate: {} }, { ...settings, defaultCelebration: 'off' })).toEqual([
+      'Off: nothing (your organisation’s default)',
+      'Off: nothing (your organisation’s default)',
+    ]);
+    expect(facts({ ...alex, celebrate: { birthday: 'public' }, celebrateSource: 'import' })).toEqual([
+      'Public: a reminder to my manager and a post in my team’s channel (from your organisation’s people data)',
+      'Manager only: a reminder to my manager, no post (your organisation’s default)',
+    ]);
+    expect(
+      facts({ ...alex, celebrate: { birthday: 'off', anniversary: 'public' }, celebrateSource: 'self' }),
+    ).toEqual(['Off: nothing', 'Public: a reminder to my manager and a post in my team’s channel']);
+  });
+
   it('tells someone who was forgotten what Moments still keeps: a hash of their id', () => {
     const card = expandCard(
       myDataCard,

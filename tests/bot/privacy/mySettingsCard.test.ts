@@ -101,4 +101,22 @@ describe('my settings card', () => {
     expect(JSON.stringify(card)).toContain('saving adds you');
     expect(inputById(card, 'timeZone')?.value).toBe('UTC');
   });
+
+  it('offers what applies to someone who has not chosen: the organisation’s default', () => {
+    const unchosen = { ...alex, celebrate: {} };
+    expect(settingsValuesOf(unchosen, settings)).toMatchObject({
+      celebrateBirthday: 'manager',
+      celebrateAnniversary: 'manager',
+    });
+    expect(settingsValuesOf(undefined, { ...settings, defaultCelebration: 'off' })).toMatchObject({
+      celebrateBirthday: 'off',
+      celebrateAnniversary: 'off',
+    });
+    expect(
+      settingsValuesOf(
+        { ...alex, celebrate: { anniversary: 'public' } },
+        { ...settings, defaultCelebration: 'off' },
+      ),
+    ).toMatchObject({ celebrateBirthday: 'off', celebrateAnniversary: 'public' });
+  });
 });

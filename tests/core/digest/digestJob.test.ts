@@ -30,12 +30,15 @@ const person = (id: string, fields: Partial<Person> = {}): Person => ({
 
 class RecordingNotifier implements DigestNotifier {
   readonly sent: Array<{ to: string; week: string; reports: number }> = [];
+  readonly digests: Digest[] = [];
   result: SendResult = { ok: true };
   delayMs = 0;
   async send(conversation: ConversationRecord, digest: Digest) {
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    if (this.result.ok)
+    if (this.result.ok) {
       this.sent.push({ to: conversation.userId ?? '', week: digest.week, reports: digest.teamSize });
+      this.digests.push(digest);
+    }
     return this.result;
   }
 }
@@ -124,6 +127,22 @@ describe('runDigestJob', () => {
     // Nobody without reports, and nobody who turned the digest off.
     expect(notifier.sent.map((s) => s.to)).not.toContain('lonely');
     expect(notifier.sent.map((s) => s.to)).not.toContain('off');
+  });
+
+  it('lists the milestones of reports who have not chosen as the tenant’s default celebration says', async () => {
+    const upcoming = async (defaultCelebration: 'manager' | 'off') => {
+      const { deps, notifier, settings } = await setup();
+      await settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), defaultCelebration });
+      await deps.people.save(person('a1', { managerId: 'london', birthday: '03-17', celebrate: {} }));
+      await deps.people.save(
+        person('a2', { managerId: 'london', birthday: '03-18', celebrate: { birthday: 'manager' } }),
+      );
+      await runDigestJob(deps, { now: at('2027-03-15T08:00:00Z') });
+      return notifier.digests[0]?.milestones.upcoming.rows.map((m) => `${m.person.name} ${m.kind}`);
+    };
+    expect(await upcoming('manager')).toEqual(['a1 birthday', 'a2 birthday']);
+    // Off for those who have not chosen: their birthday is not the manager's to mark.
+    expect(await upcoming('off')).toEqual(['a2 birthday']);
   });
 
   it('follows a manager’s own day and hour: Friday 16:00', async () => {

@@ -11,9 +11,12 @@ import {
   type Recognition,
   type RecognitionMessages,
 } from '../../../core/kudos';
+import type { Person } from '../../../core/people';
+import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
   MemoryDeliveryLedger,
+  MemoryPeopleDirectory,
   MemorySettingsStore,
   RecordingLogger,
 } from '../../support/fakes';
@@ -57,9 +60,20 @@ class RecordingMessenger implements Messenger {
 const messages: RecognitionMessages = {
   channelPost: (r) => ({ text: `${r.giver.name} recognised ${r.recipients.map((p) => p.name).join(', ')}` }),
   recipientNotice: (r, recipient) => ({ text: `${recipient.name}: ${r.value.name}` }),
+  managerNotice: (r, reports) => ({
+    text: `${r.giver.name} recognised your ${reports.map((p) => p.name).join(', ')}: ${r.value.name}`,
+  }),
 };
 
-async function setup(options: { recognitionChannel?: string; chatsWith?: string[] } = {}) {
+const person = (id: string, managerId?: string): Person => ({
+  tenantId: T,
+  id,
+  displayName: id,
+  celebrate: {},
+  ...(managerId ? { managerId } : {}),
+});
+
+async function setup(options: { recognitionChannel?: string; chatsWith?: string[]; people?: Person[] } = {}) {
   const settings = new MemorySettingsStore();
   const recognitionChannel = 'recognitionChannel' in options ? options.recognitionChannel : KUDOS_CHANNEL;
   await settings.saveTeam({
@@ -98,7 +112,15 @@ async function setup(options: { recognitionChannel?: string; chatsWith?: string[
   const messenger = new RecordingMessenger();
   const deliveries = new MemoryDeliveryLedger();
   return {
-    deps: { conversations, settings, deliveries, messenger, messages, logger },
+    deps: {
+      conversations,
+      people: new MemoryPeopleDirectory(options.people ?? []),
+      settings,
+      deliveries,
+      messenger,
+      messages,
+      logger,
+    },
     messenger,
     deliveries,
     logger,
@@ -109,7 +131,7 @@ describe('fanOutRecognition', () => {
   it('posts in the recognition channel and notifies each recipient, each claimed in the ledger', async () => {
     const { deps, messenger, deliveries } = await setup();
     const report = await fanOutRecognition(deps, recognition(), now);
-    expect(report).toEqual({ channelId: KUDOS_CHANNEL, notified: 2 });
+    expect(report).toEqual({ channelId: KUDOS_CHANNEL, notified: 2, managersNotified: 0 });
     expect([...messenger.arrived].sort()).toEqual([
       `channel:${KUDOS_CHANNEL} Alex Wilber recognised Megan Bowen, Adele Vance`,
       'personal:adele Adele Vance: Teamwork',
@@ -126,7 +148,7 @@ describe('fanOutRecognition', () => {
     const sentBefore = [...messenger.arrived];
     const again = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
     expect(messenger.arrived).toEqual(sentBefore);
-    expect(again).toEqual({ channelId: KUDOS_CHANNEL, notified: 0 });
+    expect(again).toEqual({ channelId: KUDOS_CHANNEL, notified: 0, managersNotified: 0 });
   });
 
   it('two runs at once send each message once', async () => {
@@ -155,7 +177,7 @@ describe('fanOutRecognition', () => {
   it('does not post in the channel when the giver did not ask for it', async () => {
     const { deps, messenger } = await setup();
     const report = await fanOutRecognition(deps, recognition({ postToChannel: false }), now);
-    expect(report).toEqual({ notified: 2 });
+    expect(report).toEqual({ notified: 2, managersNotified: 0 });
     expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
   });
 
@@ -175,7 +197,7 @@ describe('fanOutRecognition', () => {
   it('logs, and posts nothing, when Moments has not seen the recognition channel yet', async () => {
     const { deps, messenger, logger } = await setup({ recognitionChannel: '19:unseen' });
     const report = await fanOutRecognition(deps, recognition(), now);
-    expect(report).toEqual({ notified: 2 });
+    expect(report).toEqual({ notified: 2, managersNotified: 0 });
     expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ channelId: '19:unseen' }) }),
@@ -188,6 +210,76 @@ describe('fanOutRecognition', () => {
     expect(report.notified).toBe(1);
     expect(messenger.arrived.filter((m) => m.startsWith('personal:'))).toEqual([
       'personal:megan Megan Bowen: Teamwork',
+    ]);
+  });
+});
+
+describe('the manager copy', () => {
+  const personal = (arrived: string[]) => arrived.filter((m) => m.startsWith('personal:')).sort();
+
+  it('tells a manager once, naming every report of theirs the kudos names, claimed in the ledger', async () => {
+    const people = [person('megan', 'diego'), person('adele', 'diego'), person('diego')];
+    const { deps, messenger, deliveries } = await setup({ chatsWith: ['megan', 'adele', 'diego'], people });
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report.managersNotified).toBe(1);
+    expect(personal(messenger.arrived)).toEqual([
+      'personal:adele Adele Vance: Teamwork',
+      'personal:diego Alex Wilber recognised your Megan Bowen, Adele Vance: Teamwork',
+      'personal:megan Megan Bowen: Teamwork',
+    ]);
+    expect(await deliveries.get(T, 'kudos:rec-1:manager:diego')).toMatchObject({
+      kind: 'notice',
+      status: 'sent',
+    });
+  });
+
+  it('tells each recipient’s own manager', async () => {
+    const people = [person('megan', 'diego'), person('adele', 'lee')];
+    const { deps, messenger } = await setup({ chatsWith: ['diego', 'lee'], people });
+    expect((await fanOutRecognition(deps, recognition(), now)).managersNotified).toBe(2);
+    expect(personal(messenger.arrived)).toEqual([
+      'personal:diego Alex Wilber recognised your Megan Bowen: Teamwork',
+      'personal:lee Alex Wilber recognised your Adele Vance: Teamwork',
+    ]);
+  });
+
+  it('is not sent to the giver when they are the manager, nor to a manager who is a recipient', async () => {
+    const people = [person('megan', 'alex'), person('adele', 'megan')];
+    const { deps, messenger } = await setup({ chatsWith: ['alex', 'megan', 'adele'], people });
+    expect((await fanOutRecognition(deps, recognition(), now)).managersNotified).toBe(0);
+    expect(personal(messenger.arrived)).toEqual([
+      'personal:adele Adele Vance: Teamwork',
+      'personal:megan Megan Bowen: Teamwork',
+    ]);
+  });
+
+  it('is not sent when the tenant turned the manager copy off', async () => {
+    const people = [person('megan', 'diego'), person('adele', 'diego')];
+    const { deps, messenger, deliveries } = await setup({ chatsWith: ['diego'], people });
+    await deps.settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), managerCopy: false });
+    expect((await fanOutRecognition(deps, recognition(), now)).managersNotified).toBe(0);
+    expect(messenger.arrived.filter((m) => m.startsWith('personal:'))).toEqual([]);
+    expect(await deliveries.get(T, 'kudos:rec-1:manager:diego')).toBeUndefined();
+  });
+
+  it('a retried submit, or two runs at once, send it once', async () => {
+    const people = [person('megan', 'diego'), person('adele', 'diego')];
+    const { deps, messenger } = await setup({ chatsWith: ['diego'], people });
+    await Promise.all([
+      fanOutRecognition(deps, recognition(), now),
+      fanOutRecognition(deps, recognition(), now),
+    ]);
+    const again = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
+    expect(again.managersNotified).toBe(0);
+    expect(messenger.arrived.filter((m) => m.startsWith('personal:diego'))).toHaveLength(1);
+  });
+
+  it('skips a manager Moments has no personal chat with, as it skips recipients', async () => {
+    const people = [person('megan', 'diego'), person('adele', 'lee')];
+    const { deps, messenger } = await setup({ chatsWith: ['lee'], people });
+    expect((await fanOutRecognition(deps, recognition(), now)).managersNotified).toBe(1);
+    expect(personal(messenger.arrived)).toEqual([
+      'personal:lee Alex Wilber recognised your Adele Vance: Teamwork',
     ]);
   });
 });

@@ -1,5 +1,13 @@
-import { recognitionStats, startOfMonth, type Recognition } from '../../../core/kudos';
+import {
+  recognitionStats,
+  startOfMonth,
+  statsFor,
+  statsView,
+  type Recognition,
+  type StatsConversation,
+} from '../../../core/kudos';
 import type { Person } from '../../../core/people';
+import { MemoryPeopleDirectory, MemoryRecognitionStore } from '../../support/fakes';
 
 const T = 'tenant-a';
 const now = new Date('2027-03-20T15:00:00Z');
@@ -56,6 +64,7 @@ describe('recognition stats of a team', () => {
       ],
       peopleRecognised: 2,
       groupSize: 4,
+      notRecognisedCount: 2,
       notRecognisedIn30Days: ['Diego Siciliani', 'Isaiah Langer'],
     });
   });
@@ -82,6 +91,7 @@ describe('recognition stats of a team', () => {
       topValues: [],
       peopleRecognised: 0,
       groupSize: 4,
+      notRecognisedCount: 2,
       notRecognisedIn30Days: ['Diego Siciliani', 'Isaiah Langer'],
     });
   });
@@ -92,6 +102,7 @@ describe('recognition stats of a team', () => {
       topValues: [],
       peopleRecognised: 0,
       groupSize: 0,
+      notRecognisedCount: 0,
       notRecognisedIn30Days: [],
     });
   });
@@ -105,5 +116,112 @@ describe('the start of the month', () => {
     ['2028-01-01T00:30:00+01:00', '2027-12-01T00:00:00.000Z'], // still December in UTC
   ])('of %s is %s', (at, start) => {
     expect(startOfMonth(new Date(at)).toISOString()).toBe(start);
+  });
+});
+
+describe('who sees which names in stats', () => {
+  test.each<[StatsConversation, { isAdmin: boolean; hasReports: boolean }, string]>([
+    ['channel', { isAdmin: true, hasReports: true }, 'conversation, numbers only'],
+    ['groupChat', { isAdmin: true, hasReports: true }, 'conversation, numbers only'],
+    ['channel', { isAdmin: false, hasReports: false }, 'conversation, numbers only'],
+    ['personal', { isAdmin: true, hasReports: true }, 'organisation, with names'],
+    ['personal', { isAdmin: true, hasReports: false }, 'organisation, with names'],
+    ['personal', { isAdmin: false, hasReports: true }, 'reports, with names'],
+    ['personal', { isAdmin: false, hasReports: false }, 'organisation, numbers only'],
+  ])('in a %s, for %j: %s', (conversation, caller, expected) => {
+    const view = statsView(conversation, caller);
+    expect(`${view.scope}, ${view.names ? 'with names' : 'numbers only'}`).toBe(expected);
+  });
+});
+
+describe('stats as each caller sees them', () => {
+  // Alex manages Megan, Luke, Isaiah and Diego; Adele (an admin) manages nobody; Lee is in
+  // another team, never recognised.
+  const people = [
+    ...team.map((m) => ({ ...m, managerId: 'alex' })),
+    member('alex', 'Alex Wilber', '2027-03-12'),
+    member('adele', 'Adele Vance', '2027-03-01'),
+    member('lee', 'Lee Gu'),
+  ];
+  const setup = async () => {
+    const recognitions = new MemoryRecognitionStore();
+    await recognitions.create(kudos(['megan'], 'Teamwork'));
+    await recognitions.create(kudos(['alex', 'luke'], 'Ownership'));
+    return { people: new MemoryPeopleDirectory(people), recognitions };
+  };
+  const ask = async (
+    conversation: StatsConversation,
+    callerId: string,
+    isAdmin = false,
+    memberIds = ['megan', 'luke', 'isaiah', 'diego', 'alex'],
+  ) =>
+    statsFor(
+      await setup(),
+      { tenantId: T, callerId, conversation, isAdmin, memberIds: async () => memberIds },
+      now,
+    );
+
+  test.each<StatsConversation>(['channel', 'groupChat'])(
+    'in a %s: the members’ numbers, and no name even for their manager or an admin',
+    async (conversation) => {
+      for (const [callerId, isAdmin] of [
+        ['alex', false],
+        ['adele', true],
+        ['lee', false],
+      ] as const) {
+        const answer = await ask(conversation, callerId, isAdmin);
+        expect(answer).toEqual({
+          scope: 'conversation',
+          names: false,
+          stats: {
+            kudosThisMonth: 2,
+            topValues: [
+              { name: 'Ownership', count: 1 },
+              { name: 'Teamwork', count: 1 },
+            ],
+            peopleRecognised: 3,
+            groupSize: 5,
+            notRecognisedCount: 2,
+            notRecognisedIn30Days: [],
+          },
+        });
+      }
+    },
+  );
+
+  test('in a personal chat, a manager sees their own reports, with names', async () => {
+    const answer = await ask('personal', 'alex');
+    expect(answer.scope).toBe('reports');
+    expect(answer.stats).toMatchObject({
+      groupSize: 4,
+      peopleRecognised: 2,
+      notRecognisedCount: 2,
+      notRecognisedIn30Days: ['Diego Siciliani', 'Isaiah Langer'],
+    });
+  });
+
+  test('in a personal chat, an admin sees the organisation, with names', async () => {
+    const answer = await ask('personal', 'adele', true);
+    expect(answer).toEqual({
+      scope: 'organisation',
+      names: true,
+      stats: {
+        kudosThisMonth: 2,
+        topValues: [
+          { name: 'Ownership', count: 1 },
+          { name: 'Teamwork', count: 1 },
+        ],
+        peopleRecognised: 3,
+        groupSize: 7,
+        notRecognisedCount: 3,
+        notRecognisedIn30Days: ['Diego Siciliani', 'Isaiah Langer', 'Lee Gu'],
+      },
+    });
+  });
+
+  test('in a personal chat, anyone else sees the organisation’s numbers and no name', async () => {
+    const answer = await ask('personal', 'lee');
+    expect(answer).toMatchObject({ scope: 'organisation', names: false });
+    expect(answer.stats).toMatchObject({ groupSize: 7, notRecognisedCount: 3, notRecognisedIn30Days: [] });
   });
 });

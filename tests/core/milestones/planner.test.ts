@@ -298,6 +298,51 @@ describe('planMilestoneSends', () => {
       expect(plan('off', 'off')).toEqual([]);
     });
 
+    describe('not chosen: the tenant’s default celebration', () => {
+      const unchosen = (celebrate: Person['celebrate'], defaultCelebration?: CelebrationPreference) =>
+        hourly(
+          [
+            person('megan', {
+              managerId: 'alex',
+              timeZone: 'Europe/London',
+              birthday: '03-17',
+              hireDate: '2020-03-18',
+              celebrate,
+            }),
+          ],
+          '2027-03-10T00:00:00Z',
+          10 * 24,
+          { policy: defaultCelebration ? { ...policy, defaultCelebration } : policy },
+        ).map((s) => s.deliveryId.replace(/:megan:/, ':'));
+
+      it('is manager only unless the tenant changes it: the reminder, no public post', () => {
+        expect(policy.defaultCelebration).toBe('manager');
+        expect(unchosen({})).toEqual(['birthday:2027-03-17:manager', 'anniversary:2027-03-18:manager']);
+      });
+
+      it('follows the tenant’s public or off', () => {
+        expect(unchosen({}, 'public')).toEqual([
+          'birthday:2027-03-17:manager',
+          'anniversary:2027-03-18:manager',
+          'birthday:2027-03-17:celebration',
+          'anniversary:2027-03-18:celebration',
+        ]);
+        expect(unchosen({}, 'off')).toEqual([]);
+      });
+
+      it('applies to each occasion left unset; a set one is kept whatever the default', () => {
+        expect(unchosen({ anniversary: 'public' })).toEqual([
+          'birthday:2027-03-17:manager',
+          'anniversary:2027-03-18:manager',
+          'anniversary:2027-03-18:celebration',
+        ]);
+        expect(unchosen({ birthday: 'off' }, 'public')).toEqual([
+          'anniversary:2027-03-18:manager',
+          'anniversary:2027-03-18:celebration',
+        ]);
+      });
+    });
+
     it('a change after the reminder went out stops the celebration', () => {
       const before = person('megan', { managerId: 'alex', timeZone: 'Europe/London', birthday: '03-17' });
       const after: Person = { ...before, celebrate: { ...before.celebrate, birthday: 'off' } };
@@ -405,11 +450,18 @@ describe('planMilestoneSends', () => {
     expect(bad({ defaultTimeZone: 'Nowhere/Land' })).toThrow(/defaultTimeZone/);
   });
 
-  it('takes the send hour and default zone from tenant settings', () => {
-    expect(milestonePolicyFor({ ...defaultTenantSettings('t', 'Asia/Tokyo'), sendHour: 10 })).toEqual({
+  it('takes the send hour, default zone and default celebration from tenant settings', () => {
+    expect(
+      milestonePolicyFor({
+        ...defaultTenantSettings('t', 'Asia/Tokyo'),
+        sendHour: 10,
+        defaultCelebration: 'public',
+      }),
+    ).toEqual({
       ...DEFAULT_MILESTONE_POLICY,
       sendHour: 10,
       defaultTimeZone: 'Asia/Tokyo',
+      defaultCelebration: 'public',
     });
   });
 });

@@ -56,6 +56,7 @@ describe('the tenant’s milestone rules', () => {
       birthdays: false,
       anniversaries: true,
       checkIns: [0, 90],
+      defaultCelebration: 'manager',
     });
   });
 

@@ -1,6 +1,7 @@
 import {
   type Person,
   directoryEmail,
+  effectiveCelebration,
   syncPeople,
   type DirectorySource,
   type DirectoryUser,
@@ -121,7 +122,7 @@ describe('syncPeople', () => {
     expect(directory.calls.save).toBe(1);
   });
 
-  it('adds new people with no dates and manager-only celebrations (they have not opted in)', async () => {
+  it('adds new people with no dates and no celebration chosen (the tenant’s default applies)', async () => {
     const directory = new CountingDirectory();
     await syncPeople(
       directory,
@@ -136,9 +137,38 @@ describe('syncPeople', () => {
       id: id(5),
       displayName: 'Adele Vance',
       email: 'adele@contoso.example',
-      celebrate: { birthday: 'manager', anniversary: 'manager' },
+      celebrate: {},
     });
+    const adele = await directory.get(TENANT, id(5));
+    expect(adele && effectiveCelebration(adele, 'birthday', 'manager')).toBe('manager');
     expect((await directory.get(TENANT, id(6)))?.displayName).toBe('nameless@contoso.example');
+  });
+
+  it('never changes a person’s own celebration choice, nor the people file’s', async () => {
+    const own = imported(1, {
+      celebrate: { birthday: 'public', anniversary: 'off' },
+      celebrateSource: 'self',
+    });
+    const fromFile = imported(2, { celebrate: { birthday: 'off' }, celebrateSource: 'import' });
+    const directory = new CountingDirectory([own, fromFile]);
+    await syncPeople(
+      directory,
+      source([
+        { id: id(1), displayName: 'Renamed 1', mail: 'person1@contoso.example' },
+        { id: id(2), displayName: 'Renamed 2', mail: 'person2@contoso.example' },
+      ]),
+      { tenantId: TENANT, now: NOW },
+    );
+    expect(await directory.get(TENANT, id(1))).toMatchObject({
+      displayName: 'Renamed 1',
+      celebrate: { birthday: 'public', anniversary: 'off' },
+      celebrateSource: 'self',
+    });
+    expect(await directory.get(TENANT, id(2))).toMatchObject({
+      displayName: 'Renamed 2',
+      celebrate: { birthday: 'off' },
+      celebrateSource: 'import',
+    });
   });
 
   it('takes Graph’s manager, including none, and reports managers it cannot find', async () => {

@@ -1,4 +1,11 @@
-import { type Person, parsePeopleCsv, planImport, type ImportWrite } from '../../../core/people';
+import {
+  celebrationSource,
+  effectiveCelebration,
+  type Person,
+  parsePeopleCsv,
+  planImport,
+  type ImportWrite,
+} from '../../../core/people';
 import { DEMO_PEOPLE_CSV, peopleCsv as csv, personId as ID } from '../../support/peopleCsv';
 
 const TENANT = 'tenant-a';
@@ -45,7 +52,8 @@ describe('planImport', () => {
         timeZone: 'Europe/London',
         birthday: '03-14',
         hireDate: '2022-03-17',
-        celebrate: { birthday: 'public', anniversary: 'public' },
+        // Empty celebration cells choose nothing: the tenant's default applies, never public.
+        celebrate: {},
       },
       {
         tenantId: TENANT,
@@ -54,7 +62,8 @@ describe('planImport', () => {
         email: 'leeg@contoso.com',
         managerId: ID(2),
         hireDate: '2027-04-05',
-        celebrate: { birthday: 'public', anniversary: 'off' },
+        celebrate: { anniversary: 'off' },
+        celebrateSource: 'import',
       },
     ]);
     const directory = apply([alex], first.writes);
@@ -78,7 +87,12 @@ describe('planImport', () => {
       {
         op: 'save',
         rowNumber: 2,
-        person: { ...stored, displayName: 'Alex W.', celebrate: { birthday: 'off', anniversary: 'public' } },
+        person: {
+          ...stored,
+          displayName: 'Alex W.',
+          celebrate: { birthday: 'off', anniversary: 'public' },
+          celebrateSource: 'import',
+        },
       },
     ]);
   });
@@ -109,9 +123,45 @@ describe('planImport', () => {
           birthday: '01-02',
           timeZone: 'Europe/London',
           celebrate: { birthday: 'public', anniversary: 'public' },
+          celebrateSource: 'import',
         },
       },
     ]);
+  });
+
+  it('makes nobody public by leaving a cell empty; a value in the file applies, recorded as the file’s', () => {
+    const file = csv(
+      `${ID(2)},meganb@contoso.com,Megan Bowen,,03-14,2022-03-17,,,,`,
+      `${ID(3)},adelev@contoso.com,Adele Vance,,09-21,2025-04-20,,public,,`,
+    );
+    const people = apply([], planImport(parse(file), []).writes);
+    const megan = people.find((p) => p.id === ID(2));
+    const adele = people.find((p) => p.id === ID(3));
+    expect(megan?.celebrate).toEqual({});
+    expect(megan && effectiveCelebration(megan, 'birthday', 'manager')).toBe('manager');
+    expect(megan && celebrationSource(megan, 'birthday')).toBe('default');
+    expect(adele).toMatchObject({ celebrate: { birthday: 'public' }, celebrateSource: 'import' });
+    expect(adele && effectiveCelebration(adele, 'birthday', 'manager')).toBe('public');
+    expect(adele && effectiveCelebration(adele, 'anniversary', 'off')).toBe('off');
+    // A later file with the cell empty keeps the file's value; one with a value replaces it.
+    expect(planImport(parse(file), people).counts.unchanged).toBe(2);
+    const changed = planImport(parse(csv(`${ID(3)},adelev@contoso.com,Adele Vance,,,,,manager,,`)), people);
+    expect(changed.writes.map((w) => w.op === 'save' && w.person.celebrate)).toEqual([
+      { birthday: 'manager' },
+    ]);
+  });
+
+  it('never overrides a person’s own choice, even with a value in the file', () => {
+    const own: Person = {
+      ...alex,
+      celebrate: { birthday: 'off', anniversary: 'manager' },
+      celebrateSource: 'self',
+      ownSettings: true,
+    };
+    const file = csv(`${ID(1)},alexw@contoso.com,Alex Wilber,,,,,public,public,`);
+    const plan = planImport(parse(file), [own]);
+    expect(plan.counts.unchanged).toBe(1);
+    expect(plan.writes).toEqual([]);
   });
 
   it('removes people named by id or email; removing someone absent is unchanged', () => {
@@ -165,7 +215,7 @@ describe('planImport', () => {
           id: ID(6),
           displayName: 'Fine',
           managerId: ID(5),
-          celebrate: { birthday: 'public', anniversary: 'public' },
+          celebrate: {},
         },
       },
     ]);

@@ -20,7 +20,7 @@ async function world(people: Person[] = [], forgotten: string[] = []) {
 }
 
 describe('registerMembers', () => {
-  it('adds members the directory lacks, celebrated for their manager only until they choose', async () => {
+  it('adds members the directory lacks, with nothing chosen: the tenant’s default until they choose', async () => {
     const deps = await world();
     const kept = await registerMembers(
       deps,
@@ -37,14 +37,14 @@ describe('registerMembers', () => {
       id: 'megan',
       displayName: 'Megan Bowen',
       email: 'megan@contoso.example',
-      celebrate: { birthday: 'manager', anniversary: 'manager' },
+      celebrate: {},
       teamIds: [TEAM],
     });
     expect(await deps.people.get(T, 'lee')).toEqual({
       tenantId: T,
       id: 'lee',
       displayName: 'Lee Gu',
-      celebrate: { birthday: 'manager', anniversary: 'manager' },
+      celebrate: {},
       teamIds: [TEAM],
     });
   });

@@ -1,5 +1,5 @@
 import { effectiveDigest, saveMySettings, type MySettingsInput } from '../../../core/privacy';
-import type { Person } from '../../../core/people';
+import { parsePeopleCsv, planImport, type Person } from '../../../core/people';
 import { defaultTenantSettings } from '../../../core/settings';
 import { MemoryPeopleDirectory } from '../../support/fakes';
 
@@ -39,6 +39,7 @@ describe('saveMySettings', () => {
       ...alex,
       birthday: '03-14',
       celebrate: { birthday: 'manager', anniversary: 'off' },
+      celebrateSource: 'self',
       timeZone: 'America/New_York',
       ownSettings: true,
     });
@@ -80,6 +81,22 @@ describe('saveMySettings', () => {
     expect((await people.get(T, 'alex'))?.birthday).toBeUndefined();
   });
 
+  it('replaces what the people file set, and later files leave their choice alone', async () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    const fromFile: Person = { ...alex, id, celebrate: { birthday: 'public' }, celebrateSource: 'import' };
+    const people = new MemoryPeopleDirectory([fromFile]);
+    expect((await save(people, {}, id)).ok).toBe(true);
+    const chosen = (await people.get(T, id)) as Person;
+    expect(chosen).toMatchObject({
+      celebrate: { birthday: 'manager', anniversary: 'off' },
+      celebrateSource: 'self',
+    });
+    const hrFile = `id,displayName,celebrateBirthday,celebrateAnniversary\n${id},Alex Wilber,public,public`;
+    const plan = planImport(parsePeopleCsv(hrFile, { tenantId: T }), [chosen]);
+    expect(plan.counts.unchanged).toBe(1);
+    expect(plan.writes).toEqual([]);
+  });
+
   it('adds someone not in the directory under their id and Teams name', async () => {
     const people = new MemoryPeopleDirectory([]);
     const result = await save(people, {}, 'new-person');
@@ -90,6 +107,7 @@ describe('saveMySettings', () => {
       displayName: 'Teams Name',
       birthday: '03-14',
       celebrate: { birthday: 'manager', anniversary: 'off' },
+      celebrateSource: 'self',
       timeZone: 'America/New_York',
       ownSettings: true,
     });
