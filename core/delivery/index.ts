@@ -4,3 +4,5 @@ export * from './hourlyJob';
 export * from './ledger';
 export * from './messenger';
 export * from './sendGate';
+export * from './memberships';
+export * from './reach';

@@ -5,6 +5,9 @@ import {
   type DeliveryLedger,
   type Messenger,
   type OutboundMessage,
+  type Reach,
+  reachOf,
+  type Unreachable,
 } from '../delivery';
 import type { Logger } from '../shared';
 import type { SettingsStore } from '../settings';
@@ -24,11 +27,15 @@ export interface FanOutReport {
   channelId?: string;
   /** Recipients this run sent a personal message to. */
   notified: number;
+  /** Recipients Moments has no personal chat with and could not open one with, and why. */
+  unreachable?: Array<{ recipientId: string; reason: Unreachable }>;
 }
 
 /** What the fan-out reads, claims and sends through. */
 export interface FanOutDeps {
   conversations: ConversationBook;
+  /** Opens a personal chat with a recipient who has none from a roster membership; default: stored chats only. */
+  reach?: Reach;
   settings: SettingsStore;
   deliveries: DeliveryLedger;
   messenger: Messenger;
@@ -54,7 +61,8 @@ export async function recognitionChannelFor(
 /**
  * Sends a new recognition's follow-on messages: the post in the team's recognition channel (when
  * the giver asked for it and the team has one Moments can reach) and a short personal message to
- * each recipient Moments has a chat with. Each send is first claimed in the delivery ledger under
+ * each recipient Moments has a chat with or can open one with (the others are reported, with the
+ * reason, and logged). Each send is first claimed in the delivery ledger under
  * the recognition's id (`kudos:<id>:channel`, `kudos:<id>:notice:<recipient>`), so a retried
  * submit, or a second run, sends nothing twice.
  */
@@ -86,15 +94,32 @@ export async function fanOutRecognition(
     }
   }
 
+  const reach = reachOf(deps);
+  const plans = await reach.plan(
+    tenantId,
+    recognition.recipients.map((r) => r.id),
+  );
   await Promise.all(
     recognition.recipients.map(async (recipient) => {
-      const chat = await deps.conversations.personalChat(tenantId, recipient.id);
-      if (!chat) return;
+      const plan = plans.get(recipient.id);
+      const reached = plan ? await reach.reach(plan, now) : undefined;
+      if (!reached || !('chat' in reached)) {
+        const reason = reached && 'unreachable' in reached ? reached.unreachable : 'no-chat';
+        (report.unreachable ??= []).push({ recipientId: recipient.id, reason });
+        return;
+      }
+      const { chat } = reached;
       const outcome = await once(deliveryId('kudos', recognition.id, 'notice', recipient.id), () =>
         deps.messenger.send(chat, deps.messages.recipientNotice(recognition, recipient)),
       );
       if (outcome === 'sent') report.notified++;
     }),
   );
+  if (report.unreachable) {
+    deps.logger.info('kudos notices not sent: no personal chat with some recipients', {
+      tenantId,
+      reasons: report.unreachable.map((u) => u.reason),
+    });
+  }
   return report;
 }
