@@ -101,6 +101,12 @@ export const COMMANDS: readonly CommandInfo[] = [
     description: 'This month’s kudos, top values and who has not been recognised in 30 days.',
     kinds: everywhere,
   },
+  {
+    section: 'Team set-up',
+    command: 'reach',
+    description: 'Admins: how many people Moments can message, and who it cannot reach and why.',
+    kinds: ['personal'],
+  },
 ];
 
 /** The commands that work in a conversation of `kind`, grouped by section in catalogue order. */

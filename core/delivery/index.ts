@@ -6,3 +6,4 @@ export * from './messenger';
 export * from './sendGate';
 export * from './memberships';
 export * from './reach';
+export * from './reachCensus';

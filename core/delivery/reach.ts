@@ -12,8 +12,8 @@ import type { Membership, MembershipStore } from './memberships';
 export type Unreachable = 'no-chat' | 'forgotten' | 'app-removed' | 'not-opened';
 
 /** How a person can be reached, as far as the stores tell, before anything is sent. */
-export type ReachPlan =
-  | { kind: 'chat'; chat: ConversationRecord }
+export type ReachPlan<C = ConversationRecord> =
+  | { kind: 'chat'; chat: C }
   | { kind: 'open'; membership: Membership }
   | { kind: 'unreachable'; reason: Unreachable };
 
@@ -50,15 +50,15 @@ export interface ReachDeps {
  * showed (not one Teams refused), else unreachable with the reason. Someone who asked to be
  * forgotten is never reached through a membership.
  */
-export function planReach(
+export function planReach<C = ConversationRecord>(
   userIds: readonly string[],
   known: {
-    chats: ReadonlyMap<string, ConversationRecord | undefined>;
+    chats: ReadonlyMap<string, C | undefined>;
     memberships: ReadonlyMap<string, Membership>;
     forgotten: ReadonlySet<string>;
   },
-): Map<string, ReachPlan> {
-  const plans = new Map<string, ReachPlan>();
+): Map<string, ReachPlan<C>> {
+  const plans = new Map<string, ReachPlan<C>>();
   for (const userId of userIds) {
     const chat = known.chats.get(userId);
     const membership = known.memberships.get(userId);

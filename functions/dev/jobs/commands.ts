@@ -4,6 +4,7 @@ import { milestonesCommand } from './milestonesCommand';
 import { followUpsCommand } from './followUpsCommand';
 import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
+import { reachCommand } from './reachCommand';
 
 /**
  * The commands of `npm run job -- <command>`. A new command is a file exporting a
@@ -15,6 +16,7 @@ export const commands: readonly JobCommand[] = [
   milestonesCommand,
   followUpsCommand,
   digestCommand,
+  reachCommand,
 ];
 
 /** The command called `name`, if there is one. */
