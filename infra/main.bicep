@@ -44,6 +44,9 @@ param defaultTimeZone string = 'UTC'
 @description('Optional. LOG_LEVEL of the app.')
 param logLevel logLevelType = 'info'
 
+@description('Optional. TEAMS_APP_CATALOG_ID of the app: its id in the organisation\'s Teams app catalog. With it and the tenant setting installForEveryone, the people sync installs Moments for people (needs the Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All). Empty: Moments installs for nobody.')
+param teamsAppCatalogId string = ''
+
 @description('Optional. Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -121,6 +124,7 @@ module functionApp 'modules/functionApp.bicep' = {
     cosmosDatabase: cosmos.outputs.databaseName
     defaultTimeZone: defaultTimeZone
     logLevel: logLevel
+    teamsAppCatalogId: teamsAppCatalogId
     scale: functionScale
   }
 }

@@ -42,6 +42,9 @@ param defaultTimeZone string = 'UTC'
 @description('Optional. LOG_LEVEL of the app.')
 param logLevel logLevelType = 'info'
 
+@description('Optional. TEAMS_APP_CATALOG_ID of the app: its Teams app catalog id, for installing Moments for people through Graph. Empty: none.')
+param teamsAppCatalogId string = ''
+
 @description('Optional. Scale-out limit and instance memory.')
 param scale functionScaleType = {
   maximumInstanceCount: 40
@@ -67,6 +70,7 @@ var appSettings = {
   AZURE_CLIENT_ID: identityClientId
   LOG_LEVEL: logLevel
   DEFAULT_TIME_ZONE: defaultTimeZone
+  TEAMS_APP_CATALOG_ID: teamsAppCatalogId
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -56,6 +56,7 @@ const expectedAppSettings = [
   'COSMOS_ENDPOINT',
   'DEFAULT_TIME_ZONE',
   'LOG_LEVEL',
+  'TEAMS_APP_CATALOG_ID',
 ].sort();
 
 const expectedOutputs = [
