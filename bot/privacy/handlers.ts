@@ -45,6 +45,8 @@ export interface PrivacyHandlerDeps {
    * it, `my data` counts 0 notes and `forget me` erases none.
    */
   notes?: NoteCounter & Partial<NoteEraser>;
+  /** How rosters showed people can be reached; `forget me` removes the caller's. */
+  memberships?: PrivacyDeps['memberships'];
 }
 
 const NOT_FROM_TEAMS =
@@ -75,6 +77,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     erasures: deps.erasures,
     logger: deps.logger,
     ...(deps.notes ? { notes: deps.notes } : {}),
+    ...(deps.memberships ? { memberships: deps.memberships } : {}),
   };
 
   /** The caller, in a personal chat; otherwise the reason to give instead. */
