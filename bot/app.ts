@@ -1,6 +1,14 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { ConversationBook, DeliveryLedger, Messenger } from '../core/delivery';
+import {
+  rememberMemberships,
+  type ConversationBook,
+  type DeliveryLedger,
+  type MembershipStore,
+  type Messenger,
+  type Reach,
+  type ReachRoll,
+} from '../core/delivery';
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
@@ -14,7 +22,8 @@ import { sendHelp } from './help/handlers';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
-import { rosterMembers } from './kudos/roster';
+import { rosterMembers, rosterPlaceOf } from './kudos/roster';
+import { registerReach } from './reach/handlers';
 import { registerTeamSetup } from './teamSetup/handlers';
 import { registerTenantSettings } from './settings/handlers';
 import { registerPrivacy } from './privacy/handlers';
@@ -49,6 +58,12 @@ export interface BotDependencies {
   defaultTimeZone: string;
   /** Proactive sends (channel posts and notices that follow a turn), within Teams' rate limits. */
   messenger: Messenger;
+  /** How people seen in team and group chat rosters can be reached; absent, none are recorded. */
+  memberships?: MembershipStore;
+  /** Opens personal chats for kudos notices to people Moments has none with; absent, stored chats only. */
+  reach?: Reach;
+  /** The reads of the `reach` census for admins; absent, the command is not offered. */
+  reachRoll?: ReachRoll;
 }
 
 /** The Teams bot: one adapter and one teams-ai application, built once per process. */
@@ -65,6 +80,32 @@ const TEAM_ROSTER_LIMIT = 5000;
 /** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
 export function correlationIdOf(context: TurnContext): string {
   return context.activity.id ?? 'no-activity-id';
+}
+
+/**
+ * People added to a team or group chat Moments is in: how to reach them is recorded for those the
+ * directory knows (someone who asked to be forgotten is not in it), so a job can open a chat.
+ */
+async function rememberNewMembers(
+  context: TurnContext,
+  deps: BotDependencies,
+  tenantId: string,
+): Promise<void> {
+  const place = rosterPlaceOf(context);
+  const added = (context.activity.membersAdded ?? []).flatMap((m) =>
+    m.aadObjectId ? [{ userId: m.aadObjectId, memberId: m.id }] : [],
+  );
+  if (!deps.memberships || !place || added.length === 0) return;
+  const known = new Set(
+    (
+      await deps.people.findMany(
+        tenantId,
+        added.map((m) => m.userId),
+      )
+    ).map((p) => p.id),
+  );
+  const entries = added.filter((m) => known.has(m.userId));
+  await rememberMemberships(deps.memberships, tenantId, entries, place, deps.now());
 }
 
 /** Builds the bot on the given adapter and registers every handler. */
@@ -96,13 +137,18 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
-    if (!botWasAdded(context)) return;
-    await sendWelcome(context, deps);
     const tenantId = tenantOf(context.activity);
-    if (tenantId && conversationKindOf(context) === 'channel') {
-      // Learn who is in the team, so celebrations reach its recognition channel.
+    const kind = conversationKindOf(context);
+    if (!botWasAdded(context)) {
+      if (tenantId && kind !== 'personal') await rememberNewMembers(context, deps, tenantId);
+      return;
+    }
+    await sendWelcome(context, deps);
+    if (tenantId && kind !== 'personal') {
+      // Learn who is in the team or chat: celebrations reach the team's recognition channel, and
+      // Moments can open a personal chat with each member when it has something to send them.
       await rosterMembers(context, deps, tenantId, TEAM_ROSTER_LIMIT).catch((error: unknown) =>
-        turnLogger(context).warn('could not read the team roster at install', { error }),
+        turnLogger(context).warn('could not read the roster at install', { error }),
       );
     }
   });
@@ -118,6 +164,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   registerNotes(app, deps);
   registerDigest(app, deps);
   registerAdmins(app, deps);
+  if (deps.reachRoll) registerReach(app, { ...deps, reachRoll: deps.reachRoll });
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');

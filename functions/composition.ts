@@ -1,14 +1,17 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
-import { ConversationBook, SendGate, type Messenger } from '../core/delivery';
+import { ConversationBook, Reach, SendGate, type Messenger } from '../core/delivery';
 import type { Logger } from '../core/shared';
 import { createMomentsBot, type MomentsBot } from '../bot/app';
 import { createTeamsAdapter } from '../bot/teams/adapter';
 import { TeamsMessenger } from '../bot/teams/messenger';
+import { TeamsChatOpener } from '../bot/teams/chatOpener';
 import { RateLimiter } from '../bot/teams/rateLimiter';
 import type { Config } from './config';
 import { createCosmosClient, type CosmosTarget } from './cosmos/client';
 import { ensureSchema, verifySchema } from './cosmos/schema';
 import { CosmosConversationStore } from './cosmos/conversationRepository';
+import { CosmosMembershipStore } from './cosmos/membershipRepository';
+import { CosmosReachRoll } from './cosmos/reachRoll';
 import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { CosmosAuditTrail } from './cosmos/auditRepository';
@@ -38,6 +41,8 @@ export interface Runtime {
   cosmos: { client: CosmosClient; database: Database; target: CosmosTarget };
   stores: {
     conversations: CosmosConversationStore;
+    /** How people seen in team and group chat rosters can be reached (beside the conversations). */
+    memberships: CosmosMembershipStore;
     people: CosmosPeopleDirectory;
     /** Cosmos DB behind an in-memory copy of tenant and team settings (core/settingsCache.ts). */
     settings: SettingsCache;
@@ -50,6 +55,10 @@ export interface Runtime {
     audit: CosmosAuditTrail;
   };
   conversations: ConversationBook;
+  /** Reaches people in a personal chat: the stored one, else one opened from a roster membership. */
+  reach: Reach;
+  /** The reads of the reach census (`reach` in Teams and in the jobs CLI). */
+  reachRoll: CosmosReachRoll;
   bot: MomentsBot;
   /** Proactive messages through the bot's adapter, within Teams' rate limits: the bot's and the jobs'. */
   messenger: Messenger;
@@ -123,6 +132,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     : await verifySchema(client, target.database);
   const stores = {
     conversations: new CosmosConversationStore(database.container('conversations'), logger),
+    memberships: new CosmosMembershipStore(database.container('conversations'), logger),
     people: new CosmosPeopleDirectory(database.container('people'), logger),
     settings: new SettingsCache(new CosmosSettingsStore(database.container('settings'), logger)),
     deliveries: new CosmosDeliveryLedger(database.container('deliveries'), logger),
@@ -137,16 +147,28 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const adapter = createTeamsAdapter(config.bot);
   // One limiter for the process: Teams counts every send of the app in a tenant together, the
   // bot's and the jobs' alike.
-  const messenger = new TeamsMessenger(adapter, {
-    botAppId: config.bot.appId,
+  const limiter = new RateLimiter();
+  const messenger = new TeamsMessenger(adapter, { botAppId: config.bot.appId, logger, limiter });
+  const reach = new Reach({
+    conversations,
+    memberships: stores.memberships,
+    opener: new TeamsChatOpener(adapter, { botAppId: config.bot.appId, limiter }),
+    erasures: stores.erasures,
     logger,
-    limiter: new RateLimiter(),
   });
+  const reachRoll = new CosmosReachRoll(
+    database.container('people'),
+    database.container('conversations'),
+    stores.memberships,
+  );
   const bot = createMomentsBot({
     auth: config.bot,
     adapter,
     messenger,
     conversations,
+    memberships: stores.memberships,
+    reach,
+    reachRoll,
     people: stores.people,
     settings: stores.settings,
     audit: stores.audit,
@@ -174,6 +196,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           people: stores.people,
           snoozes: stores.snoozes,
           conversations,
+          reach,
           recognitions: stores.recognitions,
           notes: stores.notes,
           deliveries: stores.deliveries,
@@ -192,6 +215,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notes: stores.notes,
           people: stores.people,
           conversations,
+          reach,
           deliveries: stores.deliveries,
           notifier: new TeamsFollowUpNotifier(messenger),
           logger,
@@ -210,6 +234,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           recognitions: stores.recognitions,
           notes: stores.notes,
           conversations,
+          reach,
           deliveries: stores.deliveries,
           notifier: new TeamsDigestNotifier(messenger),
           logger,
@@ -230,6 +255,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     cosmos: { client, database, target },
     stores,
     conversations,
+    reach,
+    reachRoll,
     bot,
     messenger,
     gate,

@@ -94,6 +94,16 @@ const schema = z.object({
     )
     .transform((url) => (url ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')),
   MOMENTS_ADMINS: namedAdmins,
+  // The app's id in the organisation's Teams app catalog (Teams admin center › Manage apps), which
+  // installing Moments for people through Graph names; not the manifest's id for a custom upload.
+  TEAMS_APP_CATALOG_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+        message: 'must be the app catalog id, a GUID such as 1542629c-01b3-4a6d-8f76-1938b779e48d',
+      })
+      .optional(),
+  ),
   // Set by the Azure Functions host; their presence means we are deployed, not on a laptop.
   WEBSITE_INSTANCE_ID: optionalText,
   WEBSITE_SITE_NAME: optionalText,
@@ -125,6 +135,11 @@ export interface Config {
     sync: boolean;
     /** Without a trailing slash; default `https://graph.microsoft.com/v1.0`. */
     baseUrl: string;
+    /**
+     * The app's Teams app catalog id: with it, and the tenant setting `installForEveryone`, the
+     * sync installs Moments for people it has no personal chat with.
+     */
+    teamsAppCatalogId?: string;
   };
   /**
    * `MOMENTS_ADMINS`, lower-cased: the people (e-mail / UPN or Entra object id) who are admins of
@@ -184,7 +199,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appInsightsConnectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING,
     logLevel: v.LOG_LEVEL,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
-    graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL },
+    graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL, teamsAppCatalogId: v.TEAMS_APP_CATALOG_ID },
     namedAdmins: v.MOMENTS_ADMINS,
     deployed,
   };

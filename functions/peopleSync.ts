@@ -1,8 +1,18 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { type ErasureRegister, type PeopleDirectory, syncPeople, type DirectorySource } from '../core/people';
+import type { ConversationBook } from '../core/delivery';
+import {
+  type ErasureRegister,
+  type InstallPass,
+  type PeopleDirectory,
+  type PersonalAppInstaller,
+  syncPeople,
+  type DirectorySource,
+} from '../core/people';
+import { tenantSettingsOf, type SettingsStore } from '../core/settings';
 import type { Logger } from '../core/shared';
 import type { Config } from './config';
 import { createGraphDirectory } from './graph/graphDirectory';
+import { createGraphAppInstaller } from './graph/graphAppInstaller';
 import { hostRuntime } from './host';
 
 /** Daily at 03:30 UTC: names, e-mails and managers follow Microsoft Graph without anyone running it. */
@@ -13,7 +23,36 @@ export interface PeopleSyncRuntime {
   config: Pick<Config, 'graph' | 'bot' | 'azureClientId' | 'deployed'>;
   logger: Logger;
   now: () => Date;
-  stores: { people: PeopleDirectory; erasures: ErasureRegister };
+  stores: { people: PeopleDirectory; erasures: ErasureRegister; settings?: SettingsStore };
+  /** The stored chats: with `stores.settings`, the sync can install Moments for people without one. */
+  conversations?: ConversationBook;
+}
+
+/**
+ * How the sync installs Moments for people it has no chat with: only when the tenant turned
+ * `installForEveryone` on and the configuration names the app's catalog id (TEAMS_APP_CATALOG_ID).
+ */
+export async function installPassFor(
+  runtime: PeopleSyncRuntime,
+  tenantId: string,
+  installer: () => PersonalAppInstaller | undefined = () => createGraphAppInstaller(runtime.config),
+): Promise<InstallPass | undefined> {
+  const { settings } = runtime.stores;
+  if (!settings || !runtime.conversations) return undefined;
+  // Only the switch is read here: the default time zone plays no part in it.
+  const tenant = await tenantSettingsOf(settings, tenantId, 'UTC');
+  if (!tenant.installForEveryone) return undefined;
+  const chosen = installer();
+  if (!chosen) {
+    runtime.logger.warn(
+      'installForEveryone is on but TEAMS_APP_CATALOG_ID is not set: nobody is installed for',
+      {
+        tenantId,
+      },
+    );
+    return undefined;
+  }
+  return { installer: chosen, conversations: runtime.conversations };
 }
 
 /**
@@ -31,10 +70,12 @@ export function peopleSyncHandler(
       logger.debug('people sync is off: set GRAPH_SYNC=true to follow Microsoft Graph');
       return;
     }
+    const install = await installPassFor(runtime, tenantId);
     const report = await syncPeople(runtime.stores.people, source(), {
       tenantId,
       now: runtime.now(),
       erasures: runtime.stores.erasures,
+      ...(install ? { install } : {}),
     });
     // Counts only: the report's ids are people's.
     logger.info('people sync ran', {
@@ -46,6 +87,7 @@ export function peopleSyncHandler(
       disabled: report.disabled,
       forgotten: report.forgotten,
       managersUnresolved: report.managersUnresolved,
+      ...(report.installs ? { installs: report.installs } : {}),
     });
   };
 }

@@ -47,6 +47,9 @@ param logLevel logLevelType = 'info'
 @description('Optional. MOMENTS_ADMINS of the app: e-mail addresses / UPNs or Entra object ids, comma-separated, of the people who are Moments admins of their tenant for as long as they are named (how an organisation makes its first admin). Empty: admins are only those added with the jobs CLI or in Teams.')
 param momentsAdmins string = ''
 
+@description('Optional. TEAMS_APP_CATALOG_ID of the app: its id in the organisation\'s Teams app catalog. With it and the tenant setting installForEveryone, the people sync installs Moments for people (needs the Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All). Empty: Moments installs for nobody.')
+param teamsAppCatalogId string = ''
+
 @description('Optional. Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
@@ -125,6 +128,7 @@ module functionApp 'modules/functionApp.bicep' = {
     defaultTimeZone: defaultTimeZone
     logLevel: logLevel
     momentsAdmins: momentsAdmins
+    teamsAppCatalogId: teamsAppCatalogId
     scale: functionScale
   }
 }

@@ -114,6 +114,12 @@ export const COMMANDS: readonly CommandInfo[] = [
       'This month’s kudos, top values and how many have not been recognised in 30 days (who, only for managers and admins, in a personal chat).',
     kinds: everywhere,
   },
+  {
+    section: 'Team set-up',
+    command: 'reach',
+    description: 'Admins: how many people Moments can message, and who it cannot reach and why.',
+    kinds: ['personal'],
+  },
 ];
 
 /** The commands that work in a conversation of `kind`, grouped by section in catalogue order. */

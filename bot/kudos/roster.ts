@@ -6,6 +6,7 @@ import {
   type Person,
   type RosterMember,
 } from '../../core/people';
+import type { RosterPlace } from '../../core/delivery';
 import type { Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
 
@@ -53,7 +54,7 @@ export async function likelyPeople(
  */
 export async function rosterMembers(
   context: TurnContext,
-  directory: MemberDirectory,
+  directory: MemberDirectory & { now?: () => Date },
   tenantId: string,
   limit = MAX_CHOICES,
 ) {
@@ -63,13 +64,30 @@ export async function rosterMembers(
     const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
     for (const member of page.members) {
       if (member.aadObjectId) {
-        members.push({ id: member.aadObjectId, displayName: member.name, email: member.email ?? undefined });
+        members.push({
+          id: member.aadObjectId,
+          displayName: member.name,
+          email: member.email ?? undefined,
+          memberId: member.id,
+        });
       }
     }
     continuationToken = page.continuationToken;
   } while (continuationToken && members.length < limit);
   const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-  return registerMembers(directory, tenantId, members, teamId);
+  const place = rosterPlaceOf(context);
+  const now = (directory.now ?? (() => new Date()))();
+  return registerMembers(directory, tenantId, members, teamId, place ? { place, now } : undefined);
+}
+
+/**
+ * The conversation a roster is read in, as a personal chat is opened from it: its Bot Connector
+ * endpoint, Moments' own account there and the conversation's id.
+ */
+export function rosterPlaceOf(context: TurnContext): RosterPlace | undefined {
+  const { serviceUrl, recipient, conversation } = context.activity;
+  if (!serviceUrl || !recipient?.id || !conversation?.id) return undefined;
+  return { serviceUrl, botId: recipient.id, conversationId: conversation.id };
 }
 
 /** The AAD object id of a Teams member id (`29:…`) in this conversation. */

@@ -47,6 +47,8 @@ export interface PrivacyHandlerDeps {
   notes?: NoteCounter & Partial<NoteEraser>;
   /** The people `MOMENTS_ADMINS` names, shown as admins in `my data`. */
   namedAdmins?: NamedAdmins;
+  /** How rosters showed people can be reached; `forget me` removes the caller's. */
+  memberships?: PrivacyDeps['memberships'];
 }
 
 const NOT_FROM_TEAMS =
@@ -78,6 +80,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     logger: deps.logger,
     ...(deps.notes ? { notes: deps.notes } : {}),
     ...(deps.namedAdmins ? { namedAdmins: deps.namedAdmins } : {}),
+    ...(deps.memberships ? { memberships: deps.memberships } : {}),
   };
 
   /** The caller, in a personal chat; otherwise the reason to give instead. */

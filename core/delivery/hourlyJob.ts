@@ -1,5 +1,6 @@
 import type { Logger } from '../shared';
 import { SendGate } from './sendGate';
+import type { Unreachable } from './reach';
 import type { JobRuns, SettingsStore } from '../settings';
 
 /** The span of time a run plans for: every send due in `(since, now]`. */
@@ -86,17 +87,23 @@ export async function windowFor(
   return catchUpWindow(now, await runs.lastRun(tenantId, job));
 }
 
+/** Outcomes that leave a send to the next run: failed for now, held by another run, or deferred. */
+const RETRIED = new Set(['failed', 'busy', 'deferred']);
+
 /**
- * Records the tenant's run of `job` unless a send is left to retry (failed for now, or held by
- * another run), so that the next run plans the same window again and the ledger skips what went
- * out. A dry run records nothing. Returns whether the next run must retry.
+ * Records the tenant's run of `job` unless a send is left to retry (failed for now, held by
+ * another run, or to someone Moments cannot reach yet), so that the next run plans the same window
+ * again (at most a day back) and the ledger skips what went out. Someone who asked to be forgotten
+ * is not waited for. A dry run records nothing. Returns whether the next run must retry.
  */
 export async function finishRun(
   runs: JobRuns,
   run: { tenantId: string; job: string; now: Date; dryRun: boolean },
-  sends: ReadonlyArray<{ outcome: string }>,
+  sends: ReadonlyArray<{ outcome: string; unreachable?: Unreachable }>,
 ): Promise<boolean> {
-  const retry = sends.some((s) => s.outcome === 'failed' || s.outcome === 'busy' || s.outcome === 'deferred');
+  const retry = sends.some(
+    (s) => RETRIED.has(s.outcome) || (s.outcome === 'unreachable' && s.unreachable !== 'forgotten'),
+  );
   if (!run.dryRun && !retry) await runs.recordRun(run.tenantId, run.job, run.now);
   return retry;
 }

@@ -4,3 +4,6 @@ export * from './hourlyJob';
 export * from './ledger';
 export * from './messenger';
 export * from './sendGate';
+export * from './memberships';
+export * from './reach';
+export * from './reachCensus';

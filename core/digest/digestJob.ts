@@ -6,7 +6,11 @@ import {
   windowFor,
   type ConversationBook,
   type ConversationRecord,
+  chatsForRun,
   deliverOnce,
+  type Reach,
+  reachOf,
+  type Unreachable,
   deliveryId,
   type DeliveryLedger,
   type DeliveryOutcome,
@@ -55,6 +59,8 @@ export interface DigestJobDeps extends DigestReads {
   gate?: SendGate;
   directory: DigestDirectory;
   conversations: ConversationBook;
+  /** Opens a personal chat with a manager who has none from a roster membership; default: stored chats only. */
+  reach?: Reach;
   deliveries: DeliveryLedger;
   notifier: DigestNotifier;
   logger: Logger;
@@ -69,6 +75,8 @@ export interface DigestSend {
   week: string;
   reports: number;
   outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  /** Why, when the outcome is `unreachable`. */
+  unreachable?: Unreachable;
 }
 
 export type DigestJobReport = HourlyJobReport<DigestSend>;
@@ -162,8 +170,9 @@ async function runForTenant(
     return week ? [{ manager, week }] : [];
   });
   const due = dueManagers.length;
-  const chats = await deps.conversations.personalChats(
-    tenantId,
+  const chatWith = chatsForRun(
+    reachOf(deps),
+    { tenantId, now, dryRun },
     dueManagers.map(({ manager }) => manager.id),
   );
   // Managers in parallel (bounded): each digest waits on reads and a send, and the messenger keeps
@@ -182,8 +191,6 @@ async function runForTenant(
         reports,
         outcome,
       });
-      const chat = chats.get(manager.id);
-      if (!chat) return [line('unreachable')];
       // Already delivered this week: skip the reads.
       if ((await deps.deliveries.get(tenantId, id))?.status === 'sent') return [line('already-done')];
       const digest = await digestFor(
@@ -194,7 +201,13 @@ async function runForTenant(
         { policy: milestonePolicyFor(settings) },
       );
       if (!digest) return []; // someone whose reports all left: nothing to say
-      if (dryRun) return [line('planned', digest.teamSize)];
+      // Reached only once there is something to say: a chat is opened for a digest, not before.
+      const reached = await chatWith(manager.id);
+      if ('unreachable' in reached) {
+        return [{ ...line('unreachable', digest.teamSize), unreachable: reached.unreachable }];
+      }
+      if (dryRun || !('chat' in reached)) return [line('planned', digest.teamSize)];
+      const { chat } = reached;
       const outcome = await deliverOnce(
         deps.deliveries,
         deps.logger,

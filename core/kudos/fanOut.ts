@@ -5,6 +5,9 @@ import {
   type DeliveryLedger,
   type Messenger,
   type OutboundMessage,
+  type Reach,
+  reachOf,
+  type Unreachable,
 } from '../delivery';
 import type { Logger } from '../shared';
 import type { PeopleDirectory } from '../people';
@@ -29,6 +32,8 @@ export interface FanOutReport {
   notified: number;
   /** Recipients' managers this run sent the manager copy to. */
   managersNotified: number;
+  /** Recipients Moments has no personal chat with and could not open one with, and why. */
+  unreachable?: Array<{ recipientId: string; reason: Unreachable }>;
 }
 
 /** What the fan-out reads, claims and sends through. */
@@ -36,6 +41,8 @@ export interface FanOutDeps {
   conversations: ConversationBook;
   /** Where the recipients' managers are found, for the manager copy. */
   people: Pick<PeopleDirectory, 'findMany'>;
+  /** Opens a personal chat with a recipient who has none from a roster membership; default: stored chats only. */
+  reach?: Reach;
   settings: SettingsStore;
   deliveries: DeliveryLedger;
   messenger: Messenger;
@@ -88,11 +95,12 @@ export async function managersToTell(
 /**
  * Sends a new recognition's follow-on messages: the post in the team's recognition channel (when
  * the giver asked for it and the team has one Moments can reach), a short personal message to
- * each recipient Moments has a chat with and, when the tenant's `managerCopy` is on (the
- * default), one to each of their managers ({@link managersToTell}). Each send is first claimed in
- * the delivery ledger under the recognition's id (`kudos:<id>:channel`,
+ * each recipient Moments has a chat with or can open one with (the others are reported, with the
+ * reason, and logged) and, when the tenant's `managerCopy` is on (the default), one to each of
+ * their managers ({@link managersToTell}) who has a chat with Moments. Each send is first claimed
+ * in the delivery ledger under the recognition's id (`kudos:<id>:channel`,
  * `kudos:<id>:notice:<recipient>`, `kudos:<id>:manager:<manager>`), so a retried submit, or a
- * second run, sends nothing twice. Someone Moments has no personal chat with is skipped.
+ * second run, sends nothing twice.
  */
 export async function fanOutRecognition(
   deps: FanOutDeps,
@@ -122,16 +130,33 @@ export async function fanOutRecognition(
     }
   }
 
+  const reach = reachOf(deps);
+  const plans = await reach.plan(
+    tenantId,
+    recognition.recipients.map((r) => r.id),
+  );
   await Promise.all(
     recognition.recipients.map(async (recipient) => {
-      const chat = await deps.conversations.personalChat(tenantId, recipient.id);
-      if (!chat) return;
+      const plan = plans.get(recipient.id);
+      const reached = plan ? await reach.reach(plan, now) : undefined;
+      if (!reached || !('chat' in reached)) {
+        const reason = reached && 'unreachable' in reached ? reached.unreachable : 'no-chat';
+        (report.unreachable ??= []).push({ recipientId: recipient.id, reason });
+        return;
+      }
+      const { chat } = reached;
       const outcome = await once(deliveryId('kudos', recognition.id, 'notice', recipient.id), () =>
         deps.messenger.send(chat, deps.messages.recipientNotice(recognition, recipient)),
       );
       if (outcome === 'sent') report.notified++;
     }),
   );
+  if (report.unreachable) {
+    deps.logger.info('kudos notices not sent: no personal chat with some recipients', {
+      tenantId,
+      reasons: report.unreachable.map((u) => u.reason),
+    });
+  }
 
   // Absent settings are the defaults, in which the manager copy is on.
   const managerCopy = (await deps.settings.tenant(tenantId))?.managerCopy ?? true;

@@ -3,6 +3,8 @@ import type {
   ConversationRecord,
   DeliveryLedger,
   DeliveryOutcome,
+  Reach,
+  Unreachable,
   SendGate,
   SendResult,
   HourlyJobReport,
@@ -42,6 +44,11 @@ export interface MilestoneJobDeps {
   people: PeopleDirectory;
   snoozes: SnoozeStore;
   conversations: ConversationBook;
+  /**
+   * Reaches people without a stored chat through a chat Moments opens from a roster membership;
+   * default: stored chats only.
+   */
+  reach?: Reach;
   recognitions: RecognitionStore;
   /** The manager's private notes, shown on their reminders. */
   notes: NoteStore;
@@ -64,6 +71,8 @@ export interface JobSend {
   personName: string;
   to: string;
   outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  /** Why, when the outcome is `unreachable`. */
+  unreachable?: Unreachable;
 }
 
 /** What a run did, per send. */

@@ -5,7 +5,10 @@ import {
   windowFor,
   type PlanningWindow,
   type ConversationRecord,
+  chatsForRun,
   deliverOnce,
+  reachOf,
+  type Reached,
   type SendResult,
 } from '../delivery';
 import { localDateOf, inPool } from '../shared';
@@ -77,8 +80,8 @@ export async function planTenantRun(
 
 /** One tenant's run as each of its sends sees it. */
 interface TenantRun extends SnoozeResendRun {
-  /** Someone's personal chat, read once per run however many sends go there. */
-  chatWith(userId: string): Promise<ConversationRecord | undefined>;
+  /** Someone's personal chat (opened when Moments can and has none yet), once per run however many sends go there. */
+  chatWith(userId: string): Promise<Reached>;
   /** A team's recognition channel, read once per run. */
   channelOf(teamId: string): Promise<{ channelId: string; channel: ConversationRecord } | undefined>;
 }
@@ -91,24 +94,23 @@ async function runForTenant(
 ): Promise<JobSend[]> {
   const logger = deps.logger.child({ job: MILESTONE_JOB, tenantId });
   const plan = await planTenantRun(deps, tenantId, now);
-  // Every personal chat the run may send to, read together (a run can reach thousands).
-  const chats = await deps.conversations.personalChats(tenantId, [
+  // Every personal chat the run may send to, planned together (a run can reach thousands).
+  const chatWith = chatsForRun(reachOf(deps), { tenantId, now, dryRun }, [
     ...plan.planned.map((send) =>
       send.recipient === 'manager' ? send.recipientId : send.milestone.person.id,
     ),
     ...plan.snoozes.map((snooze) => snooze.managerId),
   ]);
-  const chatWith = readOnce((userId) =>
-    chats.has(userId)
-      ? Promise.resolve(chats.get(userId))
-      : deps.conversations.personalChat(tenantId, userId),
-  );
   const channelOf = readOnce(async (teamId) => {
     const channelId = (await deps.settings.team(tenantId, teamId))?.recognitionChannelId;
     const channel = channelId ? await deps.conversations.channel(tenantId, channelId) : undefined;
     return channelId && channel ? { channelId, channel } : undefined;
   });
-  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, chatWith);
+  // A snoozed reminder goes back to the chat it came from.
+  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, async (userId) => {
+    const reached = await chatWith(userId);
+    return 'chat' in reached ? reached.chat : undefined;
+  });
   const reminders = [
     ...plan.planned.flatMap((send) =>
       send.recipient === 'manager'
@@ -155,7 +157,7 @@ async function deliver(
     kind: JobSend['kind'],
     deliveryId: string,
     to: string,
-    outcome: JobSend['outcome'],
+    outcome: JobSend['outcome'] | Reached,
   ): JobSend => ({
     tenantId,
     deliveryId,
@@ -163,7 +165,11 @@ async function deliver(
     milestone: `${milestone.kind} ${milestone.date}`,
     personName: milestone.person.displayName,
     to,
-    outcome,
+    ...(typeof outcome === 'string'
+      ? { outcome }
+      : 'unreachable' in outcome
+        ? { outcome: 'unreachable', unreachable: outcome.unreachable }
+        : { outcome: 'planned' }),
   });
   const once = (deliveryId: string, kind: 'reminder' | 'celebration', sendIt: () => Promise<SendResult>) =>
     run.dryRun
@@ -177,9 +183,11 @@ async function deliver(
 
   if (send.recipient === 'manager') {
     const manager = people.get(send.recipientId);
-    const chat = await run.chatWith(send.recipientId);
     const to = manager?.displayName ?? send.recipientId;
-    if (!manager || !chat) return [line('reminder', send.deliveryId, to, 'unreachable')];
+    if (!manager) return [line('reminder', send.deliveryId, to, { unreachable: 'no-chat' })];
+    const reached = await run.chatWith(send.recipientId);
+    if (!('chat' in reached)) return [line('reminder', send.deliveryId, to, reached)];
+    const { chat } = reached;
     const content = run.context.contentFor({
       deliveryId: send.deliveryId,
       milestone,
@@ -210,17 +218,17 @@ async function deliver(
       ),
     );
   }
-  const chat = await run.chatWith(milestone.person.id);
+  const reached = await run.chatWith(milestone.person.id);
   const personal = `${send.deliveryId}:person`;
   lines.push(
-    chat
+    'chat' in reached
       ? line(
           'congratulation',
           personal,
           milestone.person.displayName,
-          await once(personal, 'celebration', () => deps.notifier.congratulate(chat, { milestone })),
+          await once(personal, 'celebration', () => deps.notifier.congratulate(reached.chat, { milestone })),
         )
-      : line('congratulation', personal, milestone.person.displayName, 'unreachable'),
+      : line('congratulation', personal, milestone.person.displayName, reached),
   );
   return lines;
 }

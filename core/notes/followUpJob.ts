@@ -6,7 +6,11 @@ import {
   windowFor,
   type ConversationBook,
   type ConversationRecord,
+  chatsForRun,
   deliverOnce,
+  type Reach,
+  reachOf,
+  type Unreachable,
   deliveryId,
   type DeliveryLedger,
   type DeliveryOutcome,
@@ -33,6 +37,8 @@ export interface FollowUpJobDeps {
   notes: NoteStore;
   people: PeopleDirectory;
   conversations: ConversationBook;
+  /** Opens a personal chat with an author who has none from a roster membership; default: stored chats only. */
+  reach?: Reach;
   deliveries: DeliveryLedger;
   notifier: FollowUpNotifier;
   logger: Logger;
@@ -52,6 +58,8 @@ export interface FollowUpSend {
   authorId: string;
   followUpOn: string;
   outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  /** Why, when the outcome is `unreachable`. */
+  unreachable?: Unreachable;
 }
 
 export type FollowUpJobReport = HourlyJobReport<FollowUpSend>;
@@ -103,6 +111,11 @@ async function runForTenant(
     return at > window.since.getTime() && at <= now.getTime();
   });
   const sends: FollowUpSend[] = [];
+  const chatWith = chatsForRun(
+    reachOf(deps),
+    { tenantId, now, dryRun },
+    due.map((note) => note.authorId),
+  );
   for (const note of due) {
     const id = nudgeDeliveryId(note);
     const line = (outcome: FollowUpSend['outcome']): FollowUpSend => ({
@@ -113,15 +126,16 @@ async function runForTenant(
       followUpOn: note.followUpOn ?? '',
       outcome,
     });
-    const chat = await deps.conversations.personalChat(tenantId, note.authorId);
-    if (!chat) {
-      sends.push(line('unreachable'));
+    const reached = await chatWith(note.authorId);
+    if ('unreachable' in reached) {
+      sends.push({ ...line('unreachable'), unreachable: reached.unreachable });
       continue;
     }
-    if (dryRun) {
+    if (dryRun || !('chat' in reached)) {
       sends.push(line('planned'));
       continue;
     }
+    const { chat } = reached;
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,

@@ -1,5 +1,6 @@
 import { inPool } from '../shared';
 import type { ErasureRegister } from './erasures';
+import { installForPeople, type InstallPass, type InstallReport } from './appInstalls';
 /**
  * Names, emails and managers from the tenant's directory (Microsoft Graph), merged into the
  * people Moments holds. Birthdays and hire dates come from the HR CSV import only
@@ -84,6 +85,8 @@ export interface PeopleSyncReport {
   duplicates: number;
   /** Users who asked Moments to forget them: not added back. */
   forgotten: number;
+  /** With `install`: what installing Moments for people without a personal chat did. */
+  installs?: InstallReport;
 }
 
 export interface PeopleSyncOptions {
@@ -93,8 +96,13 @@ export interface PeopleSyncOptions {
   batchSize?: number;
   /** Saves in flight at once (default 8). */
   writeConcurrency?: number;
-  /** Who asked to be forgotten: the sync does not add them back. */
+  /** Who asked to be forgotten: the sync does not add them back, nor installs Moments for them. */
   erasures?: Pick<ErasureRegister, 'erasedAmong'>;
+  /**
+   * Installs Moments as a personal app for the enabled people it has no chat with (the tenant's
+   * `installForEveryone`, with the app's catalog id); the installation event then stores the chat.
+   */
+  install?: InstallPass;
 }
 
 const cleanName = (name: string | undefined) => (name ?? '').trim().replace(/\s+/g, ' ');
@@ -170,6 +178,7 @@ export async function syncPeople(
     managersUnresolved: 0,
     duplicates: 0,
     forgotten: 0,
+    ...(options.install ? { installs: { installed: 0, alreadyInstalled: 0, failed: 0 } } : {}),
   };
   const seen = new Set<string>();
   /** Ids of the people the directory holds after this sync, among those the source listed. */
@@ -196,6 +205,7 @@ export async function syncPeople(
         ? await options.erasures.erasedAmong(tenantId, newcomers)
         : new Set<string>();
     const writes: Person[] = [];
+    const enabled: string[] = [];
     for (const user of users) {
       const id = user.id.toLowerCase();
       const existing = stored.get(id);
@@ -219,11 +229,15 @@ export async function syncPeople(
         writes.push(merged.person);
       }
       inDirectory.add(id);
+      enabled.push(id);
       if (person?.managerId) {
         reportsPerManager.set(person.managerId, (reportsPerManager.get(person.managerId) ?? 0) + 1);
       }
     }
     await inPool(writes, writeConcurrency, (person) => directory.save(person));
+    if (options.install && report.installs) {
+      await installForPeople(options.install, tenantId, enabled, report.installs);
+    }
   };
 
   for await (const user of source.users()) {

@@ -9,3 +9,4 @@ export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
 export * from './importPlan';
 export * from './importPeople';
 export * from './rosterMembers';
+export * from './appInstalls';

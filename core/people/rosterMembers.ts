@@ -1,3 +1,4 @@
+import { rememberMemberships, type MembershipStore, type RosterPlace } from '../delivery';
 import type { PeopleDirectory, Person } from './directory';
 import type { ErasureRegister } from './erasures';
 
@@ -6,12 +7,19 @@ export interface RosterMember {
   id: string;
   displayName: string;
   email?: string;
+  /** Their Teams member id (`29:…`) in this roster, through which Moments can open a chat with them. */
+  memberId?: string;
 }
 
-/** Where Teams members are registered: the directory, minus those who asked to be forgotten. */
+/**
+ * Where Teams members are registered: the directory, minus those who asked to be forgotten, and
+ * how each can be reached in a personal chat.
+ */
 export interface MemberDirectory {
   people: PeopleDirectory;
   erasures: Pick<ErasureRegister, 'erasedAmong'>;
+  /** Absent where Moments does not open chats itself. */
+  memberships?: MembershipStore;
 }
 
 /**
@@ -19,13 +27,16 @@ export interface MemberDirectory {
  * (the tenant's default celebration until they do), and records `teamId` on members who lack it, which is where
  * their celebrations are posted. One query for the lot; writes only what changed. Leaves out, and
  * does not return, members who asked Moments to forget them: a roster never brings them back.
+ * Given the conversation the roster was read in, also records how each member kept can be
+ * reached there (core/delivery/memberships.ts), so that a job can open a personal chat with them.
  * @returns the members kept, in the order given.
  */
 export async function registerMembers<M extends RosterMember>(
-  { people: directory, erasures }: MemberDirectory,
+  { people: directory, erasures, memberships }: MemberDirectory,
   tenantId: string,
   members: M[],
   teamId?: string,
+  seenIn?: { place: RosterPlace; now: Date },
 ): Promise<M[]> {
   if (members.length === 0) return [];
   const known = new Map(
@@ -50,6 +61,10 @@ export async function registerMembers<M extends RosterMember>(
       continue;
     }
     await directory.save(newcomer(tenantId, member, teamId));
+  }
+  if (memberships && seenIn) {
+    const entries = kept.flatMap((m) => (m.memberId ? [{ userId: m.id, memberId: m.memberId }] : []));
+    await rememberMemberships(memberships, tenantId, entries, seenIn.place, seenIn.now);
   }
   return kept;
 }

@@ -1,5 +1,5 @@
 import type { ErasureRegister, PeopleDirectory, Person } from '../people';
-import type { ConversationBook } from '../delivery';
+import type { ConversationBook, MembershipStore } from '../delivery';
 import type { Logger } from '../shared';
 import type { PersonRef, Recognition, RecognitionStore } from '../kudos';
 import { isAdmin, type NamedAdmins, type SettingsStore } from '../settings';
@@ -35,6 +35,8 @@ export interface PrivacyDeps {
   people: PeopleDirectory;
   recognitions: RecognitionStore;
   conversations: Pick<ConversationBook, 'personalChat' | 'forgetPersonalChat'>;
+  /** How a roster showed the person can be reached: their Teams id goes with the rest. */
+  memberships?: Pick<MembershipStore, 'remove'>;
   settings: Pick<SettingsStore, 'tenant'>;
   /** Remembers who was forgotten, so imports, syncs and rosters do not add them back. */
   erasures: Pick<ErasureRegister, 'record' | 'erasedAmong'>;
@@ -261,6 +263,7 @@ export async function forgetPerson(
   }
 
   report.personalChat = await deps.conversations.forgetPersonalChat(tenantId, personId);
+  await deps.memberships?.remove(tenantId, personId);
 
   // Before the record goes: a run interrupted in between is finished by the next, and meanwhile
   // nothing brings the person back.

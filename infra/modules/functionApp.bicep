@@ -44,6 +44,8 @@ param logLevel logLevelType = 'info'
 
 @description('Optional. MOMENTS_ADMINS of the app: e-mail addresses / UPNs or Entra object ids, comma-separated, of the people who are admins of their tenant for as long as they are named.')
 param momentsAdmins string = ''
+@description('Optional. TEAMS_APP_CATALOG_ID of the app: its Teams app catalog id, for installing Moments for people through Graph. Empty: none.')
+param teamsAppCatalogId string = ''
 
 @description('Optional. Scale-out limit and instance memory.')
 param scale functionScaleType = {
@@ -71,6 +73,7 @@ var appSettings = {
   LOG_LEVEL: logLevel
   DEFAULT_TIME_ZONE: defaultTimeZone
   MOMENTS_ADMINS: momentsAdmins
+  TEAMS_APP_CATALOG_ID: teamsAppCatalogId
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

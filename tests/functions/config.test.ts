@@ -78,11 +78,22 @@ describe('loadConfig: Microsoft Graph', () => {
     expect(config.graph).toEqual({ sync: true, baseUrl: 'http://127.0.0.1:4100/v1.0' });
   });
 
+  it('takes the app catalog id Moments installs itself by, when given', () => {
+    expect(loadConfig({}).graph.teamsAppCatalogId).toBeUndefined();
+    expect(
+      loadConfig({ TEAMS_APP_CATALOG_ID: ' 1542629c-01b3-4a6d-8f76-1938b779e48d ' }).graph.teamsAppCatalogId,
+    ).toBe('1542629c-01b3-4a6d-8f76-1938b779e48d');
+  });
+
   it.each([
     [{ GRAPH_SYNC: 'yes' }, /GRAPH_SYNC: must be true or false/],
     [{ GRAPH_SYNC: 'true' }, /BOT_TENANT_ID: required when GRAPH_SYNC is true/],
     [{ GRAPH_BASE_URL: 'graph' }, /GRAPH_BASE_URL: must be a URL/],
     [{ GRAPH_BASE_URL: 'http://graph.example/v1.0' }, /GRAPH_BASE_URL: must be https/],
+    [
+      { TEAMS_APP_CATALOG_ID: 'com.contoso.moments' },
+      /TEAMS_APP_CATALOG_ID: must be the app catalog id, a GUID/,
+    ],
   ])('names the bad variable in %p', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -57,6 +57,7 @@ const expectedAppSettings = [
   'DEFAULT_TIME_ZONE',
   'LOG_LEVEL',
   'MOMENTS_ADMINS',
+  'TEAMS_APP_CATALOG_ID',
 ].sort();
 
 const expectedOutputs = [

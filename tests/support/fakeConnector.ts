@@ -7,6 +7,8 @@
  *   `POST /v3/conversations/{conversationId}/activities/{replyToId}` (reply: what botbuilder uses
  *   for proactive sends, with a random `replyToId`) answer 201 `{ id }`;
  * - `PUT /v3/conversations/{conversationId}/activities/{activityId}` (update) answers 200 `{ id }`;
+ * - `POST /v3/conversations` (createConversation: a personal chat with one member) answers 201
+ *   `{ id }`, the same conversation for the same tenant and member every time, as Teams does;
  * - anything else answers 404 with a Bot Connector error body.
  *
  * Every accepted activity is recorded. Sends over a limit (per conversation, and per tenant, the
@@ -97,6 +99,19 @@ export interface ReceivedActivity {
   authorized: boolean;
 }
 
+/** A personal chat the fake opened (`POST /v3/conversations`). */
+export interface CreatedConversation {
+  /** The conversation id it answered with. */
+  id: string;
+  tenantId?: string;
+  /** The member id the chat was opened with. */
+  memberId: string;
+  /** The bot account the request named as the sender. */
+  botId?: string;
+  /** The full body as received. */
+  parameters: Record<string, unknown>;
+}
+
 /** Counters over the fake's life. */
 export interface FakeConnectorStats {
   /** Requests that reached a route (accepted, throttled or faulted). */
@@ -127,6 +142,8 @@ export interface FakeConnector {
   readonly url: string;
   /** Every accepted activity, oldest first (a copy). */
   received(): ReceivedActivity[];
+  /** Every personal chat opened, oldest first, once each (a copy). */
+  created(): CreatedConversation[];
   stats(): FakeConnectorStats;
   /** Appends fault rules; each request takes the first rule that matches it and is not used up. */
   plan(...rules: Array<Fault | FaultRule>): void;
@@ -137,6 +154,7 @@ export interface FakeConnector {
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
+const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
 
 /** Starts a {@link FakeConnector} on an ephemeral port of 127.0.0.1. */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
@@ -145,6 +163,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const clock = options.now ?? Date.now;
   const received: ReceivedActivity[] = [];
+  const created = new Map<string, CreatedConversation>();
   const stats: FakeConnectorStats = { requests: 0, accepted: 0, throttled: 0, faults: 0 };
   let rules: Array<Required<Pick<FaultRule, 'fault' | 'times'>> & Pick<FaultRule, 'when'>> = [];
   const conversationStamps = new Map<string, number[]>();
@@ -168,6 +187,10 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const path = (req.url ?? '').split('?')[0] ?? '';
     const match = ROUTE.exec(path);
     const method = req.method ?? 'GET';
+    if (method === 'POST' && CREATE_ROUTE.test(path)) {
+      createConversation(req, res, body);
+      return;
+    }
     const isSend = method === 'POST';
     const isUpdate = method === 'PUT' && match?.[2] !== undefined;
     if (!match || !(isSend || isUpdate)) {
@@ -241,6 +264,59 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     res.end(JSON.stringify({ id }));
   }
 
+  /** Opens (or finds) the personal chat with the one member named; faults apply as to sends. */
+  function createConversation(req: IncomingMessage, res: ServerResponse, body: string): void {
+    let parameters: Record<string, unknown>;
+    try {
+      parameters = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      sendError(res, 400, 'BadSyntax', 'The body is not JSON.');
+      return;
+    }
+    const members = parameters.members as Array<{ id?: unknown }> | undefined;
+    const memberId = members?.[0]?.id;
+    const tenantId =
+      typeof parameters.tenantId === 'string'
+        ? parameters.tenantId
+        : tenantOf(parameters as Record<string, unknown>);
+    stats.requests++;
+    const request: FakeRequest = {
+      method: 'POST',
+      path: '/v3/conversations',
+      conversationId: '',
+      tenantId,
+      activity: parameters,
+      seq: ++seq,
+    };
+    const rule = rules.find((r) => r.times > 0 && (r.when?.(request) ?? true));
+    if (rule) {
+      rule.times--;
+      rules = rules.filter((r) => r.times > 0);
+      stats.faults++;
+      answerFault(req, res, rule.fault);
+      return;
+    }
+    if (typeof memberId !== 'string' || members?.length !== 1 || parameters.isGroup) {
+      sendError(res, 400, 'BadArgument', 'A personal chat names exactly one member and is not a group.');
+      return;
+    }
+    const key = `${tenantId ?? ''}\u0000${memberId}`;
+    let chat = created.get(key);
+    if (!chat) {
+      const bot = parameters.bot as { id?: unknown } | undefined;
+      chat = {
+        id: `a:fake-chat-${created.size + 1}`,
+        ...(tenantId ? { tenantId } : {}),
+        memberId,
+        ...(typeof bot?.id === 'string' ? { botId: bot.id } : {}),
+        parameters,
+      };
+      created.set(key, chat);
+    }
+    res.writeHead(201, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ id: chat.id }));
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -250,6 +326,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     received: () => received.map((r) => ({ ...r })),
+    created: () => [...created.values()].map((c) => ({ ...c })),
     stats: () => ({ ...stats }),
     plan: (...entries) => {
       for (const entry of entries) {

@@ -48,12 +48,20 @@ export interface FakeGraphOptions {
    * directory objects a page with `$expand`. Default: no cap (pages are `$top`).
    */
   expandPageCap?: number;
+  /**
+   * Personal app installations (`POST /v1.0/users/{id}/teamwork/installedApps`): the catalog id
+   * the app must be named by, the users who have it already (answered 409), and whether the
+   * app lacks the permission to install (answered 403 while listing users still works).
+   */
+  installs?: { catalogId: string; installedFor?: string[]; forbidden?: boolean };
 }
 
 export interface FakeGraph {
   /** `http://127.0.0.1:<port>/v1.0`: a `GRAPH_BASE_URL`. */
   baseUrl: string;
   requests: FakeGraphRequest[];
+  /** The users Moments is installed for, in order: those given, then those installed for. */
+  installedFor: string[];
   close(): Promise<void>;
 }
 
@@ -70,6 +78,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const requests: FakeGraphRequest[] = [];
   const faults = new Map((options.faults ?? []).map((fault) => [fault.request, fault]));
   const byId = new Map(options.users.map((user) => [user.id, user]));
+  const installedFor = [...(options.installs?.installedFor ?? [])];
   let origin = '';
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -89,7 +98,34 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       headers,
     );
 
-  const answer = (req: IncomingMessage, res: ServerResponse, n: number): number => {
+  /** `POST /v1.0/users/{id}/teamwork/installedApps`, as Graph answers it. */
+  const install = (res: ServerResponse, userId: string, body: string): number => {
+    if (!options.installs) return graphError(res, 404, 'NotFound', 'The fake installs no apps.');
+    if (options.installs.forbidden) {
+      return graphError(res, 403, 'Forbidden', 'Missing role permissions on the request.');
+    }
+    if (!byId.has(userId)) {
+      return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist.`);
+    }
+    let bind: unknown;
+    try {
+      bind = (JSON.parse(body) as Record<string, unknown>)['teamsApp@odata.bind'];
+    } catch {
+      return graphError(res, 400, 'BadRequest', 'The body is not JSON.');
+    }
+    if (bind !== `${origin}/v1.0/appCatalogs/teamsApps/${options.installs.catalogId}`) {
+      return graphError(res, 400, 'BadRequest', `Unknown app binding ${String(bind)}.`);
+    }
+    if (installedFor.includes(userId)) {
+      return graphError(res, 409, 'Conflict', 'App is already installed for the user.');
+    }
+    installedFor.push(userId);
+    res.writeHead(201, { 'request-id': `fake-${requests.length}` });
+    res.end();
+    return 201;
+  };
+
+  const answer = (req: IncomingMessage, res: ServerResponse, n: number, requestBody: string): number => {
     const fault = faults.get(n);
     if (fault) {
       const retryAfter =
@@ -118,6 +154,9 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       );
     }
     const url = new URL(req.url ?? '/', origin);
+    const installing = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+    if (req.method === 'POST' && installing)
+      return install(res, decodeURIComponent(installing[1] ?? ''), requestBody);
     if (req.method !== 'GET' || url.pathname !== '/v1.0/users') {
       return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${url.pathname}' does not exist.`);
     }
@@ -186,7 +225,11 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       status: 0,
     };
     requests.push(record);
-    record.status = answer(req, res, n);
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      record.status = answer(req, res, n, Buffer.concat(chunks).toString('utf8'));
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -197,6 +240,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   return {
     baseUrl: `${origin}/v1.0`,
     requests,
+    installedFor,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -7,6 +7,8 @@ import type {
   Delivery,
   DeliveryKind,
   DeliveryLedger,
+  Membership,
+  MembershipStore,
 } from '../../core/delivery';
 import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
@@ -56,6 +58,28 @@ export class MemoryConversationStore implements ConversationStore {
 
   async remove(tenantId: string, id: string) {
     this.records.delete(`${tenantId}/${id}`);
+  }
+}
+
+/** Roster memberships in memory, one per person, by tenant and person. */
+export class MemoryMembershipStore implements MembershipStore {
+  readonly records = new Map<string, Membership>();
+  writes = 0;
+
+  async getMany(tenantId: string, userIds: readonly string[]) {
+    return userIds.flatMap((userId) => {
+      const record = this.records.get(`${tenantId}/${userId}`);
+      return record ? [structuredClone(record)] : [];
+    });
+  }
+
+  async save(membership: Membership) {
+    this.writes++;
+    this.records.set(`${membership.tenantId}/${membership.userId}`, structuredClone(membership));
+  }
+
+  async remove(tenantId: string, userId: string) {
+    this.records.delete(`${tenantId}/${userId}`);
   }
 }
 

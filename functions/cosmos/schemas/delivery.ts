@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationRecord, Delivery } from '../../../core/delivery';
+import type { ConversationRecord, Delivery, Membership } from '../../../core/delivery';
 import type { ReminderSnooze } from '../../../core/milestones';
 
 /** Where a conversation or a recognition took place. */
@@ -20,6 +20,20 @@ export const conversationRecordSchema = z
     updatedAt: z.string(),
   })
   .passthrough() satisfies z.ZodType<ConversationRecord>;
+
+/** A roster membership, stored beside the conversations and told apart by `type`. */
+export const membershipSchema = z
+  .object({
+    tenantId: z.string(),
+    userId: z.string(),
+    memberId: z.string(),
+    serviceUrl: z.string(),
+    botId: z.string(),
+    seenIn: z.string(),
+    seenAt: z.string(),
+    refused: z.object({ reason: z.string(), at: z.string() }).optional(),
+  })
+  .passthrough() satisfies z.ZodType<Membership>;
 
 /** One ledger entry as stored in the `deliveries` container. */
 export const deliverySchema = z

@@ -7,6 +7,7 @@ import { digestCommand } from './digestCommand';
 import { adminsCommand } from './adminsCommand';
 import { auditCommand } from './auditCommand';
 import { settingsCommand } from './settingsCommand';
+import { reachCommand } from './reachCommand';
 
 /**
  * The commands of `npm run job -- <command>`. A new command is a file exporting a
@@ -21,6 +22,7 @@ export const commands: readonly JobCommand[] = [
   adminsCommand,
   auditCommand,
   settingsCommand,
+  reachCommand,
 ];
 
 /** The command called `name`, if there is one. */

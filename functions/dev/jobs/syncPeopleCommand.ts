@@ -1,5 +1,6 @@
 import { syncPeople } from '../../../core/people';
 import { createGraphDirectory } from '../../graph/graphDirectory';
+import { installPassFor } from '../../peopleSync';
 import { UsageError, type JobCommand } from './job';
 
 /** `sync-people --tenant ID`: names, e-mails and managers from Microsoft Graph into the directory. */
@@ -24,10 +25,12 @@ export const syncPeopleCommand: JobCommand = {
         'Graph sync is off: set GRAPH_SYNC=true (and BOT_TENANT_ID) to let Moments read the directory.',
       );
     }
+    const install = await installPassFor(target.runtime, tenantId);
     const report = await syncPeople(target.runtime.stores.people, createGraphDirectory(config), {
       tenantId,
       now: ctx.at,
       erasures: target.runtime.stores.erasures,
+      ...(install ? { install } : {}),
     });
     ctx.print(ctx.json ? JSON.stringify({ command: 'sync-people', report }, null, 2) : describe(report));
   },
@@ -38,6 +41,10 @@ function describe(report: Awaited<ReturnType<typeof syncPeople>>): string {
     `Synced tenant ${report.tenantId} from Microsoft Graph at ${report.syncedAt}:`,
     `  ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.disabled} disabled accounts skipped`,
     `  ${report.managersResolved} managers resolved`,
+    report.installs
+      ? `  Moments installed for ${report.installs.installed}, already installed for ${report.installs.alreadyInstalled}, failed for ${report.installs.failed} (tried again next sync)`
+      : undefined,
+    report.installs?.forbidden ? `  Installing stopped: ${report.installs.forbidden}` : undefined,
     report.forgotten > 0
       ? `  ${report.forgotten} left out: they asked Moments to forget them (added again only if they save my settings)`
       : undefined,

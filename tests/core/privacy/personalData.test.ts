@@ -13,6 +13,7 @@ import type { Recognition } from '../../../core/kudos';
 import { defaultTenantSettings } from '../../../core/settings';
 import {
   MemoryConversationStore,
+  MemoryMembershipStore,
   MemoryNoteStore,
   MemoryPeopleDirectory,
   MemoryRecognitionStore,
@@ -278,6 +279,23 @@ describe('forgetPerson', () => {
 
     // Notes by Alex and about Alex are gone; Megan's note about Adele stays.
     expect([...notes.notes.values()].filter((n) => n.tenantId === T).map((n) => n.id)).toEqual(['note-4']);
+  });
+
+  it('forgets how a team roster showed the person can be reached, so no chat is opened with them', async () => {
+    const { deps } = await setup();
+    const memberships = new MemoryMembershipStore();
+    const seen = {
+      memberId: '29:alex',
+      serviceUrl: 'https://smba.example/',
+      botId: '28:moments',
+      seenIn: '19:team',
+      seenAt: '2027-03-01T00:00:00.000Z',
+    };
+    await memberships.save({ tenantId: T, userId: 'alex', ...seen });
+    await memberships.save({ tenantId: OTHER, userId: 'alex', ...seen });
+    await forgetPerson({ ...deps, memberships }, T, 'alex');
+    expect(await memberships.getMany(T, ['alex'])).toEqual([]);
+    expect(await memberships.getMany(OTHER, ['alex'])).toHaveLength(1);
   });
 
   it('leaves the other tenant untouched', async () => {

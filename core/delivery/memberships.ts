@@ -1,0 +1,97 @@
+/**
+ * A person's place in a team or group chat where Moments is installed, as its roster showed it:
+ * what the Bot Connector needs to open a personal chat with them when Moments has something to
+ * send and no chat yet. Kept in the conversations container beside the chats, one per person.
+ */
+export interface Membership {
+  tenantId: string;
+  /** The person (AAD object id). */
+  userId: string;
+  /** Their Teams member id in that roster (`29:…`): the Bot Connector's name for them. */
+  memberId: string;
+  /** The Bot Connector endpoint of the conversation the roster was read in. */
+  serviceUrl: string;
+  /** Moments' own account in that conversation (`28:…`), the sender of the chat it opens. */
+  botId: string;
+  /** The team or group chat the roster was read in. */
+  seenIn: string;
+  seenAt: string;
+  /**
+   * Teams refused to open a chat from this membership (the person removed or blocked Moments):
+   * Moments does not ask again until a roster refreshes the membership.
+   */
+  refused?: { reason: string; at: string };
+}
+
+/** The memberships port: one record per person, read together for a run. */
+export interface MembershipStore {
+  /** The memberships of `userIds` that exist, in any order. */
+  getMany(tenantId: string, userIds: readonly string[]): Promise<Membership[]>;
+  save(membership: Membership): Promise<void>;
+  /** Deletes the record; removing one that is not there is not an error. */
+  remove(tenantId: string, userId: string): Promise<void>;
+}
+
+/** A member as a roster names them, with the Teams id the Bot Connector knows them by. */
+export interface RosterEntry {
+  userId: string;
+  memberId: string;
+}
+
+/** The conversation a roster was read in. */
+export interface RosterPlace {
+  serviceUrl: string;
+  botId: string;
+  conversationId: string;
+}
+
+/** A membership is rewritten at most this often when nothing changed, so a roster read costs no writes. */
+const REFRESH_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Records how each member of a roster can be reached: one read for the lot, a write only for a
+ * member who is new, moved, or was last seen over a week ago. A write clears an earlier refusal,
+ * so someone who removed Moments is asked again at most once a week, and only while a roster
+ * still shows them.
+ * @returns how many memberships were written.
+ */
+export async function rememberMemberships(
+  store: MembershipStore,
+  tenantId: string,
+  members: readonly RosterEntry[],
+  place: RosterPlace,
+  now: Date,
+): Promise<number> {
+  const entries = [...new Map(members.map((m) => [m.userId, m])).values()];
+  if (entries.length === 0) return 0;
+  const stored = new Map(
+    (
+      await store.getMany(
+        tenantId,
+        entries.map((m) => m.userId),
+      )
+    ).map((m) => [m.userId, m]),
+  );
+  let written = 0;
+  for (const member of entries) {
+    const before = stored.get(member.userId);
+    const same =
+      before &&
+      before.memberId === member.memberId &&
+      before.serviceUrl === place.serviceUrl &&
+      before.botId === place.botId &&
+      now.getTime() - Date.parse(before.seenAt) < REFRESH_AFTER_MS;
+    if (same) continue;
+    await store.save({
+      tenantId,
+      userId: member.userId,
+      memberId: member.memberId,
+      serviceUrl: place.serviceUrl,
+      botId: place.botId,
+      seenIn: place.conversationId,
+      seenAt: now.toISOString(),
+    });
+    written++;
+  }
+  return written;
+}

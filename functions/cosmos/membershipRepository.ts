@@ -1,0 +1,76 @@
+import type { Container } from '@azure/cosmos';
+import type { Membership, MembershipStore } from '../../core/delivery';
+import type { Logger } from '../../core/shared';
+import { readEachChunk } from './chunks';
+import { DocumentReader, fromDocument, orUndefined } from './documents';
+import { membershipSchema } from './schemas/delivery';
+
+/** The document id of a person's membership; conversations' ids never start this way. */
+const idOf = (userId: string) => `member:${userId}`;
+
+interface MembershipDocument extends Membership {
+  id: string;
+  type: 'membership';
+}
+
+/**
+ * Roster memberships in the `conversations` container, beside the chats they lead to: one document
+ * per person (`member:<userId>`, `type: 'membership'`), partitioned by tenant.
+ */
+export class CosmosMembershipStore implements MembershipStore {
+  private readonly documents: DocumentReader<Membership>;
+
+  constructor(
+    private readonly container: Container,
+    logger: Logger,
+  ) {
+    this.documents = new DocumentReader('membership', membershipSchema, logger);
+  }
+
+  async getMany(tenantId: string, userIds: readonly string[]): Promise<Membership[]> {
+    const found = await readEachChunk(userIds, async (chunk) => {
+      const { resources } = await this.container.items
+        .query<MembershipDocument>(
+          {
+            query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@ids, c.id)',
+            parameters: [
+              { name: '@tenantId', value: tenantId },
+              { name: '@ids', value: chunk.map(idOf) },
+            ],
+          },
+          { partitionKey: tenantId },
+        )
+        .fetchAll();
+      return resources;
+    });
+    return this.documents.all(found.map((document) => withoutType(document)));
+  }
+
+  async save(membership: Membership): Promise<void> {
+    const document: MembershipDocument = { ...membership, id: idOf(membership.userId), type: 'membership' };
+    await this.container.items.upsert(document);
+  }
+
+  async remove(tenantId: string, userId: string): Promise<void> {
+    await orUndefined(() => this.container.item(idOf(userId), tenantId).delete());
+  }
+
+  /** Every membership of the tenant: for the reach census, whose cost grows with the tenant. */
+  async all(tenantId: string): Promise<Membership[]> {
+    const { resources } = await this.container.items
+      .query<MembershipDocument>(
+        {
+          query: "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'membership'",
+          parameters: [{ name: '@tenantId', value: tenantId }],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    return this.documents.all(resources.map((document) => withoutType(document)));
+  }
+}
+
+function withoutType(document: MembershipDocument): Membership {
+  const { id: _id, type: _type, ...membership } = fromDocument<MembershipDocument>(document);
+  return membership;
+}

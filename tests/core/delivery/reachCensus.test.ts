@@ -1,0 +1,63 @@
+import { takeReachCensus, type Membership, type ReachRoll } from '../../../core/delivery';
+import { describeCensus } from '../../../bot/reach/wording';
+
+const tenantId = 'tenant-a';
+const membership = (userId: string, refused?: Membership['refused']): Membership => ({
+  tenantId,
+  userId,
+  memberId: `29:${userId}`,
+  serviceUrl: 'https://smba.example/emea/',
+  botId: '28:moments',
+  seenIn: '19:team',
+  seenAt: '2027-03-10T09:00:00.000Z',
+  ...(refused ? { refused } : {}),
+});
+
+/** A tenant of five: two with a chat, one in a team roster, one who refused Moments, one unknown to Teams. */
+const roll: ReachRoll = {
+  people: async (t) =>
+    t === tenantId
+      ? [
+          { id: 'ana', displayName: 'Ana' },
+          { id: 'ben', displayName: 'Ben' },
+          { id: 'cy', displayName: 'Cy' },
+          { id: 'dee', displayName: 'Dee' },
+          { id: 'eli', displayName: 'Eli' },
+        ]
+      : [],
+  personalChatUserIds: async () => ['ana', 'ben', 'someone-who-left'],
+  memberships: async () => [
+    membership('ben'),
+    membership('cy'),
+    membership('dee', { reason: '403: BotDisabledByAdmin', at: '2027-03-10T00:00:00Z' }),
+  ],
+};
+
+describe('takeReachCensus', () => {
+  it('counts the directory people Moments can reach and names the others with the reason', async () => {
+    const census = await takeReachCensus(roll, tenantId);
+    expect(census).toEqual({
+      tenantId,
+      people: 5,
+      reachable: 3,
+      withChat: 2,
+      throughMembership: 1,
+      unreachable: [
+        { id: 'dee', displayName: 'Dee', reason: 'app-removed' },
+        { id: 'eli', displayName: 'Eli', reason: 'no-chat' },
+      ],
+    });
+  });
+
+  it('reads as an admin would: the count, then who cannot be reached and why', async () => {
+    const text = describeCensus(await takeReachCensus(roll, tenantId), { limit: 1, more: 'See the CLI.' });
+    expect(text.split('\n')).toEqual([
+      'Moments can reach 3 of 5 people.',
+      '2 through a personal chat with Moments; 1 through a team or group chat Moments is in (it opens a personal chat when it has something to send).',
+      '',
+      'Moments cannot reach 2:',
+      '- Dee: removed or blocked Moments (Teams refused to open a chat)',
+      '…and 1 more. See the CLI.',
+    ]);
+  });
+});
