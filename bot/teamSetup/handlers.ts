@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ErasureRegister, PeopleDirectory } from '../../core/people';
@@ -14,6 +15,8 @@ import {
   restoreValue,
   retireValue,
   type ValueChange,
+  type AuditTrail,
+  valueAuditEntry,
 } from '../../core/settings';
 import { cardAttachment } from '../teams/cardRender';
 import { settingsCard, statsCard } from './teamCards';
@@ -33,6 +36,8 @@ export interface TeamSetupDeps {
   now: () => Date;
   defaultTimeZone: string;
   namedAdmins: NamedAdmins;
+  /** Where value changes are recorded. */
+  audit: AuditTrail;
 }
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -145,7 +150,25 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
       await context.sendActivity(`${change.message} Nothing was changed.`);
       return;
     }
-    await deps.settings.saveTenant(change.settings);
+    // Saved only over the settings the change was made to: another admin's change in between is
+    // not overwritten, and this one is not lost silently either.
+    const saved = await deps.settings.saveTenant(change.settings, {
+      ifVersion: caller.settings.version ?? null,
+    });
+    if (!saved.saved) {
+      await context.sendActivity(
+        'The settings changed while this was being saved. Nothing was changed: try again.',
+      );
+      return;
+    }
+    const by = {
+      id: caller.callerId,
+      name: context.activity.from?.name ?? caller.callerId,
+      via: 'teams' as const,
+    };
+    await deps.audit.record([
+      valueAuditEntry(caller.settings, change, by, deps.now(), randomUUID().slice(0, 8)),
+    ]);
     await context.sendActivity(change.summary);
   });
 

@@ -1,3 +1,4 @@
+import { auditEntryId, type AuditActor, type AuditEntry } from './audit';
 import type { CompanyValue, TenantSettings } from './tenantSettings';
 
 /** Why a change to the company values was refused. */
@@ -124,5 +125,31 @@ function unknown(reference: string): ValueChange {
     ok: false,
     code: 'VALUES.UNKNOWN',
     message: `There is no value called “${reference}”. Type “values” to see them.`,
+  };
+}
+
+/**
+ * The audit entry of a value change that was made: the value's id as the field, its name and
+ * whether it was retired before (absent for a value just added) and after.
+ */
+export function valueAuditEntry(
+  before: TenantSettings,
+  change: Extract<ValueChange, { ok: true }>,
+  by: AuditActor,
+  at: Date,
+  nonce: string,
+): AuditEntry {
+  const state = (value: CompanyValue | undefined) =>
+    value ? { name: value.name, retired: value.retired ?? false } : undefined;
+  const previous = state(before.values.find((v) => v.id === change.value.id));
+  return {
+    tenantId: before.tenantId,
+    id: auditEntryId(at, nonce),
+    at: at.toISOString(),
+    by,
+    subject: 'values',
+    field: change.value.id,
+    ...(previous ? { from: previous } : {}),
+    to: state(change.settings.values.find((v) => v.id === change.value.id)),
   };
 }

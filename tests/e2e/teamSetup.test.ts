@@ -90,6 +90,25 @@ describe('team set-up', () => {
       expect.arrayContaining(['courage:Brave calls', 'innovation:Innovation:retired']),
     );
     expect(settings?.values.some((v) => v.name === 'Sneaky')).toBe(false);
+    // Each change that was made is in the audit trail, newest first; the refused ones are not.
+    const trail = (await app.app.runtime.stores.audit.all(DEMO_TENANT_ID)).filter(
+      (e) => e.subject === 'values',
+    );
+    expect(trail.map(({ field, from, to, by }) => ({ field, from, to, via: by.via }))).toEqual([
+      {
+        field: 'innovation',
+        from: { name: 'Innovation', retired: false },
+        to: { name: 'Innovation', retired: true },
+        via: 'teams',
+      },
+      {
+        field: 'courage',
+        from: { name: 'Courage', retired: false },
+        to: { name: 'Brave calls', retired: false },
+        via: 'teams',
+      },
+      { field: 'courage', to: { name: 'Courage', retired: false }, via: 'teams' },
+    ]);
     const fetched = await playground.invoke({
       name: 'composeExtension/fetchTask',
       conversationId: GENERAL,
