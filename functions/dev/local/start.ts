@@ -2,6 +2,7 @@ import './quietTestMode';
 import path from 'node:path';
 import { ConfigError } from '../../config';
 import { startLocalApp } from './localApp';
+import { DEMO_TENANT_ID } from './demoOrg';
 
 const USAGE = `Usage: npm start [-- --reset] [-- --no-playground]
   --reset          start with empty local data (the demo organisation is seeded again)
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
     `  Bot endpoint:               ${app.botUrl}`,
     `  Cosmos DB:                  ${app.cosmosEndpoint}${app.dataFile ? ` (local; data kept in ${path.relative(projectRoot, app.dataFile)})` : ''}`,
     app.seeded > 0 ? `  Demo organisation seeded:   ${app.seeded} people` : undefined,
+    `  Demo tenant id:             ${DEMO_TENANT_ID}  (for npm run job -- … --tenant)`,
     app.scheduler
       ? `  Scheduler:                  ${Object.entries(app.scheduler.next())
           .map(([name, at]) => `${name} next at ${at.toISOString()}`)
