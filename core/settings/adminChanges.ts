@@ -36,7 +36,8 @@ export type AdminRefusalCode =
   | 'ADMINS.UNKNOWN_PERSON'
   | 'ADMINS.AMBIGUOUS_EMAIL'
   | 'ADMINS.NAMED_IN_SETTING'
-  | 'ADMINS.LAST_ADMIN';
+  | 'ADMINS.LAST_ADMIN'
+  | 'ADMINS.CHANGED_MEANWHILE';
 
 /** What an admin change did, or why it did nothing. */
 export type AdminChange =
@@ -98,6 +99,29 @@ async function settingsOf(deps: AdminChangeDeps, tenantId: string): Promise<Tena
   return (await deps.settings.tenant(tenantId)) ?? defaultTenantSettings(tenantId, deps.defaultTimeZone);
 }
 
+/**
+ * Saves the new admin list only over the settings it was worked out from, so that two changes at
+ * once (two admins, or an admin and the settings card) cannot overwrite each other.
+ */
+async function saveOver(
+  deps: AdminChangeDeps,
+  settings: TenantSettings,
+  adminIds: string[],
+): Promise<boolean> {
+  const saved = await deps.settings.saveTenant(
+    { ...settings, adminIds },
+    { ifVersion: settings.version ?? null },
+  );
+  return saved.saved;
+}
+
+function changedMeanwhile(): AdminChange {
+  return refuse(
+    'ADMINS.CHANGED_MEANWHILE',
+    'The admins or settings changed while this was being saved. Nothing was changed: try again.',
+  );
+}
+
 /** Refuses a change asked from Teams (or the tab) by someone who is not an admin. */
 async function mayChange(
   deps: AdminChangeDeps,
@@ -145,7 +169,7 @@ export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeReques
       admins,
     };
   }
-  await deps.settings.saveTenant({ ...settings, adminIds: [...settings.adminIds, person.id] });
+  if (!(await saveOver(deps, settings, [...settings.adminIds, person.id]))) return changedMeanwhile();
   await deps.audit.record([auditEntry(request, person, { to: person.name })]);
   return {
     ok: true,
@@ -190,10 +214,8 @@ export async function removeAdmin(deps: AdminChangeDeps, request: AdminChangeReq
       'You are the last Moments admin, so you cannot remove yourself: add another admin first.',
     );
   }
-  await deps.settings.saveTenant({
-    ...settings,
-    adminIds: settings.adminIds.filter((id) => id !== person.id),
-  });
+  const remaining = settings.adminIds.filter((id) => id !== person.id);
+  if (!(await saveOver(deps, settings, remaining))) return changedMeanwhile();
   await deps.audit.record([auditEntry(request, person, { from: person.name })]);
   const left = await tenantAdmins(deps, request.tenantId);
   return {

@@ -203,3 +203,27 @@ describe('removeAdmin', () => {
     expect(await adminIds()).toEqual([]);
   });
 });
+
+describe('two admin changes at once', () => {
+  it('both land: one is saved, the other is refused rather than overwriting it, and only the saved one is audited', async () => {
+    const { deps, audit, adminIds } = world({ adminIds: [ALEX] });
+    const [megan, adele] = await Promise.all([
+      addAdmin(deps, { tenantId: T, target: MEGAN, by: teams(ALEX, 'Alex Wilber'), at: AT }),
+      addAdmin(deps, { tenantId: T, target: ADELE, by: teams(ALEX, 'Alex Wilber'), at: AT }),
+    ]);
+    const outcomes = [megan, adele].map((c) => (c.ok ? c.outcome : c.code)).sort();
+    expect(outcomes).toEqual(['ADMINS.CHANGED_MEANWHILE', 'added']);
+    const added = megan.ok ? MEGAN : ADELE;
+    expect(await adminIds()).toEqual([ALEX, added]);
+    expect(audit.entries.map((e) => e.field)).toEqual([added]);
+    // Tried again, the refused one is saved over the other's change: nothing is lost.
+    const again = await addAdmin(deps, {
+      tenantId: T,
+      target: added === MEGAN ? ADELE : MEGAN,
+      by: teams(ALEX, 'Alex Wilber'),
+      at: AT,
+    });
+    expect(again).toMatchObject({ ok: true, outcome: 'added' });
+    expect((await adminIds())?.sort()).toEqual([ALEX, ADELE, MEGAN].sort());
+  });
+});
