@@ -149,17 +149,27 @@ function auditEntry(
 }
 
 /**
- * Makes someone an admin of the tenant: adds them to its own list and records who did it in the
- * audit trail. Someone already an admin (listed, or named in `MOMENTS_ADMINS`) is left as they are.
+ * What both changes start from: the caller may change admins, the person is found, and the
+ * tenant's settings and admins as they are now; or the refusal.
  */
-export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeRequest): Promise<AdminChange> {
+async function prepare(deps: AdminChangeDeps, request: AdminChangeRequest) {
   const refused = await mayChange(deps, request);
   if (refused) return refused;
   const person = await resolveTarget(deps, request.tenantId, request.target);
   if ('ok' in person) return person;
   const settings = await settingsOf(deps, request.tenantId);
   const admins = await tenantAdmins(deps, request.tenantId, settings);
-  const current = admins.find((admin) => admin.id === person.id);
+  return { person, settings, admins, current: admins.find((admin) => admin.id === person.id) };
+}
+
+/**
+ * Makes someone an admin of the tenant: adds them to its own list and records who did it in the
+ * audit trail. Someone already an admin (listed, or named in `MOMENTS_ADMINS`) is left as they are.
+ */
+export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeRequest): Promise<AdminChange> {
+  const prepared = await prepare(deps, request);
+  if ('ok' in prepared) return prepared;
+  const { person, settings, admins, current } = prepared;
   if (current) {
     return {
       ok: true,
@@ -186,13 +196,9 @@ export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeReques
  * themselves, which would leave nobody to manage Moments from Teams.
  */
 export async function removeAdmin(deps: AdminChangeDeps, request: AdminChangeRequest): Promise<AdminChange> {
-  const refused = await mayChange(deps, request);
-  if (refused) return refused;
-  const person = await resolveTarget(deps, request.tenantId, request.target);
-  if ('ok' in person) return person;
-  const settings = await settingsOf(deps, request.tenantId);
-  const admins = await tenantAdmins(deps, request.tenantId, settings);
-  const current = admins.find((admin) => admin.id === person.id);
+  const prepared = await prepare(deps, request);
+  if ('ok' in prepared) return prepared;
+  const { person, settings, admins, current } = prepared;
   if (current?.named) {
     return refuse(
       'ADMINS.NAMED_IN_SETTING',
