@@ -1,6 +1,8 @@
 import type { Logger } from '../shared';
 import { SendGate } from './sendGate';
-import type { Unreachable } from './reach';
+import type { ConversationBook } from './conversations';
+import type { DeliveryLedger, DeliveryOutcome } from './ledger';
+import type { Reach, Unreachable } from './reach';
 import type { JobRuns, SettingsStore } from '../settings';
 
 /** The span of time a run plans for: every send due in `(since, now]`. */
@@ -27,6 +29,27 @@ export function catchUpWindow(
     : floor;
   return { since: new Date(since), now };
 }
+
+/** What every hourly job reads and writes, besides what its own work needs. */
+export interface HourlyJobDeps {
+  settings: SettingsStore;
+  runs: JobRuns;
+  conversations: ConversationBook;
+  /** Opens a personal chat with someone who has none from a roster membership; default: stored chats only. */
+  reach?: Reach;
+  deliveries: DeliveryLedger;
+  logger: Logger;
+  /** Time zone for people and tenants whose own zone is unknown. */
+  defaultTimeZone: string;
+  /**
+   * Lets one send at a time be in doubt and pauses sending while Teams keeps failing, shared with
+   * the other jobs of the process (core/delivery/sendGate.ts); default: one per run.
+   */
+  gate?: SendGate;
+}
+
+/** What became of one send of an hourly job: its delivery, only planned (dry run), or no chat to send to. */
+export type JobSendOutcome = DeliveryOutcome | 'planned' | 'unreachable';
 
 /** The options every hourly job takes: the instant, the tenants (default all), a dry run. */
 export interface HourlyJobOptions {

@@ -1,23 +1,20 @@
 import {
-  type SendGate,
   finishRun,
   runHourlyJob,
   type HourlyJobOptions,
   windowFor,
-  type ConversationBook,
   type ConversationRecord,
   chatsForRun,
   deliverOnce,
-  type Reach,
   reachOf,
   type Unreachable,
   deliveryId,
-  type DeliveryLedger,
-  type DeliveryOutcome,
   type SendResult,
   type HourlyJobReport,
+  type HourlyJobDeps,
+  type JobSendOutcome,
 } from '../delivery';
-import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, type Logger, inPool } from '../shared';
+import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, inPool } from '../shared';
 import { buildDigest } from './buildDigest';
 import type { Digest, DigestOptions } from './digest';
 import { effectiveDigest } from '../privacy';
@@ -25,7 +22,7 @@ import { milestonePolicyFor } from '../milestones';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from '../people';
 import type { RecognitionStore } from '../kudos';
-import { tenantSettingsOf, type JobRuns, type SettingsStore, type TenantSettings } from '../settings';
+import { tenantSettingsOf, type TenantSettings } from '../settings';
 
 /** The job's name in the job-run records. */
 export const DIGEST_JOB = 'digest';
@@ -50,20 +47,11 @@ export interface DigestReads {
 }
 
 /** Everything the job reads and writes. */
-export interface DigestJobDeps extends DigestReads {
-  settings: SettingsStore;
-  runs: JobRuns;
+export interface DigestJobDeps extends DigestReads, HourlyJobDeps {
   /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
-  /** Lets one send at a time be in doubt (see core/delivery/sendGate.ts); default: one per run. */
-  gate?: SendGate;
   directory: DigestDirectory;
-  conversations: ConversationBook;
-  /** Opens a personal chat with a manager who has none from a roster membership; default: stored chats only. */
-  reach?: Reach;
-  deliveries: DeliveryLedger;
   notifier: DigestNotifier;
-  logger: Logger;
 }
 
 /** One line of the job's report. Never carries kudos or note text. */
@@ -74,7 +62,7 @@ export interface DigestSend {
   managerName: string;
   week: string;
   reports: number;
-  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  outcome: JobSendOutcome;
   /** Why, when the outcome is `unreachable`. */
   unreachable?: Unreachable;
 }

@@ -1,19 +1,14 @@
 import type {
-  ConversationBook,
   ConversationRecord,
-  DeliveryLedger,
-  DeliveryOutcome,
-  Reach,
   Unreachable,
-  SendGate,
   SendResult,
   HourlyJobReport,
+  HourlyJobDeps,
+  JobSendOutcome,
 } from '../delivery';
-import type { Logger } from '../shared';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory } from '../people';
 import type { RecognitionStore } from '../kudos';
-import type { JobRuns, SettingsStore } from '../settings';
 import type { MilestoneCandidates } from './candidates';
 import type { ReminderContent } from './reminderContent';
 import type { SnoozeStore } from './snoozes';
@@ -37,29 +32,16 @@ export interface MilestoneNotifier {
 }
 
 /** Everything the job reads and writes. */
-export interface MilestoneJobDeps {
-  settings: SettingsStore;
-  runs: JobRuns;
+export interface MilestoneJobDeps extends HourlyJobDeps {
   candidates: MilestoneCandidates;
   people: PeopleDirectory;
   snoozes: SnoozeStore;
-  conversations: ConversationBook;
-  /**
-   * Reaches people without a stored chat through a chat Moments opens from a roster membership;
-   * default: stored chats only.
-   */
-  reach?: Reach;
   recognitions: RecognitionStore;
   /** The manager's private notes, shown on their reminders. */
   notes: NoteStore;
-  deliveries: DeliveryLedger;
   notifier: MilestoneNotifier;
-  logger: Logger;
-  defaultTimeZone: string;
   /** Sends in flight at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
-  /** Lets one send at a time be in doubt (see core/delivery/sendGate.ts); default: one per run. */
-  gate?: SendGate;
 }
 
 /** One line of the job's report. */
@@ -70,7 +52,7 @@ export interface JobSend {
   milestone: string;
   personName: string;
   to: string;
-  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  outcome: JobSendOutcome;
   /** Why, when the outcome is `unreachable`. */
   unreachable?: Unreachable;
 }

@@ -1,26 +1,23 @@
 import {
-  type SendGate,
   finishRun,
   runHourlyJob,
   type HourlyJobOptions,
   windowFor,
-  type ConversationBook,
   type ConversationRecord,
   chatsForRun,
   deliverOnce,
-  type Reach,
   reachOf,
   type Unreachable,
   deliveryId,
-  type DeliveryLedger,
-  type DeliveryOutcome,
   type SendResult,
   type HourlyJobReport,
+  type HourlyJobDeps,
+  type JobSendOutcome,
 } from '../delivery';
-import { addDays, instantOfLocal, utcDateOf, type Logger } from '../shared';
+import { addDays, instantOfLocal, utcDateOf } from '../shared';
 import type { Note, NoteStore } from './notesService';
 import type { PeopleDirectory } from '../people';
-import { tenantSettingsOf, type JobRuns, type SettingsStore } from '../settings';
+import { tenantSettingsOf } from '../settings';
 
 /** The job's name in the job-run records. */
 export const FOLLOW_UP_JOB = 'followups';
@@ -31,23 +28,10 @@ export interface FollowUpNotifier {
 }
 
 /** Everything the job reads and writes. */
-export interface FollowUpJobDeps {
-  settings: SettingsStore;
-  runs: JobRuns;
+export interface FollowUpJobDeps extends HourlyJobDeps {
   notes: NoteStore;
   people: PeopleDirectory;
-  conversations: ConversationBook;
-  /** Opens a personal chat with an author who has none from a roster membership; default: stored chats only. */
-  reach?: Reach;
-  deliveries: DeliveryLedger;
   notifier: FollowUpNotifier;
-  logger: Logger;
-  defaultTimeZone: string;
-  /**
-   * Lets one send at a time be in doubt and pauses sending while Teams keeps failing, shared with
-   * the other jobs of the process (core/delivery/sendGate.ts); default: one per run.
-   */
-  gate?: SendGate;
 }
 
 /** One line of the job's report. Never carries the note's text. */
@@ -57,7 +41,7 @@ export interface FollowUpSend {
   noteId: string;
   authorId: string;
   followUpOn: string;
-  outcome: DeliveryOutcome | 'planned' | 'unreachable';
+  outcome: JobSendOutcome;
   /** Why, when the outcome is `unreachable`. */
   unreachable?: Unreachable;
 }
