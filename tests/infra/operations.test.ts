@@ -4,6 +4,8 @@
  * instances and the Flex Consumption region check. Reads the deployment `bicep snapshot` predicts
  * (tests/infra/bicepHarness.ts); skipped, like bicep.test.ts, when no Bicep CLI can be had.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   type ArmResource,
   type BicepResults,
@@ -11,11 +13,13 @@ import {
   at,
   bicepAvailability,
   bicepResults,
+  repoRoot,
   resourcesOfType,
   single,
 } from './bicepHarness';
 
 const bicep = bicepAvailability();
+const source = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
 const describeWithBicep = bicep.available ? describe : describe.skip;
 
 function setting(site: ArmResource, name: string): string | undefined {
@@ -102,6 +106,30 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
       expect(query).toContain('status == 429 or status between (500 .. 599)');
       expect(at(rule, 'properties', 'criteria', 'allOf', 0, 'operator')).toBe('GreaterThan');
       expect(at(rule, 'properties', 'criteria', 'allOf', 0, 'threshold')).toBe(20);
+    });
+
+    test('the log alerts match the lines the code writes (messages, fields, job names)', () => {
+      const messenger = source('bot/teams/messenger.ts');
+      const { query: throttling } = logAlert(dev, 'teams-throttling');
+      const messages = [...throttling.matchAll(/'(proactive send [^']+)'/g)].map((m) => m[1] as string);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(messenger).toMatch(
+          new RegExp(`this\\.logger\\.warn\\('${message}', \\{[^}]*status: failure\\.status`),
+        );
+      }
+      const timerRun = source('functions/timerRun.ts');
+      expect(timerRun).toContain('logger.info(`${job.label} job ran`');
+      expect(timerRun).toContain('runtime.logger.child({ job: job.name');
+      const hourly = fs
+        .readdirSync(path.join(repoRoot, 'functions'))
+        .filter((f) => f.endsWith('.ts') && f !== 'timerRun.ts')
+        .map((f) => source(`functions/${f}`))
+        .filter((text) => text.includes('runTimerJob('))
+        .map((text) => /\{ name: '([a-z]+)', label:/.exec(text)?.[1]);
+      const { query: overdue } = logAlert(dev, 'job-overdue');
+      expect(hourly.length).toBeGreaterThan(0);
+      for (const job of hourly) expect(overdue).toContain(`'${String(job)}'`);
     });
 
     test('a job overdue: an hourly job with no "job ran" line for two hours', () => {
