@@ -109,6 +109,19 @@ const schema = z.object({
   WEBSITE_SITE_NAME: optionalText,
 });
 
+// A client secret beside the managed identity would never be used yet would still need rotating,
+// and means the app was set up for another kind of bot registration: stop rather than guess.
+const checkedSchema = schema.superRefine((v, ctx) => {
+  if (v.BOT_PASSWORD && v.BOT_TYPE === 'UserAssignedMSI') {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['BOT_PASSWORD'],
+      message:
+        'must not be set with BOT_TYPE=UserAssignedMSI (the bot signs in as its managed identity); remove BOT_PASSWORD, or set BOT_TYPE=SingleTenant to use a client secret instead',
+    });
+  }
+});
+
 /** Moments' configuration, parsed once at start-up. */
 export interface Config {
   bot: {
@@ -155,7 +168,7 @@ export interface Config {
  * to set it, so a misconfigured app stops at start instead of failing on the first message.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = checkedSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Moments cannot start: invalid configuration.\n${lines.join('\n')}`);

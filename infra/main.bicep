@@ -15,8 +15,49 @@ targetScope = 'resourceGroup'
 @maxLength(20)
 param resourceBaseName string
 
+@description('Optional. Teams Toolkit environment (TEAMSFX_ENV: dev, prod, …). It names the nested deployments, so two environments can share a resource group, and sets the production defaults (an always-ready instance, a delete lock).')
+@minLength(1)
+@maxLength(16)
+param environmentName string = 'dev'
+
 @description('Optional. Azure region of the resources (one where Flex Consumption is offered).')
 param location string = resourceGroup().location
+
+@description('Optional. Regions that offer Flex Consumption (az functionapp list-flexconsumption-locations). Deploying anywhere else stops before anything is created.')
+param flexConsumptionRegions string[] = [
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+]
 
 @description('Optional. Tags of every resource.')
 param tags tagsType = {}
@@ -50,12 +91,40 @@ param momentsAdmins string = ''
 @description('Optional. TEAMS_APP_CATALOG_ID of the app: its id in the organisation\'s Teams app catalog. With it and the tenant setting installForEveryone, the people sync installs Moments for people (needs the Graph application permission TeamsAppInstallation.ReadWriteSelfForUser.All). Empty: Moments installs for nobody.')
 param teamsAppCatalogId string = ''
 
+@description('Optional. GRAPH_SYNC of the app: \'true\' turns the daily people sync from Microsoft Graph on (needs the Graph application permission User.Read.All). Empty or \'false\': off.')
+@allowed(['', 'true', 'false'])
+param graphSync string = ''
+
+@description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
+param graphBaseUrl string = ''
+
+@description('Optional. Always-ready instances for the HTTP triggers (the bot endpoint): a message never waits for a cold start. Default 1 in prod, 0 elsewhere; each instance is billed while idle (README, Operations).')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = environmentName == 'prod' ? 1 : 0
+
+@description('Optional. CanNotDelete lock on the Cosmos DB account. Default on in prod.')
+param cosmosDeleteLock bool = environmentName == 'prod'
+
+@description('Optional. E-mail address the alerts go to (ALERT_EMAIL in env/.env.<env>). Empty: alerts show in the Azure portal only.')
+param alertEmail string = ''
+
 @description('Optional. Days Log Analytics keeps telemetry.')
 @minValue(30)
 @maxValue(730)
 param logRetentionInDays int = 30
 
 var baseName = toLower(resourceBaseName)
+
+// Every module takes its region from here, so an unsupported region fails the deployment before
+// anything is created, rather than half way, at the Function App plan.
+var checkedLocation = contains(flexConsumptionRegions, toLower(replace(location, ' ', '')))
+  ? location
+  : fail('Moments runs on Azure Functions Flex Consumption, which is not offered in "${location}". Choose a resource group in one of: ${join(flexConsumptionRegions, ', ')} (az functionapp list-flexconsumption-locations), or add the region to flexConsumptionRegions if it is new.')
+
+// Nested deployment names carry the environment, so two environments provisioned into one
+// resource group never overwrite each other's deployment records.
+var deploymentPrefix = 'moments-${toLower(environmentName)}'
 var names = {
   identity: 'id-${baseName}'
   // Storage names allow only lowercase letters and digits, 3-24 of them; the resource group's
@@ -70,30 +139,30 @@ var names = {
 }
 
 module identity 'modules/identity.bicep' = {
-  name: 'identity'
+  name: '${deploymentPrefix}-identity'
   params: {
     name: names.identity
-    location: location
+    location: checkedLocation
     tags: tags
   }
 }
 
 module storage 'modules/storage.bicep' = {
-  name: 'storage'
+  name: '${deploymentPrefix}-storage'
   params: {
     name: names.storage
-    location: location
+    location: checkedLocation
     tags: tags
     principalId: identity.outputs.principalId
   }
 }
 
 module monitoring 'modules/monitoring.bicep' = {
-  name: 'monitoring'
+  name: '${deploymentPrefix}-monitoring'
   params: {
     logAnalyticsName: names.logAnalytics
     appInsightsName: names.appInsights
-    location: location
+    location: checkedLocation
     tags: tags
     retentionInDays: logRetentionInDays
     principalId: identity.outputs.principalId
@@ -101,22 +170,23 @@ module monitoring 'modules/monitoring.bicep' = {
 }
 
 module cosmos 'modules/cosmos.bicep' = {
-  name: 'cosmos'
+  name: '${deploymentPrefix}-cosmos'
   params: {
     name: names.cosmos
-    location: location
+    location: checkedLocation
     tags: tags
     throughput: cosmosThroughput
     principalId: identity.outputs.principalId
+    deleteLock: cosmosDeleteLock
   }
 }
 
 module functionApp 'modules/functionApp.bicep' = {
-  name: 'functionApp'
+  name: '${deploymentPrefix}-functionApp'
   params: {
     planName: names.plan
     name: names.functionApp
-    location: location
+    location: checkedLocation
     tags: tags
     identityResourceId: identity.outputs.resourceId
     identityClientId: identity.outputs.clientId
@@ -129,6 +199,9 @@ module functionApp 'modules/functionApp.bicep' = {
     logLevel: logLevel
     momentsAdmins: momentsAdmins
     teamsAppCatalogId: teamsAppCatalogId
+    graphSync: graphSync
+    graphBaseUrl: graphBaseUrl
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
     scale: functionScale
   }
 }
@@ -137,7 +210,7 @@ var botDomain = functionApp.outputs.defaultHostName
 var botEndpoint = 'https://${botDomain}'
 
 module bot 'modules/bot.bicep' = {
-  name: 'bot'
+  name: '${deploymentPrefix}-bot'
   params: {
     name: names.bot
     displayName: botDisplayName
@@ -147,6 +220,28 @@ module bot 'modules/bot.bicep' = {
     msaAppMSIResourceId: identity.outputs.resourceId
     msaAppTenantId: tenant().tenantId
     tags: tags
+  }
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: '${deploymentPrefix}-diagnostics'
+  params: {
+    logAnalyticsResourceId: monitoring.outputs.logAnalyticsResourceId
+    functionAppName: functionApp.outputs.name
+    cosmosAccountName: cosmos.outputs.name
+    botName: bot.outputs.name
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: '${deploymentPrefix}-alerts'
+  params: {
+    namePrefix: baseName
+    location: checkedLocation
+    tags: tags
+    alertEmail: alertEmail
+    appInsightsResourceId: monitoring.outputs.appInsightsResourceId
+    cosmosResourceId: cosmos.outputs.resourceId
   }
 }
 

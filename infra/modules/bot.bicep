@@ -44,6 +44,8 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     msaAppTenantId: msaAppTenantId
     msaAppMSIResourceId: msaAppMSIResourceId
     publicNetworkAccess: 'Enabled'
+    // Entra authentication only: no channel secret keys exist to leak or rotate.
+    disableLocalAuth: true
   }
 
   resource teamsChannel 'channels' = {

@@ -22,6 +22,9 @@ param throughput cosmosThroughputType = {
 @description('Required. Principal (object) ID of the managed identity that gets the Data Contributor role.')
 param principalId string
 
+@description('Optional. Put a CanNotDelete lock on the account, so that deleting it (or its resource group) fails until an owner removes the lock.')
+param deleteLock bool = false
+
 // The database name, containers, partition keys, indexing policies and TTLs.
 var schema = loadJsonContent('../../functions/cosmos/containers.json')
 
@@ -30,7 +33,7 @@ var serverless = throughput.mode == 'Serverless'
 // Cosmos DB Built-in Data Contributor (data plane: read and write items, read metadata).
 var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 
-resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+resource account 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' = {
   name: name
   location: location
   tags: tags
@@ -54,10 +57,27 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     publicNetworkAccess: 'Enabled'
     enableAutomaticFailover: false
     enableMultipleWriteLocations: false
+    // Point-in-time restore to any second of the last 7 days (the tier without extra charge);
+    // the README says how to restore.
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
   }
 }
 
-resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+resource lock 'Microsoft.Authorization/locks@2020-05-01' = if (deleteLock) {
+  name: 'do-not-delete-${name}'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds every tenant\'s Moments data. Remove this lock (deleteLock=false) before deleting the account on purpose.'
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-10-15' = {
   parent: account
   name: schema.database
   properties: {
@@ -68,7 +88,7 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
   }
 }
 
-resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15' = [
   for container in schema.containers: {
     parent: database
     name: container.id
@@ -86,7 +106,7 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
   }
 ]
 
-resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-10-15' = {
   parent: account
   name: guid(account.id, principalId, dataContributorRoleId)
   properties: {

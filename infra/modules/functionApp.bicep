@@ -44,8 +44,21 @@ param logLevel logLevelType = 'info'
 
 @description('Optional. MOMENTS_ADMINS of the app: e-mail addresses / UPNs or Entra object ids, comma-separated, of the people who are admins of their tenant for as long as they are named.')
 param momentsAdmins string = ''
+
 @description('Optional. TEAMS_APP_CATALOG_ID of the app: its Teams app catalog id, for installing Moments for people through Graph. Empty: none.')
 param teamsAppCatalogId string = ''
+
+@description('Optional. GRAPH_SYNC of the app: \'true\' turns the daily people sync from Microsoft Graph on (needs User.Read.All); empty or \'false\': off.')
+@allowed(['', 'true', 'false'])
+param graphSync string = ''
+
+@description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
+param graphBaseUrl string = ''
+
+@description('Optional. Instances kept warm for the HTTP triggers (the bot endpoint), so a message never waits for a cold start; each is billed while idle (see the README).')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 0
 
 @description('Optional. Scale-out limit and instance memory.')
 param scale functionScaleType = {
@@ -70,13 +83,18 @@ var appSettings = {
   COSMOS_ENDPOINT: cosmosEndpoint
   COSMOS_DATABASE: cosmosDatabase
   AZURE_CLIENT_ID: identityClientId
+  // DefaultAzureCredential tries the managed identity only: in Azure it never falls back to
+  // whatever developer sign-in (Azure CLI, VS Code) could exist on the machine.
+  AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential'
   LOG_LEVEL: logLevel
   DEFAULT_TIME_ZONE: defaultTimeZone
   MOMENTS_ADMINS: momentsAdmins
   TEAMS_APP_CATALOG_ID: teamsAppCatalogId
+  GRAPH_SYNC: graphSync
+  GRAPH_BASE_URL: graphBaseUrl
 }
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -90,7 +108,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: tags
@@ -126,6 +144,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: scale.maximumInstanceCount
         instanceMemoryMB: scale.instanceMemoryMB
+        // 'http' is the group of every HTTP trigger: /api/messages and the import endpoint.
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
       }
       runtime: {
         name: 'node'

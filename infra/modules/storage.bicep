@@ -25,13 +25,14 @@ param principalId string
 param skuName string = 'Standard_LRS'
 
 // Built-in role definitions (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
+// Storage Blob Data Owner is all the host needs: timer schedules and leases, host keys and the
+// deployment package are blobs. Moments has no queue or blob trigger and no Durable Functions, so
+// no queue or table role is granted.
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
   location: location
   tags: tags

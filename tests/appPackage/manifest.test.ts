@@ -37,6 +37,9 @@ const VARS = {
   BOT_ID: '9b2e8c1d-7a4f-4e3b-8c5d-2f1a6b7c8d9e',
   APP_NAME_SUFFIX: '-local',
   BOT_DOMAIN: 'moments-local.devtunnels.example',
+  DEVELOPER_WEBSITE_URL: 'https://moments.example',
+  DEVELOPER_PRIVACY_URL: 'https://moments.example/privacy',
+  DEVELOPER_TERMS_URL: 'https://moments.example/terms',
 };
 
 interface Command {
@@ -45,6 +48,7 @@ interface Command {
 }
 interface Manifest {
   $schema: string;
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
   manifestVersion: string;
   id: string;
   name: { short: string; full?: string };
@@ -118,13 +122,22 @@ function expectOutlineIcon(data: Buffer): void {
 // ---------------------------------------------------------------------------------- manifest
 
 describe('appPackage/manifest.json', () => {
-  it('uses only the four Teams Toolkit placeholders', () => {
+  it('uses only the Teams Toolkit placeholders and the developer links of the environment', () => {
     expect(findPlaceholders(template).sort()).toEqual([
       'APP_NAME_SUFFIX',
       'BOT_DOMAIN',
       'BOT_ID',
+      'DEVELOPER_PRIVACY_URL',
+      'DEVELOPER_TERMS_URL',
+      'DEVELOPER_WEBSITE_URL',
       'TEAMS_APP_ID',
     ]);
+    expect(template.developer).toEqual({
+      name: 'Moments',
+      websiteUrl: '${{DEVELOPER_WEBSITE_URL}}',
+      privacyUrl: '${{DEVELOPER_PRIVACY_URL}}',
+      termsOfUseUrl: '${{DEVELOPER_TERMS_URL}}',
+    });
     expect(template.id).toBe('${{TEAMS_APP_ID}}');
     expect(template.bots[0]!.botId).toBe('${{BOT_ID}}');
     expect(template.composeExtensions[0]!.botId).toBe('${{BOT_ID}}');
@@ -152,6 +165,17 @@ describe('appPackage/manifest.json', () => {
     expect(m.composeExtensions[0]!.botId).toBe(VARS.BOT_ID);
     expect(m.name.short).toBe('Moments-local');
     expect(m.validDomains).toEqual([VARS.BOT_DOMAIN]);
+    expect(m.developer).toEqual({
+      name: 'Moments',
+      websiteUrl: VARS.DEVELOPER_WEBSITE_URL,
+      privacyUrl: VARS.DEVELOPER_PRIVACY_URL,
+      termsOfUseUrl: VARS.DEVELOPER_TERMS_URL,
+    });
+  });
+
+  it('refuses a developer link that is not a URL, naming the field', async () => {
+    const m = fillPlaceholders(structuredClone(template), { ...VARS, DEVELOPER_PRIVACY_URL: 'our intranet' });
+    expect(await validateManifest(m)).toEqual([expect.stringMatching(/^\/developer\/privacyUrl /)]);
   });
 
   it('declares one conversational bot in personal, team and group chat', () => {

@@ -58,6 +58,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('refuses BOT_PASSWORD next to the managed identity (BOT_TYPE=UserAssignedMSI), naming both', () => {
+    const env = {
+      WEBSITE_INSTANCE_ID: 'abc',
+      BOT_ID: '11111111-1111-1111-1111-111111111111',
+      BOT_TYPE: 'UserAssignedMSI',
+      BOT_TENANT_ID: '22222222-2222-2222-2222-222222222222',
+      BOT_PASSWORD: 'left over from a client secret',
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+    };
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(
+      /BOT_PASSWORD: must not be set with BOT_TYPE=UserAssignedMSI \(the bot signs in as its managed identity\); remove BOT_PASSWORD/,
+    );
+  });
+
   it('treats empty values as unset, as env files write them', () => {
     expect(loadConfig({ BOT_ID: '', COSMOS_ENDPOINT: '' }).bot.appId).toBeUndefined();
   });

@@ -46,6 +46,7 @@ const expectedAppSettings = [
   'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'AZURE_CLIENT_ID',
+  'AZURE_TOKEN_CREDENTIALS',
   'AzureWebJobsStorage__accountName',
   'AzureWebJobsStorage__clientId',
   'AzureWebJobsStorage__credential',
@@ -55,6 +56,8 @@ const expectedAppSettings = [
   'COSMOS_DATABASE',
   'COSMOS_ENDPOINT',
   'DEFAULT_TIME_ZONE',
+  'GRAPH_BASE_URL',
+  'GRAPH_SYNC',
   'LOG_LEVEL',
   'MOMENTS_ADMINS',
   'TEAMS_APP_CATALOG_ID',
@@ -124,7 +127,8 @@ describeWithBicep('infra (Bicep)', () => {
   let r: BicepResults;
   // The deployment as `bicep snapshot` predicts it, default parameters (serverless Cosmos DB)...
   let resources: ArmResource[] = [];
-  // ...and with autoscale Cosmos DB, an S1 bot, DEFAULT_TIME_ZONE Europe/Berlin and MOMENTS_ADMINS.
+  // ...and with autoscale Cosmos DB, an S1 bot, DEFAULT_TIME_ZONE Europe/Berlin, MOMENTS_ADMINS and the
+  // production environment's settings (environmentName prod, alert e-mail, GRAPH_SYNC, catalog id).
   let autoscale: Snapshot = { predictedResources: [], diagnostics: [], outputs: {} };
   let serverless: Snapshot = autoscale;
 
@@ -150,8 +154,10 @@ describeWithBicep('infra (Bicep)', () => {
       expect(compiled).toEqual(
         expect.arrayContaining([
           'main.bicep',
+          'modules/alerts.bicep',
           'modules/bot.bicep',
           'modules/cosmos.bicep',
+          'modules/diagnostics.bicep',
           'modules/functionApp.bicep',
           'modules/identity.bicep',
           'modules/monitoring.bicep',
@@ -183,20 +189,32 @@ describeWithBicep('infra (Bicep)', () => {
       expect(missing).toEqual([]);
     });
 
-    test('main.bicep composes the modules as nested deployments', () => {
+    test('main.bicep composes the modules as nested deployments named after the environment', () => {
       const main = r.templates['main.bicep'];
       expect(main).toBeDefined();
       const deployments = resourcesOfType(templateResources(main!), 'Microsoft.Resources/deployments').map(
         (d) => d.name,
       );
-      expect(deployments.sort()).toEqual([
+      const modules = [
+        'alerts',
         'bot',
         'cosmos',
+        'diagnostics',
         'functionApp',
         'identity',
         'monitoring',
         'storage',
-      ]);
+      ];
+      expect(deployments.sort()).toEqual(
+        modules.map((m) => `[format('{0}-${m}', variables('deploymentPrefix'))]`).sort(),
+      );
+      // Two environments in one resource group: the prefix of every nested deployment name is the
+      // environment's (TEAMSFX_ENV through main.parameters.json), so one never overwrites the other.
+      expect(at(main, 'variables', 'deploymentPrefix')).toBe(
+        "[format('moments-{0}', toLower(parameters('environmentName')))]",
+      );
+      const file = JSON.parse(fs.readFileSync(path.join(infraDir, 'main.parameters.json'), 'utf8')) as object;
+      expect(at(file, 'parameters', 'environmentName', 'value')).toBe('${{TEAMSFX_ENV}}');
     });
 
     test('main.parameters.json sets only parameters that main.bicep declares', () => {
@@ -254,7 +272,7 @@ describeWithBicep('infra (Bicep)', () => {
       expect(at(container, 'properties', 'publicAccess')).toBe('None');
     });
 
-    test('the identity holds Blob Data Owner, Queue and Table Data Contributor on the account', () => {
+    test('the identity holds Storage Blob Data Owner on the account and no other storage role', () => {
       const storage = single(resources, 'Microsoft.Storage/storageAccounts');
       const onStorage = resourcesOfType(resources, 'Microsoft.Authorization/roleAssignments').filter((a) =>
         String(a.id).startsWith(`[extensionResourceId('${String(storage.id)}',`),
@@ -266,13 +284,10 @@ describeWithBicep('infra (Bicep)', () => {
             .pop(),
         )
         .sort();
-      expect(roles).toEqual(
-        [
-          builtInRoles.storageBlobDataOwner,
-          builtInRoles.storageQueueDataContributor,
-          builtInRoles.storageTableDataContributor,
-        ].sort(),
-      );
+      // Timers, leases, host keys and the deployment package are blobs; no queue or table is used.
+      expect(roles).toEqual([builtInRoles.storageBlobDataOwner]);
+      expect(roles).not.toContain(builtInRoles.storageQueueDataContributor);
+      expect(roles).not.toContain(builtInRoles.storageTableDataContributor);
       for (const assignment of onStorage) {
         expect(String(at(assignment, 'properties', 'principalId'))).toMatch(
           identityRef(resources, 'principalId'),
@@ -313,7 +328,11 @@ describeWithBicep('infra (Bicep)', () => {
         type: 'UserAssignedIdentity',
         userAssignedIdentityResourceId: identity.id,
       });
-      expect(at(config, 'scaleAndConcurrency')).toEqual({ maximumInstanceCount: 40, instanceMemoryMB: 2048 });
+      expect(at(config, 'scaleAndConcurrency')).toEqual({
+        maximumInstanceCount: 40,
+        instanceMemoryMB: 2048,
+        alwaysReady: [],
+      });
     });
 
     test("app settings are exactly the app's config variables", () => {

@@ -7,8 +7,10 @@
  * - the compiled ARM JSON of every .bicep file under infra/ (main.bicep and each module);
  * - the diagnostics of `bicep build` and `bicep lint` over all of them;
  * - `bicep snapshot` of main.bicep for two parameter sets (serverless Cosmos DB, the default, and
- *   autoscale): every resource the deployment would create, nested modules expanded and every
- *   expression that can be known before deployment evaluated.
+ *   autoscale, with the production environment's settings): every resource the deployment would
+ *   create, nested modules expanded and every expression that can be known before deployment
+ *   evaluated;
+ * - the same snapshot in a region without Flex Consumption, which must fail.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -82,6 +84,8 @@ export interface BicepResults {
   lint: CommandResult;
   /** Null when the snapshot failed; see errors. */
   snapshots: { serverless: Snapshot | null; autoscale: Snapshot | null };
+  /** The snapshot in a region without Flex Consumption (expected to fail, with its message). */
+  unsupportedRegion: CommandResult;
   /** Commands that failed (build, snapshot), with their output. */
   errors: string[];
   /** Diagnostics (warnings and errors) that build, lint and snapshot printed. */
@@ -186,8 +190,8 @@ function writeParams(dir: string, fileName: string, extraLines: string[]): strin
   return file;
 }
 
-function snapshot(dir: string, paramsFile: string, diagnostics: string[], errors: string[]): Snapshot | null {
-  const result = runBicep(
+function runSnapshot(dir: string, paramsFile: string): CommandResult {
+  return runBicep(
     [
       'snapshot',
       paramsFile,
@@ -204,6 +208,10 @@ function snapshot(dir: string, paramsFile: string, diagnostics: string[], errors
     ],
     dir,
   );
+}
+
+function snapshot(dir: string, paramsFile: string, diagnostics: string[], errors: string[]): Snapshot | null {
+  const result = runSnapshot(dir, paramsFile);
   diagnostics.push(...diagnosticLines(result.stderr + '\n' + result.stdout));
   const out = paramsFile.replace(/\.bicepparam$/, '.snapshot.json');
   if (result.status !== 0 || !fs.existsSync(out)) {
@@ -258,9 +266,17 @@ export function bicepResults(): BicepResults {
       "param botSku = 'S1'",
       "param defaultTimeZone = 'Europe/Berlin'",
       "param momentsAdmins = 'it.admin@contoso.com,00000000-0000-4000-8000-000000000001'",
+      "param environmentName = 'prod'",
+      "param alertEmail = 'ops@contoso.com'",
+      "param graphSync = 'true'",
+      "param teamsAppCatalogId = '1542629c-01b3-4a6d-8f76-1938b779e48d'",
     ]),
     diagnostics,
     errors,
+  );
+  const unsupportedRegion = runSnapshot(
+    work,
+    writeParams(work, 'unsupported-region.bicepparam', ["param location = 'westindia'"]),
   );
 
   results = {
@@ -270,6 +286,7 @@ export function bicepResults(): BicepResults {
     build,
     lint,
     snapshots: { serverless, autoscale },
+    unsupportedRegion,
     errors,
     diagnostics,
   };

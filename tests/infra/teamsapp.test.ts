@@ -28,6 +28,7 @@ interface ProjectFile {
 
 const projectFiles = {
   dev: 'teamsapp.yml',
+  prod: 'teamsapp.yml',
   local: 'teamsapp.local.yml',
   testtool: 'teamsapp.testtool.yml',
 } as const;
@@ -111,17 +112,24 @@ describe('Teams Toolkit project files', () => {
     expect(arm?.with?.resourceGroupName).toBe('${{AZURE_RESOURCE_GROUP_NAME}}');
   });
 
-  test('dev deploy: npm install, npm run build, zip build/functions/, az config-zip (Flex), never zipDeploy', () => {
+  test('dev provision: one deployment record per environment', () => {
+    const arm = project('dev').provision?.find((a) => a.uses === 'arm/deploy');
+    const templates = arm?.with?.templates as { deploymentName: string }[];
+    expect(templates[0]?.deploymentName).toBe('moments-infra-${{TEAMSFX_ENV}}');
+  });
+
+  test('dev deploy: npm ci, npm run build, zip build/functions/, az config-zip (Flex) with retries, never zipDeploy', () => {
     const file = project('dev');
     const deploy = file.deploy ?? [];
     expect(uses(deploy)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'script', 'script']);
-    expect(deploy[0]?.with?.args).toMatch(/^install\b/);
+    expect(deploy[0]?.with?.args).toMatch(/^ci\b/);
     expect(deploy[1]?.with?.args).toBe('run build');
     const zip = String(deploy[2]?.with?.run);
     expect(zip).toMatch(/'build','functions'/);
     expect(zip).toMatch(/'functions\.zip'/);
+    // scripts/publishFunctionApp.ts passes these arguments to az functionapp deployment source config-zip.
     expect(String(deploy[3]?.with?.run)).toMatch(
-      /^az functionapp deployment source config-zip -g \$\{\{AZURE_RESOURCE_GROUP_NAME\}\} -n \$\{\{AZURE_FUNCTION_APP_NAME\}\} --src build\/functions\.zip\b/,
+      /^npx tsx scripts\/publishFunctionApp\.ts -g \$\{\{AZURE_RESOURCE_GROUP_NAME\}\} -n \$\{\{AZURE_FUNCTION_APP_NAME\}\} --src build\/functions\.zip\b/,
     );
     for (const env of envs) {
       expect(uses(actions(project(env)))).not.toContain('azureFunctions/zipDeploy');
@@ -172,7 +180,7 @@ describe('Teams Toolkit project files', () => {
   test.each(envs)('%s: every ${{VARIABLE}} used is declared in its env file (secrets in .user)', (env) => {
     const declared = envFile(env);
     const texts = [read(projectFiles[env]), read('appPackage/manifest.json')];
-    if (env === 'dev') texts.push(read('infra/main.parameters.json'));
+    if (projectFiles[env] === 'teamsapp.yml') texts.push(read('infra/main.parameters.json'));
     const undeclared = placeholders(texts.join('\n')).filter(
       (name) => !declared.has(name) && !builtIns.has(name) && !isSecret(name),
     );
@@ -199,10 +207,31 @@ describe('Teams Toolkit project files', () => {
     expect([...vars.keys()].filter((k) => /PASSWORD|SECRET|_KEY$|CONNECTION_STRING/.test(k))).toEqual([]);
     expect(text).not.toMatch(/AccountKey=|SharedAccessSignature|-----BEGIN/);
     // Only these may have a value in the committed file; the rest is filled in by the toolkit.
-    const allowedValues = new Set(['TEAMSFX_ENV', 'APP_NAME_SUFFIX', 'BOT_DOMAIN', 'BOT_ENDPOINT']);
+    const allowedValues = new Set([
+      'TEAMSFX_ENV',
+      'APP_NAME_SUFFIX',
+      'BOT_DOMAIN',
+      'BOT_ENDPOINT',
+      'DEVELOPER_WEBSITE_URL',
+      'DEVELOPER_PRIVACY_URL',
+      'DEVELOPER_TERMS_URL',
+    ]);
     const valued = [...vars.entries()].filter(([k, v]) => v !== '' && !allowedValues.has(k)).map(([k]) => k);
     expect(valued).toEqual([]);
     expect(vars.get('TEAMSFX_ENV')).toBe(env);
+  });
+
+  test('prod: published as plain "Moments", with the developer links left for the organisation to set', () => {
+    const prod = envFile('prod');
+    expect(prod.get('APP_NAME_SUFFIX')).toBe('');
+    for (const link of ['DEVELOPER_WEBSITE_URL', 'DEVELOPER_PRIVACY_URL', 'DEVELOPER_TERMS_URL']) {
+      expect({ link, value: prod.get(link) }).toEqual({ link, value: '' });
+      for (const env of ['dev', 'local', 'testtool'] as const) {
+        expect(envFile(env).get(link)).toMatch(/^https:\/\//);
+      }
+    }
+    // Every setting the dev environment passes to infra/ has its slot in prod too.
+    expect([...envFile('dev').keys()].filter((name) => !prod.has(name))).toEqual([]);
   });
 
   test('env/.env.*.user (where secrets go) is git-ignored', () => {
