@@ -9,6 +9,7 @@ import {
 import type { RosterPlace } from '../../core/delivery';
 import type { Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
+import { tenantOf } from '../teams/conversationRecord';
 
 /** A person as the kudos form lists them. */
 export interface Choice {
@@ -101,4 +102,27 @@ export async function aadIdOf(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The people mentioned for real in a kudos command, as the form lists them, added to the directory
+ * when missing so they can receive the kudos; mentions Teams cannot resolve are left out.
+ */
+export async function mentionedPeople(
+  context: TurnContext,
+  directory: MemberDirectory,
+  memberIds: readonly string[],
+): Promise<Choice[]> {
+  const tenantId = tenantOf(context.activity);
+  const found = (await Promise.all(memberIds.map((id) => aadIdOf(context, id)))).filter(
+    (r): r is { id: string; name: string } => r !== undefined,
+  );
+  if (tenantId && found.length > 0) {
+    await registerMembers(
+      directory,
+      tenantId,
+      found.map((r) => ({ id: r.id, displayName: r.name })),
+    );
+  }
+  return found.map((r) => ({ title: r.name, value: r.id }));
 }

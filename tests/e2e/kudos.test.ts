@@ -301,6 +301,34 @@ describe('kudos in chat', () => {
   });
 });
 
+describe('kudos from the personal chat', () => {
+  /** Sends `text` in the personal chat and returns the kudos form that answers it. */
+  async function formFor(text: string) {
+    const sent = await playground.send(PERSONAL, text);
+    const message = await playground.waitForMessage(
+      (m) =>
+        m.conversationId === PERSONAL &&
+        Number(m.messageId) > Number(sent.messageId) &&
+        textOf(m.attachments).includes('Send kudos'),
+    );
+    return { message, card: message.attachments[0]?.content as Card };
+  }
+  const input = (card: Card, id: string) =>
+    (card.body as Array<{ id?: string; value?: string }>).find((element) => element.id === id);
+
+  it('a typed @Megan keeps the text and the value in the form and asks who the kudos are for', async () => {
+    const before = (await storedKudos()).length;
+    const { card } = await formFor('kudos @Megan great work #teamwork');
+    expect(textOf(card)).toContain(
+      '“@Megan” is typed text, not a mention: choose who the kudos are for in the list.',
+    );
+    expect(input(card, 'message')?.value).toBe('great work');
+    expect(input(card, 'value')?.value).toBe('teamwork');
+    expect(input(card, 'recipients')?.value).toBe('');
+    expect(await storedKudos()).toHaveLength(before);
+  });
+});
+
 describe('recipients hear about it', () => {
   it('a recipient who has a chat with Moments gets a personal message saying who recognised them for what', async () => {
     await playground.openConversationInstall(PERSONAL);
