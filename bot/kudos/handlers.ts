@@ -23,7 +23,7 @@ import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './men
 import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
 import { aadIdOf, mentionedPeople } from './roster';
-import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, type Caller } from './caller';
+import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import {
   celebrateAction,
@@ -94,7 +94,9 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
-        recipientIds: await resolveMemberIds(context, draft.recipientIds),
+        recipientIds: await resolveMemberIds(context, draft.recipientIds, () =>
+          teamsOfGiver(deps.people, caller),
+        ),
         valueId: draft.valueId,
         message: draft.message,
         ...(draft.quote ? { quote: draft.quote } : {}),

@@ -327,6 +327,44 @@ describe('kudos from the personal chat', () => {
     expect(input(card, 'recipients')?.value).toBe('');
     expect(await storedKudos()).toHaveLength(before);
   });
+
+  it('a person picked in the form (the picker gives their Teams id) is found in the directory: stored and sent', async () => {
+    const before = (await storedKudos()).length;
+    const { message, card } = await formFor('kudos');
+    const execute = card.actions?.find((a) => a.type === 'Action.Execute');
+    const response = await playground.invoke({
+      name: 'adaptiveCard/action',
+      conversationId: PERSONAL,
+      replyToId: message.messageId,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'sendKudos',
+          data: {
+            ...execute?.data,
+            // What the Playground's people picker submits: the person's Teams member id.
+            recipients: '29:meganb',
+            value: 'teamwork',
+            message: 'Thanks for the onboarding guide',
+          },
+        },
+      },
+    });
+    expect(textOf(response.value)).toContain('Kudos sent');
+    expect(textOf(response.value)).toContain('Megan Bowen');
+    const stored = await storedKudos();
+    expect(stored).toHaveLength(before + 1);
+    expect(stored.find((r) => r.message === 'Thanks for the onboarding guide')).toMatchObject({
+      recipientIds: [DEMO_IDS.megan],
+      recipients: [{ id: DEMO_IDS.megan, name: 'Megan Bowen' }],
+      value: { id: 'teamwork' },
+    });
+    const posted = await playground.waitForMessage(
+      (m) =>
+        m.conversationId === PERSONAL && textOf(m.attachments).includes('Thanks for the onboarding guide'),
+    );
+    expect(textOf(posted.attachments)).toContain('Megan Bowen');
+  });
 });
 
 describe('recipients hear about it', () => {
