@@ -18,7 +18,8 @@ import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
 import { conversationRecordFrom, tenantOf } from './teams/conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './teams/http';
-import { sendHelp } from './help/handlers';
+import { answerUnknownMessage, sendHelp } from './help/handlers';
+import { isMisspacedCommand } from './help/suggestions';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
@@ -154,6 +155,11 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   });
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
+  // `note s` would otherwise reach `note` as a note about "s": answered as the typo it is.
+  app.message(
+    async (context) => isMisspacedCommand(context.activity.text ?? '', conversationKindOf(context)),
+    async (context) => answerUnknownMessage(context),
+  );
 
   registerKudos(app, deps);
   // Before the team set-up: `settings` in a personal chat is the tenant's, elsewhere the team's.
@@ -166,9 +172,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   registerAdmins(app, deps);
   if (deps.reachRoll) registerReach(app, { ...deps, reachRoll: deps.reachRoll });
 
-  app.activity(ActivityTypes.Message, async (context) => {
-    await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
-  });
+  app.activity(ActivityTypes.Message, async (context) => answerUnknownMessage(context));
 
   app.error(async (context, error) => {
     const correlationId = correlationIdOf(context);

@@ -1,5 +1,6 @@
 import { declareCard } from '../teams/cardRender';
 import template from './help-card.json';
+import suggestionTemplate from './suggestion-card.json';
 
 /** Data of the help card: sections of commands that work in the current conversation. */
 export interface HelpCardData {
@@ -9,3 +10,10 @@ export interface HelpCardData {
 }
 
 export const helpCard = declareCard<HelpCardData>('help-card', template);
+
+/** Data of the "Did you mean …?" card: the command, with what else was typed. */
+export interface SuggestionCardData {
+  command: string;
+}
+
+export const suggestionCard = declareCard<SuggestionCardData>('suggestion-card', suggestionTemplate);

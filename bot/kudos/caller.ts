@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { RecognitionPlace } from '../../core/kudos';
+import type { PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type SettingsStore, type TenantSettings } from '../../core/settings';
 import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversationRecord';
-import { aadIdOf } from './roster';
+import { aadIdInTeams, aadIdOf } from './roster';
 
 /** Who is giving kudos, where, under which tenant settings. */
 export interface Caller {
@@ -40,10 +41,28 @@ export const NOT_FROM_TEAMS =
 /**
  * Recipient ids as AAD object ids. Teams' people picker submits those already; a picker that
  * submits conversation member ids (`29:…`, as the Agents Playground's does) is resolved through the
- * conversation's roster, as mentions are. An id that resolves to nobody is kept, and refused.
+ * conversation's roster, as mentions are, and failing that (a personal chat's roster holds only the
+ * giver) through the rosters of the giver's teams, which `teamsOfGiver` reads from the directory
+ * only when needed. An id that resolves to nobody is kept, and refused.
  */
-export async function resolveMemberIds(context: TurnContext, ids: string[]): Promise<string[]> {
+export async function resolveMemberIds(
+  context: TurnContext,
+  ids: string[],
+  teamsOfGiver: () => Promise<string[]> = async () => [],
+): Promise<string[]> {
+  let teams: Promise<string[]> | undefined;
   return Promise.all(
-    ids.map(async (id) => (id.startsWith('29:') ? ((await aadIdOf(context, id))?.id ?? id) : id)),
+    ids.map(async (id) => {
+      if (!id.startsWith('29:')) return id;
+      const found =
+        (await aadIdOf(context, id)) ?? (await aadIdInTeams(context, id, await (teams ??= teamsOfGiver())));
+      return found?.id ?? id;
+    }),
   );
+}
+
+/** The team the kudos are given in and the giver's teams from the directory, each once. */
+export async function teamsOfGiver(people: PeopleDirectory, caller: Caller): Promise<string[]> {
+  const giver = await people.get(caller.tenantId, caller.giver.id);
+  return [...new Set([...(caller.place.teamId ? [caller.place.teamId] : []), ...(giver?.teamIds ?? [])])];
 }

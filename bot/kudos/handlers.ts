@@ -19,11 +19,11 @@ import { kudosSentCard, recognitionCard } from './kudosCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
-import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
+import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
-import { aadIdOf } from './roster';
-import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, type Caller } from './caller';
+import { aadIdOf, mentionedPeople } from './roster';
+import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import {
   celebrateAction,
@@ -94,7 +94,9 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
-        recipientIds: await resolveMemberIds(context, draft.recipientIds),
+        recipientIds: await resolveMemberIds(context, draft.recipientIds, () =>
+          teamsOfGiver(deps.people, caller),
+        ),
         valueId: draft.valueId,
         message: draft.message,
         ...(draft.quote ? { quote: draft.quote } : {}),
@@ -149,13 +151,24 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       return;
     }
     const parsed = parseMentionKudos(context.activity, context.activity.text ?? '');
-    if (conversationKindOf(context) === 'personal' || parsed.memberIds.length === 0) {
+    const valueId = valueForTag(caller.settings, parsed.tag);
+    const personal = conversationKindOf(context) === 'personal';
+    if (personal || parsed.memberIds.length === 0 || parsed.typedNames.length > 0) {
+      // Nobody to give to yet (or someone typed as plain text): the form, keeping what was typed.
+      const mentioned = personal ? [] : await mentionedPeople(context, deps, parsed.memberIds);
+      const draft = newDraft({
+        recipientIds: mentioned.map((person) => person.value),
+        valueId: valueId ?? '',
+        message: parsed.message,
+      });
+      const question = askForRecipients(parsed, mentioned.length > 0, Boolean(valueId));
       await context.sendActivity({
-        attachments: [CardFactory.adaptiveCard(await form(context, caller, 'chat', newDraft()))],
+        attachments: [
+          CardFactory.adaptiveCard(await form(context, caller, 'chat', draft, question, mentioned)),
+        ],
       });
       return;
     }
-    const valueId = valueForTag(caller.settings, parsed.tag);
     if (!valueId) {
       await context.sendActivity(
         `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +

@@ -7,8 +7,15 @@ export interface MentionKudos {
   memberIds: string[];
   /** The value tag as typed, without `#`; empty when none was given. */
   tag: string;
+  /**
+   * Names typed as `@Megan` in plain text, not picked as mentions: Teams gives no one behind
+   * them, so the giver is asked to choose the person.
+   */
+  typedNames: string[];
   message: string;
 }
+
+const TYPED_NAME = /(^|\s)@([\p{L}\p{N}][\p{L}\p{N}._'-]*)/gu;
 
 /** Mentions of people (not the bot) in an activity. */
 export function peopleMentioned(activity: Activity): Mention[] {
@@ -32,9 +39,12 @@ export function parseMentionKudos(activity: Activity, text: string): MentionKudo
   const tagMatch = /(^|\s)#([\p{L}\p{N}_-]+)/u.exec(rest);
   const tag = tagMatch?.[2] ?? '';
   if (tagMatch) rest = rest.slice(0, tagMatch.index) + rest.slice(tagMatch.index + tagMatch[0].length);
+  const typedNames = [...new Set([...rest.matchAll(TYPED_NAME)].map((match) => match[2] ?? ''))];
+  rest = rest.replace(TYPED_NAME, ' ');
   return {
     memberIds: [...new Set(mentions.map((m) => m.mentioned.id))],
     tag,
+    typedNames,
     message: rest.replace(/\s+/g, ' ').trim(),
   };
 }
@@ -59,3 +69,28 @@ export function tagHelp(settings: TenantSettings): string {
     .map((v) => `#${v.id}`)
     .join(', ');
 }
+
+/**
+ * What the kudos form says when a command left out whom it is for, or named someone in plain text
+ * (`@Megan` typed, not picked), and when its value tag is not a value; nothing for a bare `kudos`.
+ */
+export function askForRecipients(
+  parsed: MentionKudos,
+  someoneMentioned: boolean,
+  valueKnown: boolean,
+): string | undefined {
+  const parts: string[] = [];
+  const typed = parsed.typedNames.map((name) => `“@${name}”`);
+  if (typed.length > 0) {
+    parts.push(
+      `${listOf(typed)} ${typed.length === 1 ? 'is' : 'are'} typed text, not ${typed.length === 1 ? 'a mention' : 'mentions'}: choose who the kudos are for in the list.`,
+    );
+  } else if (!someoneMentioned && (parsed.message || parsed.tag)) {
+    parts.push('Who are these kudos for? Choose them in the list.');
+  }
+  if (parsed.tag && !valueKnown) parts.push(`#${parsed.tag} is not one of your company values: pick one.`);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+const listOf = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

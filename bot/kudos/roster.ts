@@ -9,6 +9,7 @@ import {
 import type { RosterPlace } from '../../core/delivery';
 import type { Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
+import { tenantOf } from '../teams/conversationRecord';
 
 /** A person as the kudos form lists them. */
 export interface Choice {
@@ -101,4 +102,51 @@ export async function aadIdOf(
   } catch {
     return undefined;
   }
+}
+
+/** At most this many of the giver's teams are asked about one member id. */
+const TEAMS_ASKED = 5;
+
+/**
+ * The AAD object id of a Teams member id (`29:…`) from another conversation, looked up in the
+ * rosters of `teamIds` (the giver's teams, from the directory). A people picker in a personal
+ * chat can submit such ids (the Agents Playground's does), which the 1:1 roster cannot resolve.
+ */
+export async function aadIdInTeams(
+  context: TurnContext,
+  memberId: string,
+  teamIds: readonly string[],
+): Promise<{ id: string; name: string } | undefined> {
+  for (const teamId of teamIds.slice(0, TEAMS_ASKED)) {
+    try {
+      const member = await TeamsInfo.getTeamMember(context, teamId, memberId);
+      if (member.aadObjectId) return { id: member.aadObjectId, name: member.name };
+    } catch {
+      // Not a member of this team (404), or the team is gone: the next team may know them.
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The people mentioned for real in a kudos command, as the form lists them, added to the directory
+ * when missing so they can receive the kudos; mentions Teams cannot resolve are left out.
+ */
+export async function mentionedPeople(
+  context: TurnContext,
+  directory: MemberDirectory,
+  memberIds: readonly string[],
+): Promise<Choice[]> {
+  const tenantId = tenantOf(context.activity);
+  const found = (await Promise.all(memberIds.map((id) => aadIdOf(context, id)))).filter(
+    (r): r is { id: string; name: string } => r !== undefined,
+  );
+  if (tenantId && found.length > 0) {
+    await registerMembers(
+      directory,
+      tenantId,
+      found.map((r) => ({ id: r.id, displayName: r.name })),
+    );
+  }
+  return found.map((r) => ({ title: r.name, value: r.id }));
 }

@@ -1,5 +1,5 @@
-import { daysBetween, shorten } from '../../core/shared';
-import type { Milestone, ReminderContent } from '../../core/milestones';
+import { shorten } from '../../core/shared';
+import { daysUntilMilestone, type Milestone, type ReminderContent } from '../../core/milestones';
 import type { CelebrationCardData, ReminderCardData } from './milestoneCards';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
@@ -15,6 +15,22 @@ export function longDate(date: string): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `today`, `tomorrow`, `in 3 days`, `yesterday` or `2 days ago`. */
+function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/**
+ * When a post sent on the milestone's marked day says it happens: `today`, or its real date when
+ * the weekend rule moved the post (a Saturday anniversary posted on Friday says "on Saturday 12 December").
+ */
+function onTheDay(milestone: Milestone): string {
+  return milestone.date === milestone.occursOn ? 'today' : `on ${longDate(milestone.occursOn)}`;
+}
 
 /** What the milestone is, in a sentence about the person. */
 export function milestoneHeadline(milestone: Milestone): string {
@@ -57,7 +73,9 @@ function suggestion(milestone: Milestone): string {
 export function reminderCardData(content: ReminderContent): ReminderCardData {
   const { milestone, tenureYears, kudos90Days } = content;
   const person = milestone.person;
-  const days = daysBetween(content.managerToday, milestone.date);
+  // The real date and the count to it, never the weekend-moved date: the card must not say
+  // "today" on the Friday before a Saturday anniversary.
+  const days = daysUntilMilestone(milestone, content.managerToday);
   const facts = [
     ...(person.hireDate
       ? [
@@ -75,7 +93,7 @@ export function reminderCardData(content: ReminderContent): ReminderCardData {
   const latest = kudos90Days.latest;
   return {
     headline: milestoneHeadline(milestone),
-    when: `${longDate(milestone.date)}${days === 0 ? ', today' : days === 1 ? ', tomorrow' : `, in ${days} days`}`,
+    when: `${longDate(milestone.occursOn)}, ${relativeDays(days)}`,
     facts,
     latestKudos: latest
       ? `${latest.giverName} for ${latest.valueName}: “${shorten(latest.message, 140)}”`
@@ -105,7 +123,7 @@ export function celebrationCardData(milestone: Milestone): CelebrationCardData {
   }
   return {
     emoji: '🎉',
-    headline: `${name} celebrates ${plural(milestone.years ?? 1, 'year')} with us today`,
+    headline: `${name} celebrates ${plural(milestone.years ?? 1, 'year')} with us ${onTheDay(milestone)}`,
     invitation: `Thank ${firstName(name)} for something they did this year: reply here.`,
   };
 }
@@ -113,7 +131,11 @@ export function celebrationCardData(milestone: Milestone): CelebrationCardData {
 /** The personal message on the day. */
 export function congratulationText(milestone: Milestone): string {
   const first = firstName(milestone.person.displayName);
-  return milestone.kind === 'birthday'
-    ? `Happy birthday, ${first}! 🎂 Have a wonderful day.`
-    : `Happy work anniversary, ${first}! 🎉 ${plural(milestone.years ?? 1, 'year')} today: thank you for all of it.`;
+  const moved = milestone.date !== milestone.occursOn;
+  if (milestone.kind === 'birthday') {
+    return moved
+      ? `Happy birthday for ${longDate(milestone.occursOn)}, ${first}! 🎂 Have a wonderful day.`
+      : `Happy birthday, ${first}! 🎂 Have a wonderful day.`;
+  }
+  return `Happy work anniversary, ${first}! 🎉 ${plural(milestone.years ?? 1, 'year')} ${onTheDay(milestone)}: thank you for all of it.`;
 }

@@ -4,7 +4,7 @@ import {
   monthName,
   type MySettingsInput,
 } from '../../core/privacy';
-import { effectiveCelebration, type Person } from '../../core/people';
+import { canonicalTimeZone, effectiveCelebration, type Person } from '../../core/people';
 import type { TenantSettings } from '../../core/settings';
 import type { MySettingsCardData } from './privacyCards';
 import { zoneChoices } from './timeZoneChoices';
@@ -29,6 +29,8 @@ export type SettingsValues = Pick<
   | 'digestHour'
 >;
 
+const displayedZone = (zone: string) => canonicalTimeZone(zone) ?? zone;
+
 /** The inputs as the person's record (or, for someone not in it, the defaults) fills them. */
 export function settingsValuesOf(person: Person | undefined, settings: TenantSettings): SettingsValues {
   const digest = effectiveDigest(person, settings);
@@ -40,7 +42,8 @@ export function settingsValuesOf(person: Person | undefined, settings: TenantSet
     // Someone who has not chosen sees what applies to them: the organisation's default.
     celebrateBirthday: effectiveCelebration(celebrate, 'birthday', settings.defaultCelebration),
     celebrateAnniversary: effectiveCelebration(celebrate, 'anniversary', settings.defaultCelebration),
-    timeZone: person?.timeZone ?? settings.defaultTimeZone,
+    // A zone stored in an old spelling (Asia/Calcutta) shows as the list's (Asia/Kolkata).
+    timeZone: displayedZone(person?.timeZone ?? settings.defaultTimeZone),
     digestEnabled: digest.enabled ? 'true' : 'false',
     digestDay: String(digest.day),
     digestHour: String(digest.hour),

@@ -6,4 +6,5 @@ export * from './planner';
 export * from './policy';
 export * from './reminderContent';
 export * from './snoozes';
+export * from './timing';
 export * from './types';

@@ -1,5 +1,5 @@
-import { yearsBetween } from '../shared';
 import type { Milestone } from './types';
+import { tenureYearsAt } from './timing';
 import { notePairKey, type Note, type NoteStore } from '../notes';
 import type { Person } from '../people';
 import type { Recognition, RecognitionStore } from '../kudos';
@@ -17,7 +17,7 @@ export interface ReminderContent {
   manager: Person;
   /** The manager's local date when the reminder is sent. */
   managerToday: string;
-  /** Whole years since the hire date, at the milestone. */
+  /** Whole years since the hire date, when the milestone really occurs (see {@link tenureYearsAt}). */
   tenureYears?: number;
   kudos90Days: { count: number; latest?: { giverName: string; valueName: string; message: string } };
   /** The manager's own open notes about the person (private to the manager, who gets this reminder). */
@@ -74,12 +74,11 @@ export async function readReminderContext(
     contentFor: (reminder) => {
       const { person } = reminder.milestone;
       const latest = kudos.get(person.id)?.[0];
+      const tenure = tenureYearsAt(reminder.milestone);
       const openNotes = notesByPair.get(notePairKey({ authorId: reminder.manager.id, subjectId: person.id }));
       return {
         ...reminder,
-        ...(person.hireDate && person.hireDate <= reminder.milestone.date
-          ? { tenureYears: yearsBetween(person.hireDate, reminder.milestone.date) }
-          : {}),
+        ...(tenure === undefined ? {} : { tenureYears: tenure }),
         kudos90Days: {
           count: kudos.get(person.id)?.length ?? 0,
           ...(latest

@@ -9,4 +9,5 @@ export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
 export * from './importPlan';
 export * from './importPeople';
 export * from './rosterMembers';
+export * from './timeZones';
 export * from './appInstalls';

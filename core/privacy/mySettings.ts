@@ -1,7 +1,7 @@
 import {
   type ErasureRegister,
   isMonthDay,
-  isTimeZone,
+  timeZoneSchema,
   type CelebrationPreference,
   type PeopleDirectory,
   type Person,
@@ -123,12 +123,15 @@ export async function saveMySettings(
     });
   }
 
-  const timeZone = input.timeZone.trim();
-  if (!timeZone) problems.push({ field: 'timeZone', message: 'Choose your time zone.' });
-  else if (!isTimeZone(timeZone)) {
+  const chosenZone = input.timeZone.trim();
+  // Stored in one spelling, so the jobs and the card compare it with the list it was chosen from.
+  const zone = timeZoneSchema.safeParse(chosenZone);
+  const timeZone = zone.success ? zone.data : chosenZone;
+  if (!chosenZone) problems.push({ field: 'timeZone', message: 'Choose your time zone.' });
+  else if (!zone.success) {
     problems.push({
       field: 'timeZone',
-      message: `“${timeZone}” is not a time zone Moments knows: choose one from the list.`,
+      message: `“${chosenZone}” is not a time zone Moments knows: choose one from the list.`,
     });
   }
 

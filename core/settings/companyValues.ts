@@ -75,7 +75,7 @@ export function addValue(settings: TenantSettings, name: string): ValueChange {
 /** Renames a value; its id (and so past kudos and tags) stays the same. */
 export function renameValue(settings: TenantSettings, reference: string, name: string): ValueChange {
   const value = findValue(settings, reference);
-  if (!value) return unknown(reference);
+  if (!value) return unknown(settings, reference);
   const problem = checkName(settings, name, value.id);
   if (problem) return problem;
   const renamed = { ...value, name: name.trim() };
@@ -90,7 +90,7 @@ export function renameValue(settings: TenantSettings, reference: string, name: s
 /** Retires a value: no longer offered, still shown on the kudos given for it. */
 export function retireValue(settings: TenantSettings, reference: string): ValueChange {
   const value = findValue(settings, reference);
-  if (!value) return unknown(reference);
+  if (!value) return unknown(settings, reference);
   if (settings.values.filter((v) => !v.retired && v.id !== value.id).length === 0) {
     return {
       ok: false,
@@ -110,7 +110,7 @@ export function retireValue(settings: TenantSettings, reference: string): ValueC
 /** Brings a retired value back. */
 export function restoreValue(settings: TenantSettings, reference: string): ValueChange {
   const value = findValue(settings, reference);
-  if (!value) return unknown(reference);
+  if (!value) return unknown(settings, reference);
   const restored: CompanyValue = { id: value.id, name: value.name };
   return {
     ok: true,
@@ -120,11 +120,21 @@ export function restoreValue(settings: TenantSettings, reference: string): Value
   };
 }
 
-function unknown(reference: string): ValueChange {
+// The reply names the values themselves: there is no command that lists only them, and an admin
+// who mistyped one should not need a second message to find the right spelling.
+function unknown(settings: TenantSettings, reference: string): ValueChange {
+  const names = (retired: boolean) =>
+    settings.values.filter((v) => Boolean(v.retired) === retired).map((v) => `“${v.name}”`);
+  const active = names(false);
+  const retired = names(true);
   return {
     ok: false,
     code: 'VALUES.UNKNOWN',
-    message: `There is no value called “${reference}”. Type “values” to see them.`,
+    message:
+      `There is no value called “${reference}”. ` +
+      (active.length > 0 ? `The values are ${active.join(', ')}` : 'There are no active values') +
+      (retired.length > 0 ? `; retired: ${retired.join(', ')}.` : '.') +
+      ' Type “settings” to see them with the team’s other settings.',
   };
 }
 

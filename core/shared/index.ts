@@ -1,6 +1,7 @@
 /** The shared feature's public entry: other folders import from here, never from its files. */
 export * from './calendar';
 export * from './chunks';
+export * from './editDistance';
 export * from './logger';
 export * from './pool';
 export * from './retry';

@@ -142,6 +142,54 @@ test('a message it does not understand gets the "Type **help**" reply', async ()
   expect(reply.text).toBe('I didn’t catch that. Type **help** to see what I can do.');
 });
 
+test.each([
+  ['kudo', 'kudos'],
+  ['note s', 'notes'],
+  ['my setting', 'my settings'],
+  ['setings', 'settings'],
+  ['hlep', 'help'],
+])('a near miss “%s” gets “Did you mean “%s”?” with a button that sends it', async (typed, meant) => {
+  const reply = await after(
+    `near miss ${typed} → suggestion`,
+    () => pg.send(PERSONAL, typed),
+    (m) => m.conversationId === PERSONAL && cardText(m).includes('Did you mean'),
+  );
+  expect(cardText(reply)).toContain(`{"type":"TextRun","text":"${meant}","weight":"Bolder"}`);
+  const [button] = (reply.attachments[0]?.content as { actions: Array<Record<string, unknown>> }).actions;
+  expect(button).toEqual({
+    type: 'Action.Submit',
+    title: meant,
+    data: { msteams: { type: 'imBack', value: meant } },
+  });
+});
+
+test('pressing “Did you mean” sends the command, which answers', async () => {
+  const suggestion = await after(
+    'near miss kudo → suggestion',
+    () => pg.send(PERSONAL, 'kudo'),
+    (m) => m.conversationId === PERSONAL && cardText(m).includes('Did you mean'),
+  );
+  const [button] = (
+    suggestion.attachments[0]?.content as { actions: Array<{ data: { msteams: { value: string } } }> }
+  ).actions;
+  // imBack: Teams posts the button's value as the person's own message.
+  const form = await after(
+    'imBack kudos → form',
+    () => pg.send(PERSONAL, button!.data.msteams.value),
+    (m) => m.conversationId === PERSONAL && cardText(m).includes('Send kudos'),
+  );
+  expect(cardText(form)).toContain('sendKudos');
+});
+
+test('in a channel the suggestion is among the commands that work there', async () => {
+  const reply = await after(
+    'channel @Moments stat → suggestion',
+    () => pg.send(GENERAL, 'stat', { mentionBot: true }),
+    (m) => m.rootConversationId === GENERAL && cardText(m).includes('Did you mean'),
+  );
+  expect(cardText(reply)).toContain('"value":"stats"');
+});
+
 test('the conversation references of all three conversations are stored in Cosmos DB', async () => {
   const conversations = t.app.runtime.stores.conversations;
   const connector = `${pg.url}/_connector`;

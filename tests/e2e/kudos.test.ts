@@ -301,6 +301,72 @@ describe('kudos in chat', () => {
   });
 });
 
+describe('kudos from the personal chat', () => {
+  /** Sends `text` in the personal chat and returns the kudos form that answers it. */
+  async function formFor(text: string) {
+    const sent = await playground.send(PERSONAL, text);
+    const message = await playground.waitForMessage(
+      (m) =>
+        m.conversationId === PERSONAL &&
+        Number(m.messageId) > Number(sent.messageId) &&
+        textOf(m.attachments).includes('Send kudos'),
+    );
+    return { message, card: message.attachments[0]?.content as Card };
+  }
+  const input = (card: Card, id: string) =>
+    (card.body as Array<{ id?: string; value?: string }>).find((element) => element.id === id);
+
+  it('a typed @Megan keeps the text and the value in the form and asks who the kudos are for', async () => {
+    const before = (await storedKudos()).length;
+    const { card } = await formFor('kudos @Megan great work #teamwork');
+    expect(textOf(card)).toContain(
+      '“@Megan” is typed text, not a mention: choose who the kudos are for in the list.',
+    );
+    expect(input(card, 'message')?.value).toBe('great work');
+    expect(input(card, 'value')?.value).toBe('teamwork');
+    expect(input(card, 'recipients')?.value).toBe('');
+    expect(await storedKudos()).toHaveLength(before);
+  });
+
+  it('a person picked in the form (the picker gives their Teams id) is found in the directory: stored and sent', async () => {
+    const before = (await storedKudos()).length;
+    const { message, card } = await formFor('kudos');
+    const execute = card.actions?.find((a) => a.type === 'Action.Execute');
+    const response = await playground.invoke({
+      name: 'adaptiveCard/action',
+      conversationId: PERSONAL,
+      replyToId: message.messageId,
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'sendKudos',
+          data: {
+            ...execute?.data,
+            // What the Playground's people picker submits: the person's Teams member id.
+            recipients: '29:meganb',
+            value: 'teamwork',
+            message: 'Thanks for the onboarding guide',
+          },
+        },
+      },
+    });
+    expect(textOf(response.value)).toContain('Kudos sent');
+    expect(textOf(response.value)).toContain('Megan Bowen');
+    const stored = await storedKudos();
+    expect(stored).toHaveLength(before + 1);
+    expect(stored.find((r) => r.message === 'Thanks for the onboarding guide')).toMatchObject({
+      recipientIds: [DEMO_IDS.megan],
+      recipients: [{ id: DEMO_IDS.megan, name: 'Megan Bowen' }],
+      value: { id: 'teamwork' },
+    });
+    const posted = await playground.waitForMessage(
+      (m) =>
+        m.conversationId === PERSONAL && textOf(m.attachments).includes('Thanks for the onboarding guide'),
+    );
+    expect(textOf(posted.attachments)).toContain('Megan Bowen');
+  });
+});
+
 describe('recipients hear about it', () => {
   it('a recipient who has a chat with Moments gets a personal message saying who recognised them for what', async () => {
     await playground.openConversationInstall(PERSONAL);

@@ -155,6 +155,23 @@ describe('your data, in the personal chat', () => {
     expect(await alex()).toEqual(before);
   });
 
+  it('Europe/Prague can be found in the zone list, chosen and is stored', async () => {
+    const { card, messageId } = await askInPersonalChat('my settings', 'My settings');
+    const [zoneInput] = findAll(card, (e) => e.id === 'timeZone');
+    expect(zoneInput?.style).toBe('filtered');
+    const offered = (zoneInput?.choices as Array<{ title: string; value: string }>).map((c) => c.value);
+    expect(offered).toEqual(
+      expect.arrayContaining(['Europe/Prague', 'Asia/Kathmandu', 'America/Argentina/Salta']),
+    );
+    const response = await execute(messageId, 'saveMySettings', settingsInput({ timeZone: 'Europe/Prague' }));
+    expect(textOf(response.value)).toContain('Saved');
+    expect(inputValue(response.value, 'timeZone')).toBe('Europe/Prague');
+    expect((await alex())?.timeZone).toBe('Europe/Prague');
+    // Back to London for the tests after this one.
+    await execute(messageId, 'saveMySettings', settingsInput());
+    expect((await alex())?.timeZone).toBe('Europe/London');
+  });
+
   it('`my data` shows the record, the kudos, the chat and the notes count', async () => {
     const { card } = await askInPersonalChat('my data', 'Your data in Moments');
     const text = textOf(card);

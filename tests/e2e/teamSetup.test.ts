@@ -85,6 +85,15 @@ describe('team set-up', () => {
     await replyIn(GENERAL, '“Teamwork” is already a value. Nothing was changed.');
     await playground.send(GENERAL, 'values add Sneaky', { mentionBot: true, from: '29:meganb' });
     await replyIn(GENERAL, 'Only Moments admins can change this.');
+    // A mistyped value: the reply names the values, and the command it points to answers.
+    await playground.send(GENERAL, 'values retire bravery', { mentionBot: true });
+    const unknown = await replyIn(GENERAL, 'There is no value called “bravery”.');
+    expect(unknown.text).toContain('“Teamwork”, “Customer first”, “Ownership”');
+    expect(unknown.text).toContain('“Brave calls”; retired: “Innovation”.');
+    expect(unknown.text).toContain('Type “settings” to see them');
+    expect(unknown.text).toContain('Nothing was changed.');
+    await playground.send(GENERAL, 'settings', { mentionBot: true });
+    expect(textOf((await replyIn(GENERAL, 'Moments settings')).attachments)).toContain('Brave calls');
     const settings = await app.app.runtime.stores.settings.tenant(DEMO_TENANT_ID);
     expect(settings?.values.map((v) => `${v.id}:${v.name}${v.retired ? ':retired' : ''}`)).toEqual(
       expect.arrayContaining(['courage:Brave calls', 'innovation:Innovation:retired']),

@@ -75,6 +75,7 @@ export type Element = {
   id?: string;
   value?: string;
   verb?: string;
+  style?: string;
   choices?: Array<{ value: string }>;
 };
 

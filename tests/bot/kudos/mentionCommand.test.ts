@@ -36,6 +36,7 @@ describe('the one-line kudos command', () => {
     expect(parsed).toEqual({
       memberIds: [MEGAN.id],
       tag: 'teamwork',
+      typedNames: [],
       message: 'thanks for covering the launch',
     });
     expect(valueForTag(settings, parsed.tag)).toBe('teamwork');
@@ -54,13 +55,14 @@ describe('the one-line kudos command', () => {
     expect(command('<at>Moments</at> kudos #ownership well done')).toEqual({
       memberIds: [],
       tag: 'ownership',
+      typedNames: [],
       message: 'well done',
     });
   });
 
   test('without a tag the tag is empty and no value is matched', () => {
     const parsed = command('<at>Moments</at> kudos <at>Megan Bowen</at> thanks!');
-    expect(parsed).toEqual({ memberIds: [MEGAN.id], tag: '', message: 'thanks!' });
+    expect(parsed).toEqual({ memberIds: [MEGAN.id], tag: '', typedNames: [], message: 'thanks!' });
     expect(valueForTag(settings, parsed.tag)).toBeUndefined();
   });
 
@@ -68,6 +70,7 @@ describe('the one-line kudos command', () => {
     expect(command('<at>Moments</at> kudos <at>Megan Bowen</at> fixed issue#42')).toEqual({
       memberIds: [MEGAN.id],
       tag: '',
+      typedNames: [],
       message: 'fixed issue#42',
     });
   });
@@ -76,6 +79,7 @@ describe('the one-line kudos command', () => {
     expect(command('<at>Moments</at> kudos <at>Megan Bowen</at> <at>Ghost</at> #teamwork ok')).toEqual({
       memberIds: [MEGAN.id],
       tag: 'teamwork',
+      typedNames: [],
       message: 'ok',
     });
   });
@@ -111,5 +115,17 @@ describe('value tags', () => {
     const retired: TenantSettings = change.settings;
     expect(valueForTag(retired, 'innovation')).toBeUndefined();
     expect(tagHelp(retired)).toBe('#teamwork, #customer-first, #ownership, #growth, #above-and-beyond');
+  });
+
+  test('a name typed as plain @text is kept apart from the message, an email address is not', () => {
+    expect(command('<at>Moments</at> kudos @Megan great work #teamwork, mail me at a@b.com')).toEqual({
+      memberIds: [],
+      tag: 'teamwork',
+      typedNames: ['Megan'],
+      message: 'great work, mail me at a@b.com',
+    });
+    expect(command('kudos <at>Megan Bowen</at> and @Adele @Adele for the demo').typedNames).toEqual([
+      'Adele',
+    ]);
   });
 });

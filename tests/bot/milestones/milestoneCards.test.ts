@@ -16,8 +16,9 @@ const manager: Person = { ...megan, id: 'alex', displayName: 'Alex Wilber' };
 const milestone = (kind: MilestoneKind, years?: number): Milestone => ({
   kind,
   person: megan,
+  // On its real day: moved milestones are in milestoneDates.test.ts.
   date: '2026-12-07',
-  occursOn: '2026-12-06',
+  occursOn: '2026-12-07',
   ...(years ? { years } : {}),
 });
 

@@ -4,7 +4,8 @@ import {
   settingsValuesFrom,
   settingsValuesOf,
 } from '../../../bot/privacy/mySettingsCard';
-import { COMMON_TIME_ZONES, zoneChoices } from '../../../bot/privacy/timeZoneChoices';
+import { zoneChoices } from '../../../bot/privacy/timeZoneChoices';
+import { timeZoneNames } from '../../../core/people';
 import { expandCard } from '../../../bot/teams/cardRender';
 import {
   alex,
@@ -64,12 +65,19 @@ describe('my settings card', () => {
     expect(inputById(card, 'timeZone')?.value).toBe('Mars/Olympus');
   });
 
-  it('offers the common zones plus the person’s own, with offsets, and shows “Saved”', () => {
-    const zones = zoneChoices(['Asia/Kathmandu', 'Not/AZone'], now);
-    expect(zones.map((z) => z.value)).toEqual(
-      expect.arrayContaining([...COMMON_TIME_ZONES, 'Asia/Kathmandu']),
+  it('offers every zone in a searchable list plus the person’s own, with offsets, and shows “Saved”', () => {
+    const zones = zoneChoices(['US/Eastern', 'Not/AZone'], now);
+    const values = zones.map((z) => z.value);
+    expect(values).toEqual(expect.arrayContaining([...timeZoneNames(), 'US/Eastern']));
+    expect(values.length).toBeGreaterThan(400);
+    expect(values).toEqual(
+      expect.arrayContaining(['Europe/Prague', 'Asia/Kathmandu', 'Asia/Kolkata', 'Europe/Kyiv', 'UTC']),
     );
-    expect(zones.map((z) => z.value)).not.toContain('Not/AZone');
+    // One spelling each: the current name, not the runtime's old one as well.
+    expect(values).not.toContain('Asia/Calcutta');
+    expect(new Set(values).size).toBe(values.length);
+    expect(values).not.toContain('Not/AZone');
+    expect(zones.find((z) => z.value === 'Europe/Prague')?.title).toBe('(UTC+01:00) Europe/Prague');
     expect(zones.find((z) => z.value === 'Asia/Kathmandu')?.title).toBe('(UTC+05:45) Asia/Kathmandu');
     expect(zones.find((z) => z.value === 'America/New_York')?.title).toBe('(UTC−05:00) America/New_York');
     const card = expandCard(
@@ -85,6 +93,11 @@ describe('my settings card', () => {
     expectValid(card);
     expect(JSON.stringify(card)).toContain('Saved: Moments uses these from now on.');
     expect(inputById(card, 'timeZone')?.choices?.map((c) => c.value)).toContain('Asia/Kathmandu');
+    expect(inputById(card, 'timeZone')?.style).toBe('filtered');
+  });
+
+  it('shows a zone stored in an old spelling as the list’s current one', () => {
+    expect(settingsValuesOf({ ...alex, timeZone: 'Asia/Calcutta' }, settings).timeZone).toBe('Asia/Kolkata');
   });
 
   it('for someone not in the directory it says saving adds them', () => {

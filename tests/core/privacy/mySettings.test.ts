@@ -46,6 +46,27 @@ describe('saveMySettings', () => {
   });
 
   it.each([
+    ['Europe/Prague', 'Europe/Prague'],
+    ['europe/prague', 'Europe/Prague'],
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+    ['Europe/Kiev', 'Europe/Kyiv'],
+    ['Etc/UTC', 'UTC'],
+  ])('stores the zone %s as %s', async (chosen, stored) => {
+    const people = new MemoryPeopleDirectory([alex]);
+    expect(await save(people, { timeZone: chosen })).toMatchObject({ ok: true });
+    expect((await people.get(T, 'alex'))?.timeZone).toBe(stored);
+  });
+
+  it('refuses a zone outside the list, even one the runtime would read, and stores nothing', async () => {
+    const people = new MemoryPeopleDirectory([alex]);
+    for (const timeZone of ['US/Eastern', '+01:00', 'Europe/Prague/Old_Town']) {
+      const result = await save(people, { timeZone });
+      expect(result.ok || result.message).toContain(`“${timeZone}” is not a time zone Moments knows`);
+    }
+    expect(await people.get(T, 'alex')).toEqual(alex);
+  });
+
+  it.each([
     [{ birthdayMonth: '02', birthdayDay: '30' }, 'There is no 30 February'],
     [{ birthdayMonth: '04', birthdayDay: '31' }, 'There is no 31 April'],
     [{ birthdayMonth: '13', birthdayDay: '01' }, 'from the lists'],

@@ -119,7 +119,17 @@ describe('renaming a value', () => {
     expect(renameValue(defaults(), 'bravery', 'Courage')).toEqual({
       ok: false,
       code: 'VALUES.UNKNOWN',
-      message: 'There is no value called “bravery”. Type “values” to see them.',
+      message:
+        'There is no value called “bravery”. The values are “Teamwork”, “Customer first”, “Ownership”, ' +
+        '“Innovation”, “Learning & growth”, “Above and beyond”. Type “settings” to see them with the ' +
+        'team’s other settings.',
+    });
+    const retired = applied(retireValue(defaults(), 'innovation')).settings;
+    expect(restoreValue(retired, 'inovation')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(
+        '“Learning & growth”, “Above and beyond”; retired: “Innovation”. Type “settings”',
+      ),
     });
     expect(renameValue(defaults(), 'teamwork', 'Ownership')).toMatchObject({
       ok: false,
