@@ -12,7 +12,13 @@ import {
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
-import { ensureTenant, type AuditTrail, type NamedAdmins, type SettingsStore } from '../core/settings';
+import {
+  ensureTenant,
+  type AuditTrail,
+  type NamedAdmins,
+  type SettingsStore,
+  type TeamRoles,
+} from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
@@ -64,6 +70,8 @@ export interface BotDependencies {
   reach?: Reach;
   /** The reads of the `reach` census for admins; absent, the command is not offered. */
   reachRoll?: ReachRoll;
+  /** Who owns a team (Microsoft Graph); absent, no team owner is recognised as one. */
+  teamRoles?: TeamRoles;
 }
 
 /** The Teams bot: one adapter and one teams-ai application, built once per process. */

@@ -16,7 +16,7 @@ import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { CosmosAuditTrail } from './cosmos/auditRepository';
 import { CosmosErasureRegister } from './cosmos/erasureRegister';
-import { SettingsCache } from '../core/settings';
+import { SettingsCache, type TeamRoles } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { KudosService } from '../core/kudos';
@@ -33,6 +33,7 @@ import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
 import { runDigestJob, type DigestJobReport } from '../core/digest';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
 import { CosmosDigestDirectory } from './cosmos/digestDirectory';
+import { createGraphTeamRoles } from './graph/graphTeamRoles';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
 export interface Runtime {
@@ -80,6 +81,8 @@ export interface RuntimeOptions {
   cosmos?: CosmosTarget;
   logger?: Logger;
   now?: () => Date;
+  /** Who owns a team; default Microsoft Graph when the configuration turns it on (GRAPH_SYNC). */
+  teamRoles?: TeamRoles;
 }
 
 /** The Cosmos target the configuration names, if any. */
@@ -169,6 +172,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     memberships: stores.memberships,
     reach,
     reachRoll,
+    teamRoles: options.teamRoles ?? createGraphTeamRoles(config),
     people: stores.people,
     settings: stores.settings,
     audit: stores.audit,

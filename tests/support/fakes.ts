@@ -18,6 +18,8 @@ import type {
   AuditEntry,
   AuditTrail,
   JobRuns,
+  TeamRole,
+  TeamRoles,
   SettingsStore,
   TeamSettings,
   TenantSaveCondition,
@@ -441,5 +443,28 @@ export class MemoryErasureRegister implements ErasureRegister {
   }
   async clear(tenantId: string, personId: string) {
     this.erased.delete(this.key(tenantId, personId));
+  }
+}
+
+/**
+ * Team owners in memory, by tenant and team group id; a team listed in `unavailable` answers
+ * `unknown` with that reason, as Graph without the team's consent does.
+ */
+export class MemoryTeamRoles implements TeamRoles {
+  readonly owners = new Map<string, Set<string>>();
+  readonly unavailable = new Map<string, string>();
+  private key(tenantId: string, teamGroupId: string) {
+    return `${tenantId}/${teamGroupId}`;
+  }
+  addOwner(tenantId: string, teamGroupId: string, userId: string): this {
+    const key = this.key(tenantId, teamGroupId);
+    this.owners.set(key, (this.owners.get(key) ?? new Set()).add(userId));
+    return this;
+  }
+  async isOwner(tenantId: string, teamGroupId: string, userId: string): Promise<TeamRole> {
+    const key = this.key(tenantId, teamGroupId);
+    const reason = this.unavailable.get(key);
+    if (reason !== undefined) return { kind: 'unknown', reason };
+    return this.owners.get(key)?.has(userId) ? { kind: 'owner' } : { kind: 'not-owner' };
   }
 }
