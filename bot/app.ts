@@ -37,6 +37,7 @@ import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
 import { registerAdmins } from './admins/handlers';
+import { installedAgain, registerInstallationEvents } from './teams/installation';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
@@ -151,6 +152,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       if (tenantId && kind !== 'personal') await rememberNewMembers(context, deps, tenantId);
       return;
     }
+    await installedAgain(context, deps);
     await sendWelcome(context, deps);
     if (tenantId && kind !== 'personal') {
       // Learn who is in the team or chat: celebrations reach the team's recognition channel, and
@@ -160,6 +162,8 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       );
     }
   });
+
+  registerInstallationEvents(app, deps);
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
 

@@ -9,6 +9,7 @@ import type {
   DeliveryLedger,
   Membership,
   MembershipStore,
+  RemovedPlace,
 } from '../../core/delivery';
 import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
@@ -82,6 +83,19 @@ export class MemoryMembershipStore implements MembershipStore {
 
   async remove(tenantId: string, userId: string) {
     this.records.delete(`${tenantId}/${userId}`);
+  }
+
+  async markAppRemoved(tenantId: string, place: RemovedPlace, at: Date) {
+    const places = new Set([place.conversationId, ...(place.teamId ? [place.teamId] : [])]);
+    let marked = 0;
+    for (const record of this.records.values()) {
+      const seenThere =
+        places.has(record.seenIn) || (record.teamId !== undefined && places.has(record.teamId));
+      if (record.tenantId !== tenantId || record.appRemoved || !seenThere) continue;
+      record.appRemoved = { at: at.toISOString() };
+      marked++;
+    }
+    return marked;
   }
 }
 
