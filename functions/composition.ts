@@ -67,12 +67,24 @@ export interface Runtime {
   gate: SendGate;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
-    milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
-    followups(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<FollowUpJobReport>;
-    digest(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<DigestJobReport>;
+    milestones(options: JobRunOptions): Promise<MilestoneJobReport>;
+    followups(options: JobRunOptions): Promise<FollowUpJobReport>;
+    digest(options: JobRunOptions): Promise<DigestJobReport>;
   };
   now: () => Date;
   close(): Promise<void>;
+}
+
+/** One run of a job: its instant, its tenants (default all), a dry run, and where it logs. */
+export interface JobRunOptions {
+  now: Date;
+  tenantIds?: string[];
+  dryRun?: boolean;
+  /**
+   * The run's logger, carrying its correlation id (a timer's invocation id), so that every line
+   * of the run, a tenant's failure included, can be found by it. Default: the runtime's.
+   */
+  logger?: Logger;
 }
 
 /** Options for {@link createRuntime}; tests and the local host pass what they start themselves. */
@@ -191,7 +203,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // Teams failing for one job pauses them all.
   const gate = new SendGate();
   const jobs: Runtime['jobs'] = {
-    milestones: (options) =>
+    milestones: ({ logger: runLogger, ...options }) =>
       runMilestoneJob(
         {
           settings: stores.settings,
@@ -205,13 +217,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notes: stores.notes,
           deliveries: stores.deliveries,
           notifier: new TeamsMilestoneNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },
         options,
       ),
-    followups: (options) =>
+    followups: ({ logger: runLogger, ...options }) =>
       runFollowUpJob(
         {
           settings: stores.settings,
@@ -222,13 +234,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           reach,
           deliveries: stores.deliveries,
           notifier: new TeamsFollowUpNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },
         options,
       ),
-    digest: (options) =>
+    digest: ({ logger: runLogger, ...options }) =>
       runDigestJob(
         {
           settings: stores.settings,
@@ -241,7 +253,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           reach,
           deliveries: stores.deliveries,
           notifier: new TeamsDigestNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },

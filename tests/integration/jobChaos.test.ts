@@ -188,9 +188,23 @@ describe('the hourly jobs under chaos: a poisoned tenant, a throttling connector
 
     // Logged with tenant, job and the invocation's correlation id, and counted in the run's line.
     for (const invocationId of ['inv-milestones-1', 'inv-milestones-2']) {
+      // The tenant's failure, with its error, and the run's summary of it: both under the invocation.
       expect(failureLines(invocationId)).toEqual([
         expect.objectContaining({
-          fields: expect.objectContaining({ job: 'milestones', tenantId: POISONED }),
+          message: "a tenant's run failed; the other tenants still run",
+          fields: expect.objectContaining({
+            job: 'milestones',
+            tenantId: POISONED,
+            error: expect.any(Error),
+          }),
+        }),
+        expect.objectContaining({
+          message: 'milestone job failed for a tenant',
+          fields: expect.objectContaining({
+            job: 'milestones',
+            tenantId: POISONED,
+            reason: expect.stringContaining('cannot be read'),
+          }),
         }),
       ]);
       const ran = logger.lines.find(
@@ -212,8 +226,20 @@ describe('the hourly jobs under chaos: a poisoned tenant, a throttling connector
     }
     expect(receivedBy(POISONED)).toEqual(before.get(POISONED));
     for (const invocationId of ['inv-digest-1', 'inv-digest-2']) {
+      // The tenant's failure, with its error, and the run's summary of it: both under the invocation.
       expect(failureLines(invocationId)).toEqual([
-        expect.objectContaining({ fields: expect.objectContaining({ job: 'digest', tenantId: POISONED }) }),
+        expect.objectContaining({
+          message: "a tenant's run failed; the other tenants still run",
+          fields: expect.objectContaining({ job: 'digest', tenantId: POISONED, error: expect.any(Error) }),
+        }),
+        expect.objectContaining({
+          message: 'digest job failed for a tenant',
+          fields: expect.objectContaining({
+            job: 'digest',
+            tenantId: POISONED,
+            reason: expect.stringContaining('cannot be read'),
+          }),
+        }),
       ]);
       const ran = logger.lines.find(
         (l) => l.message === 'digest job ran' && l.fields.invocationId === invocationId,
