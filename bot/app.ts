@@ -12,7 +12,13 @@ import {
 import type { KudosService, RecognitionStore } from '../core/kudos';
 import type { Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
-import { ensureTenant, type AuditTrail, type NamedAdmins, type SettingsStore } from '../core/settings';
+import {
+  ensureTenant,
+  type AuditTrail,
+  type NamedAdmins,
+  type SettingsStore,
+  type TeamRoles,
+} from '../core/settings';
 import type { SnoozeStore } from '../core/milestones';
 import type { NoteStore } from '../core/notes';
 import type { BotAuth } from './teams/adapter';
@@ -32,6 +38,7 @@ import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
 import { registerAdmins } from './admins/handlers';
+import { installedAgain, registerInstallationEvents } from './teams/installation';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
@@ -65,6 +72,8 @@ export interface BotDependencies {
   reach?: Reach;
   /** The reads of the `reach` census for admins; absent, the command is not offered. */
   reachRoll?: ReachRoll;
+  /** Who owns a team (Microsoft Graph); absent, no team owner is recognised as one. */
+  teamRoles?: TeamRoles;
 }
 
 /** The Teams bot: one adapter and one teams-ai application, built once per process. */
@@ -144,6 +153,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       if (tenantId && kind !== 'personal') await rememberNewMembers(context, deps, tenantId);
       return;
     }
+    await installedAgain(context, deps);
     await sendWelcome(context, deps);
     if (tenantId && kind !== 'personal') {
       // Learn who is in the team or chat: celebrations reach the team's recognition channel, and
@@ -153,6 +163,8 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       );
     }
   });
+
+  registerInstallationEvents(app, deps);
 
   app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
   // `note s` would otherwise reach `note` as a note about "s": answered as the typo it is.

@@ -16,7 +16,7 @@ import { CosmosPeopleDirectory } from './cosmos/peopleRepository';
 import { CosmosSettingsStore } from './cosmos/settingsRepository';
 import { CosmosAuditTrail } from './cosmos/auditRepository';
 import { CosmosErasureRegister } from './cosmos/erasureRegister';
-import { SettingsCache } from '../core/settings';
+import { SettingsCache, type TeamRoles } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { KudosService } from '../core/kudos';
@@ -33,6 +33,7 @@ import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
 import { runDigestJob, type DigestJobReport } from '../core/digest';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
 import { CosmosDigestDirectory } from './cosmos/digestDirectory';
+import { createGraphTeamRoles } from './graph/graphTeamRoles';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
 export interface Runtime {
@@ -66,12 +67,24 @@ export interface Runtime {
   gate: SendGate;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
-    milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
-    followups(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<FollowUpJobReport>;
-    digest(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<DigestJobReport>;
+    milestones(options: JobRunOptions): Promise<MilestoneJobReport>;
+    followups(options: JobRunOptions): Promise<FollowUpJobReport>;
+    digest(options: JobRunOptions): Promise<DigestJobReport>;
   };
   now: () => Date;
   close(): Promise<void>;
+}
+
+/** One run of a job: its instant, its tenants (default all), a dry run, and where it logs. */
+export interface JobRunOptions {
+  now: Date;
+  tenantIds?: string[];
+  dryRun?: boolean;
+  /**
+   * The run's logger, carrying its correlation id (a timer's invocation id), so that every line
+   * of the run, a tenant's failure included, can be found by it. Default: the runtime's.
+   */
+  logger?: Logger;
 }
 
 /** Options for {@link createRuntime}; tests and the local host pass what they start themselves. */
@@ -80,6 +93,8 @@ export interface RuntimeOptions {
   cosmos?: CosmosTarget;
   logger?: Logger;
   now?: () => Date;
+  /** Who owns a team; default Microsoft Graph when the configuration turns it on (GRAPH_SYNC). */
+  teamRoles?: TeamRoles;
 }
 
 /** The Cosmos target the configuration names, if any. */
@@ -169,6 +184,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     memberships: stores.memberships,
     reach,
     reachRoll,
+    teamRoles: options.teamRoles ?? createGraphTeamRoles(config),
     people: stores.people,
     settings: stores.settings,
     audit: stores.audit,
@@ -187,7 +203,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // Teams failing for one job pauses them all.
   const gate = new SendGate();
   const jobs: Runtime['jobs'] = {
-    milestones: (options) =>
+    milestones: ({ logger: runLogger, ...options }) =>
       runMilestoneJob(
         {
           settings: stores.settings,
@@ -201,13 +217,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           notes: stores.notes,
           deliveries: stores.deliveries,
           notifier: new TeamsMilestoneNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },
         options,
       ),
-    followups: (options) =>
+    followups: ({ logger: runLogger, ...options }) =>
       runFollowUpJob(
         {
           settings: stores.settings,
@@ -218,13 +234,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           reach,
           deliveries: stores.deliveries,
           notifier: new TeamsFollowUpNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },
         options,
       ),
-    digest: (options) =>
+    digest: ({ logger: runLogger, ...options }) =>
       runDigestJob(
         {
           settings: stores.settings,
@@ -237,7 +253,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           reach,
           deliveries: stores.deliveries,
           notifier: new TeamsDigestNotifier(messenger),
-          logger,
+          logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
         },

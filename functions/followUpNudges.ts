@@ -11,7 +11,11 @@ export function followUpNudgesHandler(runtime: Pick<Runtime, 'logger' | 'now' | 
   return async function followUpNudges(timer: Timer, context: InvocationContext): Promise<void> {
     await runTimerJob(
       runtime,
-      { name: 'followups', label: 'follow-up', run: (now) => runtime.jobs.followups({ now }) },
+      {
+        name: 'followups',
+        label: 'follow-up',
+        run: (now, logger) => runtime.jobs.followups({ now, logger }),
+      },
       timer,
       context,
     );

@@ -11,7 +11,11 @@ export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now
   return async function milestoneReminders(timer: Timer, context: InvocationContext): Promise<void> {
     await runTimerJob(
       runtime,
-      { name: 'milestones', label: 'milestone', run: (now) => runtime.jobs.milestones({ now }) },
+      {
+        name: 'milestones',
+        label: 'milestone',
+        run: (now, logger) => runtime.jobs.milestones({ now, logger }),
+      },
       timer,
       context,
     );

@@ -1,4 +1,5 @@
 import type { InvocationContext, Timer } from '@azure/functions';
+import type { Logger } from '../core/shared';
 import type { Runtime } from './composition';
 
 /** What every hourly job reports. */
@@ -14,13 +15,14 @@ interface JobReport {
  */
 export async function runTimerJob(
   runtime: Pick<Runtime, 'logger' | 'now'>,
-  job: { name: string; label: string; run(now: Date): Promise<JobReport> },
+  job: { name: string; label: string; run(now: Date, logger: Logger): Promise<JobReport> },
   timer: Timer,
   context: InvocationContext,
 ): Promise<void> {
   const logger = runtime.logger.child({ job: job.name, invocationId: context.invocationId });
   const now = runtime.now();
-  const report = await job.run(now);
+  // The job logs under the invocation too: a tenant's failure is found by the invocation id.
+  const report = await job.run(now, logger);
   const count = (outcome: string) => report.sends.filter((s) => s.outcome === outcome).length;
   logger.info(`${job.label} job ran`, {
     at: now.toISOString(),

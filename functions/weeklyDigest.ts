@@ -11,7 +11,7 @@ export function weeklyDigestHandler(runtime: Pick<Runtime, 'logger' | 'now' | 'j
   return async function weeklyDigest(timer: Timer, context: InvocationContext): Promise<void> {
     await runTimerJob(
       runtime,
-      { name: 'digest', label: 'digest', run: (now) => runtime.jobs.digest({ now }) },
+      { name: 'digest', label: 'digest', run: (now, logger) => runtime.jobs.digest({ now, logger }) },
       timer,
       context,
     );

@@ -86,9 +86,17 @@ export async function rosterMembers(
  * endpoint, Moments' own account there and the conversation's id.
  */
 export function rosterPlaceOf(context: TurnContext): RosterPlace | undefined {
-  const { serviceUrl, recipient, conversation } = context.activity;
+  const { serviceUrl, recipient, conversation, channelData } = context.activity;
   if (!serviceUrl || !recipient?.id || !conversation?.id) return undefined;
-  return { serviceUrl, botId: recipient.id, conversationId: conversation.id };
+  // A team's roster is the team's whatever channel it was read in: kept, so that removing Moments
+  // from the team reaches every membership it showed.
+  const teamId = (channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return {
+    serviceUrl,
+    botId: recipient.id,
+    conversationId: conversation.id,
+    ...(typeof teamId === 'string' && teamId !== '' ? { teamId } : {}),
+  };
 }
 
 /** The AAD object id of a Teams member id (`29:…`) in this conversation. */

@@ -5,6 +5,8 @@ export const UNREACHABLE_WORDS: Readonly<Record<Unreachable, string>> = {
   'no-chat': 'no chat with Moments, and not in a team or group chat where Moments is installed',
   forgotten: 'asked Moments to forget them',
   'app-removed': 'removed or blocked Moments (Teams refused to open a chat)',
+  'removed-moments':
+    'removed Moments (from their chat with it, or from the team or group chat Moments knew them through); reached again once Moments is added back',
   'not-opened': 'a chat could not be opened yet; Moments tries again on its next run',
 };
 

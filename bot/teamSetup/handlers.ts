@@ -17,6 +17,7 @@ import {
   type ValueChange,
   type AuditTrail,
   valueAuditEntry,
+  type TeamRoles,
 } from '../../core/settings';
 import { cardAttachment } from '../teams/cardRender';
 import { settingsCard, statsCard } from './teamCards';
@@ -26,6 +27,7 @@ import { listNames } from '../kudos/recognitionView';
 import { rosterMembers } from '../kudos/roster';
 import { conversationKindOf } from '../teams/turnContext';
 import { firstAdminHowTo } from '../admins/wording';
+import { channelRightFor, channelRefusal, teamSettingsFooter, type TeamsChannelData } from './channelRight';
 
 /** What the team set-up commands need. */
 export interface TeamSetupDeps {
@@ -38,15 +40,12 @@ export interface TeamSetupDeps {
   namedAdmins: NamedAdmins;
   /** Where value changes are recorded. */
   audit: AuditTrail;
+  /** Who owns a team; absent without Microsoft Graph, and then no owner is recognised. */
+  teamRoles?: TeamRoles;
 }
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-interface TeamsChannelData {
-  team?: { id?: string };
-  channel?: { id?: string; name?: string };
-}
 
 /** Registers `use this channel for kudos`, `settings`, `values …` and `stats`. */
 export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDeps): void {
@@ -74,8 +73,13 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
       await context.sendActivity('Say this in the team channel where kudos should be posted.');
       return;
     }
-    if (!caller.isAdmin) {
-      await context.sendActivity(await notAdmin(caller.tenantId, caller.settings));
+    const right = await channelRightFor(deps, caller, channelData);
+    if (!right.allowed) {
+      await context.sendActivity(
+        right.why === 'owners-not-allowed'
+          ? await notAdmin(caller.tenantId, caller.settings)
+          : channelRefusal(right, await tenantAdmins(deps, caller.tenantId, caller.settings)),
+      );
       return;
     }
     const team = (await deps.settings.team(caller.tenantId, channelData.team.id)) ?? {
@@ -92,8 +96,11 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     const caller = await context$(context);
     if (!caller) return;
     const { settings } = caller;
-    const teamId = (context.activity.channelData as TeamsChannelData | undefined)?.team?.id;
+    const channelData = context.activity.channelData as TeamsChannelData | undefined;
+    const teamId = channelData?.team?.id;
     const team = teamId ? await deps.settings.team(caller.tenantId, teamId) : undefined;
+    // Only a team channel has owners to tell apart; elsewhere (and for admins) nothing is asked.
+    const right = teamId && channelData ? await channelRightFor(deps, caller, channelData) : undefined;
     const admins = await tenantAdmins(deps, caller.tenantId, settings);
     await context.sendActivity({
       attachments: [
@@ -114,9 +121,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
             name: v.name,
             status: v.retired ? '  (retired)' : '',
           })),
-          footer: caller.isAdmin
-            ? 'Admins: “values add Courage”, “values rename teamwork to Better together”, “values retire innovation”, “values restore innovation”.'
-            : 'Admins can change these settings.',
+          footer: teamSettingsFooter(caller.isAdmin, settings, right),
         }),
       ],
     });

@@ -22,6 +22,11 @@ export interface ConversationRecord {
   /** Opaque to core: whatever the Teams edge needs to continue the conversation. */
   reference: Record<string, unknown>;
   updatedAt: string;
+  /**
+   * When Moments was removed from this chat, team or group chat: nothing is sent here until it is
+   * installed again, which stores the conversation afresh without this mark.
+   */
+  appRemovedAt?: string;
 }
 
 /** The conversations port: stored references for proactive messages. */
@@ -105,15 +110,16 @@ export class ConversationBook {
     return true;
   }
 
-  /** The personal chat with a person, if Moments has one. */
-  personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
-    return this.lookup(tenantId, personalChatId(userId));
+  /** The personal chat with a person, if Moments has one it is still installed in. */
+  async personalChat(tenantId: string, userId: string): Promise<ConversationRecord | undefined> {
+    return usable(await this.lookup(tenantId, personalChatId(userId)));
   }
 
   /**
    * The personal chats of many people, in as few reads as the store allows: what this instance
    * learnt in the last few minutes, and the rest read together. Every person asked about is in the
-   * answer, with `undefined` for those Moments has no chat with.
+   * answer, with `undefined` for those Moments has no chat with; a chat Moments was removed from
+   * is in it with its `appRemovedAt`, so that the caller can tell why it is not used.
    */
   async personalChats(
     tenantId: string,
@@ -155,9 +161,31 @@ export class ConversationBook {
     return true;
   }
 
-  /** A team channel, if Moments has seen it. */
-  channel(tenantId: string, channelId: string): Promise<ConversationRecord | undefined> {
-    return this.lookup(tenantId, conversationRecordId('channel', { channelId, conversationId: channelId }));
+  /** A team channel, if Moments has seen it and is still installed in its team. */
+  async channel(tenantId: string, channelId: string): Promise<ConversationRecord | undefined> {
+    return usable(
+      await this.lookup(tenantId, conversationRecordId('channel', { channelId, conversationId: channelId })),
+    );
+  }
+
+  /**
+   * Marks a stored conversation as one Moments was removed from (`at`), or as installed again
+   * (`undefined`), so that nothing is sent there meanwhile. @returns true when a record changed.
+   */
+  async markAppRemoved(tenantId: string, id: string, at: Date | undefined): Promise<boolean> {
+    const key = knownKey(tenantId, id);
+    this.known.delete(key);
+    const stored = await this.store.get(tenantId, id);
+    if (!stored || (at === undefined) === (stored.appRemovedAt === undefined)) return false;
+    const { appRemovedAt: _previous, ...rest } = stored;
+    const record: ConversationRecord = at ? { ...rest, appRemovedAt: at.toISOString() } : rest;
+    await this.store.save(record);
+    this.trust(key, record, this.clock());
+    this.logger.info(at ? 'conversation marked as app removed' : 'conversation marked as installed again', {
+      tenantId,
+      conversationKind: stored.kind,
+    });
+    return true;
   }
 
   /** The stored record, or what this instance learnt of it in the last few minutes. */
@@ -182,6 +210,11 @@ export class ConversationBook {
   }
 }
 
+/** A record Moments can send to: not one it was removed from. */
+function usable(record: ConversationRecord | undefined): ConversationRecord | undefined {
+  return record?.appRemovedAt ? undefined : record;
+}
+
 function personalChatId(userId: string): string {
   return conversationRecordId('personal', { userId, conversationId: '' });
 }
@@ -200,6 +233,7 @@ function sameRecord(
     a.userId === b.userId &&
     a.teamId === b.teamId &&
     a.channelId === b.channelId &&
+    a.appRemovedAt === b.appRemovedAt &&
     stableJson(a.reference) === stableJson(b.reference)
   );
 }

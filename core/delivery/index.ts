@@ -7,3 +7,4 @@ export * from './sendGate';
 export * from './memberships';
 export * from './reach';
 export * from './reachCensus';
+export * from './appRemoval';

@@ -15,12 +15,25 @@ export interface Membership {
   botId: string;
   /** The team or group chat the roster was read in. */
   seenIn: string;
+  /** The team (its Teams id) when the roster was a team's. */
+  teamId?: string;
   seenAt: string;
   /**
    * Teams refused to open a chat from this membership (the person removed or blocked Moments):
    * Moments does not ask again until a roster refreshes the membership.
    */
   refused?: { reason: string; at: string };
+  /**
+   * Moments was removed from the team or group chat this membership was seen in: no chat is opened
+   * from it until a roster shows the person again (Moments installed there again, or elsewhere).
+   */
+  appRemoved?: { at: string };
+}
+
+/** A team or group chat Moments was removed from: its conversation id and, for a team, its id. */
+export interface RemovedPlace {
+  conversationId: string;
+  teamId?: string;
 }
 
 /** The memberships port: one record per person, read together for a run. */
@@ -28,6 +41,11 @@ export interface MembershipStore {
   /** The memberships of `userIds` that exist, in any order. */
   getMany(tenantId: string, userIds: readonly string[]): Promise<Membership[]>;
   save(membership: Membership): Promise<void>;
+  /**
+   * Marks the memberships seen in `place` (its conversation, or any channel of its team) as app
+   * removed. @returns how many were marked.
+   */
+  markAppRemoved(tenantId: string, place: RemovedPlace, at: Date): Promise<number>;
   /** Deletes the record; removing one that is not there is not an error. */
   remove(tenantId: string, userId: string): Promise<void>;
 }
@@ -43,6 +61,8 @@ export interface RosterPlace {
   serviceUrl: string;
   botId: string;
   conversationId: string;
+  /** The team (its Teams id) when the roster is a team's. */
+  teamId?: string;
 }
 
 /** A membership is rewritten at most this often when nothing changed, so a roster read costs no writes. */
@@ -77,6 +97,7 @@ export async function rememberMemberships(
     const before = stored.get(member.userId);
     const same =
       before &&
+      !before.appRemoved &&
       before.memberId === member.memberId &&
       before.serviceUrl === place.serviceUrl &&
       before.botId === place.botId &&
@@ -89,6 +110,7 @@ export async function rememberMemberships(
       serviceUrl: place.serviceUrl,
       botId: place.botId,
       seenIn: place.conversationId,
+      ...(place.teamId ? { teamId: place.teamId } : {}),
       seenAt: now.toISOString(),
     });
     written++;

@@ -6,10 +6,11 @@ import type { Membership, MembershipStore } from './memberships';
 /**
  * Why Moments cannot message someone: it has no personal chat with them and no team or group chat
  * roster has shown them (`no-chat`); they asked to be forgotten (`forgotten`); Teams refused to
- * open a chat (`app-removed`: they removed or blocked Moments); opening one failed for now
- * (`not-opened`: the next run tries again).
+ * open a chat (`app-removed`: they removed or blocked Moments); Moments was removed from their
+ * personal chat, or from the team or group chat it knew them through (`removed-moments`: until it
+ * is installed again); opening one failed for now (`not-opened`: the next run tries again).
  */
-export type Unreachable = 'no-chat' | 'forgotten' | 'app-removed' | 'not-opened';
+export type Unreachable = 'no-chat' | 'forgotten' | 'app-removed' | 'removed-moments' | 'not-opened';
 
 /** How a person can be reached, as far as the stores tell, before anything is sent. */
 export type ReachPlan<C = ConversationRecord> =
@@ -56,6 +57,8 @@ export function planReach<C = ConversationRecord>(
     chats: ReadonlyMap<string, C | undefined>;
     memberships: ReadonlyMap<string, Membership>;
     forgotten: ReadonlySet<string>;
+    /** People who removed Moments from their personal chat: not reached until they add it again. */
+    removedChats?: ReadonlySet<string>;
   },
 ): Map<string, ReachPlan<C>> {
   const plans = new Map<string, ReachPlan<C>>();
@@ -64,7 +67,9 @@ export function planReach<C = ConversationRecord>(
     const membership = known.memberships.get(userId);
     if (chat) plans.set(userId, { kind: 'chat', chat });
     else if (known.forgotten.has(userId)) plans.set(userId, { kind: 'unreachable', reason: 'forgotten' });
-    else if (membership?.refused) plans.set(userId, { kind: 'unreachable', reason: 'app-removed' });
+    else if (known.removedChats?.has(userId) || membership?.appRemoved) {
+      plans.set(userId, { kind: 'unreachable', reason: 'removed-moments' });
+    } else if (membership?.refused) plans.set(userId, { kind: 'unreachable', reason: 'app-removed' });
     else if (membership) plans.set(userId, { kind: 'open', membership });
     else plans.set(userId, { kind: 'unreachable', reason: 'no-chat' });
   }
@@ -82,8 +87,10 @@ export class Reach {
   /** How each person can be reached, from three reads for the lot; opens nothing. */
   async plan(tenantId: string, userIds: readonly string[]): Promise<Map<string, ReachPlan>> {
     const ids = [...new Set(userIds)];
-    const chats = await this.deps.conversations.personalChats(tenantId, ids);
-    const without = ids.filter((id) => !chats.get(id));
+    const stored = await this.deps.conversations.personalChats(tenantId, ids);
+    const removedChats = new Set(ids.filter((id) => stored.get(id)?.appRemovedAt));
+    const chats = new Map([...stored].filter(([id]) => !removedChats.has(id)));
+    const without = ids.filter((id) => !chats.get(id) && !removedChats.has(id));
     const memberships =
       this.deps.memberships && without.length > 0
         ? await this.deps.memberships.getMany(tenantId, without)
@@ -96,6 +103,7 @@ export class Reach {
       chats,
       memberships: new Map(memberships.map((m) => [m.userId, m])),
       forgotten,
+      removedChats,
     });
   }
 

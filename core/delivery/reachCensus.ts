@@ -5,8 +5,10 @@ import { planReach, type Unreachable } from './reach';
 export interface ReachRoll {
   /** Everyone in the tenant's directory. */
   people(tenantId: string): Promise<Array<{ id: string; displayName: string }>>;
-  /** The people Moments has a personal chat with. */
+  /** The people Moments has a personal chat with (not those who removed Moments from it). */
   personalChatUserIds(tenantId: string): Promise<string[]>;
+  /** The people who removed Moments from their personal chat and have not added it again. */
+  appRemovedUserIds(tenantId: string): Promise<string[]>;
   /** Every roster membership recorded in the tenant. */
   memberships(tenantId: string): Promise<Membership[]>;
 }
@@ -28,14 +30,15 @@ export interface ReachCensus {
 
 /**
  * Counts who of the tenant's directory Moments can reach and names who it cannot, with the reason.
- * Three queries, each naming the tenant; their cost grows with the tenant, which is fine for an
+ * Four queries, each naming the tenant; their cost grows with the tenant, which is fine for an
  * admin's command and never for a job. People who asked to be forgotten are not in the directory,
  * so they are neither counted nor named.
  */
 export async function takeReachCensus(roll: ReachRoll, tenantId: string): Promise<ReachCensus> {
-  const [people, chatUserIds, memberships] = await Promise.all([
+  const [people, chatUserIds, removedUserIds, memberships] = await Promise.all([
     roll.people(tenantId),
     roll.personalChatUserIds(tenantId),
+    roll.appRemovedUserIds(tenantId),
     roll.memberships(tenantId),
   ]);
   const withChat = new Set(chatUserIds);
@@ -46,6 +49,7 @@ export async function takeReachCensus(roll: ReachRoll, tenantId: string): Promis
       chats: new Map([...withChat].map((id) => [id, id])),
       memberships: new Map(memberships.map((m) => [m.userId, m])),
       forgotten: new Set(),
+      removedChats: new Set(removedUserIds),
     },
   );
   const census: ReachCensus = {

@@ -8,3 +8,4 @@ export * from './companyValues';
 export * from './settingFields';
 export * from './settingsCache';
 export * from './tenantSettings';
+export * from './teamRoles';

@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import type { Membership, MembershipStore } from '../../core/delivery';
+import type { Membership, MembershipStore, RemovedPlace } from '../../core/delivery';
 import type { Logger } from '../../core/shared';
 import { readEachChunk } from './chunks';
 import { DocumentReader, fromDocument, orUndefined } from './documents';
@@ -53,6 +53,37 @@ export class CosmosMembershipStore implements MembershipStore {
 
   async remove(tenantId: string, userId: string): Promise<void> {
     await orUndefined(() => this.container.item(idOf(userId), tenantId).delete());
+  }
+
+  /**
+   * One query for the memberships seen in the place (its conversation, or any channel of its team,
+   * by the team id recorded with them or as the General channel's id), then a patch each: a
+   * concurrent roster read's fresher membership is not overwritten, only marked.
+   */
+  async markAppRemoved(tenantId: string, place: RemovedPlace, at: Date): Promise<number> {
+    const places = [...new Set([place.conversationId, ...(place.teamId ? [place.teamId] : [])])];
+    const { resources } = await this.container.items
+      .query<{ id: string }>(
+        {
+          query:
+            "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'membership' AND " +
+            'NOT IS_DEFINED(c.appRemoved) AND (ARRAY_CONTAINS(@places, c.seenIn) OR ARRAY_CONTAINS(@places, c.teamId))',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@places', value: places },
+          ],
+        },
+        { partitionKey: tenantId },
+      )
+      .fetchAll();
+    for (const { id } of resources) {
+      await orUndefined(() =>
+        this.container
+          .item(id, tenantId)
+          .patch([{ op: 'add', path: '/appRemoved', value: { at: at.toISOString() } }]),
+      );
+    }
+    return resources.length;
   }
 
   /** Every membership of the tenant: for the reach census, whose cost grows with the tenant. */

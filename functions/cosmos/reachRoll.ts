@@ -26,11 +26,19 @@ export class CosmosReachRoll implements ReachRoll {
     );
   }
 
-  async personalChatUserIds(tenantId: string): Promise<string[]> {
+  personalChatUserIds(tenantId: string): Promise<string[]> {
+    return this.personalChats(tenantId, 'NOT IS_DEFINED(c.appRemovedAt)');
+  }
+
+  appRemovedUserIds(tenantId: string): Promise<string[]> {
+    return this.personalChats(tenantId, 'IS_DEFINED(c.appRemovedAt)');
+  }
+
+  private async personalChats(tenantId: string, condition: string): Promise<string[]> {
     const { resources } = await this.conversations.items
       .query<{ userId?: unknown }>(
         {
-          query: "SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.kind = 'personal'",
+          query: `SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.kind = 'personal' AND ${condition}`,
           parameters: [{ name: '@tenantId', value: tenantId }],
         },
         { partitionKey: tenantId },

@@ -68,7 +68,8 @@ interface Manifest {
   }>;
   permissions: string[];
   validDomains: string[];
-  webApplicationInfo?: unknown;
+  webApplicationInfo?: { id: string; resource?: string };
+  authorization?: { permissions?: { resourceSpecific?: Array<{ name: string; type: string }> } };
 }
 
 const manifestText = readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
@@ -212,10 +213,15 @@ describe('appPackage/manifest.json', () => {
     expect(cmd!.context).toEqual(expect.arrayContaining(['compose', 'message']));
   });
 
-  it('asks for identity and messageTeamMembers and needs no webApplicationInfo', () => {
+  it('asks for identity and messageTeamMembers, and only TeamMember.Read.Group of each team', () => {
     const m = filled();
     expect([...m.permissions].sort()).toEqual(['identity', 'messageTeamMembers']);
-    expect(m.webApplicationInfo).toBeUndefined();
+    // Resource-specific consent: reading the members (and owners) of the teams Moments is added
+    // to, granted by each team as it adds Moments, for the bot's own app registration.
+    expect(m.authorization?.permissions?.resourceSpecific).toEqual([
+      { name: 'TeamMember.Read.Group', type: 'Application' },
+    ]);
+    expect(m.webApplicationInfo?.id).toBe(VARS.BOT_ID);
   });
 
   it('uses the accent colour the icons are drawn with', () => {

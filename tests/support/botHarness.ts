@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationBook, type Messenger } from '../../core/delivery';
 import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
-import { defaultTenantSettings } from '../../core/settings';
+import { defaultTenantSettings, type TeamRoles } from '../../core/settings';
 import { createMomentsBot } from '../../bot/app';
 import { createTeamsAdapter } from '../../bot/teams/adapter';
 import {
@@ -56,8 +56,21 @@ export type HarnessConversation = 'personal' | 'groupChat';
 /** A running bot over in-memory stores. */
 export type BotHarness = ReturnType<typeof startBotHarness>;
 
+/** What a harness is built with besides its stores. */
+export interface BotHarnessOptions {
+  /** Who owns a team; none by default, as without Microsoft Graph. */
+  teamRoles?: TeamRoles;
+}
+
+/** A team channel the harness's messages can come from. */
+export const HARNESS_TEAM = {
+  id: '19:product-team-general@thread.tacv2',
+  aadGroupId: '0f2c7a6e-1f4b-4a57-9d1e-5c7b8a9d0e11',
+  channelId: '19:product-team-kudos@thread.tacv2',
+};
+
 /** Builds the bot over fresh in-memory stores holding {@link ALEX} and {@link MEGAN}. */
-export function startBotHarness() {
+export function startBotHarness(options: BotHarnessOptions = {}) {
   const logger = new RecordingLogger();
   const stores = {
     people: new MemoryPeopleDirectory([structuredClone(ALEX), structuredClone(MEGAN)]),
@@ -91,6 +104,7 @@ export function startBotHarness() {
     now,
     defaultTimeZone: 'Europe/London',
     messenger: noSends,
+    ...(options.teamRoles ? { teamRoles: options.teamRoles } : {}),
   });
 
   /** Posts one invoke activity from Alex and returns the body of the bot's invoke response. */
@@ -125,5 +139,35 @@ export function startBotHarness() {
   const execute = (verb: string, data: unknown, conversation: HarnessConversation = 'personal') =>
     invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } }, conversation);
 
-  return { bot, stores, logger, invoke, execute };
+  /**
+   * A message from `from` in the harness team's channel, and the replies the bot gave, as texts and
+   * cards (the activity asks for its replies in the response, so nothing reaches a connector).
+   */
+  const sayInChannel = async (text: string, from: Person = ALEX): Promise<unknown[]> => {
+    const activity = {
+      type: 'message',
+      text,
+      id: randomUUID(),
+      channelId: 'msteams',
+      deliveryMode: 'expectReplies',
+      serviceUrl: 'http://127.0.0.1:9/',
+      locale: 'en-GB',
+      from: { id: `29:${from.id}`, name: from.displayName, aadObjectId: from.id },
+      recipient: { id: '28:moments', name: 'Moments' },
+      conversation: {
+        id: `${HARNESS_TEAM.channelId};messageid=1700000000000`,
+        conversationType: 'channel',
+        tenantId: HARNESS_TENANT,
+      },
+      channelData: {
+        tenant: { id: HARNESS_TENANT },
+        team: { id: HARNESS_TEAM.id, aadGroupId: HARNESS_TEAM.aadGroupId },
+        channel: { id: HARNESS_TEAM.channelId },
+      },
+    };
+    const response = await bot.handle({ method: 'POST', headers: {}, body: activity });
+    return (response.body as { activities?: unknown[] } | undefined)?.activities ?? [];
+  };
+
+  return { bot, stores, logger, invoke, execute, sayInChannel };
 }

@@ -54,6 +54,20 @@ export interface FakeGraphOptions {
    * app lacks the permission to install (answered 403 while listing users still works).
    */
   installs?: { catalogId: string; installedFor?: string[]; forbidden?: boolean };
+  /**
+   * Teams' members (`GET /v1.0/teams/{group id}/members`), by the team's group id; a team in
+   * `forbidden` answers 403, as Graph does when the team has not granted the app
+   * `TeamMember.Read.Group`.
+   */
+  teams?: { members: Record<string, FakeTeamMember[]>; forbidden?: string[] };
+}
+
+/** A member of a team as Graph lists it (an aadUserConversationMember). */
+export interface FakeTeamMember {
+  userId: string;
+  displayName: string;
+  /** `['owner']` for an owner, `[]` for a member, `['guest']` for a guest. */
+  roles: string[];
 }
 
 export interface FakeGraph {
@@ -125,6 +139,38 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     return 201;
   };
 
+  /**
+   * `GET /v1.0/teams/{id}/members`, with the one `$filter` Graph documents for finding a member by
+   * their user id; any other filter is refused as Graph refuses what it does not support.
+   */
+  const teamMembers = (res: ServerResponse, teamId: string, url: URL): number => {
+    const teams = options.teams;
+    if (teams?.forbidden?.includes(teamId)) {
+      return graphError(res, 403, 'Forbidden', 'Missing role permissions on the request.');
+    }
+    const members = teams?.members[teamId];
+    if (!members) return graphError(res, 404, 'NotFound', `No team found with Group Id ${teamId}`);
+    const filter = url.searchParams.get('$filter');
+    let listed = members;
+    if (filter !== null) {
+      const byUser = /^\(microsoft\.graph\.aadUserConversationMember\/userId eq '([^']+)'\)$/.exec(filter);
+      if (!byUser) return graphError(res, 400, 'BadRequest', `The fake does not support $filter=${filter}.`);
+      listed = members.filter((m) => m.userId === byUser[1]);
+    }
+    return send(res, 200, {
+      '@odata.context': `${origin}/v1.0/$metadata#teams('${teamId}')/members`,
+      '@odata.count': listed.length,
+      value: listed.map((m) => ({
+        '@odata.type': '#microsoft.graph.aadUserConversationMember',
+        id: Buffer.from(`${teamId}##${m.userId}`).toString('base64url'),
+        roles: m.roles,
+        displayName: m.displayName,
+        userId: m.userId,
+        tenantId: 'fake-tenant',
+      })),
+    });
+  };
+
   const answer = (req: IncomingMessage, res: ServerResponse, n: number, requestBody: string): number => {
     const fault = faults.get(n);
     if (fault) {
@@ -157,6 +203,8 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     const installing = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
     if (req.method === 'POST' && installing)
       return install(res, decodeURIComponent(installing[1] ?? ''), requestBody);
+    const team = /^\/v1\.0\/teams\/([^/]+)\/members$/.exec(url.pathname);
+    if (req.method === 'GET' && team) return teamMembers(res, decodeURIComponent(team[1] ?? ''), url);
     if (req.method !== 'GET' || url.pathname !== '/v1.0/users') {
       return graphError(res, 404, 'Request_ResourceNotFound', `Resource '${url.pathname}' does not exist.`);
     }

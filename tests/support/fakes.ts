@@ -9,6 +9,7 @@ import type {
   DeliveryLedger,
   Membership,
   MembershipStore,
+  RemovedPlace,
 } from '../../core/delivery';
 import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
@@ -18,6 +19,8 @@ import type {
   AuditEntry,
   AuditTrail,
   JobRuns,
+  TeamRole,
+  TeamRoles,
   SettingsStore,
   TeamSettings,
   TenantSaveCondition,
@@ -80,6 +83,19 @@ export class MemoryMembershipStore implements MembershipStore {
 
   async remove(tenantId: string, userId: string) {
     this.records.delete(`${tenantId}/${userId}`);
+  }
+
+  async markAppRemoved(tenantId: string, place: RemovedPlace, at: Date) {
+    const places = new Set([place.conversationId, ...(place.teamId ? [place.teamId] : [])]);
+    let marked = 0;
+    for (const record of this.records.values()) {
+      const seenThere =
+        places.has(record.seenIn) || (record.teamId !== undefined && places.has(record.teamId));
+      if (record.tenantId !== tenantId || record.appRemoved || !seenThere) continue;
+      record.appRemoved = { at: at.toISOString() };
+      marked++;
+    }
+    return marked;
   }
 }
 
@@ -441,5 +457,28 @@ export class MemoryErasureRegister implements ErasureRegister {
   }
   async clear(tenantId: string, personId: string) {
     this.erased.delete(this.key(tenantId, personId));
+  }
+}
+
+/**
+ * Team owners in memory, by tenant and team group id; a team listed in `unavailable` answers
+ * `unknown` with that reason, as Graph without the team's consent does.
+ */
+export class MemoryTeamRoles implements TeamRoles {
+  readonly owners = new Map<string, Set<string>>();
+  readonly unavailable = new Map<string, string>();
+  private key(tenantId: string, teamGroupId: string) {
+    return `${tenantId}/${teamGroupId}`;
+  }
+  addOwner(tenantId: string, teamGroupId: string, userId: string): this {
+    const key = this.key(tenantId, teamGroupId);
+    this.owners.set(key, (this.owners.get(key) ?? new Set()).add(userId));
+    return this;
+  }
+  async isOwner(tenantId: string, teamGroupId: string, userId: string): Promise<TeamRole> {
+    const key = this.key(tenantId, teamGroupId);
+    const reason = this.unavailable.get(key);
+    if (reason !== undefined) return { kind: 'unknown', reason };
+    return this.owners.get(key)?.has(userId) ? { kind: 'owner' } : { kind: 'not-owner' };
   }
 }

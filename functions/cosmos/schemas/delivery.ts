@@ -18,6 +18,7 @@ export const conversationRecordSchema = z
     // Opaque to Moments: the Teams edge reads it back as the SDK's conversation reference.
     reference: z.record(z.unknown()),
     updatedAt: z.string(),
+    appRemovedAt: z.string().optional(),
   })
   .passthrough() satisfies z.ZodType<ConversationRecord>;
 
@@ -30,8 +31,10 @@ export const membershipSchema = z
     serviceUrl: z.string(),
     botId: z.string(),
     seenIn: z.string(),
+    teamId: z.string().optional(),
     seenAt: z.string(),
     refused: z.object({ reason: z.string(), at: z.string() }).optional(),
+    appRemoved: z.object({ at: z.string() }).optional(),
   })
   .passthrough() satisfies z.ZodType<Membership>;
 

@@ -26,6 +26,7 @@ const roll: ReachRoll = {
         ]
       : [],
   personalChatUserIds: async () => ['ana', 'ben', 'someone-who-left'],
+  appRemovedUserIds: async () => [],
   memberships: async () => [
     membership('ben'),
     membership('cy'),
@@ -59,5 +60,33 @@ describe('takeReachCensus', () => {
       '- Dee: removed or blocked Moments (Teams refused to open a chat)',
       '…and 1 more. See the CLI.',
     ]);
+  });
+});
+
+describe('takeReachCensus after Moments was removed', () => {
+  it('counts who removed Moments from their chat, or was known through a team that removed it, as unreachable', async () => {
+    const removed: ReachRoll = {
+      ...roll,
+      // Ana removed Moments from her chat; the team Cy was seen in removed it too.
+      personalChatUserIds: async () => ['ben'],
+      appRemovedUserIds: async () => ['ana'],
+      memberships: async () => [
+        membership('ben'),
+        { ...membership('cy'), appRemoved: { at: '2027-03-10T12:00:00.000Z' } },
+        // Someone who removed their chat is not reached through a team roster either.
+        membership('ana'),
+      ],
+    };
+    const census = await takeReachCensus(removed, tenantId);
+    expect(census).toMatchObject({ people: 5, reachable: 1, withChat: 1, throughMembership: 0 });
+    expect(census.unreachable).toEqual([
+      { id: 'ana', displayName: 'Ana', reason: 'removed-moments' },
+      { id: 'cy', displayName: 'Cy', reason: 'removed-moments' },
+      { id: 'dee', displayName: 'Dee', reason: 'no-chat' },
+      { id: 'eli', displayName: 'Eli', reason: 'no-chat' },
+    ]);
+    expect(describeCensus(census)).toContain(
+      '- Ana: removed Moments (from their chat with it, or from the team or group chat Moments knew them through); reached again once Moments is added back',
+    );
   });
 });
