@@ -126,7 +126,7 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
         .filter((f) => f.endsWith('.ts') && f !== 'timerRun.ts')
         .map((f) => source(`functions/${f}`))
         .filter((text) => text.includes('runTimerJob('))
-        .map((text) => /\{ name: '([a-z]+)', label:/.exec(text)?.[1]);
+        .map((text) => /\{\s*name: '([a-z]+)',\s*label:/.exec(text)?.[1]);
       const { query: overdue } = logAlert(dev, 'job-overdue');
       expect(hourly.length).toBeGreaterThan(0);
       for (const job of hourly) expect(overdue).toContain(`'${String(job)}'`);
