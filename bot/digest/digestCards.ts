@@ -31,6 +31,8 @@ export interface DigestCardData {
   /** A line for a quiet week; '' otherwise. */
   quietNote: string;
   sections: DigestSectionData[];
+  /** The digest's delivery, which every button carries: they read who they may act on from it. */
+  deliveryId: string;
 }
 
 export const digestCard = declareCard<DigestCardData>('digest-card', digestTemplate);

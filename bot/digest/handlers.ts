@@ -1,6 +1,9 @@
 import { CardFactory } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { digestFor } from '../../core/digest';
+import { randomUUID } from 'node:crypto';
+import { deliverOnce, deliveryId, type DeliveryLedger } from '../../core/delivery';
+import { digestFor, digestPersonIds } from '../../core/digest';
+import type { Logger } from '../../core/shared';
 import { milestonePolicyFor } from '../../core/milestones';
 import type { NoteStore } from '../../core/notes';
 import type { PeopleDirectory } from '../../core/people';
@@ -18,6 +21,9 @@ export interface DigestDeps {
   recognitions: RecognitionStore;
   notes: NoteStore;
   settings: SettingsStore;
+  /** Where the digest shown is recorded, with whom it was shown to and whom it lists. */
+  deliveries: DeliveryLedger;
+  logger: Logger;
   now: () => Date;
   defaultTimeZone: string;
 }
@@ -51,8 +57,25 @@ export function registerDigest(app: Application<TurnState>, deps: DigestDeps): v
       await context.sendActivity(NO_REPORTS);
       return;
     }
-    await context.sendActivity({
-      attachments: [CardFactory.adaptiveCard(expandCard(digestCard, digestCardData(digest)))],
-    });
+    // Recorded like the weekly one, so that its buttons act only for this manager, on these people.
+    const id = deliveryId('digest-shown', randomUUID());
+    await deliverOnce(
+      deps.deliveries,
+      deps.logger,
+      {
+        tenantId,
+        id,
+        kind: 'digest',
+        now: deps.now(),
+        recipientId: manager.id,
+        subject: { type: 'digest', managerId: manager.id, personIds: digestPersonIds(digest) },
+      },
+      async () => {
+        await context.sendActivity({
+          attachments: [CardFactory.adaptiveCard(expandCard(digestCard, digestCardData(digest, id)))],
+        });
+        return { ok: true };
+      },
+    );
   });
 }

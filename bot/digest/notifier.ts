@@ -8,9 +8,9 @@ import { digestCardData, digestSummary } from './wording';
 export class TeamsDigestNotifier implements DigestNotifier {
   constructor(private readonly messenger: Messenger) {}
 
-  send(conversation: ConversationRecord, digest: Digest): Promise<SendResult> {
+  send(conversation: ConversationRecord, digest: Digest, deliveryId: string): Promise<SendResult> {
     return this.messenger.send(conversation, {
-      card: expandCard(digestCard, digestCardData(digest)),
+      card: expandCard(digestCard, digestCardData(digest, deliveryId)),
       summary: digestSummary(digest),
     });
   }

@@ -86,7 +86,7 @@ function sectionOf<T>(
 }
 
 /** The digest card's data. */
-export function digestCardData(digest: Digest): DigestCardData {
+export function digestCardData(digest: Digest, deliveryId: string): DigestCardData {
   const { opener } = digest;
   const sections: DigestSectionData[] = [
     sectionOf(
@@ -174,6 +174,7 @@ export function digestCardData(digest: Digest): DigestCardData {
       ? 'A quiet week: no kudos and nothing coming up. A good week to notice someone’s work.'
       : '',
     sections,
+    deliveryId,
   };
 }
 

@@ -36,8 +36,11 @@ export const kudosFetchTask = z.object({
     .nullish(),
 });
 
-/** `sendWishes` on a reminder or a digest. */
-export const wishesAction = z.object({ personId: cardId.optional(), kind: z.string().max(32).optional() });
+/**
+ * `sendWishes` on a reminder or a digest: the delivery the card came with, and on a digest which of
+ * the people it listed. Who may be thanked, and for what, is read from the delivery.
+ */
+export const wishesAction = z.object({ deliveryId: cardId.optional(), personId: cardId.optional() });
 
 /** `celebrate` on a recognition card. */
 export const celebrateAction = z.object({ recognitionId: cardId.optional() });

@@ -100,3 +100,18 @@ export async function kudosForm(
     error: options.error ?? '',
   });
 }
+
+/** How the kudos form opened from a reminder or a digest starts its message, by what it was about. */
+export function wishesOpening(kind: string, name: string): string {
+  const first = name.trim().split(/\s+/)[0] ?? name;
+  switch (kind) {
+    case 'kudos':
+      return `Thank you, ${first}, for `;
+    case 'birthday':
+      return `Happy birthday, ${first}! `;
+    case 'anniversary':
+      return `Happy work anniversary, ${first}! Thank you for `;
+    default:
+      return `Welcome, ${first}! `;
+  }
+}

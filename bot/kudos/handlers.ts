@@ -18,13 +18,17 @@ import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
-import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
+import { draftFromSubmission, kudosForm, newDraft, quotedText, wishesOpening, type KudosDraft } from './form';
 import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
 import { aadIdOf, mentionedPeople } from './roster';
 import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
+import { sentToCaller } from '../teams/sentCard';
+import { personOfDelivery } from '../../core/delivery';
+import { messageCard } from '../milestones/milestoneCards';
+import { NOT_SENT_TO_YOU } from '../milestones/wording';
 import {
   celebrateAction,
   kudosFetchTask,
@@ -228,34 +232,33 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     );
   });
 
-  // "Send wishes" on a milestone reminder turns it into the kudos form, prefilled for that person.
-  app.adaptiveCards.actionExecute<{ personId?: unknown; kind?: unknown }>(
-    'sendWishes',
-    async (context, _state, payload) => {
-      const data = readPayload(wishesAction, payload) ?? {};
-      const caller = await callerOf(context, deps);
-      const person =
-        caller && data.personId ? await deps.people.get(caller.tenantId, data.personId) : undefined;
-      if (!caller || !person) return 'That person is no longer in Moments.';
-      const first = person.displayName.split(/\s+/)[0] ?? person.displayName;
-      const message =
-        data.kind === 'kudos'
-          ? `Thank you, ${first}, for `
-          : data.kind === 'birthday'
-            ? `Happy birthday, ${first}! `
-            : data.kind === 'anniversary'
-              ? `Happy work anniversary, ${first}! Thank you for `
-              : `Welcome, ${first}! `;
-      const draft = newDraft({ recipientIds: [person.id], message });
-      return asCard(
-        await form(context, caller, 'chat', draft, undefined, [
-          { title: person.displayName, value: person.id },
-        ]),
-      );
-    },
-  );
+  // "Send wishes" on a reminder and "Send kudos" on a digest: the kudos form, prefilled for the
+  // person the card was about, arrives as a new message so that the reminder or digest stays.
+  app.adaptiveCards.actionExecute<Record<string, unknown>>('sendWishes', async (context, _state, payload) => {
+    const data = readPayload(wishesAction, payload);
+    const sent = await sentToCaller(context, deps.deliveries, data?.deliveryId, ['reminder', 'digest']);
+    const personId = sent ? personOfDelivery(sent.delivery, data?.personId) : undefined;
+    if (!sent || !personId) return asCard(messageCard(NOT_SENT_TO_YOU));
+    const caller = await callerOf(context, deps);
+    const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
+    if (!caller || !person) return 'That person is no longer in Moments.';
+    const { subject } = sent.delivery;
+    const draft = newDraft({
+      recipientIds: [person.id],
+      message: wishesOpening(subject.type === 'reminder' ? subject.kind : 'kudos', person.displayName),
+    });
+    const card = await form(context, caller, 'chat', draft, undefined, [
+      { title: person.displayName, value: person.id },
+    ]);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+    return `The kudos form for ${person.displayName} is below.`;
+  });
 
-  // Celebrate: toggles the caller's +1 and refreshes the card in place.
+  // Celebrate: toggles the caller's +1 and refreshes the card in place. Unlike the other card
+  // actions it is not checked against a delivery's recipient: a recognition card is posted for a
+  // whole conversation (and a compose-box card is posted by the giver, not by Moments), so anyone
+  // who can see it may celebrate. What a forged payload could change is bounded instead: the
+  // recognition is read in the caller's own tenant, and the celebration is always the caller's.
   app.adaptiveCards.actionExecute<unknown>('celebrate', async (context, _state, payload) => {
     const data = readPayload(celebrateAction, payload);
     if (!data) return 'These kudos are no longer available.';

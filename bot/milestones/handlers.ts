@@ -1,18 +1,23 @@
+import type { TurnContext } from 'botbuilder';
 import type { Application, AdaptiveCard, TurnState } from '@microsoft/teams-ai';
+import type { DeliveryLedger } from '../../core/delivery';
 import { type MilestoneKind, snoozeUntilTomorrow, type SnoozeStore } from '../../core/milestones';
 import type { PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
-import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { expandCard } from '../teams/cardRender';
-import { noticeCard } from './milestoneCards';
+import { sentToCaller } from '../teams/sentCard';
+import { messageCard, noticeCard } from './milestoneCards';
 import { readPayload } from '../teams/payload';
-import { muteRemindersAction, snoozeReminderAction } from './actions';
+import { reminderAction } from './actions';
+import { NOT_SENT_TO_YOU } from './wording';
 
 /** What the reminder card's actions need. */
 export interface ReminderActionDeps {
   people: PeopleDirectory;
   settings: SettingsStore;
   snoozes: SnoozeStore;
+  /** Where each reminder's recipient and subject were recorded when it was sent. */
+  deliveries: DeliveryLedger;
   now: () => Date;
   defaultTimeZone: string;
 }
@@ -27,43 +32,48 @@ const KINDS: readonly MilestoneKind[] = [
 ];
 
 /** A small card that replaces the reminder once the manager acted on it. */
-function confirmation(text: string, undo?: { verb: string; personId: string }): AdaptiveCard {
-  const card = expandCard(noticeCard, { text, undoVerb: undo?.verb ?? '', personId: undo?.personId ?? '' });
+function confirmation(text: string, undo?: { verb: string; deliveryId: string }): AdaptiveCard {
+  const card = undo
+    ? expandCard(noticeCard, { text, undoVerb: undo.verb, deliveryId: undo.deliveryId })
+    : messageCard(text);
   return card as unknown as AdaptiveCard;
 }
 
 /** Registers Snooze and "Don't remind me for …" on reminder cards. */
 export function registerReminderActions(app: Application<TurnState>, deps: ReminderActionDeps): void {
-  const caller = (context: Parameters<Parameters<typeof app.adaptiveCards.actionExecute>[1]>[0]) => {
-    const tenantId = tenantOf(context.activity);
-    const managerId = senderOf(context.activity);
-    return tenantId && managerId ? { tenantId, managerId } : undefined;
+  /** The reminder an action names, when it was sent to the caller; else why nothing is done. */
+  const reminderFor = async (context: TurnContext, payload: unknown, unreadable: string) => {
+    const data = readPayload(reminderAction, payload);
+    if (!data?.deliveryId) return { refusal: confirmation(unreadable) };
+    const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, ['reminder']);
+    if (!sent) return { refusal: confirmation(NOT_SENT_TO_YOU) };
+    return { sent };
   };
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'snoozeReminder',
     async (context, _state, payload) => {
-      const data = readPayload(snoozeReminderAction, payload) ?? {};
-      const who = caller(context);
-      const kind = KINDS.find((k) => k === data.kind);
-      if (!who || !kind || !data.personId || !data.date || !data.occursOn || !data.deliveryId) {
-        return confirmation('This reminder can no longer be snoozed.');
-      }
+      const found = await reminderFor(context, payload, 'This reminder can no longer be snoozed.');
+      if (!found.sent) return found.refusal;
+      const { tenantId, callerId, delivery } = found.sent;
+      const { subject } = delivery;
+      const kind = KINDS.find((k) => k === subject.kind);
+      if (!kind) return confirmation('This reminder can no longer be snoozed.');
       const [manager, person, settings] = await Promise.all([
-        deps.people.get(who.tenantId, who.managerId),
-        deps.people.get(who.tenantId, data.personId),
-        tenantSettingsOf(deps.settings, who.tenantId, deps.defaultTimeZone),
+        deps.people.get(tenantId, callerId),
+        deps.people.get(tenantId, subject.personId),
+        tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone),
       ]);
       const result = snoozeUntilTomorrow(
         {
-          tenantId: who.tenantId,
-          deliveryId: data.deliveryId,
-          managerId: who.managerId,
-          personId: data.personId,
+          tenantId,
+          deliveryId: delivery.id,
+          managerId: callerId,
+          personId: subject.personId,
           kind,
-          date: data.date,
-          occursOn: data.occursOn,
-          ...(data.years ? { years: Number(data.years) } : {}),
+          date: subject.date,
+          occursOn: subject.occursOn,
+          ...(subject.years !== undefined ? { years: subject.years } : {}),
         },
         { timeZone: manager?.timeZone ?? settings.defaultTimeZone, sendHour: settings.sendHour },
         deps.now(),
@@ -84,31 +94,32 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
     return true;
   };
 
-  app.adaptiveCards.actionExecute<{ personId?: unknown }>(
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'muteReminders',
     async (context, _state, payload) => {
-      const data = readPayload(muteRemindersAction, payload) ?? {};
-      const who = caller(context);
-      if (!who || !data.personId) return confirmation('This reminder is no longer available.');
-      const person = await deps.people.get(who.tenantId, data.personId);
-      if (!(await setMuted(who.tenantId, who.managerId, data.personId, true))) {
+      const found = await reminderFor(context, payload, 'This reminder is no longer available.');
+      if (!found.sent) return found.refusal;
+      const { tenantId, callerId, delivery } = found.sent;
+      const personId = delivery.subject.personId;
+      const person = await deps.people.get(tenantId, personId);
+      if (!(await setMuted(tenantId, callerId, personId, true))) {
         return confirmation('Moments does not have you in its directory yet, so there is nothing to change.');
       }
       return confirmation(`You won’t get reminders about ${person?.displayName ?? 'this person'} any more.`, {
         verb: 'unmuteReminders',
-        personId: data.personId,
+        deliveryId: delivery.id,
       });
     },
   );
 
-  app.adaptiveCards.actionExecute<{ personId?: unknown }>(
+  app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'unmuteReminders',
     async (context, _state, payload) => {
-      const data = readPayload(muteRemindersAction, payload) ?? {};
-      const who = caller(context);
-      if (!who || !data.personId) return confirmation('This reminder is no longer available.');
-      const person = await deps.people.get(who.tenantId, data.personId);
-      await setMuted(who.tenantId, who.managerId, data.personId, false);
+      const found = await reminderFor(context, payload, 'This reminder is no longer available.');
+      if (!found.sent) return found.refusal;
+      const { tenantId, callerId, delivery } = found.sent;
+      const person = await deps.people.get(tenantId, delivery.subject.personId);
+      await setMuted(tenantId, callerId, delivery.subject.personId, false);
       return confirmation(`Reminders about ${person?.displayName ?? 'this person'} are back on.`);
     },
   );

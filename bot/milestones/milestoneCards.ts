@@ -1,4 +1,4 @@
-import { declareCard } from '../teams/cardRender';
+import { declareCard, expandCard } from '../teams/cardRender';
 import reminderTemplate from './reminder-card.json';
 import celebrationTemplate from './celebration-card.json';
 import noticeTemplate from './notice-card.json';
@@ -16,14 +16,11 @@ export interface ReminderCardData {
   /** Shown after an action (snoozed, muted); empty otherwise. */
   note: string;
   wishesTitle: string;
-  personId: string;
+  /** `sendWishes` (the kudos form) or, for later check-ins, `newNote` (a note to ask how it goes). */
+  wishesVerb: 'sendWishes' | 'newNote';
   firstName: string;
-  kind: string;
+  /** The only thing the card's actions carry: they read everything else from its delivery. */
   deliveryId: string;
-  /** The milestone's marked and real dates and its year count ('' when none), for Snooze. */
-  date: string;
-  occursOn: string;
-  years: string;
 }
 
 /** The post in a team's recognition channel on the day. */
@@ -41,7 +38,13 @@ export interface NoticeCardData {
   text: string;
   /** Empty for no Undo button. */
   undoVerb: string;
-  personId: string;
+  /** The reminder's delivery, which Undo refers to; '' without Undo. */
+  deliveryId: string;
 }
 
 export const noticeCard = declareCard<NoticeCardData>('notice-card', noticeTemplate);
+
+/** A one-line card with no actions: what a card action answers when it did nothing. */
+export function messageCard(text: string): Record<string, unknown> {
+  return expandCard(noticeCard, { text, undoVerb: '', deliveryId: '' });
+}

@@ -103,17 +103,40 @@ export function reminderCardData(content: ReminderContent): ReminderCardData {
     })),
     suggestion: suggestion(milestone),
     note: '',
-    wishesTitle:
-      milestone.kind === 'birthday' || milestone.kind === 'anniversary' ? 'Send wishes' : 'Send a welcome',
-    personId: person.id,
+    ...wishesAction(milestone.kind),
     firstName: firstName(person.displayName),
-    kind: milestone.kind,
     deliveryId: content.deliveryId,
-    date: milestone.date,
-    occursOn: milestone.occursOn,
-    years: milestone.years === undefined ? '' : String(milestone.years),
   };
 }
+
+/**
+ * The reminder's first button: wishes on a birthday or anniversary, a welcome in the first days,
+ * and, a month or three in, a note to ask how it is going (a welcome would come too late).
+ */
+function wishesAction(kind: Milestone['kind']): Pick<ReminderCardData, 'wishesTitle' | 'wishesVerb'> {
+  switch (kind) {
+    case 'birthday':
+    case 'anniversary':
+      return { wishesTitle: 'Send wishes', wishesVerb: 'sendWishes' };
+    case 'first-day':
+    case 'first-week':
+      return { wishesTitle: 'Send a welcome', wishesVerb: 'sendWishes' };
+    case 'day-30':
+    case 'day-90':
+      return { wishesTitle: 'Ask how it’s going', wishesVerb: 'newNote' };
+  }
+}
+
+/** What a later check-in's note starts with, for the manager to finish. */
+export function checkInNoteText(kind: string, name: string): string {
+  const first = firstName(name);
+  return kind === 'day-90'
+    ? `Ask ${first} how the first 90 days went and what comes next`
+    : `Ask ${first} how the first month is going`;
+}
+
+/** The answer to a card action from someone the card was not sent to: nothing is changed. */
+export const NOT_SENT_TO_YOU = 'This card was not sent to you, so nothing was changed.';
 
 /** The channel post on the day. */
 export function celebrationCardData(milestone: Milestone): CelebrationCardData {

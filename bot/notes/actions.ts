@@ -4,8 +4,11 @@ import { cardId } from '../teams/payload';
 // What the note cards send back, verb by verb. Text bounds sit well above core's own limit, so a
 // note a little too long still gets core's explanation; only absurd input is refused here.
 
-/** "Add note" (digest) and "New note": who the note will be about, when the card knows. */
-export const newNoteAction = z.object({ subject: cardId.optional() });
+/**
+ * "New note" (nothing), and "Add note" on a digest or "Ask how it's going" on a reminder: the
+ * delivery the card came with and, on a digest, which of the people it listed.
+ */
+export const newNoteAction = z.object({ deliveryId: cardId.optional(), subject: cardId.optional() });
 
 /** "All notes": nothing to read. */
 export const listNotesAction = z.object({});

@@ -5,13 +5,16 @@ import type { z } from 'zod';
 import type { Logger } from '../../core/shared';
 import { NotesService, type NoteStore } from '../../core/notes';
 import type { ErasureRegister, PeopleDirectory } from '../../core/people';
+import { personOfDelivery, type DeliveryLedger } from '../../core/delivery';
 import { expandCard } from '../teams/cardRender';
-import { noteFormCard, noteListCard, noteNoticeCard } from './noteCards';
+import { noteListCard, noteNoticeCard } from './noteCards';
+import { noteForm, type Author, type NoteFormFields } from './noteForm';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { likelyPeople, type Choice } from '../kudos/roster';
 import { matchName, subjectsOf } from './subjects';
-import { longDate } from '../milestones/wording';
+import { checkInNoteText, longDate, NOT_SENT_TO_YOU } from '../milestones/wording';
+import { sentToCaller } from '../teams/sentCard';
 import { noteListData, NOTES_ARE_PRIVATE } from './wording';
 import { readPayload } from '../teams/payload';
 import {
@@ -29,14 +32,11 @@ export interface NotesDeps {
   notes: NoteStore;
   people: PeopleDirectory;
   erasures: ErasureRegister;
+  /** Where the digests and reminders whose buttons open a note were recorded when sent. */
+  deliveries: DeliveryLedger;
   logger: Logger;
   now: () => Date;
   defaultTimeZone: string;
-}
-
-interface Author {
-  tenantId: string;
-  authorId: string;
 }
 
 const NOT_FROM_TEAMS = 'Moments could not tell who you are here, so nothing was changed.';
@@ -74,32 +74,8 @@ const notice = (message: string, showList = false) =>
 export function registerNotes(app: Application<TurnState>, deps: NotesDeps): void {
   const service = new NotesService(deps.notes, deps.people, deps.defaultTimeZone);
 
-  const form = async (
-    context: TurnContext,
-    author: Author,
-    fields: {
-      noteId?: string;
-      submissionId?: string;
-      subject?: string;
-      text?: string;
-      followUpOn?: string;
-      error?: string;
-    },
-    extra?: Choice,
-  ) => {
-    const people = await likelyPeople(context, deps, author.tenantId, author.authorId);
-    if (extra && !people.some((p) => p.value === extra.value)) people.unshift(extra);
-    return expandCard(noteFormCard, {
-      title: fields.noteId ? 'Edit note' : 'New note',
-      noteId: fields.noteId ?? '',
-      submissionId: fields.submissionId || randomUUID(),
-      people,
-      subject: fields.subject ?? '',
-      text: fields.text ?? '',
-      followUpOn: fields.followUpOn ?? '',
-      error: fields.error ?? '',
-    });
-  };
+  const form = (context: TurnContext, author: Author, fields: NoteFormFields, extra?: Choice) =>
+    noteForm(context, deps, author, fields, extra);
 
   const list = async (author: Author, options: { subjectId?: string; notice?: string } = {}) => {
     const open = await service.open(author.tenantId, author.authorId);
@@ -189,14 +165,33 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       return data ? handler(context, author, data) : refuse(context, author);
     });
 
-  // "Add note" on a digest names who the note is about.
+  // "New note" on the note list opens an empty form in its place. "Add note" on a digest and "Ask
+  // how it's going" on a check-in reminder name the delivery they came with: the note is about the
+  // person that delivery was about, and its form arrives as a new message so the card stays.
   action('newNote', newNoteAction, async (context, author, data) => {
-    const subjectId = data.subject;
-    const subject = subjectId ? await deps.people.get(author.tenantId, subjectId) : undefined;
-    if (!subject) return asCard(await form(context, author, {}));
-    return asCard(
-      await form(context, author, { subject: subject.id }, { title: subject.displayName, value: subject.id }),
-    );
+    if (!data.deliveryId) {
+      // Only cards Moments delivered name a person; one without a delivery is forged or stale.
+      return data.subject ? notice(NOT_SENT_TO_YOU) : asCard(await form(context, author, {}));
+    }
+    const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, ['reminder', 'digest']);
+    const subjectId = sent ? personOfDelivery(sent.delivery, data.subject) : undefined;
+    if (!sent || !subjectId) return notice(NOT_SENT_TO_YOU);
+    const subject = await deps.people.get(author.tenantId, subjectId);
+    const about = sent.delivery.subject;
+    const text =
+      subject && about.type === 'reminder' && (about.kind === 'day-30' || about.kind === 'day-90')
+        ? checkInNoteText(about.kind, subject.displayName)
+        : '';
+    const card = subject
+      ? await form(
+          context,
+          author,
+          { subject: subject.id, text },
+          { title: subject.displayName, value: subject.id },
+        )
+      : await form(context, author, {});
+    await send(context, card);
+    return subject ? `The note form about ${subject.displayName} is below.` : 'The note form is below.';
   });
   action('listNotes', listNotesAction, async (_context, author) => asCard(await list(author)));
   action('notesAbout', notesAboutAction, async (_context, author, data) => {

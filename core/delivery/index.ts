@@ -4,6 +4,7 @@ export * from './hourlyJob';
 export * from './ledger';
 export * from './messenger';
 export * from './sendGate';
+export * from './sentCards';
 export * from './memberships';
 export * from './reach';
 export * from './reachCensus';

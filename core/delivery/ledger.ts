@@ -7,8 +7,37 @@ export type DeliveryKind = 'reminder' | 'celebration' | 'digest' | 'nudge' | 'no
 /** State of one outbound effect in the ledger. */
 export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
 
+/**
+ * What a delivered card was about, as far as its actions need to know. A card's actions name only
+ * the delivery they came with; every fact they act on is read from here, never from the card.
+ */
+export type DeliverySubject =
+  /** A manager's milestone reminder (or its snoozed return). */
+  | {
+      type: 'reminder';
+      personId: string;
+      /** The milestone's kind, e.g. `birthday`, `day-30`. */
+      kind: string;
+      date: string;
+      occursOn: string;
+      years?: number;
+    }
+  /** A manager's digest and the people it listed with actions. */
+  | { type: 'digest'; managerId: string; personIds: string[] }
+  /** A follow-up nudge about one private note. */
+  | { type: 'note'; noteId: string }
+  /** A celebration or a recognition posted for people to see. */
+  | { type: 'celebration'; personId?: string; recognitionId?: string };
+
+/** Who a delivery went to and what it was about: what its card's actions are checked against. */
+export interface DeliveryAddress {
+  /** The user id the messenger addressed (the person's AAD object id); absent for channel posts. */
+  recipientId?: string;
+  subject?: DeliverySubject;
+}
+
 /** One record per thing sent, keyed deterministically so that a rerun finds it. */
-export interface Delivery {
+export interface Delivery extends DeliveryAddress {
   tenantId: string;
   id: string;
   kind: DeliveryKind;
@@ -18,6 +47,15 @@ export interface Delivery {
   sentAt?: string;
   /** Why the last attempt failed; `permanent` failures are never retried. */
   failure?: { reason: string; permanent: boolean; at: string };
+}
+
+/** A claim of one delivery; `recipientId` and `subject` are recorded with it when given. */
+export interface ClaimRequest extends DeliveryAddress {
+  tenantId: string;
+  id: string;
+  kind: DeliveryKind;
+  now: Date;
+  leaseMs: number;
 }
 
 /** What a claim attempt found. */
@@ -34,13 +72,7 @@ export type ClaimResult =
  * taken over once its lease has run out, which is how an interrupted job resumes.
  */
 export interface DeliveryLedger {
-  claim(request: {
-    tenantId: string;
-    id: string;
-    kind: DeliveryKind;
-    now: Date;
-    leaseMs: number;
-  }): Promise<ClaimResult>;
+  claim(request: ClaimRequest): Promise<ClaimResult>;
   markSent(tenantId: string, id: string, now: Date): Promise<void>;
   markFailed(
     tenantId: string,
@@ -76,7 +108,7 @@ export const DEFAULT_LEASE_MS = 10 * 60 * 1000;
 export async function deliverOnce(
   ledger: DeliveryLedger,
   logger: Logger,
-  delivery: {
+  delivery: DeliveryAddress & {
     tenantId: string;
     id: string;
     kind: DeliveryKind;
@@ -95,6 +127,7 @@ export async function deliverOnce(
     kind,
     now,
     leaseMs: delivery.leaseMs ?? DEFAULT_LEASE_MS,
+    ...addressOf(delivery),
   });
   if (claim.outcome === 'done') return 'already-done';
   if (claim.outcome === 'busy') return 'busy';
@@ -129,4 +162,12 @@ export function deliveryId(...parts: string[]): string {
     throw new Error(`Delivery id parts must be non-empty and free of / \\ # ?: got ${JSON.stringify(parts)}`);
   }
   return parts.join(':');
+}
+
+/** The recipient and subject of `source`, without keys for those it lacks. */
+export function addressOf(source: DeliveryAddress): DeliveryAddress {
+  return {
+    ...(source.recipientId !== undefined ? { recipientId: source.recipientId } : {}),
+    ...(source.subject ? { subject: source.subject } : {}),
+  };
 }

@@ -131,3 +131,19 @@ export interface DigestInput {
   defaultTimeZone: string;
   options?: Partial<DigestOptions>;
 }
+
+/**
+ * Everyone a digest names with an action beside them (its sections and its opener), recorded with
+ * its delivery: the digest's buttons may act on these people, and on nobody else.
+ */
+export function digestPersonIds(digest: Digest): string[] {
+  const ids = [
+    ...digest.kudos.people.rows.map((r) => r.person.id),
+    ...digest.notRecognised.people.rows.map((r) => r.person.id),
+    ...digest.milestones.upcoming.rows.map((r) => r.person.id),
+    ...digest.newHires.rows.map((r) => r.person.id),
+    ...digest.followUps.subjects.rows.map((r) => r.id),
+    ...(digest.opener.kind === 'none' ? [] : [digest.opener.person.id]),
+  ];
+  return [...new Set(ids)];
+}

@@ -16,7 +16,7 @@ import {
 } from '../delivery';
 import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, inPool } from '../shared';
 import { buildDigest } from './buildDigest';
-import type { Digest, DigestOptions } from './digest';
+import { digestPersonIds, type Digest, type DigestOptions } from './digest';
 import { effectiveDigest } from '../privacy';
 import { milestonePolicyFor } from '../milestones';
 import type { NoteStore } from '../notes';
@@ -35,7 +35,8 @@ export interface DigestDirectory {
 
 /** The outbound side of the job: renders the digest and sends it to the manager; at the Teams edge. */
 export interface DigestNotifier {
-  send(conversation: ConversationRecord, digest: Digest): Promise<SendResult>;
+  /** `deliveryId` is the digest's ledger id, which its buttons refer to. */
+  send(conversation: ConversationRecord, digest: Digest, deliveryId: string): Promise<SendResult>;
 }
 
 /** What building one manager's digest reads. */
@@ -199,8 +200,16 @@ async function runForTenant(
       const outcome = await deliverOnce(
         deps.deliveries,
         deps.logger,
-        { tenantId, id, kind: 'digest', now, gate: deps.gate },
-        () => deps.notifier.send(chat, digest),
+        {
+          tenantId,
+          id,
+          kind: 'digest',
+          now,
+          gate: deps.gate,
+          recipientId: manager.id,
+          subject: { type: 'digest', managerId: manager.id, personIds: digestPersonIds(digest) },
+        },
+        () => deps.notifier.send(chat, digest, id),
       );
       return [line(outcome, digest.teamSize)];
     },

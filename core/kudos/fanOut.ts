@@ -109,8 +109,10 @@ export async function fanOutRecognition(
 ): Promise<FanOutReport> {
   const report: FanOutReport = { notified: 0, managersNotified: 0 };
   const { tenantId } = recognition;
+  // Recorded with the recognition it is about; its Celebrate is open to everyone who sees it.
+  const subject = { type: 'celebration', recognitionId: recognition.id } as const;
   const once = (id: string, send: () => ReturnType<Messenger['send']>) =>
-    deliverOnce(deps.deliveries, deps.logger, { tenantId, id, kind: 'notice', now }, send);
+    deliverOnce(deps.deliveries, deps.logger, { tenantId, id, kind: 'notice', now, subject }, send);
 
   const channelId = recognition.postToChannel
     ? await recognitionChannelFor(deps.settings, tenantId, recognition.place)

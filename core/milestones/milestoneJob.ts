@@ -10,16 +10,17 @@ import {
   reachOf,
   type Reached,
   type SendResult,
+  type DeliveryAddress,
 } from '../delivery';
 import { localDateOf, inPool } from '../shared';
-import type { Person } from '../people';
+import type { CelebrationPreference, Person } from '../people';
 import { tenantSettingsOf } from '../settings';
 import { findMilestoneCandidates } from './candidates';
 import { MILESTONE_JOB, type JobSend, type MilestoneJobDeps, type MilestoneJobReport } from './jobTypes';
 import { planMilestoneSends, type PlannedSend } from './planner';
 import { milestonePolicyFor } from './policy';
 import { readReminderContext } from './reminderContent';
-import { readSnoozed, resendSnoozed, type SnoozeResendRun } from './snoozeResend';
+import { readSnoozed, reminderSubject, resendSnoozed, type SnoozeResendRun } from './snoozeResend';
 import type { ReminderSnooze } from './snoozes';
 
 /**
@@ -40,6 +41,8 @@ export interface TenantRunPlan {
   window: PlanningWindow;
   /** The tenant's default time zone. */
   defaultTimeZone: string;
+  /** The celebration of people who have not chosen one. */
+  defaultCelebration: CelebrationPreference;
   /** How many people have a milestone near the window. */
   candidates: number;
   planned: PlannedSend[];
@@ -71,6 +74,7 @@ export async function planTenantRun(
   return {
     window,
     defaultTimeZone: settings.defaultTimeZone,
+    defaultCelebration: settings.defaultCelebration,
     candidates: people.length,
     planned,
     people: byId,
@@ -125,6 +129,7 @@ async function runForTenant(
     now,
     dryRun,
     defaultTimeZone: plan.defaultTimeZone,
+    defaultCelebration: plan.defaultCelebration,
     chatWith,
     channelOf,
     context,
@@ -171,15 +176,21 @@ async function deliver(
         ? { outcome: 'unreachable', unreachable: outcome.unreachable }
         : { outcome: 'planned' }),
   });
-  const once = (deliveryId: string, kind: 'reminder' | 'celebration', sendIt: () => Promise<SendResult>) =>
+  const once = (
+    deliveryId: string,
+    kind: 'reminder' | 'celebration',
+    address: DeliveryAddress,
+    sendIt: () => Promise<SendResult>,
+  ) =>
     run.dryRun
       ? Promise.resolve<JobSend['outcome']>('planned')
       : deliverOnce(
           deps.deliveries,
           deps.logger,
-          { tenantId, id: deliveryId, kind, now, gate: deps.gate },
+          { tenantId, id: deliveryId, kind, now, gate: deps.gate, ...address },
           sendIt,
         );
+  const celebration: DeliveryAddress['subject'] = { type: 'celebration', personId: milestone.person.id };
 
   if (send.recipient === 'manager') {
     const manager = people.get(send.recipientId);
@@ -199,7 +210,12 @@ async function deliver(
         'reminder',
         send.deliveryId,
         to,
-        await once(send.deliveryId, 'reminder', () => deps.notifier.remind(chat, content)),
+        await once(
+          send.deliveryId,
+          'reminder',
+          { recipientId: manager.id, subject: reminderSubject(milestone) },
+          () => deps.notifier.remind(chat, content),
+        ),
       ),
     ];
   }
@@ -214,7 +230,9 @@ async function deliver(
         'celebration',
         id,
         'team channel',
-        await once(id, 'celebration', () => deps.notifier.celebrate(team.channel, { milestone })),
+        await once(id, 'celebration', { subject: celebration }, () =>
+          deps.notifier.celebrate(team.channel, { milestone }),
+        ),
       ),
     );
   }
@@ -226,7 +244,12 @@ async function deliver(
           'congratulation',
           personal,
           milestone.person.displayName,
-          await once(personal, 'celebration', () => deps.notifier.congratulate(reached.chat, { milestone })),
+          await once(
+            personal,
+            'celebration',
+            { recipientId: milestone.person.id, subject: celebration },
+            () => deps.notifier.congratulate(reached.chat, { milestone }),
+          ),
         )
       : line('congratulation', personal, milestone.person.displayName, reached),
   );

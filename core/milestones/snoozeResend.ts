@@ -1,6 +1,6 @@
-import { deliverOnce, type ConversationRecord } from '../delivery';
+import { deliverOnce, type ConversationRecord, type DeliverySubject } from '../delivery';
 import { localDateOf } from '../shared';
-import type { Person } from '../people';
+import { effectiveCelebration, type CelebrationPreference, type Person } from '../people';
 import type { JobSend, MilestoneJobDeps } from './jobTypes';
 import type { ReminderContext } from './reminderContent';
 import type { ReminderSnooze } from './snoozes';
@@ -21,6 +21,8 @@ export interface SnoozeResendRun {
   dryRun: boolean;
   /** The tenant's default time zone, for people whose own is unknown. */
   defaultTimeZone: string;
+  /** The celebration of people who have not chosen one. */
+  defaultCelebration: CelebrationPreference;
   /** The kudos and notes the reminders show, read with the run's other reminders. */
   context: ReminderContext;
 }
@@ -64,7 +66,11 @@ export async function resendSnoozed(
   const { tenantId, now, defaultTimeZone } = run;
   const lines: JobSend[] = [];
   for (const { snooze, person, manager, chat } of snoozed) {
-    const stale = !person || !manager || snooze.date < localDateOf(now, manager.timeZone ?? defaultTimeZone);
+    const stale =
+      !person ||
+      !manager ||
+      !stillFor(snooze, person, run.defaultCelebration) ||
+      snooze.date < localDateOf(now, manager.timeZone ?? defaultTimeZone);
     const line = (outcome: JobSend['outcome']): JobSend => ({
       tenantId,
       deliveryId: `${snooze.id}:${snooze.dueAt}`,
@@ -83,7 +89,8 @@ export async function resendSnoozed(
       continue;
     }
     const content = run.context.contentFor({
-      deliveryId: snooze.id.replace(/^snooze:/, ''),
+      // Older snoozes were keyed `snooze:<delivery id>` and did not keep it apart.
+      deliveryId: snooze.deliveryId ?? snooze.id.replace(/^snooze:/, ''),
       milestone: milestoneOf(snooze, person),
       manager,
       managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
@@ -91,13 +98,44 @@ export async function resendSnoozed(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate },
+      {
+        tenantId,
+        id: line('planned').deliveryId,
+        kind: 'reminder',
+        now,
+        gate: deps.gate,
+        recipientId: manager.id,
+        subject: reminderSubject(content.milestone),
+      },
       () => deps.notifier.remind(chat, content),
     );
     if (outcome === 'sent' || outcome === 'already-done') await deps.snoozes.remove(tenantId, snooze.id);
     lines.push(line(outcome));
   }
   return lines;
+}
+
+/** What a reminder's delivery records about its milestone, for the card's actions to read back. */
+export function reminderSubject(milestone: Milestone): DeliverySubject {
+  return {
+    type: 'reminder',
+    personId: milestone.person.id,
+    kind: milestone.kind,
+    date: milestone.date,
+    occursOn: milestone.occursOn,
+    ...(milestone.years !== undefined ? { years: milestone.years } : {}),
+  };
+}
+
+/**
+ * Whether a snoozed reminder may still go to the manager who snoozed it: the person still reports
+ * to them, and has not since turned the celebration of that milestone off. The reminder shows
+ * their hire date, tenure and kudos, which only their own manager may see.
+ */
+function stillFor(snooze: ReminderSnooze, person: Person, tenantDefault: CelebrationPreference): boolean {
+  if (person.managerId !== snooze.managerId) return false;
+  if (snooze.kind !== 'birthday' && snooze.kind !== 'anniversary') return true;
+  return effectiveCelebration(person, snooze.kind, tenantDefault) !== 'off';
 }
 
 function milestoneOf(snooze: ReminderSnooze, person: Person): Milestone {

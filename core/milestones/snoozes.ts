@@ -4,8 +4,13 @@ import type { MilestoneKind } from './types';
 /** A manager's reminder put off until `dueAt`. */
 export interface ReminderSnooze {
   tenantId: string;
-  /** `snooze:<reminder delivery id>`: snoozing the same reminder twice moves it, never doubles it. */
+  /**
+   * `snooze:<reminder delivery id>:<manager id>`: snoozing the same reminder twice moves it, never
+   * doubles it, and nobody but the manager it was sent to can write that id.
+   */
   id: string;
+  /** The reminder's delivery id, which the card sent again refers to (absent on older snoozes). */
+  deliveryId?: string;
   managerId: string;
   personId: string;
   kind: MilestoneKind;
@@ -30,7 +35,7 @@ export interface SnoozeStore {
  * @returns the snooze, or a reason it makes no sense (the day is already here).
  */
 export function snoozeUntilTomorrow(
-  reminder: Omit<ReminderSnooze, 'id' | 'dueAt'> & { deliveryId: string },
+  reminder: Omit<ReminderSnooze, 'id' | 'dueAt' | 'deliveryId'> & { deliveryId: string },
   manager: { timeZone: string; sendHour: number },
   now: Date,
 ): { ok: true; snooze: ReminderSnooze } | { ok: false; message: string } {
@@ -38,13 +43,17 @@ export function snoozeUntilTomorrow(
   if (tomorrow > reminder.date) {
     return { ok: false, message: 'That day is already here, so there is nothing to snooze.' };
   }
-  const { deliveryId, ...rest } = reminder;
   return {
     ok: true,
     snooze: {
-      ...rest,
-      id: `snooze:${deliveryId}`,
+      ...reminder,
+      id: snoozeId(reminder.deliveryId, reminder.managerId),
       dueAt: instantOfLocal(tomorrow, manager.sendHour, manager.timeZone).toISOString(),
     },
   };
+}
+
+/** The id of `managerId`'s snooze of the reminder delivered as `deliveryId`. */
+export function snoozeId(deliveryId: string, managerId: string): string {
+  return `snooze:${deliveryId}:${managerId}`;
 }

@@ -123,7 +123,15 @@ async function runForTenant(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id, kind: 'nudge', now, gate: deps.gate },
+      {
+        tenantId,
+        id,
+        kind: 'nudge',
+        now,
+        gate: deps.gate,
+        recipientId: note.authorId,
+        subject: { type: 'note', noteId: note.id },
+      },
       () => deps.notifier.nudge(chat, note),
     );
     if (outcome === 'sent') {

@@ -1,5 +1,11 @@
 import type { Container } from '@azure/cosmos';
-import type { ClaimResult, Delivery, DeliveryKind, DeliveryLedger } from '../../core/delivery';
+import {
+  addressOf,
+  type ClaimRequest,
+  type ClaimResult,
+  type Delivery,
+  type DeliveryLedger,
+} from '../../core/delivery';
 import type { Logger } from '../../core/shared';
 import { DocumentReader, statusOf } from './documents';
 import { deliverySchema } from './schemas/delivery';
@@ -21,13 +27,7 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
     this.documents = new DocumentReader('delivery', deliverySchema, logger);
   }
 
-  async claim(request: {
-    tenantId: string;
-    id: string;
-    kind: DeliveryKind;
-    now: Date;
-    leaseMs: number;
-  }): Promise<ClaimResult> {
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
     const { tenantId, id, kind, now, leaseMs } = request;
     const fresh: Delivery = {
       tenantId,
@@ -36,6 +36,7 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
       status: 'claimed',
       attempts: 1,
       claimedAt: now.toISOString(),
+      ...addressOf(request),
     };
     try {
       await this.container.items.create(fresh);
@@ -55,6 +56,7 @@ export class CosmosDeliveryLedger implements DeliveryLedger {
     if (existing.status === 'claimed' && !leaseExpired) return { outcome: 'busy' };
     const retaken: Delivery = {
       ...existing,
+      ...addressOf(request),
       status: 'claimed',
       attempts: existing.attempts + 1,
       claimedAt: now.toISOString(),

@@ -89,30 +89,64 @@ describe('weekly digest', () => {
     expect(digestsIn(await arrivedBeforeMarker(playground, PERSONAL, before))).toHaveLength(1);
   });
 
-  it('“Send kudos” on the digest opens the kudos form for that report; “Add note” the note form', async () => {
+  it('“Send kudos” and “Add note” on the digest send their forms as new messages; the digest stays', async () => {
     const message = digestsIn(playground.messages())[0]!;
-    const kudosForm = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: message.messageId,
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'sendWishes',
-          data: { personId: DEMO_IDS.adele, kind: 'kudos' },
-        },
-      },
-    });
-    expect(textOf(kudosForm.value)).toContain('Thank you, Adele, for ');
-    const noteForm = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: message.messageId,
-      value: { action: { type: 'Action.Execute', verb: 'newNote', data: { subject: DEMO_IDS.lee } } },
-    });
-    const form = textOf(noteForm.value);
-    expect(form).toContain('New note');
-    expect(form).toContain(`"value":"${DEMO_IDS.lee}"`);
+    type Action = { verb: string; data: Record<string, string> };
+    const actions: Action[] = [];
+    const collect = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === 'object') {
+        const action = node as Partial<Action> & { type?: string };
+        if (action.type === 'Action.Execute' && action.verb && action.data) actions.push(action as Action);
+        Object.values(node).forEach(collect);
+      }
+    };
+    collect(message.attachments);
+    const kudosFor = actions.find((a) => a.verb === 'sendWishes' && a.data.personId === DEMO_IDS.adele)!;
+    const noteFor = actions.find((a) => a.verb === 'newNote' && a.data.subject === DEMO_IDS.lee)!;
+    const act = (action: Action, from?: string, conversationId = PERSONAL, replyToId = message.messageId) =>
+      playground.invoke({
+        name: 'adaptiveCard/action',
+        conversationId,
+        replyToId,
+        ...(from ? { from } : {}),
+        value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data } },
+      });
+
+    // Megan copies the digest's buttons onto a card she can act on: refused, no form.
+    const asked = playground.messages().length;
+    await playground.send(GENERAL, 'help', { mentionBot: true });
+    const inGeneral = await playground.waitForMessage(
+      (m, i) => i >= asked && m.conversationId.startsWith(GENERAL),
+    );
+    const forgedKudos = await act(kudosFor, '29:meganb', inGeneral.conversationId, inGeneral.messageId);
+    expect(textOf(forgedKudos.value)).toContain('This card was not sent to you, so nothing was changed.');
+    // Notes act only in the personal chat: refused there before the delivery is even read.
+    const forgedNote = await act(noteFor, '29:meganb', inGeneral.conversationId, inGeneral.messageId);
+    expect(textOf(forgedNote.value)).toContain('Notes are private');
+    expect(textOf(forgedNote.value)).not.toContain('New note');
+    // Alex naming someone the digest did not list is refused too.
+    const unlisted = await act({ ...kudosFor, data: { ...kudosFor.data, personId: DEMO_IDS.isaiah } });
+    expect(textOf(unlisted.value)).toContain('This card was not sent to you, so nothing was changed.');
+
+    let before = playground.messages().length;
+    const kudosForm = await act(kudosFor);
+    expect(textOf(kudosForm.value)).toContain('The kudos form for Adele Vance is below.');
+    const kudosMessage = await playground.waitForMessage(
+      (m, i) => i >= before && m.conversationId === PERSONAL && textOf(m.attachments).includes('Send kudos'),
+    );
+    expect(textOf(kudosMessage.attachments)).toContain('Thank you, Adele, for ');
+    before = playground.messages().length;
+    const noteForm = await act(noteFor);
+    expect(textOf(noteForm.value)).toContain('The note form about Lee Gu is below.');
+    const noteMessage = await playground.waitForMessage(
+      (m, i) => i >= before && m.conversationId === PERSONAL && textOf(m.attachments).includes('New note'),
+    );
+    expect(textOf(noteMessage.attachments)).toContain(`"value":"${DEMO_IDS.lee}"`);
+    // The digest itself was never replaced.
+    expect(
+      playground.messages().some((m) => m.action === 'updateMessage' && m.messageId === message.messageId),
+    ).toBe(false);
   });
 
   it('`digest` typed in the personal chat shows this week’s digest; in a channel it points to the personal chat', async () => {

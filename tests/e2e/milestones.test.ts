@@ -59,6 +59,22 @@ const arrivedSince = (index: number, conversation = PERSONAL) =>
   arrivedBeforeMarker(playground, conversation, index);
 const cardsIn = (messages: BotMessage[], conversation: string) =>
   messages.filter((m) => m.conversationId.startsWith(conversation)).map((m) => textOf(m.attachments));
+/** The data of a card's action, as the card carries it. */
+const actionData = (card: unknown, verb: string) =>
+  (card as { actions: Array<{ verb: string; data: Record<string, string> }> }).actions.find(
+    (a) => a.verb === verb,
+  )!.data;
+const reminderAbout = (name: string) =>
+  playground.messages().find((m) => textOf(m.attachments).includes(name))!;
+/** Invokes a verb on a bot message, as Alex or as someone else of that conversation (`from`). */
+const act = (message: BotMessage, verb: string, data: Record<string, unknown>, from?: string) =>
+  playground.invoke({
+    name: 'adaptiveCard/action',
+    conversationId: message.conversationId,
+    replyToId: message.messageId,
+    ...(from ? { from } : {}),
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
 
 describe('milestone reminders and celebrations', () => {
   it('sends the manager a reminder three working days ahead, with context and actions', async () => {
@@ -102,39 +118,59 @@ describe('milestone reminders and celebrations', () => {
     expect((await arrivedSince(before)).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
   });
 
-  it('“Send wishes” turns the reminder into the kudos form, prefilled for the person', async () => {
-    const reminder = playground
-      .messages()
-      .find((m) => textOf(m.attachments).includes('Megan Bowen’s birthday'))!;
-    const response = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: reminder.messageId,
-      value: {
-        action: {
-          type: 'Action.Execute',
-          verb: 'sendWishes',
-          data: { personId: DEMO_IDS.megan, kind: 'birthday' },
-        },
-      },
+  it('“Send wishes” sends the kudos form, prefilled for the person, and the reminder stays', async () => {
+    const reminder = reminderAbout('Megan Bowen’s birthday');
+    const data = actionData(reminder.attachments[0]?.content, 'sendWishes');
+    // The card carries its delivery and nothing about whom or what it is for.
+    expect(data).toEqual({ deliveryId: expect.stringContaining('birthday:') });
+    const before = since();
+    const response = await act(reminder, 'sendWishes', data);
+    expect(textOf(response.value)).toContain('The kudos form for Megan Bowen is below.');
+    expect(textOf(response.value)).not.toContain('AdaptiveCard');
+    const form = await playground.waitForMessage(
+      (m, i) => i >= before && m.conversationId === PERSONAL && textOf(m.attachments).includes('Send kudos'),
+    );
+    expect(textOf(form.attachments)).toContain(`"value":"${DEMO_IDS.megan}"`);
+    expect(textOf(form.attachments)).toContain('Happy birthday, Megan!');
+    expect(
+      playground.messages().some((m) => m.action === 'updateMessage' && m.messageId === reminder.messageId),
+    ).toBe(false);
+  });
+
+  it('a reminder’s actions sent by someone else, or forged, are refused and change nothing', async () => {
+    const reminder = reminderAbout('Lee Gu starts');
+    const snoozesBefore = await app.app.runtime.stores.snoozes.dueBy(
+      DEMO_TENANT_ID,
+      new Date('2027-12-31T00:00:00Z'),
+    );
+    const alexBefore = await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.alex);
+    const meganBefore = await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.megan);
+    // Megan copies the data of Alex's reminder onto a card she can act on, in the team's channel.
+    const inChannel = playground.messages().find((m) => m.conversationId.startsWith(KUDOS))!;
+    for (const verb of ['snoozeReminder', 'muteReminders', 'sendWishes']) {
+      const data = actionData(reminder.attachments[0]?.content, verb);
+      const fromMegan = await act(inChannel, verb, data, '29:meganb');
+      expect(textOf(fromMegan.value)).toContain('This card was not sent to you, so nothing was changed.');
+    }
+    // A payload naming a person, kind and date, as cards used to carry them, acts on nothing.
+    const forged = await act(reminder, 'snoozeReminder', {
+      personId: DEMO_IDS.megan,
+      kind: 'birthday',
+      date: '2027-03-16',
+      occursOn: '2027-03-16',
     });
-    const form = textOf(response.value);
-    expect(form).toContain('Send kudos');
-    expect(form).toContain(`"value":"${DEMO_IDS.megan}"`);
-    expect(form).toContain('Happy birthday, Megan!');
+    expect(textOf(forged.value)).toContain('This reminder can no longer be snoozed.');
+    expect(
+      await app.app.runtime.stores.snoozes.dueBy(DEMO_TENANT_ID, new Date('2027-12-31T00:00:00Z')),
+    ).toEqual(snoozesBefore);
+    expect(await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.alex)).toEqual(alexBefore);
+    expect(await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.megan)).toEqual(meganBefore);
   });
 
   it('a snoozed reminder comes back the next morning, once', async () => {
-    const reminder = playground.messages().find((m) => textOf(m.attachments).includes('Lee Gu starts'))!;
-    const data = (
-      reminder.attachments[0]?.content as { actions: Array<{ verb: string; data: Record<string, string> }> }
-    ).actions.find((a) => a.verb === 'snoozeReminder')!.data;
-    const snoozed = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: reminder.messageId,
-      value: { action: { type: 'Action.Execute', verb: 'snoozeReminder', data } },
-    });
+    const reminder = reminderAbout('Lee Gu starts');
+    const data = actionData(reminder.attachments[0]?.content, 'snoozeReminder');
+    const snoozed = await act(reminder, 'snoozeReminder', data);
     expect(textOf(snoozed.value)).toContain('Snoozed. I’ll remind you about Lee Gu again tomorrow morning.');
     const before = since();
     const friday = new Date('2027-03-12T09:00:00Z');
@@ -163,17 +199,12 @@ describe('milestone reminders and celebrations', () => {
   });
 
   it('“Don’t remind me for …” stops that person’s reminders, and Undo brings them back', async () => {
-    const reminder = playground
-      .messages()
-      .find((m) => textOf(m.attachments).includes('Megan Bowen’s birthday'))!;
-    const muted = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: reminder.messageId,
-      value: {
-        action: { type: 'Action.Execute', verb: 'muteReminders', data: { personId: DEMO_IDS.megan } },
-      },
-    });
+    const reminder = reminderAbout('Megan Bowen’s birthday');
+    const muted = await act(
+      reminder,
+      'muteReminders',
+      actionData(reminder.attachments[0]?.content, 'muteReminders'),
+    );
     expect(textOf(muted.value)).toContain('You won’t get reminders about Megan Bowen any more.');
     expect((await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.alex))?.mutedReminders).toEqual([
       DEMO_IDS.megan,
@@ -186,14 +217,7 @@ describe('milestone reminders and celebrations', () => {
     });
     expect(report.sends.filter((s) => s.kind === 'reminder')).toEqual([]);
     expect((await arrivedSince(before)).filter((m) => m.conversationId === PERSONAL)).toEqual([]);
-    const undone = await playground.invoke({
-      name: 'adaptiveCard/action',
-      conversationId: PERSONAL,
-      replyToId: reminder.messageId,
-      value: {
-        action: { type: 'Action.Execute', verb: 'unmuteReminders', data: { personId: DEMO_IDS.megan } },
-      },
-    });
+    const undone = await act(reminder, 'unmuteReminders', actionData(muted.value, 'unmuteReminders'));
     expect(textOf(undone.value)).toContain('Reminders about Megan Bowen are back on.');
     expect((await app.app.runtime.stores.people.get(DEMO_TENANT_ID, DEMO_IDS.alex))?.mutedReminders).toEqual(
       [],

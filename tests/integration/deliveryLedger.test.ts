@@ -114,4 +114,28 @@ describe('CosmosDeliveryLedger', () => {
       'already-done',
     );
   });
+
+  it('keeps who a card was sent to and what it was about, and still reads entries stored without them', async () => {
+    const subject = {
+      type: 'reminder' as const,
+      personId: 'megan',
+      kind: 'birthday',
+      date: '2027-03-14',
+      occursOn: '2027-03-14',
+      years: 3,
+    };
+    const send = async () => ({ ok: true as const });
+    const request = { tenantId, id: 'birthday:2027-03-14:megan:alex', kind: 'reminder' as const, now };
+    await deliverOnce(ledger, new RecordingLogger(), { ...request, recipientId: 'alex', subject }, send);
+    expect(await ledger.get(tenantId, request.id)).toMatchObject({
+      status: 'sent',
+      recipientId: 'alex',
+      subject,
+    });
+    await deliverOnce(ledger, new RecordingLogger(), { ...request, id: 'digest:2027-W01:alex' }, send);
+    const older = await ledger.get(tenantId, 'digest:2027-W01:alex');
+    expect(older?.status).toBe('sent');
+    expect(older).not.toHaveProperty('recipientId');
+    expect(older).not.toHaveProperty('subject');
+  });
 });

@@ -5,7 +5,12 @@
  * comes back is the invoke response a Teams client would show, and the stores hold what was saved.
  */
 import { randomUUID } from 'node:crypto';
-import { ConversationBook, type Messenger } from '../../core/delivery';
+import {
+  ConversationBook,
+  type DeliveryAddress,
+  type DeliveryKind,
+  type Messenger,
+} from '../../core/delivery';
 import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
 import { defaultTenantSettings, type TeamRoles } from '../../core/settings';
@@ -107,12 +112,19 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     ...(options.teamRoles ? { teamRoles: options.teamRoles } : {}),
   });
 
-  /** Posts one invoke activity from Alex and returns the body of the bot's invoke response. */
+  /**
+   * Posts one invoke activity (from Alex, unless `from` names someone else of the tenant) and
+   * returns the body of the bot's invoke response.
+   */
   const invoke = async (
     name: string,
     value: unknown,
     conversation: HarnessConversation = 'personal',
+    from: Person = ALEX,
   ): Promise<{ status: number; body: unknown }> => {
+    // `alexw`, `meganb`: as the Agents Playground names its mock users.
+    const [first = '', last = ''] = from.displayName.toLowerCase().split(/\s+/);
+    const handle = `${first}${last.slice(0, 1)}`;
     const activity = {
       type: 'invoke',
       name,
@@ -123,11 +135,11 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
       serviceUrl: 'http://127.0.0.1:9/',
       locale: 'en-GB',
       replyToId: '1700000000000',
-      from: { id: '29:alexw', name: ALEX.displayName, aadObjectId: ALEX.id },
+      from: { id: `29:${handle}`, name: from.displayName, aadObjectId: from.id },
       recipient: { id: '28:moments', name: 'Moments' },
       conversation:
         conversation === 'personal'
-          ? { id: 'a:personal-alexw', conversationType: 'personal', tenantId: HARNESS_TENANT }
+          ? { id: `a:personal-${handle}`, conversationType: 'personal', tenantId: HARNESS_TENANT }
           : { id: '19:launch-crew@thread.v2', conversationType: 'groupChat', tenantId: HARNESS_TENANT },
       channelData: { tenant: { id: HARNESS_TENANT } },
     };
@@ -136,8 +148,12 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
   };
 
   /** `adaptiveCard/action` (Action.Execute) with this verb and data. */
-  const execute = (verb: string, data: unknown, conversation: HarnessConversation = 'personal') =>
-    invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } }, conversation);
+  const execute = (
+    verb: string,
+    data: unknown,
+    conversation: HarnessConversation = 'personal',
+    from: Person = ALEX,
+  ) => invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } }, conversation, from);
 
   /**
    * A message from `from` in the harness team's channel, and the replies the bot gave, as texts and
@@ -169,5 +185,12 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     return (response.body as { activities?: unknown[] } | undefined)?.activities ?? [];
   };
 
-  return { bot, stores, logger, invoke, execute, sayInChannel };
+  /** Records a card as Moments would have delivered it: claimed and sent, with its recipient and subject. */
+  const delivered = async (delivery: { id: string; kind: DeliveryKind } & DeliveryAddress) => {
+    await stores.deliveries.claim({ tenantId: HARNESS_TENANT, now: now(), leaseMs: 60_000, ...delivery });
+    await stores.deliveries.markSent(HARNESS_TENANT, delivery.id, now());
+    return delivery.id;
+  };
+
+  return { bot, stores, logger, invoke, execute, sayInChannel, delivered };
 }

@@ -1,15 +1,16 @@
 // Plain in-memory fakes of core's ports, for unit tests of core. Integration tests use the real
 // Cosmos repositories against the local server instead.
-import type {
-  ConversationRecord,
-  ConversationStore,
-  ClaimResult,
-  Delivery,
-  DeliveryKind,
-  DeliveryLedger,
-  Membership,
-  MembershipStore,
-  RemovedPlace,
+import {
+  addressOf,
+  type ClaimRequest,
+  type ConversationRecord,
+  type ConversationStore,
+  type ClaimResult,
+  type Delivery,
+  type DeliveryLedger,
+  type Membership,
+  type MembershipStore,
+  type RemovedPlace,
 } from '../../core/delivery';
 import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
@@ -102,13 +103,7 @@ export class MemoryMembershipStore implements MembershipStore {
 export class MemoryDeliveryLedger implements DeliveryLedger {
   readonly deliveries = new Map<string, Delivery>();
 
-  async claim(request: {
-    tenantId: string;
-    id: string;
-    kind: DeliveryKind;
-    now: Date;
-    leaseMs: number;
-  }): Promise<ClaimResult> {
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
     const key = `${request.tenantId}/${request.id}`;
     const existing = this.deliveries.get(key);
     if (!existing) {
@@ -119,6 +114,7 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
         status: 'claimed',
         attempts: 1,
         claimedAt: request.now.toISOString(),
+        ...addressOf(request),
       };
       this.deliveries.set(key, delivery);
       return { outcome: 'claimed', delivery: { ...delivery } };
@@ -133,6 +129,7 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
       return { outcome: 'busy' };
     }
     Object.assign(existing, {
+      ...addressOf(request),
       status: 'claimed',
       attempts: existing.attempts + 1,
       claimedAt: request.now.toISOString(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationRecord, Delivery, Membership } from '../../../core/delivery';
+import type { ConversationRecord, Delivery, DeliverySubject, Membership } from '../../../core/delivery';
 import type { ReminderSnooze } from '../../../core/milestones';
 
 /** Where a conversation or a recognition took place. */
@@ -38,6 +38,31 @@ export const membershipSchema = z
   })
   .passthrough() satisfies z.ZodType<Membership>;
 
+/** What a delivered card was about; records written before it was kept have none. */
+export const deliverySubjectSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('reminder'),
+      personId: z.string(),
+      kind: z.string(),
+      date: z.string(),
+      occursOn: z.string(),
+      years: z.number().optional(),
+    })
+    .passthrough(),
+  z
+    .object({ type: z.literal('digest'), managerId: z.string(), personIds: z.array(z.string()) })
+    .passthrough(),
+  z.object({ type: z.literal('note'), noteId: z.string() }).passthrough(),
+  z
+    .object({
+      type: z.literal('celebration'),
+      personId: z.string().optional(),
+      recognitionId: z.string().optional(),
+    })
+    .passthrough(),
+]) satisfies z.ZodType<DeliverySubject>;
+
 /** One ledger entry as stored in the `deliveries` container. */
 export const deliverySchema = z
   .object({
@@ -52,6 +77,8 @@ export const deliverySchema = z
       .object({ reason: z.string(), permanent: z.boolean(), at: z.string() })
       .passthrough()
       .optional(),
+    recipientId: z.string().optional(),
+    subject: deliverySubjectSchema.optional(),
   })
   .passthrough() satisfies z.ZodType<Delivery>;
 
@@ -60,6 +87,7 @@ export const snoozeSchema = z
   .object({
     tenantId: z.string(),
     id: z.string(),
+    deliveryId: z.string().optional(),
     managerId: z.string(),
     personId: z.string(),
     kind: z.enum(['birthday', 'anniversary', 'first-day', 'first-week', 'day-30', 'day-90']),

@@ -1,7 +1,7 @@
 import { digestCard } from '../../../bot/digest/digestCards';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { digestCardData, openerText } from '../../../bot/digest/wording';
-import { buildDigest } from '../../../core/digest';
+import { buildDigest, digestPersonIds } from '../../../core/digest';
 import type { Note } from '../../../core/notes';
 import type { Person } from '../../../core/people';
 import type { Recognition } from '../../../core/kudos';
@@ -65,7 +65,7 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const card = expandCard(digestCard, digestCardData(digest));
+    const card = expandCard(digestCard, digestCardData(digest, 'digest:2027-W11:manager'));
     expectValid(card);
     const text = JSON.stringify(card);
     expect(text).toContain(
@@ -77,12 +77,21 @@ describe('digest card', () => {
       expect.objectContaining({
         title: 'Send kudos',
         verb: 'sendWishes',
-        data: { personId: 'adele', kind: 'kudos' },
+        data: { deliveryId: 'digest:2027-W11:manager', personId: 'adele' },
       }),
     );
     expect(actions).toContainEqual(
-      expect.objectContaining({ title: 'Add note', verb: 'newNote', data: { subject: 'megan' } }),
+      expect.objectContaining({
+        title: 'Add note',
+        verb: 'newNote',
+        data: { deliveryId: 'digest:2027-W11:manager', subject: 'megan' },
+      }),
     );
+    // Each button names the digest's delivery and a person it listed, and nothing else.
+    for (const action of actions as Array<{ data: Record<string, unknown> }>) {
+      expect(action.data.deliveryId).toBe('digest:2027-W11:manager');
+      expect(digestPersonIds(digest)).toContain(action.data.personId ?? action.data.subject);
+    }
   });
 
   it('a quiet week is still useful, and user text stays text', () => {
@@ -96,7 +105,7 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const data = digestCardData(digest);
+    const data = digestCardData(digest, 'digest:2027-W11:manager');
     const card = expandCard(digestCard, data);
     expectValid(card);
     expect(data.quietNote).toContain('A quiet week');
@@ -146,7 +155,7 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const data = digestCardData(digest);
+    const data = digestCardData(digest, 'digest:2027-W11:manager');
     const card = expandCard(digestCard, data);
     expectValid(card);
     expect(cardBytes(card)).toBeLessThan(40 * 1024);

@@ -1,6 +1,8 @@
+import type { DeliverySubject } from '../../../core/delivery';
 import type { Recognition } from '../../../core/kudos';
 import { MAX_PAYLOAD_CHARS } from '../../../bot/teams/payload';
 import { UNREADABLE_FORM, UNREADABLE_MESSAGE } from '../../../bot/kudos/actions';
+import { NOT_SENT_TO_YOU } from '../../../bot/milestones/wording';
 import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
 
 // Forged and malformed kudos payloads, through the real bot (in the personal chat, where the
@@ -96,13 +98,48 @@ describe('sendKudos dialog opening (composeExtension/fetchTask)', () => {
 });
 
 describe('sendWishes and celebrate (Action.Execute)', () => {
+  const reminder = {
+    type: 'reminder',
+    personId: MEGAN.id,
+    kind: 'birthday',
+    date: '2027-03-14',
+    occursOn: '2027-03-14',
+  } as const;
+  const digest: DeliverySubject = { type: 'digest', managerId: ALEX.id, personIds: [MEGAN.id] };
+
   it.each([
     ['a person id that is an object', { personId: { $ne: '' }, kind: 'birthday' }],
     ['a huge person id', { personId: 'i'.repeat(10_000), kind: 'birthday' }],
     ['no person', { kind: 'birthday' }],
-  ])('sendWishes with %s says the person is not there and stores nothing', async (_, data) => {
+    ['a person and kind but no delivery', { personId: MEGAN.id, kind: 'birthday' }],
+    ['a delivery id that is a list', { deliveryId: ['reminder-1'] }],
+  ])('sendWishes with %s is refused as not sent to the caller, and stores nothing', async (_, data) => {
     const { body } = await harness.execute('sendWishes', data);
-    expect(body).toMatchObject({ value: 'That person is no longer in Moments.' });
+    expect(text(body)).toContain(NOT_SENT_TO_YOU);
+    expect(text(body)).not.toContain('Send kudos');
+    expect(storedKudos()).toEqual([]);
+  });
+
+  it('sendWishes on a reminder or digest sent to someone else is refused, and opens no form', async () => {
+    await harness.delivered({ id: 'reminder-1', kind: 'reminder', recipientId: ALEX.id, subject: reminder });
+    await harness.delivered({ id: 'digest-1', kind: 'digest', recipientId: ALEX.id, subject: digest });
+    for (const data of [{ deliveryId: 'reminder-1' }, { deliveryId: 'digest-1', personId: MEGAN.id }]) {
+      const { body } = await harness.execute('sendWishes', data, 'personal', MEGAN);
+      expect(text(body)).toContain(NOT_SENT_TO_YOU);
+      expect(text(body)).not.toContain('Send kudos');
+    }
+    expect(storedKudos()).toEqual([]);
+  });
+
+  it('sendWishes on a digest refuses a person the digest did not list', async () => {
+    await harness.delivered({
+      id: 'digest-1',
+      kind: 'digest',
+      recipientId: ALEX.id,
+      subject: { type: 'digest', managerId: ALEX.id, personIds: ['someone-else'] },
+    });
+    const { body } = await harness.execute('sendWishes', { deliveryId: 'digest-1', personId: MEGAN.id });
+    expect(text(body)).toContain(NOT_SENT_TO_YOU);
     expect(storedKudos()).toEqual([]);
   });
 
@@ -128,5 +165,26 @@ describe('sendWishes and celebrate (Action.Execute)', () => {
     const { body } = await harness.execute('celebrate', data, 'groupChat');
     expect(body).toMatchObject({ value: 'These kudos are no longer available.' });
     expect(await harness.stores.recognitions.get(HARNESS_TENANT, 'kudos-1')).toEqual(kudos);
+  });
+
+  it('celebrate on kudos of another tenant is refused, and those kudos keep their celebrations', async () => {
+    const elsewhere: Recognition = {
+      tenantId: 'tenant-elsewhere',
+      id: 'kudos-elsewhere',
+      giver: { id: 'giver', name: 'Giver' },
+      recipients: [{ id: 'recipient', name: 'Recipient' }],
+      recipientIds: ['recipient'],
+      value: { id: 'teamwork', name: 'Teamwork' },
+      message: 'Thank you',
+      place: { kind: 'groupChat', conversationId: '19:elsewhere@thread.v2' },
+      postToChannel: false,
+      createdAt: '2027-03-09T09:00:00.000Z',
+      givenOn: '2027-03-09',
+      celebrations: [],
+    };
+    await harness.stores.recognitions.create(elsewhere);
+    const { body } = await harness.execute('celebrate', { recognitionId: elsewhere.id }, 'groupChat');
+    expect(body).toMatchObject({ value: 'These kudos are no longer available.' });
+    expect(await harness.stores.recognitions.get('tenant-elsewhere', elsewhere.id)).toEqual(elsewhere);
   });
 });

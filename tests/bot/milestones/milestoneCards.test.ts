@@ -33,8 +33,8 @@ describe('milestone cards', () => {
     ['anniversary', 5, '🎉 Megan Bowen’s 5 years at work', 'Send wishes'],
     ['first-day', undefined, '👋 Megan Bowen starts', 'Send a welcome'],
     ['first-week', undefined, 'first week is done', 'Send a welcome'],
-    ['day-30', undefined, 'first 30 days', 'Send a welcome'],
-    ['day-90', undefined, 'first 90 days', 'Send a welcome'],
+    ['day-30', undefined, 'first 30 days', 'Ask how it’s going'],
+    ['day-90', undefined, 'first 90 days', 'Ask how it’s going'],
   ] as const)(
     'the %s reminder says who, what, when, tenure and recent kudos',
     (kind, years, headline, action) => {
@@ -96,11 +96,11 @@ describe('milestone cards', () => {
     const withUndo = expandCard(noticeCard, {
       text: 'Muted.',
       undoVerb: 'unmuteReminders',
-      personId: 'megan',
+      deliveryId: 'birthday:2026-12-06:megan:manager',
     });
     expectValid(withUndo);
     expect((withUndo.actions as unknown[]).length).toBe(1);
-    const plain = expandCard(noticeCard, { text: 'Snoozed.', undoVerb: '', personId: '' });
+    const plain = expandCard(noticeCard, { text: 'Snoozed.', undoVerb: '', deliveryId: '' });
     expectValid(plain);
     expect((plain.actions as unknown[] | undefined) ?? []).toEqual([]);
   });

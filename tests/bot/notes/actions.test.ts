@@ -1,6 +1,7 @@
 import type { Note } from '../../../core/notes';
 import { MAX_PAYLOAD_CHARS } from '../../../bot/teams/payload';
 import { UNREADABLE_NOTE_ACTION } from '../../../bot/notes/actions';
+import { NOT_SENT_TO_YOU } from '../../../bot/milestones/wording';
 import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
 
 // Forged and malformed note actions, through the real bot in the author's personal chat: each is
@@ -73,5 +74,63 @@ describe('the other note actions', () => {
   it('a well-formed Done closes the note', async () => {
     await harness.execute('noteDone', { noteId: 'note-1', from: 'nudge' });
     expect(notes()).toMatchObject([{ id: 'note-1', status: 'done' }]);
+  });
+});
+
+describe('note actions from someone the card was not sent to', () => {
+  it.each([
+    ['noteDone', { noteId: 'note-1', from: 'nudge' }],
+    ['noteDelete', { noteId: 'note-1', from: 'list', subjectId: '' }],
+    ['noteSnooze', { noteId: 'note-1' }],
+    ['noteEdit', { noteId: 'note-1' }],
+    ['saveNote', { noteId: 'note-1', subject: MEGAN.id, text: 'Taken over', followUpOn: '' }],
+  ])('%s on Alex’s note, sent by Megan, is refused and shows and changes nothing', async (verb, data) => {
+    const { body } = await harness.execute(verb, data, 'personal', MEGAN);
+    expect(text(body)).not.toContain(stored.text);
+    expect(text(body)).not.toContain('Done:');
+    expect(notes()).toEqual([stored]);
+  });
+
+  it('“Add note” on a digest sent to Alex is refused when Megan sends it, and opens no form', async () => {
+    await harness.delivered({
+      id: 'digest-1',
+      kind: 'digest',
+      recipientId: ALEX.id,
+      subject: { type: 'digest', managerId: ALEX.id, personIds: [MEGAN.id] },
+    });
+    const { body } = await harness.execute(
+      'newNote',
+      { deliveryId: 'digest-1', subject: MEGAN.id },
+      'personal',
+      MEGAN,
+    );
+    expect(text(body)).toContain(NOT_SENT_TO_YOU);
+    expect(text(body)).not.toContain('New note');
+    expect(notes()).toEqual([stored]);
+  });
+
+  it.each([
+    ['a subject and no delivery', { subject: MEGAN.id }],
+    ['a delivery that does not exist', { deliveryId: 'digest-forged', subject: MEGAN.id }],
+  ])('“Add note” with %s is refused and opens no form', async (_, data) => {
+    const { body } = await harness.execute('newNote', data);
+    expect(text(body)).toContain(NOT_SENT_TO_YOU);
+    expect(text(body)).not.toContain('New note');
+  });
+
+  it('“Add note” on a digest is refused for a person the digest did not list', async () => {
+    await harness.delivered({
+      id: 'digest-1',
+      kind: 'digest',
+      recipientId: ALEX.id,
+      subject: { type: 'digest', managerId: ALEX.id, personIds: ['someone-else'] },
+    });
+    const { body } = await harness.execute('newNote', { deliveryId: 'digest-1', subject: MEGAN.id });
+    expect(text(body)).toContain(NOT_SENT_TO_YOU);
+  });
+
+  it('“New note” on the note list still opens an empty form in its place', async () => {
+    const { body } = await harness.execute('newNote', {});
+    expect(text(body)).toContain('New note');
   });
 });

@@ -109,7 +109,7 @@ const sentTo = (report: { sends: Array<{ managerId: string; outcome: string }> }
 
 describe('runDigestJob', () => {
   it('sends each manager’s digest at their digest hour in their own zone, once per week', async () => {
-    const { deps, notifier, directory } = await setup();
+    const { deps, notifier, directory, deliveries } = await setup();
     // Monday 15 March 2027 08:00 in Tokyo is Sunday 23:00 UTC.
     let report = await runDigestJob(deps, { now: at('2027-03-14T23:00:00Z') });
     expect(sentTo(report)).toEqual(['tokyo']);
@@ -124,6 +124,13 @@ describe('runDigestJob', () => {
       deliveryId: 'digest:2027-W11:london',
       reports: 2,
     });
+    // What the digest's buttons are checked against: sent to the manager, naming whom it listed.
+    const delivery = await deliveries.get(T, 'digest:2027-W11:london');
+    expect(delivery).toMatchObject({
+      recipientId: 'london',
+      subject: { type: 'digest', managerId: 'london' },
+    });
+    expect(delivery?.subject?.type === 'digest' && delivery.subject.personIds.length).toBeGreaterThan(0);
     // Nobody without reports, and nobody who turned the digest off.
     expect(notifier.sent.map((s) => s.to)).not.toContain('lonely');
     expect(notifier.sent.map((s) => s.to)).not.toContain('off');

@@ -16,6 +16,22 @@ describe('runMilestoneJob', () => {
     ]);
   });
 
+  it('records who each reminder went to and what it was about, for its card’s actions to check', async () => {
+    const { deps } = await setup();
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(await deps.deliveries.get(T, 'birthday:2027-03-16:megan:manager')).toMatchObject({
+      status: 'sent',
+      recipientId: 'manager',
+      subject: {
+        type: 'reminder',
+        personId: 'megan',
+        kind: 'birthday',
+        date: '2027-03-16',
+        occursOn: '2027-03-16',
+      },
+    });
+  });
+
   it('works out the day of a manager without a time zone in the tenant’s default zone', async () => {
     const { deps, notifier, settings, people } = await setup();
     await settings.saveTenant(defaultTenantSettings(T, 'Pacific/Auckland'));

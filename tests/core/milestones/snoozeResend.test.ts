@@ -1,4 +1,4 @@
-import { runMilestoneJob, type ReminderSnooze } from '../../../core/milestones';
+import { runMilestoneJob, snoozeUntilTomorrow, type ReminderSnooze } from '../../../core/milestones';
 import { setup, T } from '../../support/milestoneJobWorld';
 
 /** Megan's birthday reminder, snoozed by her manager until Friday 12 March, 09:00 UTC. */
@@ -78,5 +78,44 @@ describe('snoozed reminders coming back', () => {
     );
     expect(notifier.sent).toEqual([]);
     expect(await deps.snoozes.dueBy(T, FRIDAY_9AM)).toEqual([snoozed]);
+  });
+
+  it('a snooze is keyed by reminder and manager, and its return is recorded as sent to that manager', async () => {
+    const { deps, notifier } = await setup();
+    const made = snoozeUntilTomorrow(
+      {
+        tenantId: T,
+        deliveryId: 'birthday:2027-03-16:megan:manager',
+        managerId: 'manager',
+        personId: 'megan',
+        kind: 'birthday',
+        date: '2027-03-16',
+        occursOn: '2027-03-16',
+      },
+      { timeZone: 'UTC', sendHour: 9 },
+      new Date('2027-03-11T10:00:00Z'),
+    );
+    if (!made.ok) throw new Error(made.message);
+    expect(made.snooze.id).toBe('snooze:birthday:2027-03-16:megan:manager:manager');
+    await deps.snoozes.save(made.snooze);
+    await runMilestoneJob(deps, { now: FRIDAY_9AM });
+    expect(notifier.reminders[0]).toMatchObject({ deliveryId: 'birthday:2027-03-16:megan:manager' });
+    expect(await deps.deliveries.get(T, `${made.snooze.id}:${made.snooze.dueAt}`)).toMatchObject({
+      status: 'sent',
+      recipientId: 'manager',
+      subject: { type: 'reminder', personId: 'megan', kind: 'birthday', date: '2027-03-16' },
+    });
+  });
+
+  it.each([
+    ['the person now reports to someone else', { managerId: 'someone-else' }],
+    ['the person has since turned the celebration off', { celebrate: { birthday: 'off' as const } }],
+  ])('drops a snooze, without sending it, when %s', async (_, change) => {
+    const { deps, notifier, people } = await setup();
+    await people.save({ ...(await people.get(T, 'megan'))!, ...change });
+    await deps.snoozes.save(snoozed);
+    await runMilestoneJob(deps, { now: FRIDAY_9AM });
+    expect(notifier.sent).toEqual([]);
+    expect(await deps.snoozes.dueBy(T, FRIDAY_9AM)).toEqual([]);
   });
 });

@@ -132,7 +132,12 @@ describe('the follow-up job', () => {
     expect(report.sends).toEqual([
       expect.objectContaining({ deliveryId: 'nudge:n1:2027-03-16', outcome: 'sent', authorId: 'london' }),
     ]);
-    expect((await deliveries.get(T, 'nudge:n1:2027-03-16'))?.status).toBe('sent');
+    expect(await deliveries.get(T, 'nudge:n1:2027-03-16')).toMatchObject({
+      status: 'sent',
+      // What the nudge's buttons are checked against: sent to its author, about this note.
+      recipientId: 'london',
+      subject: { type: 'note', noteId: 'n1' },
+    });
     expect((await notes.get(T, 'london', 'n1'))?.nudgedFor).toBe('2027-03-16');
   });
 
