@@ -1,6 +1,6 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
 import { ConversationBook, Reach, SendGate, type Messenger } from '../core/delivery';
-import type { Logger } from '../core/shared';
+import { BackgroundWork, type Logger } from '../core/shared';
 import { createMomentsBot, type MomentsBot } from '../bot/app';
 import { createTeamsAdapter } from '../bot/teams/adapter';
 import { TeamsMessenger } from '../bot/teams/messenger';
@@ -19,7 +19,10 @@ import { CosmosErasureRegister } from './cosmos/erasureRegister';
 import { SettingsCache } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
-import { KudosService } from '../core/kudos';
+import { CosmosGivingTallyStore } from './cosmos/givingTallyRepository';
+import { KudosService, runPendingFanOutJob, type PendingFanOutLine } from '../core/kudos';
+import type { HourlyJobReport } from '../core/delivery';
+import { recognitionMessages } from '../bot/kudos/recognitionMessages';
 import { runMilestoneJob, type MilestoneJobReport } from '../core/milestones';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
@@ -64,11 +67,19 @@ export interface Runtime {
   messenger: Messenger;
   /** The one gate every job's sends pass (core/delivery/sendGate.ts). */
   gate: SendGate;
+  /** What turns left running after they answered; drained before the process stops. */
+  background: BackgroundWork;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
     milestones(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<MilestoneJobReport>;
     followups(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<FollowUpJobReport>;
     digest(options: { now: Date; tenantIds?: string[]; dryRun?: boolean }): Promise<DigestJobReport>;
+    /** Kudos whose notices and posts a turn started and its process did not finish. */
+    kudosFanOuts(options: {
+      now: Date;
+      tenantIds?: string[];
+      dryRun?: boolean;
+    }): Promise<HourlyJobReport<PendingFanOutLine>>;
   };
   now: () => Date;
   close(): Promise<void>;
@@ -143,7 +154,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     audit: new CosmosAuditTrail(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
-  const kudos = new KudosService(stores.recognitions, stores.people, logger);
+  const kudos = new KudosService(
+    stores.recognitions,
+    stores.people,
+    logger,
+    new CosmosGivingTallyStore(database.container('deliveries'), logger),
+  );
   const adapter = createTeamsAdapter(config.bot);
   // One limiter for the process: Teams counts every send of the app in a tenant together, the
   // bot's and the jobs' alike.
@@ -161,7 +177,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     database.container('conversations'),
     stores.memberships,
   );
+  const background = new BackgroundWork(logger);
   const bot = createMomentsBot({
+    background,
     auth: config.bot,
     adapter,
     messenger,
@@ -224,6 +242,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         },
         options,
       ),
+    kudosFanOuts: (options) =>
+      runPendingFanOutJob(
+        {
+          settings: stores.settings,
+          recognitions: stores.recognitions,
+          people: stores.people,
+          conversations,
+          reach,
+          deliveries: stores.deliveries,
+          messenger,
+          messages: recognitionMessages,
+          logger,
+          gate,
+        },
+        options,
+      ),
     digest: (options) =>
       runDigestJob(
         {
@@ -260,6 +294,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     bot,
     messenger,
     gate,
+    background,
     jobs,
     now,
     close: async () => {

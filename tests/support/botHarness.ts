@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ConversationBook, type Messenger } from '../../core/delivery';
 import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
+import { BackgroundWork } from '../../core/shared';
 import { defaultTenantSettings } from '../../core/settings';
 import { createMomentsBot } from '../../bot/app';
 import { createTeamsAdapter } from '../../bot/teams/adapter';
@@ -16,6 +17,7 @@ import {
   MemoryDeliveryLedger,
   MemoryAuditTrail,
   MemoryErasureRegister,
+  MemoryGivingTallyStore,
   MemoryNoteStore,
   MemoryPeopleDirectory,
   MemoryRecognitionStore,
@@ -56,9 +58,18 @@ export type HarnessConversation = 'personal' | 'groupChat';
 /** A running bot over in-memory stores. */
 export type BotHarness = ReturnType<typeof startBotHarness>;
 
+/** What a test may put in place of the harness's defaults. */
+export interface BotHarnessOptions {
+  /** Proactive sends (fan-out, follow-ups); default: none succeed. */
+  messenger?: Messenger;
+  /** The Bot Connector the activities name; default: an address where nothing listens. */
+  serviceUrl?: string;
+}
+
 /** Builds the bot over fresh in-memory stores holding {@link ALEX} and {@link MEGAN}. */
-export function startBotHarness() {
+export function startBotHarness(options: BotHarnessOptions = {}) {
   const logger = new RecordingLogger();
+  const background = new BackgroundWork(logger);
   const stores = {
     people: new MemoryPeopleDirectory([structuredClone(ALEX), structuredClone(MEGAN)]),
     recognitions: new MemoryRecognitionStore(),
@@ -69,6 +80,7 @@ export function startBotHarness() {
     conversations: new MemoryConversationStore(),
     erasures: new MemoryErasureRegister(),
     audit: new MemoryAuditTrail(),
+    tallies: new MemoryGivingTallyStore(),
   };
   void stores.settings.saveTenant(defaultTenantSettings(HARNESS_TENANT, 'Europe/London'));
   const now = () => new Date('2027-03-10T10:00:00.000Z');
@@ -82,7 +94,7 @@ export function startBotHarness() {
     audit: stores.audit,
     namedAdmins: [],
     deliveries: stores.deliveries,
-    kudos: new KudosService(stores.recognitions, stores.people, logger),
+    kudos: new KudosService(stores.recognitions, stores.people, logger, stores.tallies),
     recognitions: stores.recognitions,
     snoozes: stores.snoozes,
     notes: stores.notes,
@@ -90,7 +102,8 @@ export function startBotHarness() {
     logger,
     now,
     defaultTimeZone: 'Europe/London',
-    messenger: noSends,
+    messenger: options.messenger ?? noSends,
+    background,
   });
 
   /** Posts one invoke activity from Alex and returns the body of the bot's invoke response. */
@@ -106,7 +119,7 @@ export function startBotHarness() {
       id: randomUUID(),
       channelId: 'msteams',
       // Nothing listens here: a handler that tried to reach the Bot Connector would fail fast.
-      serviceUrl: 'http://127.0.0.1:9/',
+      serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
       locale: 'en-GB',
       replyToId: '1700000000000',
       from: { id: '29:alexw', name: ALEX.displayName, aadObjectId: ALEX.id },
@@ -125,5 +138,5 @@ export function startBotHarness() {
   const execute = (verb: string, data: unknown, conversation: HarnessConversation = 'personal') =>
     invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } }, conversation);
 
-  return { bot, stores, logger, invoke, execute };
+  return { bot, stores, logger, background, now, invoke, execute };
 }
