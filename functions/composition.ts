@@ -298,6 +298,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     jobs,
     now,
     close: async () => {
+      // What turns left running (fan-outs, roster registration) finishes before the stores close.
+      await background.drain();
       await telemetry?.flush();
       client.dispose();
     },

@@ -38,11 +38,14 @@ export async function completeFanOut(
   return report;
 }
 
-/** One recognition the job took on, and whether it is now complete. */
+/**
+ * One recognition the job took on: `sent` when nothing of its fan-out is left to send, `failed`
+ * when a send is left to the next run, `planned` in a dry run.
+ */
 export interface PendingFanOutLine {
   tenantId: string;
   recognitionId: string;
-  outcome: 'completed' | 'retry' | 'planned';
+  outcome: 'sent' | 'failed' | 'planned';
 }
 
 /**
@@ -66,14 +69,14 @@ export async function runPendingFanOutJob(
         continue;
       }
       const report = await completeFanOut(run, recognition, now);
-      lines.push({ ...line, outcome: report.retry ? 'retry' : 'completed' });
+      lines.push({ ...line, outcome: report.retry ? 'failed' : 'sent' });
     }
     if (pending.length > 0) {
       run.logger.info('pending kudos fan-outs taken on', {
         job: PENDING_FAN_OUT_JOB,
         tenantId,
         pending: pending.length,
-        completed: lines.filter((l) => l.outcome === 'completed').length,
+        completed: lines.filter((l) => l.outcome === 'sent').length,
       });
     }
     return lines;

@@ -92,9 +92,7 @@ describe('a kudos submit whose recipient’s chat does not answer', () => {
       );
     // The claim of the hanging send holds for its lease (10 minutes): the hour's run after it sends.
     const first = await job('2027-03-10T11:00:00.000Z');
-    expect(first.sends).toEqual([
-      { tenantId: HARNESS_TENANT, recognitionId: stored!.id, outcome: 'completed' },
-    ]);
+    expect(first.sends).toEqual([{ tenantId: HARNESS_TENANT, recognitionId: stored!.id, outcome: 'sent' }]);
     expect(arrived.map((a) => a.chat)).toEqual([`personal:${MEGAN.id}`]);
     expect(arrived[0]?.text).toContain('Thanks for covering the launch');
     expect(await harness.stores.recognitions.get(HARNESS_TENANT, stored!.id)).not.toHaveProperty(
