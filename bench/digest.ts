@@ -262,6 +262,7 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     findMany: (tenantId, ids) => people.findMany(tenantId, ids),
     findByEmails: (tenantId, emails) => people.findByEmails(tenantId, emails),
     save: (person) => people.save(person),
+    saveMany: (batch) => people.saveMany(batch),
     remove: (tenantId, id) => people.remove(tenantId, id),
     count: (tenantId) => people.count(tenantId),
     notRecognisedSince: (tenantId, since, limit) => people.notRecognisedSince(tenantId, since, limit),
@@ -292,6 +293,7 @@ function naiveRecognitions(runtime: Runtime): RecognitionStore {
     update: (tenantId, id, change) => store.update(tenantId, id, change),
     countGivenOn: (tenantId, giverId, givenOn) => store.countGivenOn(tenantId, giverId, givenOn),
     createdBetween: (tenantId, from, to) => store.createdBetween(tenantId, from, to),
+    pendingFanOuts: (tenantId, before) => store.pendingFanOuts(tenantId, before),
     involving: (tenantId, personId) => store.involving(tenantId, personId),
     forRecipientsSince: (tenantId, ids, since) =>
       each(ids, (id) => store.forRecipientsSince(tenantId, [id], since)),

@@ -10,7 +10,7 @@ import {
   type ReachRoll,
 } from '../core/delivery';
 import type { KudosService, RecognitionStore } from '../core/kudos';
-import type { Logger } from '../core/shared';
+import type { BackgroundWork, Logger } from '../core/shared';
 import type { PeopleDirectory, ErasureRegister } from '../core/people';
 import {
   ensureTenant,
@@ -29,7 +29,7 @@ import { isMisspacedCommand } from './help/suggestions';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
-import { rosterMembers, rosterPlaceOf } from './kudos/roster';
+import { registerRosterAfterTurn, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
 import { registerTeamSetup } from './teamSetup/handlers';
 import { registerTenantSettings } from './settings/handlers';
@@ -62,6 +62,8 @@ export interface BotDependencies {
   erasures: ErasureRegister;
   logger: Logger;
   now: () => Date;
+  /** Work a turn leaves running after it answers (kudos fan-out, roster registration). */
+  background: BackgroundWork;
   /** Time zone for people and tenants whose own zone is unknown. */
   defaultTimeZone: string;
   /** Proactive sends (channel posts and notices that follow a turn), within Teams' rate limits. */
@@ -158,9 +160,8 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     if (tenantId && kind !== 'personal') {
       // Learn who is in the team or chat: celebrations reach the team's recognition channel, and
       // Moments can open a personal chat with each member when it has something to send them.
-      await rosterMembers(context, deps, tenantId, TEAM_ROSTER_LIMIT).catch((error: unknown) =>
-        turnLogger(context).warn('could not read the roster at install', { error }),
-      );
+      // After the answer: a large team's roster takes longer than Teams waits for a turn.
+      registerRosterAfterTurn(context, { ...deps, botAppId: deps.auth.appId }, tenantId, TEAM_ROSTER_LIMIT);
     }
   });
 

@@ -1,6 +1,6 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
 import { ConversationBook, Reach, SendGate, type Messenger } from '../core/delivery';
-import type { Logger } from '../core/shared';
+import { BackgroundWork, type Logger } from '../core/shared';
 import { createMomentsBot, type MomentsBot } from '../bot/app';
 import { createTeamsAdapter } from '../bot/teams/adapter';
 import { TeamsMessenger } from '../bot/teams/messenger';
@@ -19,7 +19,10 @@ import { CosmosErasureRegister } from './cosmos/erasureRegister';
 import { SettingsCache, type TeamRoles } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
-import { KudosService } from '../core/kudos';
+import { CosmosGivingTallyStore } from './cosmos/givingTallyRepository';
+import { KudosService, runPendingFanOutJob, type PendingFanOutLine } from '../core/kudos';
+import type { HourlyJobReport } from '../core/delivery';
+import { recognitionMessages } from '../bot/kudos/recognitionMessages';
 import { runMilestoneJob, type MilestoneJobReport } from '../core/milestones';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
@@ -65,11 +68,15 @@ export interface Runtime {
   messenger: Messenger;
   /** The one gate every job's sends pass (core/delivery/sendGate.ts). */
   gate: SendGate;
+  /** What turns left running after they answered; drained before the process stops. */
+  background: BackgroundWork;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
   jobs: {
     milestones(options: JobRunOptions): Promise<MilestoneJobReport>;
     followups(options: JobRunOptions): Promise<FollowUpJobReport>;
     digest(options: JobRunOptions): Promise<DigestJobReport>;
+    /** Kudos whose notices and posts a turn started and its process did not finish. */
+    kudosFanOuts(options: JobRunOptions): Promise<HourlyJobReport<PendingFanOutLine>>;
   };
   now: () => Date;
   close(): Promise<void>;
@@ -158,7 +165,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     audit: new CosmosAuditTrail(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
-  const kudos = new KudosService(stores.recognitions, stores.people, logger);
+  const kudos = new KudosService(
+    stores.recognitions,
+    stores.people,
+    logger,
+    new CosmosGivingTallyStore(database.container('deliveries'), logger),
+  );
   const adapter = createTeamsAdapter(config.bot);
   // One limiter for the process: Teams counts every send of the app in a tenant together, the
   // bot's and the jobs' alike.
@@ -176,7 +188,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     database.container('conversations'),
     stores.memberships,
   );
+  const background = new BackgroundWork(logger);
   const bot = createMomentsBot({
+    background,
     auth: config.bot,
     adapter,
     messenger,
@@ -240,6 +254,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         },
         options,
       ),
+    kudosFanOuts: ({ logger: runLogger, ...options }) =>
+      runPendingFanOutJob(
+        {
+          settings: stores.settings,
+          recognitions: stores.recognitions,
+          people: stores.people,
+          conversations,
+          reach,
+          deliveries: stores.deliveries,
+          messenger,
+          messages: recognitionMessages,
+          logger: runLogger ?? logger,
+          gate,
+        },
+        options,
+      ),
     digest: ({ logger: runLogger, ...options }) =>
       runDigestJob(
         {
@@ -276,9 +306,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     bot,
     messenger,
     gate,
+    background,
     jobs,
     now,
     close: async () => {
+      // What turns left running (fan-outs, roster registration) finishes before the stores close.
+      await background.drain();
       await telemetry?.flush();
       client.dispose();
     },

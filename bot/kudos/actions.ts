@@ -15,6 +15,7 @@ export const kudosSubmission = z.object({
   postToChannel: z.enum(['true', 'false']).optional(),
   quoteAuthor: z.string().max(256).optional(),
   quoteText: z.string().max(1000).optional(),
+  occasion: z.enum(['kudos', 'wishes']).optional(),
 });
 export type KudosSubmission = z.infer<typeof kudosSubmission>;
 

@@ -16,6 +16,8 @@ export interface KudosDraft {
   message: string;
   postToChannel: boolean;
   quote?: { author: string; text: string };
+  /** Wishes from a milestone reminder: no value to pick, and they do not count towards the limit. */
+  occasion?: 'wishes';
 }
 
 /** An empty draft, with a fresh submission id that every retry of its submit repeats. */
@@ -42,6 +44,7 @@ export function draftFromSubmission(data: KudosSubmission): KudosDraft {
     message: data.message ?? '',
     postToChannel: data.postToChannel === 'true',
     ...(data.quoteText ? { quote: { author: data.quoteAuthor ?? '', text: data.quoteText } } : {}),
+    ...(data.occasion === 'wishes' ? { occasion: 'wishes' as const } : {}),
   };
 }
 
@@ -97,6 +100,7 @@ export async function kudosForm(
     postToChannel: draft.postToChannel ? 'true' : 'false',
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
+    occasion: draft.occasion ?? 'kudos',
     error: options.error ?? '',
   });
 }

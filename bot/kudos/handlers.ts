@@ -6,21 +6,15 @@ import {
   type TaskModuleTaskInfo,
 } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import {
-  fanOutRecognition,
-  recognitionChannelFor,
-  type FanOutDeps,
-  type KudosService,
-  type Recognition,
-} from '../../core/kudos';
-import { registerMembers, type ErasureRegister, type PeopleDirectory } from '../../core/people';
+import { recognitionChannelFor, type Recognition } from '../../core/kudos';
+import { registerMembers } from '../../core/people';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
+import { fanOutAfterTurn, type KudosDeps } from './fanOutAfterTurn';
 import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, wishesOpening, type KudosDraft } from './form';
 import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
-import { recognitionMessages } from './recognitionMessages';
 import { listNames, recognitionCardData } from './recognitionView';
 import { aadIdOf, mentionedPeople } from './roster';
 import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
@@ -39,14 +33,7 @@ import {
   wishesAction,
 } from './actions';
 
-/** What the kudos handlers need. */
-export interface KudosDeps extends Omit<FanOutDeps, 'messages'> {
-  kudos: KudosService;
-  people: PeopleDirectory;
-  erasures: ErasureRegister;
-  now: () => Date;
-  defaultTimeZone: string;
-}
+export type { KudosDeps };
 
 /** A message-extension result that inserts the recognition card into the compose box. */
 function composeResult(recognition: Recognition): MessagingExtensionResult {
@@ -69,10 +56,8 @@ function taskInfo(card: Record<string, unknown>): TaskModuleTaskInfo {
 
 /** Registers every way of giving and celebrating kudos on the application. */
 export function registerKudos(app: Application<TurnState>, deps: KudosDeps): void {
-  // The channel post and the recipients' notices, each claimed in the ledger first: a retried
-  // submit sends none of them twice.
-  const fanOut = (recognition: Recognition) =>
-    fanOutRecognition({ ...deps, messages: recognitionMessages }, recognition, deps.now());
+  const fanOut = (context: TurnContext, recognition: Recognition) =>
+    fanOutAfterTurn(deps, context.activity, recognition);
 
   const form = async (
     context: TurnContext,
@@ -107,6 +92,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         place: caller.place,
         postToChannel: draft.postToChannel,
         submissionId: draft.submissionId,
+        ...(draft.occasion ? { occasion: draft.occasion } : {}),
       },
       caller.settings,
       deps.now(),
@@ -143,7 +129,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
     if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
-    await fanOut(result.recognition);
+    await fanOut(context, result.recognition);
     return composeResult(result.recognition);
   });
 
@@ -203,7 +189,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
       });
     }
-    await fanOut(result.recognition);
+    await fanOut(context, result.recognition);
   });
 
   // The chat form's submit: refusals come back in the form; success replaces it with a summary.
@@ -220,7 +206,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
       });
     }
-    const published = await fanOut(result.recognition);
+    const published = await fanOut(context, result.recognition);
     return asCard(
       expandCard(kudosSentCard, {
         recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),
@@ -243,9 +229,12 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
     if (!caller || !person) return 'That person is no longer in Moments.';
     const { subject } = sent.delivery;
+    const kind = subject.type === 'reminder' ? subject.kind : 'kudos';
+    // Wishes, not kudos, except when the card asked for thanks: no value, and not counted.
     const draft = newDraft({
       recipientIds: [person.id],
-      message: wishesOpening(subject.type === 'reminder' ? subject.kind : 'kudos', person.displayName),
+      message: wishesOpening(kind, person.displayName),
+      ...(kind === 'kudos' ? {} : { occasion: 'wishes' as const }),
     });
     const card = await form(context, caller, 'chat', draft, undefined, [
       { title: person.displayName, value: person.id },

@@ -18,6 +18,8 @@ export interface KudosFormData {
   postToChannel: 'true' | 'false';
   quoteAuthor: string;
   quoteText: string;
+  /** `wishes`: the form answers a milestone reminder and offers no value (Celebration is implied). */
+  occasion: 'kudos' | 'wishes';
   /** Empty when there is nothing wrong. */
   error: string;
 }

@@ -1,13 +1,14 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext, type CloudAdapter } from 'botbuilder';
 import {
   colleaguesOf,
   registerMembers,
+  registerRoster,
   type MemberDirectory,
   type Person,
   type RosterMember,
 } from '../../core/people';
 import type { RosterPlace } from '../../core/delivery';
-import type { Logger } from '../../core/shared';
+import type { BackgroundWork, Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
 import { tenantOf } from '../teams/conversationRecord';
 
@@ -59,6 +60,13 @@ export async function rosterMembers(
   tenantId: string,
   limit = MAX_CHOICES,
 ) {
+  const members = await readRoster(context, limit);
+  const { teamId, seenIn } = rosterOrigin(context, directory.now);
+  return registerMembers(directory, tenantId, members, teamId, seenIn);
+}
+
+/** The members of the conversation of `context` (those with an AAD object id), up to about `limit`. */
+async function readRoster(context: TurnContext, limit: number): Promise<RosterMember[]> {
   const members: RosterMember[] = [];
   let continuationToken: string | undefined;
   do {
@@ -75,10 +83,46 @@ export async function rosterMembers(
     }
     continuationToken = page.continuationToken;
   } while (continuationToken && members.length < limit);
+  return members;
+}
+
+/** The team a roster belongs to, and where its members were seen, from the turn's activity. */
+function rosterOrigin(context: TurnContext, now: (() => Date) | undefined) {
   const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
   const place = rosterPlaceOf(context);
-  const now = (directory.now ?? (() => new Date()))();
-  return registerMembers(directory, tenantId, members, teamId, place ? { place, now } : undefined);
+  return { teamId, seenIn: place ? { place, now: (now ?? (() => new Date()))() } : undefined };
+}
+
+/**
+ * Reads and registers the whole roster of the conversation Moments was just added to, after the
+ * turn has answered: a team of thousands takes many roster pages and writes, longer than Teams
+ * waits for a turn. The pages are read in a conversation continued from the turn's reference (the
+ * turn's own context is closed by then) and registered in batches ({@link registerRoster}).
+ */
+export function registerRosterAfterTurn(
+  context: TurnContext,
+  deps: MemberDirectory & {
+    adapter: CloudAdapter;
+    botAppId?: string;
+    background: BackgroundWork;
+    now: () => Date;
+  },
+  tenantId: string,
+  limit: number,
+): void {
+  const reference = TurnContext.getConversationReference(context.activity);
+  const { teamId, seenIn } = rosterOrigin(context, deps.now);
+  deps.background.run(
+    'roster registration',
+    async () => {
+      let members: RosterMember[] = [];
+      await deps.adapter.continueConversationAsync(deps.botAppId ?? '', reference, async (continued) => {
+        members = await readRoster(continued, limit);
+      });
+      await registerRoster(deps, tenantId, members, teamId, seenIn);
+    },
+    { tenantId, teamId },
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   deliverOnce,
   deliveryId,
   type DeliveryLedger,
+  type DeliveryOutcome,
   type Messenger,
   type OutboundMessage,
   type Reach,
@@ -34,7 +35,14 @@ export interface FanOutReport {
   managersNotified: number;
   /** Recipients Moments has no personal chat with and could not open one with, and why. */
   unreachable?: Array<{ recipientId: string; reason: Unreachable }>;
+  /** The recognition channel the giver asked for when the post is not there (not reachable, or the send failed). */
+  channelMissed?: string;
+  /** Some send failed for now or is held by another run: a later run must try again. */
+  retry: boolean;
 }
+
+/** Outcomes that leave a send for a later run. */
+const LEFT_TO_RETRY: ReadonlySet<DeliveryOutcome> = new Set(['failed', 'busy', 'deferred']);
 
 /** What the fan-out reads, claims and sends through. */
 export interface FanOutDeps {
@@ -107,12 +115,20 @@ export async function fanOutRecognition(
   recognition: Recognition,
   now: Date,
 ): Promise<FanOutReport> {
-  const report: FanOutReport = { notified: 0, managersNotified: 0 };
+  const report: FanOutReport = { notified: 0, managersNotified: 0, retry: false };
   const { tenantId } = recognition;
   // Recorded with the recognition it is about; its Celebrate is open to everyone who sees it.
   const subject = { type: 'celebration', recognitionId: recognition.id } as const;
-  const once = (id: string, send: () => ReturnType<Messenger['send']>) =>
-    deliverOnce(deps.deliveries, deps.logger, { tenantId, id, kind: 'notice', now, subject }, send);
+  const once = async (id: string, send: () => ReturnType<Messenger['send']>) => {
+    const outcome = await deliverOnce(
+      deps.deliveries,
+      deps.logger,
+      { tenantId, id, kind: 'notice', now, subject },
+      send,
+    );
+    if (LEFT_TO_RETRY.has(outcome)) report.retry = true;
+    return outcome;
+  };
 
   const channelId = recognition.postToChannel
     ? await recognitionChannelFor(deps.settings, tenantId, recognition.place)
@@ -124,7 +140,9 @@ export async function fanOutRecognition(
         deps.messenger.send(channel, deps.messages.channelPost(recognition)),
       );
       if (outcome === 'sent' || outcome === 'already-done') report.channelId = channelId;
+      else report.channelMissed = channelId;
     } else {
+      report.channelMissed = channelId;
       deps.logger.warn('recognition channel not reachable yet: Moments has not seen it', {
         tenantId,
         channelId,

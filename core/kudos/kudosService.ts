@@ -2,6 +2,7 @@ import { localDateOf, type Logger, readUserText } from '../shared';
 import type { PeopleDirectory } from '../people';
 import type { Celebration, PersonRef, Recognition, RecognitionPlace, RecognitionStore } from './recognitions';
 import type { TenantSettings } from '../settings';
+import { claimGivingSlot, type GivingTallyStore } from './givingLimit';
 
 /** At most this many people in one kudos. */
 export const MAX_RECIPIENTS = 10;
@@ -20,7 +21,19 @@ export interface KudosRequest {
   postToChannel: boolean;
   /** Identifies the submission: a retried or double-clicked submit repeats it. */
   submissionId: string;
+  /**
+   * `wishes`: a milestone's wishes (birthday, anniversary, welcome) to one person, given under the
+   * built-in {@link CELEBRATION_VALUE} whatever `valueId` says, and not counted towards the daily
+   * limit. Default: kudos.
+   */
+  occasion?: 'kudos' | 'wishes';
 }
+
+/**
+ * The value wishes are given under: built in, not one of the company's values (never in their
+ * list, never retired or renamed by an admin).
+ */
+export const CELEBRATION_VALUE = { id: 'celebration', name: 'Celebration' } as const;
 
 /** Why kudos were refused; each has a message fit to show the giver. */
 export type KudosErrorCode =
@@ -62,11 +75,14 @@ export class KudosService {
     private readonly recognitions: RecognitionStore,
     private readonly people: PeopleDirectory,
     private readonly logger: Logger,
+    private readonly tallies: GivingTallyStore,
   ) {}
 
   /**
    * Validates and stores kudos, then marks each recipient recognised. Refusals store nothing.
    * A repeated submission (Teams retry, double click) returns the recognition already stored.
+   * The recognition is stored marked `fanOutPending`: its follow-on messages are still to be sent
+   * (core/kudos/pendingFanOut.ts).
    */
   async give(request: KudosRequest, settings: TenantSettings, now: Date): Promise<KudosResult> {
     const result = await this.validateAndStore(request, settings, now);
@@ -117,8 +133,12 @@ export class KudosService {
       );
     }
     const message = read.text;
-    const value = settings.values.find((v) => v.id === request.valueId);
-    if (!value || value.retired) {
+    const wishes = request.occasion === 'wishes';
+    if (wishes && recipientIds.length > 1) {
+      return refuse('KUDOS.TOO_MANY_RECIPIENTS', 'recipients', 'Wishes are for one person at a time.');
+    }
+    const value = wishes ? CELEBRATION_VALUE : settings.values.find((v) => v.id === request.valueId);
+    if (!value || ('retired' in value && value.retired)) {
       return refuse(
         'KUDOS.UNKNOWN_VALUE',
         'value',
@@ -143,15 +163,25 @@ export class KudosService {
       );
     }
     const givenOn = localDateOf(now, giver?.timeZone ?? settings.defaultTimeZone);
-    // A limit of null is off: nothing to count.
+    // A limit of null is off: nothing to count. Wishes never count: they answer a reminder.
     const limit = settings.dailyKudosLimit;
-    if (limit !== null) {
-      const given = await this.recognitions.countGivenOn(request.tenantId, request.giver.id, givenOn);
-      if (given >= limit) {
+    if (limit !== null && !wishes) {
+      const claim = await claimGivingSlot(
+        this.tallies,
+        {
+          tenantId: request.tenantId,
+          giverId: request.giver.id,
+          recognitionId: id,
+          localDay: givenOn,
+          limit,
+        },
+        (day) => this.recognitions.countGivenOn(request.tenantId, request.giver.id, day),
+      );
+      if (!claim.ok) {
         return refuse(
           'KUDOS.DAILY_LIMIT',
           'message',
-          `You have given ${given} kudos today, the daily limit. Your message is kept here: send it tomorrow.`,
+          `You have given ${claim.given} kudos today, the daily limit. Your message is kept here: send it tomorrow.`,
         );
       }
     }
@@ -174,6 +204,7 @@ export class KudosService {
       createdAt: now.toISOString(),
       givenOn,
       celebrations: [],
+      fanOutPending: true,
     };
     const created = await this.recognitions.create(recognition);
     if (!created.created) return { ok: true, recognition: created.existing, duplicate: true };

@@ -38,6 +38,12 @@ export interface Recognition {
   /** The local date of the giver at `createdAt`, for the daily giving limit. */
   givenOn: string;
   celebrations: Celebration[];
+  /**
+   * Its follow-on messages (notices, channel post, manager copies) have not all gone out yet: set
+   * when it is stored, cleared once the fan-out left nothing to retry. What the hourly job looks
+   * for when the process that stored it died before sending them.
+   */
+  fanOutPending?: boolean;
 }
 
 /**
@@ -67,6 +73,8 @@ export interface RecognitionStore {
   ): Promise<Recognition | undefined>;
   /** How many kudos `giverId` gave on local date `givenOn`. */
   countGivenOn(tenantId: string, giverId: string, givenOn: string): Promise<number>;
+  /** Kudos still marked {@link Recognition.fanOutPending} that were created before `createdBefore`, oldest first. */
+  pendingFanOuts(tenantId: string, createdBefore: Date): Promise<Recognition[]>;
   /** Kudos created in [from, to), newest first. */
   createdBetween(tenantId: string, from: Date, to: Date): Promise<Recognition[]>;
   /**

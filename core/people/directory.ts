@@ -61,6 +61,8 @@ export interface PeopleDirectory {
    */
   findByEmails(tenantId: string, emails: string[]): Promise<Person[]>;
   save(person: Person): Promise<void>;
+  /** Saves a batch of people (a roster's worth), as many writes in flight as the store allows. */
+  saveMany(people: Person[]): Promise<void>;
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;

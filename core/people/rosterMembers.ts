@@ -1,4 +1,5 @@
 import { rememberMemberships, type MembershipStore, type RosterPlace } from '../delivery';
+import { chunks, inPool } from '../shared';
 import type { PeopleDirectory, Person } from './directory';
 import type { ErasureRegister } from './erasures';
 
@@ -50,23 +51,45 @@ export async function registerMembers<M extends RosterMember>(
   const unknown = members.filter((member) => !known.has(member.id)).map((member) => member.id);
   const erased = unknown.length > 0 ? await erasures.erasedAmong(tenantId, unknown) : new Set<string>();
   const kept: M[] = [];
+  const writes: Person[] = [];
   for (const member of members) {
     if (erased.has(member.id)) continue;
     kept.push(member);
     const person = known.get(member.id);
-    if (person) {
-      if (teamId && !(person.teamIds ?? []).includes(teamId)) {
-        await directory.save({ ...person, teamIds: [...(person.teamIds ?? []), teamId] });
-      }
-      continue;
+    if (!person) writes.push(newcomer(tenantId, member, teamId));
+    else if (teamId && !(person.teamIds ?? []).includes(teamId)) {
+      writes.push({ ...person, teamIds: [...(person.teamIds ?? []), teamId] });
     }
-    await directory.save(newcomer(tenantId, member, teamId));
   }
+  if (writes.length > 0) await directory.saveMany(writes);
   if (memberships && seenIn) {
     const entries = kept.flatMap((m) => (m.memberId ? [{ userId: m.id, memberId: m.memberId }] : []));
     await rememberMemberships(memberships, tenantId, entries, seenIn.place, seenIn.now);
   }
   return kept;
+}
+
+/** Members of a roster registered per batch: one directory query and one batch of writes each. */
+export const ROSTER_BATCH_SIZE = 100;
+/** Batches of a roster registered at once, so a 5,000-member team does not meet the store all at once. */
+export const ROSTER_BATCHES_IN_FLIGHT = 4;
+
+/**
+ * Registers a whole roster (a team of thousands) as {@link registerMembers} does, in batches of
+ * {@link ROSTER_BATCH_SIZE} with at most {@link ROSTER_BATCHES_IN_FLIGHT} at a time.
+ * @returns how many members were kept (not forgotten).
+ */
+export async function registerRoster(
+  directory: MemberDirectory,
+  tenantId: string,
+  members: RosterMember[],
+  teamId?: string,
+  seenIn?: { place: RosterPlace; now: Date },
+): Promise<number> {
+  const batches = await inPool(chunks(members, ROSTER_BATCH_SIZE), ROSTER_BATCHES_IN_FLIGHT, (batch) =>
+    registerMembers(directory, tenantId, batch, teamId, seenIn),
+  );
+  return batches.reduce((sum, kept) => sum + kept.length, 0);
 }
 
 /** A member the directory did not know, as it is first recorded. */

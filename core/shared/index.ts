@@ -1,4 +1,5 @@
 /** The shared feature's public entry: other folders import from here, never from its files. */
+export * from './backgroundWork';
 export * from './calendar';
 export * from './chunks';
 export * from './editDistance';

@@ -1,11 +1,18 @@
 import type { Container } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
-import type { Logger } from '../../core/shared';
+import { inPool, type Logger } from '../../core/shared';
 import { orUndefined, type DocumentReader } from './documents';
 import { personReader, toPersonDocument } from './personDocument';
 
 /** Up to this many ids, {@link CosmosPeopleDirectory.findMany} reads each person directly. */
 const POINT_READS_UP_TO = 10;
+
+/**
+ * Upserts of one {@link CosmosPeopleDirectory.saveMany} in flight at once: each person is its own
+ * logical partition, so a batch is many small writes, bounded so as not to meet the account's
+ * throughput all at once.
+ */
+const SAVE_MANY_IN_FLIGHT = 8;
 
 /** The directory in the `people` container, partitioned by [tenantId, id]. */
 export class CosmosPeopleDirectory implements PeopleDirectory {
@@ -63,6 +70,10 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
 
   async save(person: Person): Promise<void> {
     await this.container.items.upsert(toPersonDocument(person));
+  }
+
+  async saveMany(people: Person[]): Promise<void> {
+    await inPool(people, SAVE_MANY_IN_FLIGHT, (person) => this.save(person));
   }
 
   async remove(tenantId: string, id: string): Promise<void> {

@@ -87,6 +87,16 @@ export class CosmosRecognitionStore implements RecognitionStore {
     return resources[0] ?? 0;
   }
 
+  async pendingFanOuts(tenantId: string, createdBefore: Date): Promise<Recognition[]> {
+    return this.query(
+      'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.fanOutPending = true AND c.createdAt < @before ORDER BY c.createdAt ASC',
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@before', value: createdBefore.toISOString() },
+      ],
+    );
+  }
+
   async createdBetween(tenantId: string, from: Date, to: Date): Promise<Recognition[]> {
     return this.query(
       'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.createdAt >= @from AND c.createdAt < @to ORDER BY c.createdAt DESC',

@@ -49,6 +49,7 @@ const form = (overrides: Partial<KudosFormData> = {}): KudosFormData => ({
   postToChannel: 'true',
   quoteAuthor: 'Megan Bowen',
   quoteText: 'The release is out!',
+  occasion: 'kudos',
   error: '',
   ...overrides,
 });
@@ -76,6 +77,7 @@ describe('card templates', () => {
       form(),
       form({ mode: 'chat', error: 'Add a message: say what they did and why it mattered.' }),
       form({ quoteAuthor: '', quoteText: '', offerChannel: false }),
+      form({ mode: 'chat', occasion: 'wishes', value: '', quoteAuthor: '', quoteText: '' }),
     ]) {
       const card = expandCard(kudosFormCard, data);
       expectValid(card);

@@ -9,11 +9,14 @@ import { RecordingLogger } from '../support/fakes';
 type Jobs = Runtime['jobs'];
 type JobName = keyof Jobs;
 
-// Each hourly timer trigger runs its own job, and only it, as of the trigger's instant, and logs
-// what it did with the invocation id: counts only, never what was sent.
+// Each hourly timer trigger runs its own job (the follow-up trigger also the kudos fan-out catch-up)
+// and only it, as of the trigger's instant, and logs what it did with the invocation id: counts
+// only, never what was sent.
 const TRIGGERS: Array<{
   name: string;
   job: JobName;
+  /** Jobs it runs after its own. */
+  then?: JobName[];
   schedule: string;
   /** The minute of every hour it fires at. */
   minute: number;
@@ -33,6 +36,7 @@ const TRIGGERS: Array<{
   {
     name: 'followUpNudges',
     job: 'followups',
+    then: ['kudosFanOuts'],
     schedule: FOLLOW_UP_SCHEDULE,
     minute: 0,
     handler: followUpNudgesHandler,
@@ -86,6 +90,7 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
         milestones: stub('milestones'),
         followups: stub('followups'),
         digest: stub('digest'),
+        kudosFanOuts: stub('kudosFanOuts'),
       };
       const timer: Timer = {
         isPastDue,
@@ -96,7 +101,7 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
         timer,
         new InvocationContext({ invocationId: `inv-${trigger.name}`, functionName: trigger.name }),
       );
-      expect(calls).toEqual([{ job: trigger.job, at: now }]);
+      expect(calls).toEqual([trigger.job, ...(trigger.then ?? [])].map((job) => ({ job, at: now })));
       expect(logger.lines).toContainEqual({
         level: 'info',
         message: trigger.message,

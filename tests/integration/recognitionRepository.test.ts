@@ -1,6 +1,7 @@
 import { silentLogger } from '../../core/shared';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
+import { CosmosGivingTallyStore } from '../../functions/cosmos/givingTallyRepository';
 import { KudosService, type Recognition } from '../../core/kudos';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
@@ -66,6 +67,23 @@ describe('CosmosRecognitionStore', () => {
     ).toEqual(['kudos-c', 'kudos-b']);
   });
 
+  it('finds the kudos whose fan-out is still pending, oldest first, within the tenant', async () => {
+    const aside = { recipients: [{ id: 'isaiah', name: 'Isaiah Langer' }], recipientIds: ['isaiah'] };
+    const pendingOne = { ...aside, fanOutPending: true };
+    await store.create(recognition('pending-old', '2027-04-01T09:00:00.000Z', pendingOne));
+    await store.create(recognition('pending-new', '2027-04-01T09:20:00.000Z', pendingOne));
+    await store.create(recognition('pending-done', '2027-04-01T08:00:00.000Z', aside));
+    await store.create({
+      ...recognition('pending-other', '2027-04-01T08:00:00.000Z', pendingOne),
+      tenantId: 'tenant-b',
+    });
+    const pending = await store.pendingFanOuts(T, new Date('2027-04-01T09:30:00.000Z'));
+    expect(pending.map((r) => r.id)).toEqual(['pending-old', 'pending-new']);
+    expect((await store.pendingFanOuts(T, new Date('2027-04-01T09:10:00.000Z'))).map((r) => r.id)).toEqual([
+      'pending-old',
+    ]);
+  });
+
   it('reads the kudos of any number of recipients, a hundred people per query, each kudos once', async () => {
     const people = Array.from({ length: 250 }, (_, i) => `person-${String(i).padStart(3, '0')}`);
     const to = (...ids: string[]) => ({
@@ -107,6 +125,7 @@ describe('CosmosRecognitionStore', () => {
       store,
       new CosmosPeopleDirectory(cosmos.database.container('people'), silentLogger),
       new RecordingLogger(),
+      new CosmosGivingTallyStore(cosmos.database.container('deliveries'), silentLogger),
     );
     const at = new Date('2027-03-13T09:05:00Z');
     const celebrants = Array.from({ length: 6 }, (_, i) => ({ id: `person-${i}`, name: `Person ${i}` }));

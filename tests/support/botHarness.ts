@@ -13,6 +13,7 @@ import {
 } from '../../core/delivery';
 import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
+import { BackgroundWork } from '../../core/shared';
 import { defaultTenantSettings, type TeamRoles } from '../../core/settings';
 import { createMomentsBot } from '../../bot/app';
 import { createTeamsAdapter } from '../../bot/teams/adapter';
@@ -21,6 +22,7 @@ import {
   MemoryDeliveryLedger,
   MemoryAuditTrail,
   MemoryErasureRegister,
+  MemoryGivingTallyStore,
   MemoryNoteStore,
   MemoryPeopleDirectory,
   MemoryRecognitionStore,
@@ -65,6 +67,10 @@ export type BotHarness = ReturnType<typeof startBotHarness>;
 export interface BotHarnessOptions {
   /** Who owns a team; none by default, as without Microsoft Graph. */
   teamRoles?: TeamRoles;
+  /** Proactive sends (fan-out, follow-ups); default: none succeed. */
+  messenger?: Messenger;
+  /** The Bot Connector the activities name; default: an address where nothing listens. */
+  serviceUrl?: string;
 }
 
 /** A team channel the harness's messages can come from. */
@@ -77,6 +83,7 @@ export const HARNESS_TEAM = {
 /** Builds the bot over fresh in-memory stores holding {@link ALEX} and {@link MEGAN}. */
 export function startBotHarness(options: BotHarnessOptions = {}) {
   const logger = new RecordingLogger();
+  const background = new BackgroundWork(logger);
   const stores = {
     people: new MemoryPeopleDirectory([structuredClone(ALEX), structuredClone(MEGAN)]),
     recognitions: new MemoryRecognitionStore(),
@@ -87,6 +94,7 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     conversations: new MemoryConversationStore(),
     erasures: new MemoryErasureRegister(),
     audit: new MemoryAuditTrail(),
+    tallies: new MemoryGivingTallyStore(),
   };
   void stores.settings.saveTenant(defaultTenantSettings(HARNESS_TENANT, 'Europe/London'));
   const now = () => new Date('2027-03-10T10:00:00.000Z');
@@ -100,7 +108,7 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     audit: stores.audit,
     namedAdmins: [],
     deliveries: stores.deliveries,
-    kudos: new KudosService(stores.recognitions, stores.people, logger),
+    kudos: new KudosService(stores.recognitions, stores.people, logger, stores.tallies),
     recognitions: stores.recognitions,
     snoozes: stores.snoozes,
     notes: stores.notes,
@@ -108,7 +116,8 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     logger,
     now,
     defaultTimeZone: 'Europe/London',
-    messenger: noSends,
+    messenger: options.messenger ?? noSends,
+    background,
     ...(options.teamRoles ? { teamRoles: options.teamRoles } : {}),
   });
 
@@ -132,7 +141,7 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
       id: randomUUID(),
       channelId: 'msteams',
       // Nothing listens here: a handler that tried to reach the Bot Connector would fail fast.
-      serviceUrl: 'http://127.0.0.1:9/',
+      serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
       locale: 'en-GB',
       replyToId: '1700000000000',
       from: { id: `29:${handle}`, name: from.displayName, aadObjectId: from.id },
@@ -192,5 +201,5 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     return delivery.id;
   };
 
-  return { bot, stores, logger, invoke, execute, sayInChannel, delivered };
+  return { bot, stores, logger, background, now, invoke, execute, sayInChannel, delivered };
 }

@@ -14,7 +14,14 @@ import {
 } from '../../core/delivery';
 import type { LogFields, Logger } from '../../core/shared';
 import type { PeopleDirectory, Person, ErasureRegister } from '../../core/people';
-import type { CreateResult, Recognition, RecognitionStore } from '../../core/kudos';
+import type {
+  CreateResult,
+  GivingTally,
+  GivingTallyStore,
+  Recognition,
+  RecognitionStore,
+  TallyDecision,
+} from '../../core/kudos';
 import type { MilestoneCandidates, ReminderSnooze, SnoozeStore } from '../../core/milestones';
 import type {
   AuditEntry,
@@ -211,6 +218,9 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }
+  async saveMany(people: Person[]) {
+    for (const person of people) await this.save(person);
+  }
   async remove(tenantId: string, id: string) {
     this.people.delete(`${tenantId}/${id}`);
   }
@@ -253,6 +263,11 @@ export class MemoryRecognitionStore implements RecognitionStore {
   }
   async countGivenOn(tenantId: string, giverId: string, givenOn: string) {
     return this.all(tenantId).filter((r) => r.giver.id === giverId && r.givenOn === givenOn).length;
+  }
+  async pendingFanOuts(tenantId: string, createdBefore: Date) {
+    return this.all(tenantId)
+      .filter((r) => r.fanOutPending === true && r.createdAt < createdBefore.toISOString())
+      .reverse();
   }
   async createdBetween(tenantId: string, from: Date, to: Date) {
     return this.all(tenantId).filter(
@@ -477,5 +492,24 @@ export class MemoryTeamRoles implements TeamRoles {
     const reason = this.unavailable.get(key);
     if (reason !== undefined) return { kind: 'unknown', reason };
     return this.owners.get(key)?.has(userId) ? { kind: 'owner' } : { kind: 'not-owner' };
+  }
+}
+
+/** Daily-limit tallies in memory; each change is applied at once, so none ever conflicts. */
+export class MemoryGivingTallyStore implements GivingTallyStore {
+  readonly tallies = new Map<string, GivingTally>();
+
+  async get(tenantId: string, giverId: string) {
+    const tally = this.tallies.get(`${tenantId}/${giverId}`);
+    return tally ? structuredClone(tally) : undefined;
+  }
+  async change<R>(
+    tenantId: string,
+    giverId: string,
+    decide: (current: GivingTally | undefined) => TallyDecision<R>,
+  ): Promise<R> {
+    const { next, answer } = decide(await this.get(tenantId, giverId));
+    if (next) this.tallies.set(`${tenantId}/${giverId}`, structuredClone(next));
+    return answer;
   }
 }

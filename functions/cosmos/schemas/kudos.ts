@@ -27,5 +27,19 @@ export const recognitionSchema = z
     createdAt: z.string(),
     givenOn: z.string(),
     celebrations: z.array(personRef.extend({ at: z.string() })),
+    fanOutPending: z.boolean().optional(),
   })
   .passthrough() satisfies z.ZodType<Recognition>;
+
+/** A giver's tally towards the daily kudos limit, as stored beside the deliveries. */
+export const storedGivingTallySchema = z
+  .object({
+    tenantId: z.string(),
+    id: z.string(),
+    type: z.literal('giving-tally'),
+    giverId: z.string(),
+    day: z.string(),
+    count: z.number().int().nonnegative(),
+    recognitionIds: z.array(z.string()),
+  })
+  .passthrough();

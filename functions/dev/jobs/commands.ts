@@ -2,6 +2,7 @@ import type { JobCommand } from './job';
 import { importPeopleCommand } from './importPeopleCommand';
 import { milestonesCommand } from './milestonesCommand';
 import { followUpsCommand } from './followUpsCommand';
+import { kudosFanOutCommand } from './kudosFanOutCommand';
 import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
 import { adminsCommand } from './adminsCommand';
@@ -18,6 +19,7 @@ export const commands: readonly JobCommand[] = [
   syncPeopleCommand,
   milestonesCommand,
   followUpsCommand,
+  kudosFanOutCommand,
   digestCommand,
   adminsCommand,
   auditCommand,

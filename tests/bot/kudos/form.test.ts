@@ -31,6 +31,7 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     postToChannel: draft.postToChannel ? 'true' : 'false',
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
+    occasion: draft.occasion ?? 'kudos',
     error: '',
   });
 }
@@ -55,6 +56,15 @@ describe('a submitted kudos form', () => {
 
   test.each(['task', 'chat'] as const)('comes back as the draft it was rendered from (%s)', (mode) => {
     expect(draftFromSubmission(submitted(formFor(draft, mode, true)))).toEqual(draft);
+  });
+
+  test('wishes come back as wishes, with no value asked for', () => {
+    const wishes: KudosDraft = { ...draft, valueId: '', quote: undefined, occasion: 'wishes' };
+    delete wishes.quote;
+    const card = formFor(wishes, 'chat', true);
+    const inputs = (card.body as Array<{ id?: string }>).map((e) => e.id);
+    expect(inputs).not.toContain('value');
+    expect(draftFromSubmission(submitted(card))).toEqual({ ...wishes, valueId: '' });
   });
 
   test('without the channel toggle (no recognition channel) is not posted to a channel', () => {

@@ -131,7 +131,7 @@ describe('fanOutRecognition', () => {
   it('posts in the recognition channel and notifies each recipient, each claimed in the ledger', async () => {
     const { deps, messenger, deliveries } = await setup();
     const report = await fanOutRecognition(deps, recognition(), now);
-    expect(report).toEqual({ channelId: KUDOS_CHANNEL, notified: 2, managersNotified: 0 });
+    expect(report).toEqual({ channelId: KUDOS_CHANNEL, notified: 2, managersNotified: 0, retry: false });
     expect([...messenger.arrived].sort()).toEqual([
       `channel:${KUDOS_CHANNEL} Alex Wilber recognised Megan Bowen, Adele Vance`,
       'personal:adele Adele Vance: Teamwork',
@@ -148,7 +148,7 @@ describe('fanOutRecognition', () => {
     const sentBefore = [...messenger.arrived];
     const again = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
     expect(messenger.arrived).toEqual(sentBefore);
-    expect(again).toEqual({ channelId: KUDOS_CHANNEL, notified: 0, managersNotified: 0 });
+    expect(again).toEqual({ channelId: KUDOS_CHANNEL, notified: 0, managersNotified: 0, retry: false });
   });
 
   it('two runs at once send each message once', async () => {
@@ -165,9 +165,11 @@ describe('fanOutRecognition', () => {
     messenger.failNext = [{ ok: false, permanent: false, reason: 'Teams answered 503' }];
     const first = await fanOutRecognition(deps, recognition(), now);
     expect(first.notified).toBe(1);
+    expect(first.retry).toBe(true);
     expect(messenger.arrived).toHaveLength(1);
     const second = await fanOutRecognition(deps, recognition(), new Date(now.getTime() + 60_000));
     expect(second.notified).toBe(1);
+    expect(second.retry).toBe(false);
     expect([...messenger.arrived].sort()).toEqual([
       'personal:adele Adele Vance: Teamwork',
       'personal:megan Megan Bowen: Teamwork',
@@ -177,7 +179,7 @@ describe('fanOutRecognition', () => {
   it('does not post in the channel when the giver did not ask for it', async () => {
     const { deps, messenger } = await setup();
     const report = await fanOutRecognition(deps, recognition({ postToChannel: false }), now);
-    expect(report).toEqual({ notified: 2, managersNotified: 0 });
+    expect(report).toEqual({ notified: 2, managersNotified: 0, retry: false });
     expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
   });
 
@@ -197,7 +199,7 @@ describe('fanOutRecognition', () => {
   it('logs, and posts nothing, when Moments has not seen the recognition channel yet', async () => {
     const { deps, messenger, logger } = await setup({ recognitionChannel: '19:unseen' });
     const report = await fanOutRecognition(deps, recognition(), now);
-    expect(report).toEqual({ notified: 2, managersNotified: 0 });
+    expect(report).toEqual({ notified: 2, managersNotified: 0, channelMissed: '19:unseen', retry: false });
     expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ channelId: '19:unseen' }) }),

@@ -1,7 +1,12 @@
 import { KudosService, recognitionIdFor, type KudosRequest } from '../../../core/kudos';
 import type { Person } from '../../../core/people';
 import { defaultTenantSettings } from '../../../core/settings';
-import { MemoryPeopleDirectory, MemoryRecognitionStore, RecordingLogger } from '../../support/fakes';
+import {
+  MemoryGivingTallyStore,
+  MemoryPeopleDirectory,
+  MemoryRecognitionStore,
+  RecordingLogger,
+} from '../../support/fakes';
 
 const T = 'tenant-a';
 const person = (id: string, displayName: string, timeZone = 'Europe/London'): Person => ({
@@ -22,7 +27,13 @@ function setup() {
     person('adele', 'Adele Vance'),
     { ...person('other', 'Other Tenant'), tenantId: 'tenant-b' },
   ]);
-  return { recognitions, people, service: new KudosService(recognitions, people, new RecordingLogger()) };
+  const tallies = new MemoryGivingTallyStore();
+  return {
+    recognitions,
+    people,
+    tallies,
+    service: new KudosService(recognitions, people, new RecordingLogger(), tallies),
+  };
 }
 
 let n = 0;
@@ -151,6 +162,82 @@ describe('KudosService.give', () => {
     expect(await service.give(request({ submissionId: 'limit-1' }), retiredSince, now)).toMatchObject({
       ok: true,
       duplicate: true,
+    });
+    expect(recognitions.recognitions.size).toBe(3);
+  });
+});
+
+describe('KudosService.give: wishes and the daily limit', () => {
+  it('stores kudos marked as having their notices still to send', async () => {
+    const { service } = setup();
+    const result = await service.give(request(), settings, now);
+    expect(result.ok && result.recognition.fanOutPending).toBe(true);
+  });
+
+  it('takes wishes without a company value, under the built-in Celebration, outside the daily limit', async () => {
+    const { service, recognitions } = setup();
+    for (let i = 0; i < 3; i++) expect((await service.give(request(), settings, now)).ok).toBe(true);
+    const wishes = await service.give(
+      request({ occasion: 'wishes', valueId: '', message: 'Happy birthday, Megan!' }),
+      settings,
+      now,
+    );
+    expect(wishes).toMatchObject({
+      ok: true,
+      recognition: { value: { id: 'celebration', name: 'Celebration' } },
+    });
+    expect(recognitions.recognitions.size).toBe(4);
+    // Celebration is not one of the company values, and wishes did not use up a kudos.
+    expect(settings.values.map((v) => v.id)).not.toContain('celebration');
+    expect(await service.give(request(), settings, now)).toMatchObject({
+      ok: false,
+      code: 'KUDOS.DAILY_LIMIT',
+    });
+    expect(await service.give(request({ valueId: 'celebration' }), settings, now)).toMatchObject({
+      ok: false,
+      code: 'KUDOS.UNKNOWN_VALUE',
+    });
+  });
+
+  it('sends wishes to one person at a time', async () => {
+    const { service } = setup();
+    const both = await service.give(
+      request({ occasion: 'wishes', recipientIds: ['megan', 'adele'] }),
+      settings,
+      now,
+    );
+    expect(both).toMatchObject({ ok: false, field: 'recipients' });
+  });
+
+  it('does not start a new day when the giver moves to a zone where the date is earlier', async () => {
+    const { service, people, recognitions } = setup();
+    // 06:00 in London on 11 March is still 10 March in Los Angeles.
+    const morning = new Date('2027-03-11T06:00:00Z');
+    for (let i = 0; i < 3; i++) expect((await service.give(request(), settings, morning)).ok).toBe(true);
+    const alex = await people.get(T, 'alex');
+    await people.save({ ...alex!, timeZone: 'America/Los_Angeles' });
+    expect(await service.give(request(), settings, morning)).toMatchObject({
+      ok: false,
+      code: 'KUDOS.DAILY_LIMIT',
+    });
+    // Nor later that day in Los Angeles, when it is 11 March there too.
+    expect(await service.give(request(), settings, new Date('2027-03-11T18:00:00Z'))).toMatchObject({
+      ok: false,
+      code: 'KUDOS.DAILY_LIMIT',
+    });
+    expect(recognitions.recognitions.size).toBe(3);
+    // 12 March in Los Angeles is a new day.
+    expect((await service.give(request(), settings, new Date('2027-03-12T09:00:00Z'))).ok).toBe(true);
+  });
+
+  it('counts kudos given today before the tally existed', async () => {
+    const { service, recognitions, tallies } = setup();
+    for (let i = 0; i < 2; i++) expect((await service.give(request(), settings, now)).ok).toBe(true);
+    tallies.tallies.clear();
+    expect((await service.give(request(), settings, now)).ok).toBe(true);
+    expect(await service.give(request(), settings, now)).toMatchObject({
+      ok: false,
+      code: 'KUDOS.DAILY_LIMIT',
     });
     expect(recognitions.recognitions.size).toBe(3);
   });
