@@ -104,3 +104,42 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * IANA's current names for zones that ICU (and so Intl in Node 20) still resolves to an older
+ * spelling. ICU keeps CLDR's identifiers, which never change once published: Intl turns
+ * `Asia/Kolkata` into `Asia/Calcutta`, so its resolved zone cannot be what is stored. Newer runtimes
+ * keep the name as given instead; either way the old name maps to IANA's through this table.
+ */
+const IANA_NAME_OF_ICU_ZONE: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/**
+ * The IANA canonical name of a time zone (`asia/calcutta` → `Asia/Kolkata`, `US/Eastern` →
+ * `America/New_York`), so that one zone is stored one way and re-imports compare equal; undefined
+ * when it is not a zone name. Offsets such as `+01:00`, which newer runtimes accept, are refused.
+ */
+export function canonicalTimeZone(value: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) || !isTimeZone(value)) return undefined;
+  const resolved = new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+  return IANA_NAME_OF_ICU_ZONE[resolved] ?? resolved;
+}

@@ -157,4 +157,24 @@ describe('npm run job -- import-people', () => {
     expect(run.stderr).toMatch(/no such file/);
     expect(run.stdout).toBe('');
   });
+
+  it('refuses a file over the 5 MB cap without reading it whole, /dev/zero included, naming the cap', async () => {
+    // Reading /dev/zero to its end would never finish: this run ends only if the read stops at the cap.
+    const endless = await cli('import-people', '/dev/zero', '--tenant', TENANT);
+    expect(endless.code).toBe(1);
+    expect(endless.stderr).toContain(
+      'Cannot import /dev/zero: The CSV is larger than 5 MB: split it into several imports.',
+    );
+
+    const big = join(dataDir, 'big.csv');
+    writeFileSync(big, `${HEADER}\n${'x'.repeat(5 * 1024 * 1024)}`);
+    const large = await cli('import-people', big, '--tenant', TENANT);
+    expect(large.code).toBe(1);
+    expect(large.stderr).toMatch(/larger than 5 MB/);
+    expect(large.stdout).toBe('');
+
+    const folder = await cli('import-people', dataDir, '--tenant', TENANT);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/it is a directory/);
+  });
 });
