@@ -178,3 +178,22 @@ describe('npm run job -- import-people', () => {
     expect(folder.stderr).toMatch(/it is a directory/);
   });
 });
+
+describe('npm run job -- on a local data folder with no data', () => {
+  it('says where it looked and that it found no tenant, for text and --json alike', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'moments-empty-'));
+    try {
+      const text = await runJobsCli(empty, 'milestones', '--at', '2027-03-11T08:00:00Z');
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain(
+        `No tenant found in local data in ${join(empty, 'data.json')} (no app running: a local Cosmos DB server of its own): nothing to run.`,
+      );
+      expect(text.stdout).toMatch(/point LOCAL_DATA_DIR or COSMOS_ENDPOINT at the data to run on/);
+      const json = await runJobsCli(empty, 'digest', '--json');
+      expect(JSON.parse(json.stdout)).toMatchObject({ command: 'digest', report: { tenants: 0 } });
+      expect(json.stderr).toContain(`No tenant found in local data in ${join(empty, 'data.json')}`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
