@@ -5,7 +5,7 @@
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import type { PeopleDirectory } from '../../core/people';
 import { createRuntime, type Runtime } from '../../functions/composition';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { DEMO_PEOPLE_CSV as DEMO_CSV, PEOPLE_CSV_HEADER as HEADER } from '../support/peopleCsv';
@@ -26,7 +26,7 @@ let logger: RecordingLogger;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   logger = new RecordingLogger();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger,
   });
