@@ -79,7 +79,13 @@ export interface RuntimeOptions {
   /** Where Cosmos DB is; defaults to the configured account. */
   cosmos?: CosmosTarget;
   logger?: Logger;
+  /** The instant the app acts as of: the jobs CLI's `--at`; default the process clock. */
   now?: () => Date;
+  /**
+   * The process clock, for delivery leases: never `--at`, so that a run dated in the future
+   * cannot hold a claim against the real runs. Default `new Date()`.
+   */
+  clock?: () => Date;
 }
 
 /** The Cosmos target the configuration names, if any. */
@@ -119,6 +125,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       sinks: telemetry ? [consoleSink, telemetry.sink] : [consoleSink],
     });
   const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? (() => new Date());
   const target = options.cosmos ?? configuredCosmosTarget(config);
   if (!target) {
     throw new Error(
@@ -204,6 +211,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),
@@ -221,6 +229,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),
@@ -240,6 +249,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),

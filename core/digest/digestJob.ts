@@ -199,7 +199,7 @@ async function runForTenant(
       const outcome = await deliverOnce(
         deps.deliveries,
         deps.logger,
-        { tenantId, id, kind: 'digest', now, gate: deps.gate },
+        { tenantId, id, kind: 'digest', now, gate: deps.gate, clock: deps.clock },
         () => deps.notifier.send(chat, digest),
       );
       return [line(outcome, digest.teamSize)];

@@ -177,7 +177,7 @@ async function deliver(
       : deliverOnce(
           deps.deliveries,
           deps.logger,
-          { tenantId, id: deliveryId, kind, now, gate: deps.gate },
+          { tenantId, id: deliveryId, kind, now, gate: deps.gate, clock: deps.clock },
           sendIt,
         );
 

@@ -57,7 +57,7 @@ export async function readSnoozed(
  * removed once sent; a snooze past its milestone, or whose people or chat are gone, is dropped.
  */
 export async function resendSnoozed(
-  deps: Pick<MilestoneJobDeps, 'snoozes' | 'deliveries' | 'logger' | 'notifier' | 'gate'>,
+  deps: Pick<MilestoneJobDeps, 'snoozes' | 'deliveries' | 'logger' | 'notifier' | 'gate' | 'clock'>,
   run: SnoozeResendRun,
   snoozed: readonly SnoozedReminder[],
 ): Promise<JobSend[]> {
@@ -91,7 +91,7 @@ export async function resendSnoozed(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate },
+      { tenantId, id: line('planned').deliveryId, kind: 'reminder', now, gate: deps.gate, clock: deps.clock },
       () => deps.notifier.remind(chat, content),
     );
     if (outcome === 'sent' || outcome === 'already-done') await deps.snoozes.remove(tenantId, snooze.id);

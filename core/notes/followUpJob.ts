@@ -123,7 +123,7 @@ async function runForTenant(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id, kind: 'nudge', now, gate: deps.gate },
+      { tenantId, id, kind: 'nudge', now, gate: deps.gate, clock: deps.clock },
       () => deps.notifier.nudge(chat, note),
     );
     if (outcome === 'sent') {
