@@ -262,6 +262,7 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     findMany: (tenantId, ids) => people.findMany(tenantId, ids),
     findByEmails: (tenantId, emails) => people.findByEmails(tenantId, emails),
     save: (person) => people.save(person),
+    markRecognised: (tenantId, id, givenOn) => people.markRecognised(tenantId, id, givenOn),
     remove: (tenantId, id) => people.remove(tenantId, id),
     count: (tenantId) => people.count(tenantId),
     notRecognisedSince: (tenantId, since, limit) => people.notRecognisedSince(tenantId, since, limit),
