@@ -33,7 +33,7 @@ import type { Logger } from '../core/shared';
 import type { PeopleDirectory, Person } from '../core/people';
 import type { Recognition, RecognitionStore } from '../core/kudos';
 import { SettingsCache } from '../core/settings';
-import { loadConfig } from '../functions/config';
+import { loadConfig, localToolingEnv } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosDigestDirectory } from '../functions/cosmos/digestDirectory';
 import { CosmosSettingsStore } from '../functions/cosmos/settingsRepository';
@@ -170,7 +170,7 @@ async function withRuntime<T>(
   let runtime: Runtime | undefined;
   const counter = countCosmosRequestsSent(cosmos.port);
   try {
-    runtime = await createRuntime(loadConfig({}), {
+    runtime = await createRuntime(loadConfig(localToolingEnv({})), {
       cosmos: { kind: 'local', endpoint: cosmos.endpoint, database: 'moments-bench' },
       logger,
     });
@@ -263,6 +263,7 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     findByEmails: (tenantId, emails) => people.findByEmails(tenantId, emails),
     save: (person) => people.save(person),
     saveMany: (batch) => people.saveMany(batch),
+    markRecognised: (tenantId, id, givenOn) => people.markRecognised(tenantId, id, givenOn),
     remove: (tenantId, id) => people.remove(tenantId, id),
     count: (tenantId) => people.count(tenantId),
     notRecognisedSince: (tenantId, since, limit) => people.notRecognisedSince(tenantId, since, limit),

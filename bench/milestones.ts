@@ -27,7 +27,7 @@
  */
 import type { Container } from '@azure/cosmos';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../functions/config';
+import { loadConfig, localToolingEnv } from '../functions/config';
 import { createRuntime, type Runtime } from '../functions/composition';
 import { CosmosMilestoneCandidates } from '../functions/cosmos/milestoneCandidates';
 import { CosmosSettingsStore } from '../functions/cosmos/settingsRepository';
@@ -228,7 +228,7 @@ async function withRuntime<T>(
   const cosmos = await startTestCosmos();
   let runtime: Runtime | undefined;
   try {
-    runtime = await createRuntime(loadConfig({}), {
+    runtime = await createRuntime(loadConfig(localToolingEnv({})), {
       cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
       logger,
     });

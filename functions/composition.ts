@@ -99,9 +99,15 @@ export interface RuntimeOptions {
   /** Where Cosmos DB is; defaults to the configured account. */
   cosmos?: CosmosTarget;
   logger?: Logger;
+  /** The instant the app acts as of: the jobs CLI's `--at`; default the process clock. */
   now?: () => Date;
   /** Who owns a team; default Microsoft Graph when the configuration turns it on (GRAPH_SYNC). */
   teamRoles?: TeamRoles;
+  /**
+   * The process clock, for delivery leases: never `--at`, so that a run dated in the future
+   * cannot hold a claim against the real runs. Default `new Date()`.
+   */
+  clock?: () => Date;
 }
 
 /** The Cosmos target the configuration names, if any. */
@@ -141,6 +147,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       sinks: telemetry ? [consoleSink, telemetry.sink] : [consoleSink],
     });
   const now = options.now ?? (() => new Date());
+  const clock = options.clock ?? (() => new Date());
   const target = options.cosmos ?? configuredCosmosTarget(config);
   if (!target) {
     throw new Error(
@@ -234,6 +241,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),
@@ -251,6 +259,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),
@@ -267,6 +276,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           messages: recognitionMessages,
           logger: runLogger ?? logger,
           gate,
+          clock,
         },
         options,
       ),
@@ -286,6 +296,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
           logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,
+          clock,
         },
         options,
       ),

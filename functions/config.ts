@@ -104,6 +104,12 @@ const schema = z.object({
       })
       .optional(),
   ),
+  // Set only by the local tooling (npm start, the jobs CLI, the tests): it alone may run without BOT_ID.
+  MOMENTS_LOCAL: optionalText.pipe(
+    z
+      .literal('1', { errorMap: () => ({ message: 'must be 1 (npm start and the tests set it) or unset' }) })
+      .optional(),
+  ),
   // Set by the Azure Functions host; their presence means we are deployed, not on a laptop.
   WEBSITE_INSTANCE_ID: optionalText,
   WEBSITE_SITE_NAME: optionalText,
@@ -161,6 +167,19 @@ export interface Config {
   namedAdmins: string[];
   /** True when running inside Azure (the Functions host sets WEBSITE_* variables). */
   deployed: boolean;
+  /**
+   * True when the local tooling started the process (`MOMENTS_LOCAL=1`): only then may the bot run
+   * without `BOT_ID`, anonymous, on loopback, sending only to loopback service URLs.
+   */
+  local: boolean;
+}
+
+/**
+ * The environment as the local tooling (npm start, the jobs CLI, the tests) gives it to
+ * {@link loadConfig}: marked local, which lets the bot run anonymous without `BOT_ID`.
+ */
+export function localToolingEnv(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return { ...env, MOMENTS_LOCAL: '1' };
 }
 
 /**
@@ -175,11 +194,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const v = parsed.data;
   const deployed = Boolean(v.WEBSITE_INSTANCE_ID ?? v.WEBSITE_SITE_NAME);
+  const local = v.MOMENTS_LOCAL === '1';
   const problems: string[] = [];
   if (deployed && !v.BOT_ID) {
     problems.push(
       '  BOT_ID: required when running in Azure; anonymous bot access is only for local development.',
     );
+  } else if (!local && !v.BOT_ID) {
+    // Anonymous must be asked for: a host or container that merely lacks BOT_ID would otherwise
+    // accept unauthenticated requests from anyone who can reach it.
+    problems.push(
+      '  BOT_ID: required. Without it the bot accepts unauthenticated requests, which only the local tooling may ask for (npm start and the tests set MOMENTS_LOCAL=1 and listen on 127.0.0.1 only).',
+    );
+  }
+  if (deployed && local) {
+    problems.push('  MOMENTS_LOCAL: must not be set in Azure; it is for npm start and the tests only.');
   }
   if (deployed && !v.COSMOS_ENDPOINT) {
     problems.push(
@@ -215,5 +244,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL, teamsAppCatalogId: v.TEAMS_APP_CATALOG_ID },
     namedAdmins: v.MOMENTS_ADMINS,
     deployed,
+    local,
   };
 }

@@ -2,7 +2,8 @@ import { type ErasureRegister, importPeople, type PeopleDirectory } from '../cor
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Logger } from '../core/shared';
 import type { NoteStore } from '../core/notes';
-import { decodeCsvBytes } from './csvText';
+import type { SettingsStore } from '../core/settings';
+import { decodeCsvBytes, MAX_IMPORT_BYTES, readAtMost, tooLargeMessage } from './csvText';
 import { hostRuntime } from './host';
 
 /**
@@ -13,8 +14,7 @@ import { hostRuntime } from './host';
  */
 export const IMPORT_PEOPLE_ROUTE = 'manage/people';
 
-/** The largest CSV body accepted: 5 MB holds tens of thousands of people. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** A Functions HTTP handler. */
 export type ImportPeopleHandler = (
@@ -29,17 +29,21 @@ const NOT_CSV_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded
  * People data from HR, POST /api/manage/people?tenant=<id> with the CSV file as the body:
  * imports it into the tenant's directory (core/people/importPeople.ts) and answers 200 with the report
  * (counts, and each refused row with its row number and reason). `dryRun=true` reports without
- * writing. A missing tenant, an empty, oversized or non-UTF-8 body is a 400 with a JSON `error`.
+ * writing. A missing tenant, an empty, oversized or non-UTF-8 body is a 400 with a JSON `error`; a
+ * tenant Moments does not know (no settings, nobody in its directory) is a 404, so that a mistyped
+ * id never starts a tenant of its own.
  * Protected by a function key in Azure (`authLevel: 'function'`).
  */
 export function importPeopleHandler(
   runtime: {
     stores: {
       people: PeopleDirectory;
+      settings: Pick<SettingsStore, 'tenant'>;
       notes: Pick<NoteStore, 'removeAbout'>;
       erasures: Pick<ErasureRegister, 'erasedAmong'>;
     };
     logger: Logger;
+    now: () => Date;
   },
   limits: { maxBytes: number } = { maxBytes: MAX_IMPORT_BYTES },
 ): ImportPeopleHandler {
@@ -56,10 +60,11 @@ export function importPeopleHandler(
     if (NOT_CSV_TYPES.includes(contentType)) {
       return refuse(415, `The body is ${contentType}: send the CSV file itself as the body. ${USAGE}.`);
     }
-    const tooLarge = `The CSV is larger than ${limits.maxBytes / (1024 * 1024)} MB: split it into several imports.`;
+    const tooLarge = tooLargeMessage(limits.maxBytes);
     const declared = Number(request.headers.get('content-length') ?? '');
     if (Number.isFinite(declared) && declared > limits.maxBytes) return refuse(400, tooLarge);
-    const bytes = await readLimited(request, limits.maxBytes);
+    const body = request.body as AsyncIterable<Uint8Array> | null;
+    const bytes = body ? await readAtMost(body, limits.maxBytes) : new Uint8Array();
     if (bytes === 'too large') return refuse(400, tooLarge);
     const decoded = decodeCsvBytes(bytes);
     if ('problem' in decoded) return refuse(400, `The CSV cannot be read: ${decoded.problem}.`);
@@ -69,8 +74,15 @@ export function importPeopleHandler(
 
     const logger = runtime.logger.child({ invocationId: context.invocationId, tenantId });
     try {
+      if (!(await isKnownTenant(runtime.stores, tenantId))) {
+        return refuse(
+          404,
+          `Moments does not know the tenant ${tenantId}: it has no settings and nobody in its directory. Check the id (the Directory (tenant) ID in Microsoft Entra ID), and install Moments in Teams for that tenant before importing its people.`,
+        );
+      }
       const report = await importPeople(runtime.stores.people, decoded.text, {
         tenantId,
+        now: runtime.now(),
         dryRun,
         notes: runtime.stores.notes,
         erasures: runtime.stores.erasures,
@@ -104,29 +116,15 @@ function refuse(status: number, error: string): HttpResponseInit {
   return { status, headers: { 'cache-control': 'no-store' }, jsonBody: { error } };
 }
 
-/** The body's bytes, or 'too large' as soon as it passes `maxBytes` (the rest is not read). */
-async function readLimited(request: HttpRequest, maxBytes: number): Promise<Uint8Array | 'too large'> {
-  if (!request.body) return new Uint8Array();
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return 'too large';
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+/**
+ * A tenant Moments serves: one with settings (stored when Moments is first used in it) or with
+ * people in its directory.
+ */
+async function isKnownTenant(
+  stores: { settings: Pick<SettingsStore, 'tenant'>; people: Pick<PeopleDirectory, 'count'> },
+  tenantId: string,
+): Promise<boolean> {
+  return (await stores.settings.tenant(tenantId)) !== undefined || (await stores.people.count(tenantId)) > 0;
 }
 
 app.http('importPeople', {

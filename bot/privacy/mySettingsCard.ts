@@ -4,7 +4,7 @@ import {
   monthName,
   type MySettingsInput,
 } from '../../core/privacy';
-import { canonicalTimeZone, effectiveCelebration, type Person } from '../../core/people';
+import { listedTimeZone, effectiveCelebration, type Person } from '../../core/people';
 import type { TenantSettings } from '../../core/settings';
 import type { MySettingsCardData } from './privacyCards';
 import { zoneChoices } from './timeZoneChoices';
@@ -29,7 +29,7 @@ export type SettingsValues = Pick<
   | 'digestHour'
 >;
 
-const displayedZone = (zone: string) => canonicalTimeZone(zone) ?? zone;
+const displayedZone = (zone: string) => listedTimeZone(zone) ?? zone;
 
 /** The inputs as the person's record (or, for someone not in it, the defaults) fills them. */
 export function settingsValuesOf(person: Person | undefined, settings: TenantSettings): SettingsValues {

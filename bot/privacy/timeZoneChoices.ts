@@ -1,5 +1,5 @@
 import { offsetMinutesAt } from '../../core/shared';
-import { canonicalTimeZone, isTimeZone, timeZoneNames } from '../../core/people';
+import { listedTimeZone, isTimeZone, timeZoneNames } from '../../core/people';
 import type { ChoiceData } from './privacyCards';
 import { pad } from './wording';
 
@@ -19,7 +19,7 @@ function zoneTitle(zone: string, now: Date): string {
 export function zoneChoices(extra: readonly string[], now: Date): ChoiceData[] {
   const zones = new Set(timeZoneNames());
   for (const zone of extra) {
-    if (zone && !canonicalTimeZone(zone) && isTimeZone(zone)) zones.add(zone);
+    if (zone && !listedTimeZone(zone) && isTimeZone(zone)) zones.add(zone);
   }
   return [...zones]
     .map((zone) => ({ zone, offset: offsetMinutesAt(now, zone) }))

@@ -12,7 +12,9 @@ export interface BotAuth {
 /**
  * The Teams adapter. With an app id it validates the JWT on every inbound request and signs
  * outbound calls (a user-assigned managed identity in Azure); without one it is anonymous,
- * which the configuration allows only off Azure.
+ * which the configuration allows only to the local tooling (MOMENTS_LOCAL=1), and then it talks
+ * only to Bot Connector services on loopback (the Agents Playground, test fakes): an anonymous
+ * bot must never carry what it is told to a real Teams service.
  */
 export function createTeamsAdapter(auth: BotAuth): TeamsAdapter {
   const adapter = auth.appId
@@ -23,8 +25,15 @@ export function createTeamsAdapter(auth: BotAuth): TeamsAdapter {
         MicrosoftAppTenantId: auth.tenantId,
       })
     : new TeamsAdapter({});
-  reuseConnectorClients(adapter);
+  reuseConnectorClients(adapter, auth.appId ? () => true : isLoopbackUrl);
   return adapter;
+}
+
+/** True for a URL whose host is this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackUrl(url: string): boolean {
+  if (!URL.canParse(url)) return false;
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 type ConnectorFactory = { create(serviceUrl: string, audience?: string): Promise<unknown> };
@@ -51,9 +60,10 @@ const IDENTITY_CLAIMS = new Set(['aud', 'appid', 'azp', 'ver']);
  * The adapter builds a new Bot Connector client (an HTTP pipeline with its policies) for every
  * inbound turn and every proactive send: measurable CPU on each. A client keeps no state of a turn
  * and its credentials fetch and refresh their own tokens, so one client is kept per bot identity,
- * service URL and audience, and handed to every turn that needs that one.
+ * service URL and audience, and handed to every turn that needs that one. A service URL that
+ * `mayReach` refuses gets no client, so nothing is sent there, in a turn's reply or proactively.
  */
-function reuseConnectorClients(adapter: TeamsAdapter): void {
+function reuseConnectorClients(adapter: TeamsAdapter, mayReach: (serviceUrl: string) => boolean): void {
   const auth = (adapter as unknown as { botFrameworkAuthentication: BotAuthentication })
     .botFrameworkAuthentication;
   const clients = new Map<string, Promise<unknown>>();
@@ -65,6 +75,13 @@ function reuseConnectorClients(adapter: TeamsAdapter): void {
       .join('&');
     return {
       create: (serviceUrl, audience) => {
+        if (!mayReach(serviceUrl)) {
+          return Promise.reject(
+            new Error(
+              `An anonymous bot (no BOT_ID) sends only to loopback service URLs, not ${serviceUrl}: set BOT_ID to talk to Teams.`,
+            ),
+          );
+        }
         const key = `${who}\n${serviceUrl}\n${audience ?? ''}`;
         let client = clients.get(key);
         if (!client) {

@@ -16,7 +16,8 @@ export const DEFAULT_CATCH_UP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The window of a run: from the last successful run, but never further back than the catch-up
- * limit, so that a host down for days does not wake up to a flood of stale reminders.
+ * limit, so that a host down for days does not wake up to a flood of stale reminders. A last run
+ * later than `now` is not trusted; the delivery ledger keeps what it already sent from going twice.
  */
 export function catchUpWindow(
   now: Date,
@@ -24,9 +25,11 @@ export function catchUpWindow(
   catchUpMs: number = DEFAULT_CATCH_UP_MS,
 ): PlanningWindow {
   const floor = now.getTime() - catchUpMs;
-  const since = lastSuccessfulRun
-    ? Math.min(Math.max(lastSuccessfulRun.getTime(), floor), now.getTime())
-    : floor;
+  // A last run after `now` was dated in the future (the jobs CLI's --at): it says nothing about
+  // what the real runs covered, so the window goes back the full catch-up limit instead.
+  const trusted =
+    lastSuccessfulRun && lastSuccessfulRun.getTime() <= now.getTime() ? lastSuccessfulRun : undefined;
+  const since = trusted ? Math.max(trusted.getTime(), floor) : floor;
   return { since: new Date(since), now };
 }
 
@@ -46,6 +49,12 @@ export interface HourlyJobDeps {
    * the other jobs of the process (core/delivery/sendGate.ts); default: one per run.
    */
   gate?: SendGate;
+  /**
+   * The process clock, for delivery leases (core/delivery/ledger.ts), kept apart from a run's `now`:
+   * a run dated in the future (the jobs CLI's `--at`) must not hold claims against the real runs.
+   * Default: the run's `now`.
+   */
+  clock?: () => Date;
 }
 
 /** What became of one send of an hourly job: its delivery, only planned (dry run), or no chat to send to. */

@@ -116,16 +116,23 @@ export async function deliverOnce(
     leaseMs?: number;
     /** Sends and records one message at a time through this gate (the jobs pass one). */
     gate?: SendGate;
+    /**
+     * The process clock, which claims, leases and the ledger's instants follow; default `now`. A
+     * job passes it apart from its logical `now`, so that a run dated in the future never holds a
+     * claim that blocks the real runs.
+     */
+    clock?: () => Date;
   },
   send: () => Promise<SendResult>,
 ): Promise<DeliveryOutcome> {
-  const { tenantId, id, kind, now } = delivery;
+  const { tenantId, id, kind } = delivery;
+  const clock = delivery.clock ?? (() => delivery.now);
   if (delivery.gate?.paused) return 'deferred';
   const claim = await ledger.claim({
     tenantId,
     id,
     kind,
-    now,
+    now: clock(),
     leaseMs: delivery.leaseMs ?? DEFAULT_LEASE_MS,
     ...addressOf(delivery),
   });
@@ -135,12 +142,13 @@ export async function deliverOnce(
   const sendAndRecord = async (): Promise<SendResult | 'deferred'> => {
     if (gate?.paused) {
       // Claimed while sending was still on: released as a transient failure, for the next run.
-      await ledger.markFailed(tenantId, id, { reason: DEFERRED_REASON, permanent: false }, now);
+      await ledger.markFailed(tenantId, id, { reason: DEFERRED_REASON, permanent: false }, clock());
       return 'deferred';
     }
     const result = await send();
-    if (result.ok) await ledger.markSent(tenantId, id, now);
-    else await ledger.markFailed(tenantId, id, { reason: result.reason, permanent: result.permanent }, now);
+    if (result.ok) await ledger.markSent(tenantId, id, clock());
+    else
+      await ledger.markFailed(tenantId, id, { reason: result.reason, permanent: result.permanent }, clock());
     gate?.note(result.ok ? 'sent' : result.permanent ? 'permanent-failure' : 'transient-failure');
     return result;
   };

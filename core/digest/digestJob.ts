@@ -206,6 +206,7 @@ async function runForTenant(
           kind: 'digest',
           now,
           gate: deps.gate,
+          clock: deps.clock,
           recipientId: manager.id,
           subject: { type: 'digest', managerId: manager.id, personIds: digestPersonIds(digest) },
         },

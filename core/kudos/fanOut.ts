@@ -56,6 +56,8 @@ export interface FanOutDeps {
   messenger: Messenger;
   messages: RecognitionMessages;
   logger: Logger;
+  /** The process clock for the ledger's leases (never a job's `--at`); default the fan-out's `now`. */
+  clock?: () => Date;
 }
 
 /**
@@ -123,7 +125,7 @@ export async function fanOutRecognition(
     const outcome = await deliverOnce(
       deps.deliveries,
       deps.logger,
-      { tenantId, id, kind: 'notice', now, subject },
+      { tenantId, id, kind: 'notice', now, subject, ...(deps.clock ? { clock: deps.clock } : {}) },
       send,
     );
     if (LEFT_TO_RETRY.has(outcome)) report.retry = true;

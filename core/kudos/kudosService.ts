@@ -210,7 +210,8 @@ export class KudosService {
     if (!created.created) return { ok: true, recognition: created.existing, duplicate: true };
     for (const person of found) {
       if (!person.lastRecognisedOn || person.lastRecognisedOn < givenOn) {
-        await this.people.save({ ...person, lastRecognisedOn: givenOn });
+        // Not a save of the person as read: that would undo whatever changed them since.
+        await this.people.markRecognised(person.tenantId, person.id, givenOn);
       }
     }
     this.logger.info('kudos given', {

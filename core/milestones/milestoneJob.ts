@@ -187,7 +187,7 @@ async function deliver(
       : deliverOnce(
           deps.deliveries,
           deps.logger,
-          { tenantId, id: deliveryId, kind, now, gate: deps.gate, ...address },
+          { tenantId, id: deliveryId, kind, now, gate: deps.gate, clock: deps.clock, ...address },
           sendIt,
         );
   const celebration: DeliveryAddress['subject'] = { type: 'celebration', personId: milestone.person.id };

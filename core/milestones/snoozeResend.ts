@@ -59,7 +59,7 @@ export async function readSnoozed(
  * removed once sent; a snooze past its milestone, or whose people or chat are gone, is dropped.
  */
 export async function resendSnoozed(
-  deps: Pick<MilestoneJobDeps, 'snoozes' | 'deliveries' | 'logger' | 'notifier' | 'gate'>,
+  deps: Pick<MilestoneJobDeps, 'snoozes' | 'deliveries' | 'logger' | 'notifier' | 'gate' | 'clock'>,
   run: SnoozeResendRun,
   snoozed: readonly SnoozedReminder[],
 ): Promise<JobSend[]> {
@@ -104,6 +104,7 @@ export async function resendSnoozed(
         kind: 'reminder',
         now,
         gate: deps.gate,
+        clock: deps.clock,
         recipientId: manager.id,
         subject: reminderSubject(content.milestone),
       },

@@ -129,6 +129,7 @@ async function runForTenant(
         kind: 'nudge',
         now,
         gate: deps.gate,
+        clock: deps.clock,
         recipientId: note.authorId,
         subject: { type: 'note', noteId: note.id },
       },

@@ -63,6 +63,12 @@ export interface PeopleDirectory {
   save(person: Person): Promise<void>;
   /** Saves a batch of people (a roster's worth), as many writes in flight as the store allows. */
   saveMany(people: Person[]): Promise<void>;
+  /**
+   * Records that the person received kudos on `givenOn` (`YYYY-MM-DD`) unless a later day is
+   * recorded already, changing nothing else of them: a concurrent change to the person (their
+   * settings, an import) is kept. Someone not in the directory is left alone.
+   */
+  markRecognised(tenantId: string, id: string, givenOn: string): Promise<void>;
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;

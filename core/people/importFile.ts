@@ -1,5 +1,12 @@
 import { parseCsv } from './csvReader';
-import { IMPORT_COLUMNS, readRow, type ImportColumn, type ImportRefusal, type ImportRow } from './importRows';
+import {
+  IMPORT_COLUMNS,
+  readRow,
+  type ImportColumn,
+  type ImportRefusal,
+  type ImportRow,
+  type RowContext,
+} from './importRows';
 
 /** The file, read and validated. */
 export interface ParsedPeopleCsv {
@@ -73,8 +80,7 @@ function cellsOf(
  * rows of the same file; the rest are left for `planImport`. Two rows naming the same id or
  * email are both refused: which one is right cannot be known.
  */
-export function parsePeopleCsv(text: string, options: { tenantId: string }): ParsedPeopleCsv {
-  const { tenantId } = options;
+export function parsePeopleCsv(text: string, options: RowContext): ParsedPeopleCsv {
   const result: ParsedPeopleCsv = { rows: [], refusals: [], unresolvedEmails: [], ignoredColumns: [] };
   const [header, ...body] = parseCsv(text);
   if (!header) {
@@ -102,7 +108,7 @@ export function parsePeopleCsv(text: string, options: { tenantId: string }): Par
     const width = record.fields.slice(header.fields.length).some((field) => field.trim() !== '')
       ? [`the row has ${record.fields.length} fields but the header has ${header.fields.length}`]
       : [];
-    const row = readRow(cellsOf(record.fields, columns.positions), tenantId);
+    const row = readRow(cellsOf(record.fields, columns.positions), options);
     if ('problems' in row || width.length > 0) {
       const problems = [...width, ...('problems' in row ? row.problems : [])];
       result.refusals.push({ rowNumber: record.line, reason: problems.join('; ') });

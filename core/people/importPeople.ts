@@ -1,4 +1,4 @@
-import { chunks, inPool } from '../shared';
+import { chunks, inPool, utcDateOf } from '../shared';
 import type { ErasureRegister } from './erasures';
 import type { NoteStore } from '../notes';
 import type { PeopleDirectory, Person } from './directory';
@@ -25,6 +25,8 @@ export interface ImportReport {
 /** Options for {@link importPeople}. */
 export interface ImportPeopleOptions {
   tenantId: string;
+  /** When the import runs: birthdays after its day, and hire dates more than a year after it, are refused. */
+  now: Date;
   /** Work out and report everything, but write nothing. */
   dryRun?: boolean;
   /** Emails resolved elsewhere (e.g. Microsoft Graph), email → AAD object id. */
@@ -58,7 +60,7 @@ export async function importPeople(
   options: ImportPeopleOptions,
 ): Promise<ImportReport> {
   const { tenantId } = options;
-  const parsed = parsePeopleCsv(csvText, { tenantId });
+  const parsed = parsePeopleCsv(csvText, { tenantId, today: utcDateOf(options.now) });
 
   const ids = new Set<string>();
   const emails = new Set<string>();

@@ -3,6 +3,7 @@ import type { Person } from './directory';
 import { ERASED_REASON } from './erasures';
 import type { ParsedPeopleCsv } from './importFile';
 import type { ImportRefusal } from './importRows';
+import { managerCyclesOf } from './managerCycles';
 
 /** One write an import makes. */
 export type ImportWrite =
@@ -28,6 +29,9 @@ export interface ImportPlan {
  * person's own choices in `my settings` (birthday, time zone, celebrations) are kept. A celebration
  * the file gives is recorded as the file's (`celebrateSource: 'import'`); one it leaves empty stays
  * unset, so the tenant's default celebration applies: an import makes nobody public by omission.
+ * A row whose manager would make its person their own manager through others (A → B → A, with the
+ * directory as the import leaves it) is refused, as is every other row of that cycle that gives a
+ * manager: which of them is wrong cannot be known.
  */
 export function planImport(
   parsed: Pick<ParsedPeopleCsv, 'rows'> & Partial<Pick<ParsedPeopleCsv, 'refusals'>>,
@@ -60,6 +64,8 @@ export function planImport(
     byEmail.get(`${tenantId}\u0000${email}`)?.id ?? resolved.get(email);
   const refuse = (rowNumber: number, reason: string) => plan.refusals.push({ rowNumber, reason });
   const erased = new Set([...(options.erasedIds ?? [])].map((id) => id.toLowerCase()));
+  /** The saves whose row gives a manager, and how each is counted. */
+  const givesManager = new Map<number, 'imported' | 'updated'>();
 
   for (const row of [...parsed.rows].sort((a, b) => a.rowNumber - b.rowNumber)) {
     const tenantId = row.person.tenantId;
@@ -142,8 +148,51 @@ export function planImport(
     plan.writes.push({ op: 'save', rowNumber: row.rowNumber, person: next });
     if (stored) plan.counts.updated += 1;
     else plan.counts.imported += 1;
+    if (managerId !== undefined) givesManager.set(row.rowNumber, stored ? 'updated' : 'imported');
   }
+  refuseManagerCycles(plan, existing, givesManager);
   plan.refusals.sort((a, b) => a.rowNumber - b.rowNumber);
   plan.counts.refused = plan.refusals.length;
   return plan;
+}
+
+/**
+ * Refuses the saves that give a manager and put their person in a manager cycle, in the directory
+ * as the plan would leave it; each reason names the cycle, by email where there is one.
+ */
+function refuseManagerCycles(
+  plan: ImportPlan,
+  existing: readonly Person[],
+  givesManager: ReadonlyMap<number, 'imported' | 'updated'>,
+): void {
+  const after = new Map<string, Person>();
+  for (const person of existing) after.set(`${person.tenantId}\u0000${person.id.toLowerCase()}`, person);
+  for (const write of plan.writes) {
+    if (write.op === 'remove') after.delete(`${write.tenantId}\u0000${write.id.toLowerCase()}`);
+    else after.set(`${write.person.tenantId}\u0000${write.person.id.toLowerCase()}`, write.person);
+  }
+  const managerOf = new Map<string, string>();
+  for (const [key, person] of after) {
+    if (person.managerId) managerOf.set(key, `${person.tenantId}\u0000${person.managerId.toLowerCase()}`);
+  }
+  const saves = new Map<string, number>();
+  for (const write of plan.writes) {
+    if (write.op === 'save' && givesManager.has(write.rowNumber)) {
+      saves.set(`${write.person.tenantId}\u0000${write.person.id.toLowerCase()}`, write.rowNumber);
+    }
+  }
+  const cycles = managerCyclesOf(saves.keys(), managerOf);
+  if (cycles.size === 0) return;
+  const nameOf = (key: string) => after.get(key)?.email ?? key.slice(key.indexOf('\u0000') + 1);
+  const refused = new Set<number>();
+  for (const [key, cycle] of cycles) {
+    const rowNumber = saves.get(key) as number;
+    refused.add(rowNumber);
+    plan.counts[givesManager.get(rowNumber) as 'imported' | 'updated'] -= 1;
+    plan.refusals.push({
+      rowNumber,
+      reason: `is in a manager cycle (${cycle.map(nameOf).join(' → ')}): someone in it must have a manager outside it`,
+    });
+  }
+  plan.writes = plan.writes.filter((write) => write.op !== 'save' || !refused.has(write.rowNumber));
 }

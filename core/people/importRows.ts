@@ -22,14 +22,18 @@
  *   (`manager` unless an admin changes it) until they choose in `my settings`. A value in the file
  *   applies, except over a person's own choice, which always wins.
  * - Dates with `/` or `.` (`03/04/1990`) are refused: day-first and month-first cannot be told apart.
- * - A birth year is never kept, whatever the file holds.
+ * - A birth year is never kept, whatever the file holds, but a birthday after the import's day or
+ *   before 1900 is refused as impossible.
+ * - A hire date before 1900, more than a year after the import's day, or before a full birthday
+ *   given in the same row is refused: it is a typo, and would put reminders on the wrong days.
  * - Row numbers are the file's line numbers (the header is row 1), as a spreadsheet shows them
  *   unless a quoted cell spans lines.
  *
  * @packageDocumentation
  */
 import { z } from 'zod';
-import { isCalendarDate, isMonthDay, isTimeZone, type CelebrationPreference } from './directory';
+import { isCalendarDate, isMonthDay, type CelebrationPreference } from './directory';
+import { canonicalTimeZone } from './timeZones';
 
 /** What a row says about a person: only what the file gives, nothing defaulted. */
 export interface PersonPatch {
@@ -104,16 +108,45 @@ function birthdayProblem(value: string): string | undefined {
 /** The `MM-DD` of a birthday in an accepted form: the year of a full date is dropped here. */
 const monthDayOf = (birthday: string) => birthday.slice(-5);
 
+/** Before this, a birth or hire date is a typo: nobody working today was born or hired earlier. */
+const EARLIEST_DATE = '1900-01-01';
+
 function hireDateProblem(value: string): string | undefined {
   if (/[/.]/.test(value)) return `hireDate "${value}" is ambiguous (day or month first?): write YYYY-MM-DD`;
-  return isCalendarDate(value) ? undefined : `hireDate "${value}" is not a date: write YYYY-MM-DD`;
+  if (!isCalendarDate(value)) return `hireDate "${value}" is not a date: write YYYY-MM-DD`;
+  return value < EARLIEST_DATE ? `hireDate "${value}" is before 1900: not a possible hire date` : undefined;
 }
 
-/** The canonical spelling of a zone (`europe/london` → `Europe/London`), so re-imports compare equal. */
-function canonicalZone(value: string): string | undefined {
-  // Intl also accepts offsets such as +01:00 in newer runtimes: only names are IANA zones.
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value) || !isTimeZone(value)) return undefined;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+/** The day a year after `today` (`YYYY-MM-DD`); a 29 February gives 29 February, which compares right. */
+const aYearAfter = (today: string) =>
+  `${String(Number(today.slice(0, 4)) + 1).padStart(4, '0')}${today.slice(4)}`;
+
+/**
+ * What is wrong with the row's dates against the import's day and each other; a cell that is not a
+ * date at all is refused as such by its own check, and not looked at here. Birth dates are not
+ * repeated, as in {@link birthdayProblem}.
+ */
+function datesProblems(
+  cells: { birthday: string; hireDate: string },
+  today: string | undefined,
+): Array<{ column: ImportColumn; message: string }> {
+  const problems: Array<{ column: ImportColumn; message: string }> = [];
+  const birthDate = isCalendarDate(cells.birthday) ? cells.birthday : undefined;
+  if (birthDate !== undefined && (birthDate < EARLIEST_DATE || (today !== undefined && birthDate > today))) {
+    const message = 'birthday is not a possible birth date: its year is before 1900 or in the future';
+    problems.push({ column: 'birthday', message });
+  }
+  const hireDate =
+    isCalendarDate(cells.hireDate) && cells.hireDate >= EARLIEST_DATE ? cells.hireDate : undefined;
+  if (hireDate === undefined) return problems;
+  if (today !== undefined && hireDate > aYearAfter(today)) {
+    const message = `hireDate "${hireDate}" is more than a year ahead (after ${aYearAfter(today)}): check the year`;
+    problems.push({ column: 'hireDate', message });
+  }
+  if (birthDate !== undefined && hireDate < birthDate) {
+    problems.push({ column: 'hireDate', message: `hireDate "${hireDate}" is before the birthday` });
+  }
+  return problems;
 }
 
 /** A cell that may be left empty (nothing given); `problem` says what is wrong with a value. */
@@ -171,7 +204,9 @@ const detailCells = {
   birthday: optionalCell(birthdayProblem),
   hireDate: optionalCell(hireDateProblem),
   timeZone: optionalCell((value) =>
-    canonicalZone(value) ? undefined : `timeZone "${value}" is not an IANA time zone (such as Europe/London)`,
+    canonicalTimeZone(value)
+      ? undefined
+      : `timeZone "${value}" is not an IANA time zone (such as Europe/London)`,
   ),
   celebrateBirthday: preference('celebrateBirthday'),
   celebrateAnniversary: preference('celebrateAnniversary'),
@@ -231,7 +266,7 @@ const upsertRow = z
       ...(manager === '' ? {} : manager.includes('@') ? { managerEmail: manager } : { managerId: manager }),
       ...(row.birthday === '' ? {} : { birthday: monthDayOf(row.birthday) }),
       ...(row.hireDate === '' ? {} : { hireDate: row.hireDate }),
-      ...(row.timeZone === '' ? {} : { timeZone: canonicalZone(row.timeZone) }),
+      ...(row.timeZone === '' ? {} : { timeZone: canonicalTimeZone(row.timeZone) }),
       ...(celebrateBirthday === '' && celebrateAnniversary === '' ? {} : { celebrate }),
     };
   });
@@ -239,7 +274,17 @@ const upsertRow = z
 /** A row that removes someone, or whose action is wrong (its other cells are then not looked at). */
 const identityRow = z.object(identityCells).superRefine(requireWho).transform(who);
 
-const columnRank = (issue: z.ZodIssue) => IMPORT_COLUMNS.indexOf(issue.path[0] as ImportColumn);
+const columnRank = (column: unknown) => IMPORT_COLUMNS.indexOf(column as ImportColumn);
+
+/** What a row is read against: the tenant it goes into and the import's day. */
+export interface RowContext {
+  tenantId: string;
+  /**
+   * The import's day (`YYYY-MM-DD`): birthdays after it, and hire dates more than a year after it,
+   * are refused. Without it only the dates' own form and range are checked.
+   */
+  today?: string;
+}
 
 /**
  * Validates a row's cells (trimmed; `''` when empty or missing). Gives what the row says about the
@@ -247,16 +292,20 @@ const columnRank = (issue: z.ZodIssue) => IMPORT_COLUMNS.indexOf(issue.path[0] a
  */
 export function readRow(
   cells: Readonly<Record<ImportColumn, string>>,
-  tenantId: string,
+  context: RowContext,
 ): { action: ImportRow['action']; person: PersonPatch } | { problems: string[] } {
   const action = cells.action.toLowerCase();
   const upsert = action === '' || action === 'upsert';
   const parsed = upsert ? upsertRow.safeParse(cells) : identityRow.safeParse(cells);
-  if (!parsed.success) {
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ column: i.path[0], message: i.message }))),
+    ...(upsert ? datesProblems(cells, context.today) : []),
+  ];
+  if (!parsed.success || problems.length > 0) {
     // Sorting is stable: the cells' own problems keep their order, the row's join them by column.
     return {
-      problems: [...parsed.error.issues].sort((a, b) => columnRank(a) - columnRank(b)).map((i) => i.message),
+      problems: problems.sort((a, b) => columnRank(a.column) - columnRank(b.column)).map((p) => p.message),
     };
   }
-  return { action: upsert ? 'upsert' : 'remove', person: { tenantId, ...parsed.data } };
+  return { action: upsert ? 'upsert' : 'remove', person: { tenantId: context.tenantId, ...parsed.data } };
 }

@@ -4,7 +4,7 @@ export * from './directory';
 export * from './directorySync';
 export * from './erasures';
 export { parseCsv, type CsvRecord } from './csvReader';
-export { type ImportRefusal, type ImportRow, type PersonPatch } from './importRows';
+export { type ImportRefusal, type ImportRow, type PersonPatch, type RowContext } from './importRows';
 export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
 export * from './importPlan';
 export * from './importPeople';

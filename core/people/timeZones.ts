@@ -9,6 +9,7 @@ const RENAMED_ZONES: Readonly<Record<string, string>> = {
   'Africa/Asmera': 'Africa/Asmara',
   'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
   'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
   'America/Cordoba': 'America/Argentina/Cordoba',
   'America/Godthab': 'America/Nuuk',
   'America/Indianapolis': 'America/Indiana/Indianapolis',
@@ -51,10 +52,27 @@ export function timeZoneNames(): string[] {
 /**
  * The stored spelling of a zone from {@link timeZoneNames} (`europe/prague` → `Europe/Prague`,
  * `Asia/Calcutta` → `Asia/Kolkata`), or `undefined` for anything else, offsets and aliases
- * such as `US/Eastern` included.
+ * such as `US/Eastern` included: what a person may choose.
+ */
+export function listedTimeZone(value: string): string | undefined {
+  return zoneLookup().get(value.trim().toLowerCase());
+}
+
+/**
+ * The IANA canonical name of any zone the runtime accepts: a listed one as {@link listedTimeZone}
+ * reads it, and a link such as `US/Eastern` as the zone it resolves to (`America/New_York`), so
+ * that one zone is stored one way and re-imports compare equal. Undefined when it is not a zone
+ * name; offsets such as `+01:00`, which newer runtimes accept, are refused.
  */
 export function canonicalTimeZone(value: string): string | undefined {
-  return zoneLookup().get(value.trim().toLowerCase());
+  const listed = listedTimeZone(value);
+  if (listed !== undefined || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return listed;
+  try {
+    const resolved = new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
+    return listedTimeZone(resolved);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A chosen time zone: one of {@link timeZoneNames}, in any case, read as its stored spelling. */
@@ -62,7 +80,7 @@ export const timeZoneSchema = z
   .string()
   .max(64)
   .transform((value, context) => {
-    const zone = canonicalTimeZone(value);
+    const zone = listedTimeZone(value);
     if (zone === undefined) {
       context.addIssue({ code: z.ZodIssueCode.custom, message: 'not a time zone Moments knows' });
       return z.NEVER;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { createRuntime, type Runtime } from '../../functions/composition';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createJsonLogger } from '../../functions/logging';
 import { MAX_ACTIVITY_BYTES, messagesHandler } from '../../functions/messages';
 import { startBotServer } from '../../functions/dev/local/botServer';
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function runtimeFor(env: Record<string, string>): Promise<Runtime> {
-  const runtime = await createRuntime(loadConfig(env), {
+  const runtime = await createRuntime(loadConfig(localToolingEnv(env)), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger: createJsonLogger({
       level: 'debug',

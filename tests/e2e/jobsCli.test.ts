@@ -157,4 +157,43 @@ describe('npm run job -- import-people', () => {
     expect(run.stderr).toMatch(/no such file/);
     expect(run.stdout).toBe('');
   });
+
+  it('refuses a file over the 5 MB cap without reading it whole, /dev/zero included, naming the cap', async () => {
+    // Reading /dev/zero to its end would never finish: this run ends only if the read stops at the cap.
+    const endless = await cli('import-people', '/dev/zero', '--tenant', TENANT);
+    expect(endless.code).toBe(1);
+    expect(endless.stderr).toContain(
+      'Cannot import /dev/zero: The CSV is larger than 5 MB: split it into several imports.',
+    );
+
+    const big = join(dataDir, 'big.csv');
+    writeFileSync(big, `${HEADER}\n${'x'.repeat(5 * 1024 * 1024)}`);
+    const large = await cli('import-people', big, '--tenant', TENANT);
+    expect(large.code).toBe(1);
+    expect(large.stderr).toMatch(/larger than 5 MB/);
+    expect(large.stdout).toBe('');
+
+    const folder = await cli('import-people', dataDir, '--tenant', TENANT);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/it is a directory/);
+  });
+});
+
+describe('npm run job -- on a local data folder with no data', () => {
+  it('says where it looked and that it found no tenant, for text and --json alike', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'moments-empty-'));
+    try {
+      const text = await runJobsCli(empty, 'milestones', '--at', '2027-03-11T08:00:00Z');
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain(
+        `No tenant found in local data in ${join(empty, 'data.json')} (no app running: a local Cosmos DB server of its own): nothing to run.`,
+      );
+      expect(text.stdout).toMatch(/point LOCAL_DATA_DIR or COSMOS_ENDPOINT at the data to run on/);
+      const json = await runJobsCli(empty, 'digest', '--json');
+      expect(JSON.parse(json.stdout)).toMatchObject({ command: 'digest', report: { tenants: 0 } });
+      expect(json.stderr).toContain(`No tenant found in local data in ${join(empty, 'data.json')}`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });

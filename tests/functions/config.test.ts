@@ -1,13 +1,26 @@
-import { ConfigError, loadConfig } from '../../functions/config';
+import { ConfigError, loadConfig, localToolingEnv } from '../../functions/config';
 
 describe('loadConfig', () => {
   it('runs locally on the embedded defaults with nothing set', () => {
-    const config = loadConfig({});
+    const config = loadConfig(localToolingEnv({}));
     expect(config.bot.appId).toBeUndefined();
     expect(config.cosmos).toEqual({ endpoint: undefined, key: undefined, database: 'moments' });
     expect(config.defaultTimeZone).toBe('UTC');
     expect(config.logLevel).toBe('info');
     expect(config.deployed).toBe(false);
+    expect(config.local).toBe(true);
+  });
+
+  it('refuses to run without BOT_ID unless the local tooling started it, naming the variable', () => {
+    // A self-hosted container sets none of Azure's WEBSITE_* variables: it must not run anonymous.
+    expect(() => loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' })).toThrow(
+      'Moments cannot start: invalid configuration.\n  BOT_ID: required. Without it the bot accepts unauthenticated requests, which only the local tooling may ask for (npm start and the tests set MOMENTS_LOCAL=1 and listen on 127.0.0.1 only).',
+    );
+    expect(() => loadConfig({ MOMENTS_LOCAL: 'yes' })).toThrow(/MOMENTS_LOCAL: must be 1/);
+    expect(() => loadConfig({ MOMENTS_LOCAL: '1', WEBSITE_SITE_NAME: 'moments', BOT_ID: 'id' })).toThrow(
+      /MOMENTS_LOCAL: must not be set in Azure/,
+    );
+    expect(loadConfig({ BOT_ID: 'id', BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: 't' }).local).toBe(false);
   });
 
   it('refuses to run in Azure without BOT_ID, naming the variable', () => {
@@ -74,29 +87,35 @@ describe('loadConfig', () => {
   });
 
   it('treats empty values as unset, as env files write them', () => {
-    expect(loadConfig({ BOT_ID: '', COSMOS_ENDPOINT: '' }).bot.appId).toBeUndefined();
+    expect(loadConfig(localToolingEnv({ BOT_ID: '', COSMOS_ENDPOINT: '' })).bot.appId).toBeUndefined();
   });
 });
 
 describe('loadConfig: Microsoft Graph', () => {
   it('is off by default, at the public Graph endpoint', () => {
-    expect(loadConfig({}).graph).toEqual({ sync: false, baseUrl: 'https://graph.microsoft.com/v1.0' });
-    expect(loadConfig({ GRAPH_SYNC: '', GRAPH_BASE_URL: '' }).graph.sync).toBe(false);
+    expect(loadConfig(localToolingEnv({})).graph).toEqual({
+      sync: false,
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+    });
+    expect(loadConfig(localToolingEnv({ GRAPH_SYNC: '', GRAPH_BASE_URL: '' })).graph.sync).toBe(false);
   });
 
   it('turns on with GRAPH_SYNC=true and the tenant to store people under', () => {
-    const config = loadConfig({
-      GRAPH_SYNC: 'TRUE',
-      BOT_TENANT_ID: 't',
-      GRAPH_BASE_URL: 'http://127.0.0.1:4100/v1.0/',
-    });
+    const config = loadConfig(
+      localToolingEnv({
+        GRAPH_SYNC: 'TRUE',
+        BOT_TENANT_ID: 't',
+        GRAPH_BASE_URL: 'http://127.0.0.1:4100/v1.0/',
+      }),
+    );
     expect(config.graph).toEqual({ sync: true, baseUrl: 'http://127.0.0.1:4100/v1.0' });
   });
 
   it('takes the app catalog id Moments installs itself by, when given', () => {
-    expect(loadConfig({}).graph.teamsAppCatalogId).toBeUndefined();
+    expect(loadConfig(localToolingEnv({})).graph.teamsAppCatalogId).toBeUndefined();
     expect(
-      loadConfig({ TEAMS_APP_CATALOG_ID: ' 1542629c-01b3-4a6d-8f76-1938b779e48d ' }).graph.teamsAppCatalogId,
+      loadConfig(localToolingEnv({ TEAMS_APP_CATALOG_ID: ' 1542629c-01b3-4a6d-8f76-1938b779e48d ' })).graph
+        .teamsAppCatalogId,
     ).toBe('1542629c-01b3-4a6d-8f76-1938b779e48d');
   });
 
@@ -117,15 +136,17 @@ describe('loadConfig: Microsoft Graph', () => {
 
 describe('loadConfig: MOMENTS_ADMINS', () => {
   it('names nobody when unset or empty', () => {
-    expect(loadConfig({}).namedAdmins).toEqual([]);
-    expect(loadConfig({ MOMENTS_ADMINS: ' , ' }).namedAdmins).toEqual([]);
+    expect(loadConfig(localToolingEnv({})).namedAdmins).toEqual([]);
+    expect(loadConfig(localToolingEnv({ MOMENTS_ADMINS: ' , ' })).namedAdmins).toEqual([]);
   });
 
   it('reads e-mail addresses / UPNs and object ids, comma-separated, lower-cased, once each', () => {
     expect(
-      loadConfig({
-        MOMENTS_ADMINS: ' AlexW@Contoso.com, 00000000-0000-4000-8000-0000000000AB ,alexw@contoso.com',
-      }).namedAdmins,
+      loadConfig(
+        localToolingEnv({
+          MOMENTS_ADMINS: ' AlexW@Contoso.com, 00000000-0000-4000-8000-0000000000AB ,alexw@contoso.com',
+        }),
+      ).namedAdmins,
     ).toEqual(['alexw@contoso.com', '00000000-0000-4000-8000-0000000000ab']);
   });
 

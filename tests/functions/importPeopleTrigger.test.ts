@@ -5,7 +5,7 @@
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import type { PeopleDirectory } from '../../core/people';
 import { createRuntime, type Runtime } from '../../functions/composition';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { IMPORT_PEOPLE_ROUTE, MAX_IMPORT_BYTES, importPeopleHandler } from '../../functions/importPeople';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { DEMO_PEOPLE_CSV as DEMO_CSV, PEOPLE_CSV_HEADER as HEADER } from '../support/peopleCsv';
@@ -13,8 +13,10 @@ import {
   MemoryErasureRegister,
   MemoryNoteStore,
   MemoryPeopleDirectory,
+  MemorySettingsStore,
   RecordingLogger,
 } from '../support/fakes';
+import { defaultTenantSettings, ensureTenant } from '../../core/settings';
 
 const TENANT = 'tenant-http';
 
@@ -24,10 +26,12 @@ let logger: RecordingLogger;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   logger = new RecordingLogger();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger,
   });
+  // Tenants Moments serves: their settings are stored when Moments is first used in them.
+  for (const tenant of [TENANT, 'tenant-big']) await ensureTenant(runtime.stores.settings, tenant, 'UTC');
 });
 afterAll(async () => {
   await runtime?.close();
@@ -56,6 +60,10 @@ async function call(request: HttpRequest, handler = importPeopleHandler(runtime)
     new InvocationContext({ invocationId: `inv-${invocations}`, functionName: 'importPeople' }),
   );
 }
+
+/** The handler on the test's runtime, on a given day. */
+const importPeopleAt = (day: string) =>
+  importPeopleHandler({ ...runtime, now: () => new Date(`${day}T09:00:00Z`) });
 
 const errorOf = (response: HttpResponseInit) => (response.jsonBody as { error: string }).error;
 
@@ -163,6 +171,47 @@ describe('POST /api/manage/people', () => {
     expect(await runtime.stores.people.count('tenant-enc')).toBe(0);
   });
 
+  it('answers 404 for a tenant Moments does not know, and creates nothing for it', async () => {
+    const response = await call(post({ tenant: 'tenant-typo' }, DEMO_CSV));
+    expect(response.status).toBe(404);
+    expect(errorOf(response)).toBe(
+      'Moments does not know the tenant tenant-typo: it has no settings and nobody in its directory. Check the id (the Directory (tenant) ID in Microsoft Entra ID), and install Moments in Teams for that tenant before importing its people.',
+    );
+    expect(await runtime.stores.people.count('tenant-typo')).toBe(0);
+    expect(await runtime.stores.settings.tenant('tenant-typo')).toBeUndefined();
+    expect(await runtime.stores.settings.tenantIds()).not.toContain('tenant-typo');
+  });
+
+  it('imports into a tenant known by its directory alone (people, no settings yet)', async () => {
+    await runtime.stores.people.save({
+      tenantId: 'tenant-roster',
+      id: '00000000-0000-4000-8000-0000000000aa',
+      displayName: 'Already Here',
+      celebrate: {},
+    });
+    const response = await call(post({ tenant: 'tenant-roster' }, DEMO_CSV));
+    expect(response).toMatchObject({ status: 200, jsonBody: { imported: 6 } });
+    expect(await runtime.stores.people.count('tenant-roster')).toBe(7);
+  });
+
+  it('refuses a hire date more than a year after the day it runs, naming the row', async () => {
+    const file = [
+      HEADER,
+      `00000000-0000-4000-8000-000000000031,future@contoso.com,Far Future,,,2999-01-01,,,,`,
+      `00000000-0000-4000-8000-000000000032,soon@contoso.com,Starts Soon,,,2027-01-04,,,,`,
+    ].join('\n');
+    const response = await call(post({ tenant: TENANT, dryRun: 'true' }, file), importPeopleAt('2026-12-07'));
+    expect(response.jsonBody).toMatchObject({
+      imported: 1,
+      refused: [
+        {
+          rowNumber: 2,
+          reason: 'hireDate "2999-01-01" is more than a year ahead (after 2027-12-07): check the year',
+        },
+      ],
+    });
+  });
+
   it('answers 500 with a reference when the directory fails, and logs the error', async () => {
     const failing = new (class extends MemoryPeopleDirectory {
       override async save(): Promise<void> {
@@ -170,11 +219,19 @@ describe('POST /api/manage/people', () => {
       }
     })() as PeopleDirectory;
     const failingLogger = new RecordingLogger();
+    const known = new MemorySettingsStore();
+    await known.saveTenant(defaultTenantSettings(TENANT, 'UTC'));
     const response = await call(
       post({ tenant: TENANT }, DEMO_CSV),
       importPeopleHandler({
-        stores: { people: failing, notes: new MemoryNoteStore(), erasures: new MemoryErasureRegister() },
+        stores: {
+          people: failing,
+          settings: known,
+          notes: new MemoryNoteStore(),
+          erasures: new MemoryErasureRegister(),
+        },
         logger: failingLogger,
+        now: () => new Date(),
       }),
     );
     expect(response.status).toBe(500);

@@ -1,7 +1,7 @@
 import { ConversationBook } from '../../core/delivery';
 import type { PersonalAppInstaller } from '../../core/people';
 import { defaultTenantSettings } from '../../core/settings';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { installPassFor, type PeopleSyncRuntime } from '../../functions/peopleSync';
 import {
   MemoryConversationStore,
@@ -19,7 +19,7 @@ async function runtimeWith(installForEveryone: boolean) {
   await settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), installForEveryone });
   const logger = new RecordingLogger();
   const runtime: PeopleSyncRuntime = {
-    config: loadConfig({}),
+    config: loadConfig(localToolingEnv({})),
     logger,
     now: () => new Date('2027-03-11T03:30:00Z'),
     stores: { people: new MemoryPeopleDirectory(), erasures: new MemoryErasureRegister(), settings },

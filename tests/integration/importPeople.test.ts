@@ -35,6 +35,8 @@ async function documents(tenantId: string): Promise<Map<string, Stored>> {
   return new Map(resources.map((doc) => [doc.id, doc]));
 }
 
+/** The day the imports run: the files' dates are checked against it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
 const etags = (docs: Map<string, Stored>) => new Map([...docs].map(([id, doc]) => [id, doc._etag]));
 
 describe('CosmosPeopleDirectory.findByEmails', () => {
@@ -80,7 +82,7 @@ describe('importPeople on Cosmos DB', () => {
   const TENANT = 'tenant-import';
 
   it('imports demo-people.csv: 6 people, managers resolved, derived fields written', async () => {
-    const report = await importPeople(people, DEMO_CSV, { tenantId: TENANT });
+    const report = await importPeople(people, DEMO_CSV, { tenantId: TENANT, now: NOW });
     expect(report).toEqual({
       imported: 6,
       updated: 0,
@@ -103,7 +105,7 @@ describe('importPeople on Cosmos DB', () => {
 
   it('imports it again: 6 unchanged, and not one document was written', async () => {
     const before = await documents(TENANT);
-    const report = await importPeople(people, DEMO_CSV, { tenantId: TENANT });
+    const report = await importPeople(people, DEMO_CSV, { tenantId: TENANT, now: NOW });
     expect(report).toMatchObject({ imported: 0, updated: 0, unchanged: 6, removed: 0, refused: [] });
     const after = await documents(TENANT);
     expect(etags(after)).toEqual(etags(before));
@@ -119,7 +121,7 @@ describe('importPeople on Cosmos DB', () => {
       `${ID(3)},,,,,,,,,remove`, // 4: removed
       `${ID(4)},leeg@contoso.com,Lee Gu,alexw@contoso.com,31-12,2027-03-15,Europe/London,public,public,`, // 5: refused
     ].join('\r\n');
-    const report = await importPeople(people, file, { tenantId: TENANT });
+    const report = await importPeople(people, file, { tenantId: TENANT, now: NOW });
     expect(report).toMatchObject({ imported: 0, updated: 1, unchanged: 1, removed: 1 });
     expect(report.refused).toEqual([{ rowNumber: 5, reason: expect.stringMatching(/birthday/) }]);
 
@@ -137,10 +139,13 @@ describe('importPeople on Cosmos DB', () => {
   it('keeps tenants apart: the same file in another tenant is its own 6, and a removal there leaves this one alone', async () => {
     const OTHER = 'tenant-import-other';
     const mine = etags(await documents(TENANT));
-    expect(await importPeople(people, DEMO_CSV, { tenantId: OTHER })).toMatchObject({ imported: 6 });
+    expect(await importPeople(people, DEMO_CSV, { tenantId: OTHER, now: NOW })).toMatchObject({
+      imported: 6,
+    });
     expect(
       await importPeople(people, `${HEADER}\n${ID(1)},,,,,,,,,remove\n,diegos@contoso.com,,,,,,,,remove`, {
         tenantId: OTHER,
+        now: NOW,
       }),
     ).toMatchObject({ removed: 2, refused: [] });
     expect(await people.count(OTHER)).toBe(4);

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Delivery } from '../../core/delivery';
 import { MILESTONE_JOB, type MilestoneJobReport } from '../../core/milestones';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { startFakeConnector, type FakeConnector, type FakeRequest } from '../support/fakeConnector';
@@ -33,7 +33,7 @@ const connectors: FakeConnector[] = [];
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   logger = new RecordingLogger();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger,
   });

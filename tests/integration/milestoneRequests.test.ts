@@ -14,7 +14,7 @@ import type { Note } from '../../core/notes';
 import type { Person } from '../../core/people';
 import { silentLogger } from '../../core/shared';
 import { TeamsMilestoneNotifier } from '../../bot/milestones/notifier';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { CosmosMilestoneCandidates } from '../../functions/cosmos/milestoneCandidates';
 import { fromPersonDocument } from '../../functions/cosmos/personDocument';
@@ -50,7 +50,7 @@ let runtime: Runtime;
 let connector: FakeConnector;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger: new RecordingLogger(),
   });

@@ -2,7 +2,7 @@
 // as the Functions host builds it (Cosmos repositories on the local server, the bot's adapter,
 // chat opener and messenger) against the fake Bot Connector over real HTTP. Assertions are on
 // what the connector opened and accepted, and on what is stored.
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { defaultTenantSettings } from '../../core/settings';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
@@ -18,7 +18,7 @@ let connector: FakeConnector;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   connector = await startFakeConnector();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger: new RecordingLogger(),
   });

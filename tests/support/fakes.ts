@@ -215,6 +215,12 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
       .filter((p) => p.tenantId === tenantId && p.email !== undefined && wanted.has(p.email.toLowerCase()))
       .map((p) => structuredClone(p));
   }
+  async markRecognised(tenantId: string, id: string, givenOn: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person && !(person.lastRecognisedOn && person.lastRecognisedOn >= givenOn)) {
+      person.lastRecognisedOn = givenOn;
+    }
+  }
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }

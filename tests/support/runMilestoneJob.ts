@@ -11,7 +11,7 @@
  *
  * Prints `started` once the runtime is built and `report <json>` when the job is done.
  */
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime } from '../../functions/composition';
 
 function required(name: string): string {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     throw new Error('runMilestoneJob only runs against loopback services');
   }
   if (Number.isNaN(now.getTime())) throw new Error('MILESTONE_NOW is not a date');
-  const runtime = await createRuntime(loadConfig({ LOG_LEVEL: 'warn' }), {
+  const runtime = await createRuntime(loadConfig(localToolingEnv({ LOG_LEVEL: 'warn' })), {
     cosmos: { kind: 'local', endpoint, database },
   });
   const stored = await runtime.stores.conversations.get(tenantId, 'personal:manager-0001');

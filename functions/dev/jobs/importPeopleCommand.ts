@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importPeople, type ImportReport } from '../../../core/people';
-import { decodeCsvBytes } from '../../csvText';
+import { decodeCsvBytes, MAX_IMPORT_BYTES, readAtMost, tooLargeMessage } from '../../csvText';
 import { UsageError, type JobCommand } from './job';
 
 /** `import-people FILE --tenant ID`: an HR CSV export into the tenant's directory. */
@@ -12,7 +13,7 @@ export const importPeopleCommand: JobCommand = {
   usage: [
     'import-people FILE --tenant ID [--dry-run] [--json]',
     '',
-    '  FILE        the CSV (header row first; columns in README.md, "People data")',
+    `  FILE        the CSV (header row first; columns in README.md, "People data"), at most ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`,
     '  --tenant    the tenant whose directory the people go into',
     '  --dry-run   report what the import would do, and write nothing',
     '',
@@ -33,6 +34,7 @@ export const importPeopleCommand: JobCommand = {
       notes: target.runtime.stores.notes,
       erasures: target.runtime.stores.erasures,
       tenantId,
+      now: ctx.at,
       dryRun: ctx.dryRun,
     });
 
@@ -50,10 +52,13 @@ export const importPeopleCommand: JobCommand = {
   },
 };
 
+/** The file's text; read no further than the import's cap, so even `/dev/zero` is refused at once. */
 async function readCsv(absolute: string, asGiven: string): Promise<string> {
-  let bytes: Buffer;
+  let bytes: Uint8Array | 'too large';
   try {
-    bytes = await readFile(absolute);
+    // A directory opens but fails on the first read with an error that does not say so: ask first.
+    if ((await stat(absolute)).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    bytes = await readAtMost(createReadStream(absolute), MAX_IMPORT_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -66,6 +71,8 @@ async function readCsv(absolute: string, asGiven: string): Promise<string> {
             : String((error as Error).message ?? error);
     throw new Error(`Cannot read the CSV file ${asGiven}: ${why}.`);
   }
+  if (bytes === 'too large')
+    throw new Error(`Cannot import ${asGiven}: ${tooLargeMessage(MAX_IMPORT_BYTES)}`);
   const decoded = decodeCsvBytes(bytes);
   if ('problem' in decoded) throw new Error(`Cannot read the CSV file ${asGiven}: ${decoded.problem}.`);
   return decoded.text;

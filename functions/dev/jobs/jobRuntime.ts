@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../../../core/shared';
-import { loadConfig } from '../../config';
+import { loadConfig, localToolingEnv } from '../../config';
 import { createRuntime, configuredCosmosTarget, type Runtime } from '../../composition';
 import { createJsonLogger, type LogEntry } from '../../logging';
 import { startLocalCosmos } from '../local/cosmosServer';
@@ -66,7 +66,7 @@ export function cliLogLine(entry: LogEntry): string {
  */
 export async function openJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
   // On local data, the same admins as the local app that shares it.
-  const config = loadConfig(withDemoAdmins(options.env));
+  const config = loadConfig(localToolingEnv(withDemoAdmins(options.env)));
   const local = loadLocalSettings(options.env);
   const logger =
     options.logger ??

@@ -53,7 +53,16 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
         ...(ctx.tenantId ? { tenantIds: [ctx.tenantId] } : {}),
         dryRun: ctx.dryRun,
       });
+      // Zero tenants is almost always data looked for in the wrong place (another LOCAL_DATA_DIR,
+      // no COSMOS_ENDPOINT): say where the job looked rather than report a quiet success.
+      const nothing =
+        report.tenants === 0
+          ? `No tenant found in ${target.description}: nothing to run. ` +
+            'Tenants appear once Moments is used in Teams (or `npm start` seeds the demo organisation); ' +
+            'point LOCAL_DATA_DIR or COSMOS_ENDPOINT at the data to run on.'
+          : undefined;
       if (ctx.json) {
+        if (nothing) ctx.note(nothing);
         ctx.print(
           JSON.stringify(
             { command: job.name, at: ctx.at.toISOString(), dryRun: ctx.dryRun, report },
@@ -68,6 +77,7 @@ export function scheduledJobCommand<S extends ReportedSend>(job: {
         ctx.print(
           [
             head,
+            ...(nothing ? [nothing] : []),
             ...report.sends.map((s) => `  ${VERB[s.outcome].padEnd(26)} ${job.describe(s)}`),
             ...report.failedTenants.map((f) => `  ${'TENANT FAILED'.padEnd(26)} ${f.tenantId}: ${f.error}`),
           ].join('\n'),

@@ -1,7 +1,7 @@
 import { rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig, ConfigError } from '../../config';
+import { loadConfig, localToolingEnv, ConfigError } from '../../config';
 import { createRuntime, configuredCosmosTarget, type Runtime } from '../../composition';
 import { messagesHandler } from '../../messages';
 import { milestoneRemindersHandler, MILESTONE_SCHEDULE } from '../../milestoneReminders';
@@ -79,7 +79,7 @@ export function serverInfoFile(projectRoot: string, dataDir: string): string {
  * Everything started here is stopped by `stop()`, in reverse order.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
-  const config = loadConfig(withDemoAdmins(options.env));
+  const config = loadConfig(localToolingEnv(withDemoAdmins(options.env)));
   const local = loadLocalSettings(options.env);
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {

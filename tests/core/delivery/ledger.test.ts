@@ -184,6 +184,34 @@ describe('deliverOnce through a gate', () => {
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await gate.run(async () => 'next')).toBe('next');
   });
+
+  it('leases by the process clock: a claim left by a run dated in the future expires on real time', async () => {
+    const ledger = new MemoryDeliveryLedger();
+    const id = deliveryId('digest', '2027-W20', 'm1');
+    const future = new Date('2027-05-17T09:00:00Z');
+    // A run as of a future --at crashes between its claim and its mark.
+    await expect(
+      deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        { tenantId, id, kind: 'digest', now: future, clock: () => now },
+        () => Promise.reject(new Error('process killed')),
+      ),
+    ).rejects.toThrow('process killed');
+    expect((await ledger.get(tenantId, id))?.claimedAt).toBe(now.toISOString());
+    // The real run after the lease takes the claim over and sends.
+    const send = counter();
+    const later = minutesLater(11);
+    expect(
+      await deliverOnce(
+        ledger,
+        new RecordingLogger(),
+        { tenantId, id, kind: 'digest', now: later, clock: () => later },
+        send,
+      ),
+    ).toBe('sent');
+    expect(send.calls).toBe(1);
+  });
 });
 
 describe('deliveryId', () => {

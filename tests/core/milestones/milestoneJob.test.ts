@@ -161,4 +161,16 @@ describe('runMilestoneJob', () => {
     await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
     expect(notifier.sent).toEqual([]);
   });
+
+  it('a run dated in the future (the jobs CLI --at) never holds back the real hourly runs', async () => {
+    const { deps, notifier } = await setup();
+    const realNow = new Date('2027-03-11T09:00:00Z');
+    const clock = () => realNow;
+    // A support run five days ahead: it celebrates the birthday, and records its run as of then.
+    await runMilestoneJob({ ...deps, clock }, { now: new Date('2027-03-16T09:00:00Z') });
+    expect(notifier.sent).toEqual(['celebrate megan in kudos-channel', 'congratulate megan birthday']);
+    // The real run an hour later still reminds the manager that is due now.
+    await runMilestoneJob({ ...deps, clock }, { now: realNow });
+    expect(notifier.sent).toContain('remind manager about megan birthday (2027-03-11)');
+  });
 });

@@ -11,6 +11,8 @@ import {
 } from '../../support/fakes';
 
 const T = 'tenant-a';
+/** The day the imports run: the files' dates are checked against it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
 const SAM = '00000000-0000-4000-8000-00000000005a';
 const LEE = '00000000-0000-4000-8000-0000000000ee';
 const person = (id: string, displayName: string): Person => ({
@@ -55,7 +57,7 @@ describe('someone who asked to be forgotten stays forgotten', () => {
   it('an HR import refuses their row with a reason, and imports the others', async () => {
     const { people, erasures } = await afterSamForgotten();
     const file = `id,displayName\n${SAM},Sam\n${LEE},Lee`;
-    const report = await importPeople(people, file, { tenantId: T, erasures });
+    const report = await importPeople(people, file, { tenantId: T, now: NOW, erasures });
     expect(report).toMatchObject({ imported: 1, refused: [{ rowNumber: 2, reason: ERASED_REASON }] });
     expect(await people.get(T, SAM)).toBeUndefined();
     expect(await people.get(T, LEE)).toBeDefined();
@@ -113,7 +115,11 @@ describe('someone who asked to be forgotten stays forgotten', () => {
     );
     expect(saved.ok).toBe(true);
     expect(await erasures.erasedAmong(T, [SAM])).toEqual(new Set());
-    const report = await importPeople(people, `id,displayName\n${SAM},Sam Smith`, { tenantId: T, erasures });
+    const report = await importPeople(people, `id,displayName\n${SAM},Sam Smith`, {
+      tenantId: T,
+      now: NOW,
+      erasures,
+    });
     expect(report).toMatchObject({ updated: 1, refused: [] });
   });
 });

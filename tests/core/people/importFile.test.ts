@@ -255,4 +255,67 @@ describe('parsePeopleCsv', () => {
       },
     ]);
   });
+
+  it('refuses impossible birth and hire dates, and hire dates more than a year after the import day', () => {
+    const parsed = parsePeopleCsv(
+      csv(
+        `${ID(1)},,Hired In 2999,,,2999-01-01,,,,`,
+        `${ID(2)},,Hired Next Year,,,2027-12-07,,,,`,
+        `${ID(3)},,Hired Too Soon,,,2027-12-08,,,,`,
+        `${ID(4)},,Hired In 1850,,,1850-06-01,,,,`,
+        `${ID(5)},,Born Tomorrow,,2026-12-08,,,,,`,
+        `${ID(6)},,Born In 1850,,1850-06-01,,,,,`,
+        `${ID(7)},,Hired Before Born,,1990-05-01,1989-09-01,,,,`,
+        `${ID(8)},,Born Today,,2026-12-07,,,,,`,
+      ),
+      { tenantId: TENANT, today: '2026-12-07' },
+    );
+    expect(parsed.rows.map((row) => row.person.displayName)).toEqual(['Hired Next Year', 'Born Today']);
+    expect(parsed.refusals).toEqual([
+      {
+        rowNumber: 2,
+        reason: 'hireDate "2999-01-01" is more than a year ahead (after 2027-12-07): check the year',
+      },
+      {
+        rowNumber: 4,
+        reason: 'hireDate "2027-12-08" is more than a year ahead (after 2027-12-07): check the year',
+      },
+      { rowNumber: 5, reason: 'hireDate "1850-06-01" is before 1900: not a possible hire date' },
+      {
+        rowNumber: 6,
+        reason: 'birthday is not a possible birth date: its year is before 1900 or in the future',
+      },
+      {
+        rowNumber: 7,
+        reason: 'birthday is not a possible birth date: its year is before 1900 or in the future',
+      },
+      { rowNumber: 8, reason: 'hireDate "1989-09-01" is before the birthday' },
+    ]);
+  });
+
+  it('stores time zones by their IANA canonical names, whatever name or case the file uses', () => {
+    const zones = [
+      'Asia/Calcutta',
+      'asia/kolkata',
+      'Europe/Kiev',
+      'US/Eastern',
+      'europe/london',
+      'Asia/Saigon',
+    ];
+    const parsed = parsePeopleCsv(
+      csv(...zones.map((zone, n) => `${ID(n + 1)},,Person ${n + 1},,,,${zone},,,`)),
+      {
+        tenantId: TENANT,
+      },
+    );
+    expect(parsed.refusals).toEqual([]);
+    expect(parsed.rows.map((row) => row.person.timeZone)).toEqual([
+      'Asia/Kolkata',
+      'Asia/Kolkata',
+      'Europe/Kyiv',
+      'America/New_York',
+      'Europe/London',
+      'Asia/Ho_Chi_Minh',
+    ]);
+  });
 });

@@ -3,6 +3,8 @@ import { MemoryNoteStore, MemoryPeopleDirectory } from '../../support/fakes';
 import { DEMO_PEOPLE_CSV as DEMO_CSV, peopleCsv as csv, personId as ID } from '../../support/peopleCsv';
 
 const TENANT = 'tenant-a';
+/** The day the imports run: the files' dates are checked against it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
 const OTHER = 'tenant-b';
 
 /** The memory directory, recording what an import asks of it. */
@@ -60,7 +62,7 @@ const person = (n: number, extra: Partial<Person> = {}): Person => ({
 describe('importPeople', () => {
   it('imports the demo organisation, managers resolved; a second import is all unchanged and writes nothing', async () => {
     const directory = new RecordingDirectory();
-    const first = await importPeople(directory, DEMO_CSV, { tenantId: TENANT });
+    const first = await importPeople(directory, DEMO_CSV, { tenantId: TENANT, now: NOW });
     expect(first).toEqual({
       imported: 6,
       updated: 0,
@@ -84,7 +86,7 @@ describe('importPeople', () => {
 
     const stored = directory.snapshot();
     directory.saves = [];
-    const second = await importPeople(directory, DEMO_CSV, { tenantId: TENANT });
+    const second = await importPeople(directory, DEMO_CSV, { tenantId: TENANT, now: NOW });
     expect(second).toMatchObject({ imported: 0, updated: 0, unchanged: 6, removed: 0, refused: [] });
     expect(directory.writes()).toBe(0);
     expect(directory.snapshot()).toEqual(stored);
@@ -107,7 +109,7 @@ describe('importPeople', () => {
         `${ID(9)},,,,,,,,,remove`, // 5: not there: unchanged
         `${ID(5)},new@contoso.example,New Person,${ID(1)},,2026-01-05,,,,`, // 6: imported
       ),
-      { tenantId: TENANT },
+      { tenantId: TENANT, now: NOW },
     );
     expect(report).toMatchObject({ imported: 1, updated: 1, unchanged: 1, removed: 1 });
     expect(report.refused).toEqual([
@@ -125,6 +127,7 @@ describe('importPeople', () => {
     const directory = new RecordingDirectory([person(7, { email: 'Lee.Gu@Contoso.example' })]);
     const again = await importPeople(directory, csv(`,LEE.GU@contoso.example,Lee Gu,,,2027-03-15,,,,`), {
       tenantId: TENANT,
+      now: NOW,
     });
     expect(again).toMatchObject({ updated: 1, refused: [] });
     expect(await directory.get(TENANT, ID(7))).toMatchObject({
@@ -139,7 +142,7 @@ describe('importPeople', () => {
     const report = await importPeople(
       directory,
       csv(`,ghost@contoso.example,Ghost,,,,,,,`, `${ID(1)},a@contoso.example,A,boss@contoso.example,,,,,,`),
-      { tenantId: TENANT },
+      { tenantId: TENANT, now: NOW },
     );
     expect(report.refused).toEqual([
       { rowNumber: 2, reason: expect.stringMatching(/no one in the directory has the email/) },
@@ -155,7 +158,7 @@ describe('importPeople', () => {
       (_, i) => `${ID(i + 1)},p${i + 1}@contoso.example,P ${i + 1},,,,,,,`,
     );
     rows.push(`,person2@contoso.example,,,,,,,,remove`, `${ID(8)},,Eight,boss@contoso.example,,,,,,`);
-    await importPeople(directory, csv(...rows), { tenantId: TENANT, lookupBatchSize: 2 });
+    await importPeople(directory, csv(...rows), { tenantId: TENANT, now: NOW, lookupBatchSize: 2 });
     expect(directory.wholeDirectoryReads).toBe(0);
     expect(directory.lookups.every((l) => l.tenantId === TENANT && l.keys.length <= 2)).toBe(true);
     const asked = (method: string) =>
@@ -191,7 +194,11 @@ describe('importPeople', () => {
       });
     await note('about-1', ID(1));
     await note('about-2', ID(2));
-    const report = await importPeople(directory, csv(`${ID(1)},,,,,,,,,remove`), { tenantId: TENANT, notes });
+    const report = await importPeople(directory, csv(`${ID(1)},,,,,,,,,remove`), {
+      tenantId: TENANT,
+      now: NOW,
+      notes,
+    });
     expect(report.removed).toBe(1);
     expect(await directory.get(TENANT, ID(1))).toBeUndefined();
     expect(await notes.countAbout(TENANT, ID(1))).toBe(0);
@@ -201,11 +208,11 @@ describe('importPeople', () => {
   it('a dry run reports the same and writes nothing', async () => {
     const directory = new RecordingDirectory([person(3)]);
     const file = csv(`${ID(3)},,,,,,,,,remove`, `${ID(4)},,Four,,,,,,,`);
-    const dry = await importPeople(directory, file, { tenantId: TENANT, dryRun: true });
+    const dry = await importPeople(directory, file, { tenantId: TENANT, now: NOW, dryRun: true });
     expect(dry).toMatchObject({ imported: 1, removed: 1 });
     expect(directory.writes()).toBe(0);
     expect(await directory.get(TENANT, ID(3))).toBeDefined();
-    expect(await importPeople(directory, file, { tenantId: TENANT })).toEqual(dry);
+    expect(await importPeople(directory, file, { tenantId: TENANT, now: NOW })).toEqual(dry);
     expect(directory.writes()).toBe(2);
   });
 
@@ -215,12 +222,13 @@ describe('importPeople', () => {
     const report = await importPeople(
       directory,
       csv(`${ID(1)},person1@contoso.example,Person One,,,,,,,`, `,person1@contoso.example,,,,,,,,remove`),
-      { tenantId: TENANT },
+      { tenantId: TENANT, now: NOW },
     );
     // Two rows about one person: refused. Alone, the first imports into tenant-a only.
     expect(report.refused).toHaveLength(2);
     const alone = await importPeople(directory, csv(`${ID(1)},person1@contoso.example,Person One,,,,,,,`), {
       tenantId: TENANT,
+      now: NOW,
     });
     expect(alone).toMatchObject({ imported: 1, updated: 0 });
     expect(await directory.get(OTHER, ID(1))).toEqual(elsewhere);
@@ -230,12 +238,15 @@ describe('importPeople', () => {
 
   it('reports a file it cannot use as a refusal of row 1, and the columns it ignored', async () => {
     const directory = new RecordingDirectory();
-    expect(await importPeople(directory, 'name,department\nLee,Sales', { tenantId: TENANT })).toMatchObject({
+    expect(
+      await importPeople(directory, 'name,department\nLee,Sales', { tenantId: TENANT, now: NOW }),
+    ).toMatchObject({
       imported: 0,
       refused: [{ rowNumber: 1, reason: expect.stringMatching(/neither an id nor an email column/) }],
     });
     const report = await importPeople(directory, `id,displayName,Cost Centre\n${ID(1)},One,42`, {
       tenantId: TENANT,
+      now: NOW,
     });
     expect(report).toMatchObject({ imported: 1, ignoredColumns: ['Cost Centre'] });
     expect(directory.lookups).not.toContainEqual(expect.objectContaining({ keys: [] }));
@@ -245,11 +256,11 @@ describe('importPeople', () => {
     const directory = new RecordingDirectory();
     directory.failOnSave = 3;
     await expect(
-      importPeople(directory, DEMO_CSV, { tenantId: TENANT, writeConcurrency: 1 }),
+      importPeople(directory, DEMO_CSV, { tenantId: TENANT, now: NOW, writeConcurrency: 1 }),
     ).rejects.toThrow('the store is down');
     expect(directory.saves).toHaveLength(2);
     directory.failOnSave = undefined;
-    expect(await importPeople(directory, DEMO_CSV, { tenantId: TENANT })).toMatchObject({
+    expect(await importPeople(directory, DEMO_CSV, { tenantId: TENANT, now: NOW })).toMatchObject({
       imported: 4,
       unchanged: 2,
     });

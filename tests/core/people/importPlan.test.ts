@@ -249,4 +249,62 @@ describe('the demo organisation CSV', () => {
     expect(byName.get('Diego Siciliani')?.birthday).toBe('02-29');
     expect(planImport(parse(text), people).counts).toMatchObject({ unchanged: 6, imported: 0, updated: 0 });
   });
+
+  it('refuses the rows of a manager cycle of two people, naming the cycle, and keeps the rest', () => {
+    const plan = planImport(
+      parse(
+        csv(
+          `${ID(1)},alexw@contoso.com,Alex Wilber,meganb@contoso.com,,,,,,`,
+          `${ID(2)},meganb@contoso.com,Megan Bowen,alexw@contoso.com,,,,,,`,
+          `${ID(3)},leeg@contoso.com,Lee Gu,alexw@contoso.com,,,,,,`,
+        ),
+      ),
+      [],
+    );
+    expect(plan.refusals).toEqual([
+      {
+        rowNumber: 2,
+        reason:
+          'is in a manager cycle (alexw@contoso.com → meganb@contoso.com → alexw@contoso.com): someone in it must have a manager outside it',
+      },
+      {
+        rowNumber: 3,
+        reason:
+          'is in a manager cycle (meganb@contoso.com → alexw@contoso.com → meganb@contoso.com): someone in it must have a manager outside it',
+      },
+    ]);
+    expect(plan.counts).toEqual({ imported: 1, updated: 0, unchanged: 0, removed: 0, refused: 2 });
+    expect(plan.writes.map((w) => w.op === 'save' && w.person.displayName)).toEqual(['Lee Gu']);
+  });
+
+  it('refuses a row that closes a longer cycle through people already in the directory', () => {
+    const megan: Person = {
+      tenantId: TENANT,
+      id: ID(2),
+      displayName: 'Megan',
+      managerId: ID(3),
+      celebrate: {},
+    };
+    const lee: Person = { tenantId: TENANT, id: ID(3), displayName: 'Lee', managerId: ID(1), celebrate: {} };
+    const plan = planImport(parse(csv(`${ID(1)},,Alex Wilber,${ID(2)},,,,,,`)), [
+      { tenantId: TENANT, id: ID(1), displayName: 'Alex Wilber', email: 'alexw@contoso.com', celebrate: {} },
+      megan,
+      lee,
+    ]);
+    expect(plan.refusals).toEqual([
+      {
+        rowNumber: 2,
+        reason: `is in a manager cycle (alexw@contoso.com → ${ID(2)} → ${ID(3)} → alexw@contoso.com): someone in it must have a manager outside it`,
+      },
+    ]);
+    expect(plan.writes).toEqual([]);
+    expect(plan.counts).toMatchObject({ updated: 0, refused: 1 });
+    // Someone who reports into a cycle without being in it is not refused for it.
+    const into = planImport(parse(csv(`${ID(4)},,Diego,${ID(2)},,,,,,`)), [
+      { ...megan, managerId: ID(3) },
+      { ...lee, managerId: ID(2) },
+    ]);
+    expect(into.refusals).toEqual([]);
+    expect(into.counts.imported).toBe(1);
+  });
 });
