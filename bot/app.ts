@@ -20,7 +20,7 @@ import { conversationRecordFrom, tenantOf } from './teams/conversationRecord';
 import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './teams/http';
 import { sendHelp } from './help/handlers';
 import { botWasAdded, sendWelcome } from './help/welcome';
-import { conversationKindOf } from './teams/turnContext';
+import { conversationKindOf, correlationIdOfActivity } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -79,7 +79,7 @@ const TEAM_ROSTER_LIMIT = 5000;
 
 /** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
 export function correlationIdOf(context: TurnContext): string {
-  return context.activity.id ?? 'no-activity-id';
+  return correlationIdOfActivity(context.activity);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
 import { ConversationBook, Reach, SendGate, type Messenger } from '../core/delivery';
 import type { Logger } from '../core/shared';
-import { createMomentsBot, type MomentsBot } from '../bot/app';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { MomentsBot } from '../bot/app';
 import { createTeamsAdapter } from '../bot/teams/adapter';
 import { TeamsMessenger } from '../bot/teams/messenger';
 import { TeamsChatOpener } from '../bot/teams/chatOpener';
@@ -24,9 +25,7 @@ import { runMilestoneJob, type MilestoneJobReport } from '../core/milestones';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
-import { DefaultAzureCredential } from '@azure/identity';
-import { consoleSink, createJsonLogger } from './logging';
-import { appInsightsSink } from './telemetry';
+import { createJsonLogger } from './logging';
 import { CosmosNoteStore } from './cosmos/noteRepository';
 import { runFollowUpJob, type FollowUpJobReport } from '../core/notes';
 import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
@@ -74,6 +73,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/**
+ * What the timer jobs run on: the runtime without the bot, whose Application and handlers a timer
+ * never needs ({@link withBot} adds them).
+ */
+export type JobsRuntime = Omit<Runtime, 'bot'> & {
+  /** The Teams adapter the messenger sends through; the bot answers activities on it too. */
+  adapter: TeamsAdapter;
+};
+
 /** Options for {@link createRuntime}; tests and the local host pass what they start themselves. */
 export interface RuntimeOptions {
   /** Where Cosmos DB is; defaults to the configured account. */
@@ -102,22 +110,16 @@ export function configuredCosmosTarget(config: Config): CosmosTarget | undefined
  * containers), so it only checks.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  // Application Insights gets every line with its fields (correlation ids) as custom dimensions.
-  const telemetry = config.appInsightsConnectionString
-    ? appInsightsSink(
-        config.appInsightsConnectionString,
-        config.azureClientId
-          ? new DefaultAzureCredential({ managedIdentityClientId: config.azureClientId })
-          : undefined,
-      )
-    : undefined;
-  const logger =
-    options.logger ??
-    createJsonLogger({
-      level: config.logLevel,
-      fields: { app: 'moments' },
-      sinks: telemetry ? [consoleSink, telemetry.sink] : [consoleSink],
-    });
+  return withBot(await createJobsRuntime(config, options));
+}
+
+/**
+ * The runtime without the bot: config → clients → repositories → the rate-limited messenger → the
+ * jobs. Each line goes to the Functions host's log of the invocation it belongs to, which sends it
+ * to Application Insights (functions/logging.ts); locally, to the console.
+ */
+export async function createJobsRuntime(config: Config, options: RuntimeOptions = {}): Promise<JobsRuntime> {
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, fields: { app: 'moments' } });
   const now = options.now ?? (() => new Date());
   const target = options.cosmos ?? configuredCosmosTarget(config);
   if (!target) {
@@ -127,9 +129,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   const client = createCosmosClient(target);
   const canCreate = target.kind === 'local' || Boolean(target.key);
-  const database = canCreate
-    ? await ensureSchema(client, target.database)
-    : await verifySchema(client, target.database);
+  let database: Database;
+  if (canCreate) {
+    database = await ensureSchema(client, target.database);
+  } else {
+    // Off the first request's path: an invoke Teams abandons after 5 s does not wait for six
+    // reads; a missing container is logged with what to deploy, and its first use fails anyway.
+    database = client.database(target.database);
+    verifySchema(client, target.database).catch((error: unknown) =>
+      logger.error('the Cosmos DB schema check failed', { error }),
+    );
+  }
   const stores = {
     conversations: new CosmosConversationStore(database.container('conversations'), logger),
     memberships: new CosmosMembershipStore(database.container('conversations'), logger),
@@ -143,7 +153,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     audit: new CosmosAuditTrail(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
-  const kudos = new KudosService(stores.recognitions, stores.people, logger);
   const adapter = createTeamsAdapter(config.bot);
   // One limiter for the process: Teams counts every send of the app in a tenant together, the
   // bot's and the jobs' alike.
@@ -161,28 +170,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     database.container('conversations'),
     stores.memberships,
   );
-  const bot = createMomentsBot({
-    auth: config.bot,
-    adapter,
-    messenger,
-    conversations,
-    memberships: stores.memberships,
-    reach,
-    reachRoll,
-    people: stores.people,
-    settings: stores.settings,
-    audit: stores.audit,
-    namedAdmins: config.namedAdmins,
-    deliveries: stores.deliveries,
-    kudos,
-    recognitions: stores.recognitions,
-    snoozes: stores.snoozes,
-    notes: stores.notes,
-    erasures: stores.erasures,
-    logger,
-    now,
-    defaultTimeZone: config.defaultTimeZone,
-  });
   // One message at a time in doubt across the process's jobs: a crash repeats at most one, and
   // Teams failing for one job pauses them all.
   const gate = new SendGate();
@@ -257,14 +244,46 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     conversations,
     reach,
     reachRoll,
-    bot,
+    adapter,
     messenger,
     gate,
     jobs,
     now,
     close: async () => {
-      await telemetry?.flush();
       client.dispose();
     },
   };
+}
+
+/**
+ * Adds the bot to a jobs runtime. Its modules (teams-ai's Application, every handler and card) load
+ * here, on the first activity, so a timer's cold start does not pay for them.
+ */
+export async function withBot(runtime: JobsRuntime): Promise<Runtime> {
+  const { createMomentsBot } = await import('../bot/app');
+  const { config, logger, stores, conversations, reach, reachRoll, adapter, messenger, now } = runtime;
+  const kudos = new KudosService(stores.recognitions, stores.people, logger);
+  const bot = createMomentsBot({
+    auth: config.bot,
+    adapter,
+    messenger,
+    conversations,
+    memberships: stores.memberships,
+    reach,
+    reachRoll,
+    people: stores.people,
+    settings: stores.settings,
+    audit: stores.audit,
+    namedAdmins: config.namedAdmins,
+    deliveries: stores.deliveries,
+    kudos,
+    recognitions: stores.recognitions,
+    snoozes: stores.snoozes,
+    notes: stores.notes,
+    erasures: stores.erasures,
+    logger,
+    now,
+    defaultTimeZone: config.defaultTimeZone,
+  });
+  return { ...runtime, bot };
 }
