@@ -132,7 +132,13 @@ function prepareOutDir(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
 }
 
-export async function buildFunctions(options: { outDir?: string } = {}): Promise<BuildResult> {
+export async function buildFunctions(
+  options: {
+    outDir?: string;
+    /** More esbuild plugins, after the project's own (tests mark modules with them). */
+    plugins?: Plugin[];
+  } = {},
+): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? defaultOutDir);
   prepareOutDir(outDir);
   const mainJs = path.join(outDir, 'main.js');
@@ -151,7 +157,7 @@ export async function buildFunctions(options: { outDir?: string } = {}): Promise
     sourcemap: 'external',
     sourcesContent: false,
     external: [...hostProvided, ...externalized],
-    plugins: [stubPlugin(projectRoot), resolveLikeRequire],
+    plugins: [stubPlugin(projectRoot), resolveLikeRequire, ...(options.plugins ?? [])],
     metafile: true,
     logLevel: 'warning',
   });
