@@ -36,7 +36,8 @@ export interface PeopleSyncRuntime {
 export async function installPassFor(
   runtime: PeopleSyncRuntime,
   tenantId: string,
-  installer: () => PersonalAppInstaller | undefined = () => createGraphAppInstaller(runtime.config),
+  installer: () => PersonalAppInstaller | undefined = () =>
+    createGraphAppInstaller(runtime.config, runtime.logger),
 ): Promise<InstallPass | undefined> {
   const { settings } = runtime.stores;
   if (!settings || !runtime.conversations) return undefined;
@@ -62,7 +63,7 @@ export async function installPassFor(
  */
 export function peopleSyncHandler(
   runtime: PeopleSyncRuntime,
-  source: () => DirectorySource = () => createGraphDirectory(runtime.config),
+  source: () => DirectorySource = () => createGraphDirectory(runtime.config, runtime.logger),
 ) {
   return async function peopleSync(timer: Timer, context: InvocationContext): Promise<void> {
     const scope = {
