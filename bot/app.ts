@@ -27,7 +27,7 @@ import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './
 import { answerUnknownMessage, sendHelp } from './help/handlers';
 import { isMisspacedCommand } from './help/suggestions';
 import { botWasAdded, sendWelcome } from './help/welcome';
-import { conversationKindOf } from './teams/turnContext';
+import { conversationKindOf, correlationIdOfActivity } from './teams/turnContext';
 import { registerKudos } from './kudos/handlers';
 import { registerRosterAfterTurn, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -91,7 +91,7 @@ const TEAM_ROSTER_LIMIT = 5000;
 
 /** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
 export function correlationIdOf(context: TurnContext): string {
-  return context.activity.id ?? 'no-activity-id';
+  return correlationIdOfActivity(context.activity);
 }
 
 /**

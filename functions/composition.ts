@@ -1,7 +1,8 @@
 import type { CosmosClient, Database } from '@azure/cosmos';
 import { ConversationBook, Reach, SendGate, type Messenger } from '../core/delivery';
 import { BackgroundWork, type Logger } from '../core/shared';
-import { createMomentsBot, type MomentsBot } from '../bot/app';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { MomentsBot } from '../bot/app';
 import { createTeamsAdapter } from '../bot/teams/adapter';
 import { TeamsMessenger } from '../bot/teams/messenger';
 import { TeamsChatOpener } from '../bot/teams/chatOpener';
@@ -20,22 +21,11 @@ import { SettingsCache, type TeamRoles } from '../core/settings';
 import { CosmosDeliveryLedger } from './cosmos/deliveryLedger';
 import { CosmosRecognitionStore } from './cosmos/recognitionRepository';
 import { CosmosGivingTallyStore } from './cosmos/givingTallyRepository';
-import { KudosService, runPendingFanOutJob, type PendingFanOutLine } from '../core/kudos';
-import type { HourlyJobReport } from '../core/delivery';
-import { recognitionMessages } from '../bot/kudos/recognitionMessages';
-import { runMilestoneJob, type MilestoneJobReport } from '../core/milestones';
-import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
-import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
+import { KudosService } from '../core/kudos';
+import { createHourlyJobs, type HourlyJobs } from './hourlyJobs';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
-import { DefaultAzureCredential } from '@azure/identity';
-import { consoleSink, createJsonLogger } from './logging';
-import { appInsightsSink } from './telemetry';
+import { createJsonLogger } from './logging';
 import { CosmosNoteStore } from './cosmos/noteRepository';
-import { runFollowUpJob, type FollowUpJobReport } from '../core/notes';
-import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
-import { runDigestJob, type DigestJobReport } from '../core/digest';
-import { TeamsDigestNotifier } from '../bot/digest/notifier';
-import { CosmosDigestDirectory } from './cosmos/digestDirectory';
 import { createGraphTeamRoles } from './graph/graphTeamRoles';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
@@ -71,28 +61,21 @@ export interface Runtime {
   /** What turns left running after they answered; drained before the process stops. */
   background: BackgroundWork;
   /** The timer jobs, runnable at any instant (the timers pass now; the jobs CLI passes --at). */
-  jobs: {
-    milestones(options: JobRunOptions): Promise<MilestoneJobReport>;
-    followups(options: JobRunOptions): Promise<FollowUpJobReport>;
-    digest(options: JobRunOptions): Promise<DigestJobReport>;
-    /** Kudos whose notices and posts a turn started and its process did not finish. */
-    kudosFanOuts(options: JobRunOptions): Promise<HourlyJobReport<PendingFanOutLine>>;
-  };
+  jobs: HourlyJobs;
   now: () => Date;
   close(): Promise<void>;
 }
 
-/** One run of a job: its instant, its tenants (default all), a dry run, and where it logs. */
-export interface JobRunOptions {
-  now: Date;
-  tenantIds?: string[];
-  dryRun?: boolean;
-  /**
-   * The run's logger, carrying its correlation id (a timer's invocation id), so that every line
-   * of the run, a tenant's failure included, can be found by it. Default: the runtime's.
-   */
-  logger?: Logger;
-}
+export type { JobRunOptions } from './hourlyJobs';
+
+/**
+ * What the timer jobs run on: the runtime without the bot, whose Application and handlers a timer
+ * never needs ({@link withBot} adds them).
+ */
+export type JobsRuntime = Omit<Runtime, 'bot'> & {
+  /** The Teams adapter the messenger sends through; the bot answers activities on it too. */
+  adapter: TeamsAdapter;
+};
 
 /** Options for {@link createRuntime}; tests and the local host pass what they start themselves. */
 export interface RuntimeOptions {
@@ -130,22 +113,16 @@ export function configuredCosmosTarget(config: Config): CosmosTarget | undefined
  * containers), so it only checks.
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  // Application Insights gets every line with its fields (correlation ids) as custom dimensions.
-  const telemetry = config.appInsightsConnectionString
-    ? appInsightsSink(
-        config.appInsightsConnectionString,
-        config.azureClientId
-          ? new DefaultAzureCredential({ managedIdentityClientId: config.azureClientId })
-          : undefined,
-      )
-    : undefined;
-  const logger =
-    options.logger ??
-    createJsonLogger({
-      level: config.logLevel,
-      fields: { app: 'moments' },
-      sinks: telemetry ? [consoleSink, telemetry.sink] : [consoleSink],
-    });
+  return withBot(await createJobsRuntime(config, options), options);
+}
+
+/**
+ * The runtime without the bot: config → clients → repositories → the rate-limited messenger → the
+ * jobs. Each line goes to the Functions host's log of the invocation it belongs to, which sends it
+ * to Application Insights (functions/logging.ts); locally, to the console.
+ */
+export async function createJobsRuntime(config: Config, options: RuntimeOptions = {}): Promise<JobsRuntime> {
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, fields: { app: 'moments' } });
   const now = options.now ?? (() => new Date());
   const clock = options.clock ?? (() => new Date());
   const target = options.cosmos ?? configuredCosmosTarget(config);
@@ -156,9 +133,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   const client = createCosmosClient(target);
   const canCreate = target.kind === 'local' || Boolean(target.key);
-  const database = canCreate
-    ? await ensureSchema(client, target.database)
-    : await verifySchema(client, target.database);
+  let database: Database;
+  if (canCreate) {
+    database = await ensureSchema(client, target.database);
+  } else {
+    // Off the first request's path: an invoke Teams abandons after 5 s does not wait for six
+    // reads; a missing container is logged with what to deploy, and its first use fails anyway.
+    database = client.database(target.database);
+    verifySchema(client, target.database).catch((error: unknown) =>
+      logger.error('the Cosmos DB schema check failed', { error }),
+    );
+  }
   const stores = {
     conversations: new CosmosConversationStore(database.container('conversations'), logger),
     memberships: new CosmosMembershipStore(database.container('conversations'), logger),
@@ -172,12 +157,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     audit: new CosmosAuditTrail(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
-  const kudos = new KudosService(
-    stores.recognitions,
-    stores.people,
-    logger,
-    new CosmosGivingTallyStore(database.container('deliveries'), logger),
-  );
   const adapter = createTeamsAdapter(config.bot);
   // One limiter for the process: Teams counts every send of the app in a tenant together, the
   // bot's and the jobs' alike.
@@ -195,7 +174,65 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     database.container('conversations'),
     stores.memberships,
   );
+  // One message at a time in doubt across the process's jobs: a crash repeats at most one, and
+  // Teams failing for one job pauses them all.
+  const gate = new SendGate();
   const background = new BackgroundWork(logger);
+  const jobs = createHourlyJobs({
+    config,
+    database,
+    stores,
+    conversations,
+    reach,
+    messenger,
+    gate,
+    logger,
+    clock,
+  });
+  logger.info('runtime ready', {
+    cosmos: target.kind,
+    database: target.database,
+    botAuth: config.bot.appId ? config.bot.type : 'anonymous',
+  });
+  return {
+    config,
+    logger,
+    cosmos: { client, database, target },
+    stores,
+    conversations,
+    reach,
+    reachRoll,
+    adapter,
+    messenger,
+    gate,
+    background,
+    jobs,
+    now,
+    close: async () => {
+      // What turns left running (fan-outs, roster registration) finishes before the stores close.
+      await background.drain();
+      client.dispose();
+    },
+  };
+}
+
+/**
+ * Adds the bot to a jobs runtime. Its modules (teams-ai's Application, every handler and card) load
+ * here, on the first activity, so a timer's cold start does not pay for them.
+ */
+export async function withBot(
+  runtime: JobsRuntime,
+  options: Pick<RuntimeOptions, 'teamRoles'> = {},
+): Promise<Runtime> {
+  const { createMomentsBot } = await import('../bot/app');
+  const { config, logger, stores, conversations, reach, reachRoll, adapter, messenger, now, background } =
+    runtime;
+  const kudos = new KudosService(
+    stores.recognitions,
+    stores.people,
+    logger,
+    new CosmosGivingTallyStore(runtime.cosmos.database.container('deliveries'), logger),
+  );
   const bot = createMomentsBot({
     background,
     auth: config.bot,
@@ -220,111 +257,5 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     now,
     defaultTimeZone: config.defaultTimeZone,
   });
-  // One message at a time in doubt across the process's jobs: a crash repeats at most one, and
-  // Teams failing for one job pauses them all.
-  const gate = new SendGate();
-  const jobs: Runtime['jobs'] = {
-    milestones: ({ logger: runLogger, ...options }) =>
-      runMilestoneJob(
-        {
-          settings: stores.settings,
-          runs: stores.settings,
-          candidates: new CosmosMilestoneCandidates(database.container('people'), logger),
-          people: stores.people,
-          snoozes: stores.snoozes,
-          conversations,
-          reach,
-          recognitions: stores.recognitions,
-          notes: stores.notes,
-          deliveries: stores.deliveries,
-          notifier: new TeamsMilestoneNotifier(messenger),
-          logger: runLogger ?? logger,
-          defaultTimeZone: config.defaultTimeZone,
-          gate,
-          clock,
-        },
-        options,
-      ),
-    followups: ({ logger: runLogger, ...options }) =>
-      runFollowUpJob(
-        {
-          settings: stores.settings,
-          runs: stores.settings,
-          notes: stores.notes,
-          people: stores.people,
-          conversations,
-          reach,
-          deliveries: stores.deliveries,
-          notifier: new TeamsFollowUpNotifier(messenger),
-          logger: runLogger ?? logger,
-          defaultTimeZone: config.defaultTimeZone,
-          gate,
-          clock,
-        },
-        options,
-      ),
-    kudosFanOuts: ({ logger: runLogger, ...options }) =>
-      runPendingFanOutJob(
-        {
-          settings: stores.settings,
-          recognitions: stores.recognitions,
-          people: stores.people,
-          conversations,
-          reach,
-          deliveries: stores.deliveries,
-          messenger,
-          messages: recognitionMessages,
-          logger: runLogger ?? logger,
-          gate,
-          clock,
-        },
-        options,
-      ),
-    digest: ({ logger: runLogger, ...options }) =>
-      runDigestJob(
-        {
-          settings: stores.settings,
-          runs: stores.settings,
-          directory: new CosmosDigestDirectory(database.container('people')),
-          people: stores.people,
-          recognitions: stores.recognitions,
-          notes: stores.notes,
-          conversations,
-          reach,
-          deliveries: stores.deliveries,
-          notifier: new TeamsDigestNotifier(messenger),
-          logger: runLogger ?? logger,
-          defaultTimeZone: config.defaultTimeZone,
-          gate,
-          clock,
-        },
-        options,
-      ),
-  };
-  logger.info('runtime ready', {
-    cosmos: target.kind,
-    database: target.database,
-    botAuth: config.bot.appId ? config.bot.type : 'anonymous',
-  });
-  return {
-    config,
-    logger,
-    cosmos: { client, database, target },
-    stores,
-    conversations,
-    reach,
-    reachRoll,
-    bot,
-    messenger,
-    gate,
-    background,
-    jobs,
-    now,
-    close: async () => {
-      // What turns left running (fan-outs, roster registration) finishes before the stores close.
-      await background.drain();
-      await telemetry?.flush();
-      client.dispose();
-    },
-  };
+  return { ...runtime, bot };
 }

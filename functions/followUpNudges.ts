@@ -1,6 +1,6 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import type { Runtime } from './composition';
-import { hostRuntime } from './host';
+import { hostJobsRuntime, inInvocation } from './host';
 import { runTimerJob } from './timerRun';
 
 /** Hourly, on the hour (UTC): the job works out whose local send hour it is. */
@@ -38,5 +38,6 @@ export function followUpNudgesHandler(runtime: Pick<Runtime, 'logger' | 'now' | 
 app.timer('followUpNudges', {
   schedule: FOLLOW_UP_SCHEDULE,
   runOnStartup: false,
-  handler: async (timer, context) => followUpNudgesHandler(await hostRuntime())(timer, context),
+  handler: (timer, context) =>
+    inInvocation(context, async () => followUpNudgesHandler(await hostJobsRuntime())(timer, context)),
 });

@@ -4,7 +4,7 @@ import type { Logger } from '../core/shared';
 import type { NoteStore } from '../core/notes';
 import type { SettingsStore } from '../core/settings';
 import { decodeCsvBytes, MAX_IMPORT_BYTES, readAtMost, tooLargeMessage } from './csvText';
-import { hostRuntime } from './host';
+import { hostJobsRuntime, inInvocation } from './host';
 
 /**
  * The trigger's route, under the host's `api` prefix: POST /api/manage/people. Not `admin/…`: the
@@ -72,7 +72,11 @@ export function importPeopleHandler(
       return refuse(400, `The body is empty: ${USAGE}.`);
     }
 
-    const logger = runtime.logger.child({ invocationId: context.invocationId, tenantId });
+    const logger = runtime.logger.child({
+      correlationId: context.invocationId,
+      invocationId: context.invocationId,
+      tenantId,
+    });
     try {
       if (!(await isKnownTenant(runtime.stores, tenantId))) {
         return refuse(
@@ -132,5 +136,6 @@ app.http('importPeople', {
   methods: ['POST'],
   // A function (or host) key is required in Azure; the route itself carries no other auth.
   authLevel: 'function',
-  handler: async (request, context) => importPeopleHandler(await hostRuntime())(request, context),
+  handler: (request, context) =>
+    inInvocation(context, async () => importPeopleHandler(await hostJobsRuntime())(request, context)),
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogFields, Logger } from '../core/shared';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -6,7 +7,7 @@ const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 /** One structured log line. */
 export type LogEntry = Record<string, unknown> & { level: Level; message: string; time: string };
 
-/** Where log lines go: the console (JSON lines), Application Insights (functions/telemetry.ts). */
+/** Where log lines go: by default the invocation's log in Azure, else the console. */
 export type LogSink = (level: Level, entry: LogEntry) => void;
 
 /** JSON lines on stdout, warnings and errors on stderr. */
@@ -17,8 +18,46 @@ export const consoleSink: LogSink = (level, entry) => {
 };
 
 /**
- * A JSON-lines logger: one object per line with time, level, message and the fields of every
- * enclosing `child` (correlation id, tenant, job). Errors are flattened to name, message, stack
+ * One invocation's (or turn's) logging: fields every line logged while it runs carries, wherever
+ * the logger came from (core's job loops, the ledger, the messenger's retries), and, in Azure, the
+ * invocation's own log to write them to.
+ */
+export interface LogScope {
+  fields: LogFields;
+  /**
+   * Writes one JSON line to the Functions host (`InvocationContext.info`, …), which sends it to
+   * Application Insights as a trace under the invocation's operation id. The host is the one
+   * telemetry path: a line written here is not also written to the console, which the host would
+   * collect a second time.
+   */
+  write?: (level: Level, line: string) => void;
+}
+
+const scopes = new AsyncLocalStorage<LogScope>();
+
+/** Runs `work` with `scope` added to the enclosing one: its fields win, its writer if it has one. */
+export function withLogScope<T>(scope: LogScope, work: () => Promise<T>): Promise<T> {
+  const outer = scopes.getStore();
+  return scopes.run(
+    { fields: { ...outer?.fields, ...scope.fields }, write: scope.write ?? outer?.write },
+    work,
+  );
+}
+
+/** The fields of the scope the caller runs in (none outside an invocation). */
+export const scopeFields = (): LogFields => scopes.getStore()?.fields ?? {};
+
+/** The invocation's log when there is one (in Azure), else the console. */
+export const invocationSink: LogSink = (level, entry) => {
+  const write = scopes.getStore()?.write;
+  if (write) write(level, JSON.stringify(entry));
+  else consoleSink(level, entry);
+};
+
+/**
+ * A JSON-lines logger: one object per line with time, level, message, the fields of the
+ * invocation it runs in ({@link withLogScope}: correlation id, invocation id, job) and of every
+ * enclosing `child` (tenant, job). Errors are flattened to name, message, stack
  * and, for HTTP errors, status code, so a line says enough to find the problem.
  */
 export function createJsonLogger(options: {
@@ -27,7 +66,7 @@ export function createJsonLogger(options: {
   sinks?: LogSink[];
   fields?: LogFields;
 }): Logger {
-  const sinks = options.sinks ?? [options.sink ?? consoleSink];
+  const sinks = options.sinks ?? [options.sink ?? invocationSink];
   const base = options.fields ?? {};
   const write = (level: Level, message: string, fields?: LogFields) => {
     if (RANK[level] < RANK[options.level]) return;
@@ -36,6 +75,7 @@ export function createJsonLogger(options: {
       time: new Date().toISOString(),
       level,
       message,
+      ...scopeFields(),
       ...base,
       ...rest,
     };

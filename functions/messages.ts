@@ -1,6 +1,8 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { correlationIdOfActivity } from '../bot/teams/turnContext';
 import type { Runtime } from './composition';
-import { hostRuntime } from './host';
+import { hostRuntime, inInvocation } from './host';
+import { withLogScope } from './logging';
 
 /**
  * The largest request body the bot endpoint reads. Teams' activities, message-extension invokes
@@ -57,8 +59,13 @@ export function messagesHandler(runtime: Pick<Runtime, 'bot' | 'logger'>): Messa
     }
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
+    // Every line of the turn, wherever it is logged (core, the ledger, the messenger's retries),
+    // carries the turn's correlation id: the reference a user quotes from an error message.
+    const correlationId = correlationIdOfActivity(body);
     try {
-      const response = await runtime.bot.handle({ method: request.method, headers, body });
+      const response = await withLogScope({ fields: { correlationId } }, () =>
+        runtime.bot.handle({ method: request.method, headers, body }),
+      );
       const isJson = response.body !== undefined && typeof response.body !== 'string';
       return {
         status: response.status,
@@ -70,7 +77,11 @@ export function messagesHandler(runtime: Pick<Runtime, 'bot' | 'logger'>): Messa
             : {}),
       };
     } catch (error) {
-      runtime.logger.error('bot request failed', { error, invocationId: context.invocationId });
+      runtime.logger.error('bot request failed', {
+        error,
+        correlationId,
+        invocationId: context.invocationId,
+      });
       return { status: 500, jsonBody: { error: 'Moments could not process this activity.' } };
     }
   };
@@ -81,5 +92,6 @@ app.http('messages', {
   methods: ['POST'],
   // The Bot Framework authenticates with its own JWT, which the adapter verifies.
   authLevel: 'anonymous',
-  handler: async (request, context) => messagesHandler(await hostRuntime())(request, context),
+  handler: (request, context) =>
+    inInvocation(context, async () => messagesHandler(await hostRuntime())(request, context)),
 });

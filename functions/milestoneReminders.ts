@@ -1,6 +1,6 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import type { Runtime } from './composition';
-import { hostRuntime } from './host';
+import { hostJobsRuntime, inInvocation } from './host';
 import { runTimerJob } from './timerRun';
 
 /** Hourly, on the hour (UTC): the job works out whose local send hour it is. */
@@ -25,5 +25,6 @@ export function milestoneRemindersHandler(runtime: Pick<Runtime, 'logger' | 'now
 app.timer('milestoneReminders', {
   schedule: MILESTONE_SCHEDULE,
   runOnStartup: false,
-  handler: async (timer, context) => milestoneRemindersHandler(await hostRuntime())(timer, context),
+  handler: (timer, context) =>
+    inInvocation(context, async () => milestoneRemindersHandler(await hostJobsRuntime())(timer, context)),
 });

@@ -13,7 +13,8 @@ import type { Logger } from '../core/shared';
 import type { Config } from './config';
 import { createGraphDirectory } from './graph/graphDirectory';
 import { createGraphAppInstaller } from './graph/graphAppInstaller';
-import { hostRuntime } from './host';
+import { hostJobsRuntime, inInvocation } from './host';
+import { withLogScope } from './logging';
 
 /** Daily at 03:30 UTC: names, e-mails and managers follow Microsoft Graph without anyone running it. */
 export const PEOPLE_SYNC_SCHEDULE = '0 30 3 * * *';
@@ -35,7 +36,8 @@ export interface PeopleSyncRuntime {
 export async function installPassFor(
   runtime: PeopleSyncRuntime,
   tenantId: string,
-  installer: () => PersonalAppInstaller | undefined = () => createGraphAppInstaller(runtime.config),
+  installer: () => PersonalAppInstaller | undefined = () =>
+    createGraphAppInstaller(runtime.config, runtime.logger),
 ): Promise<InstallPass | undefined> {
   const { settings } = runtime.stores;
   if (!settings || !runtime.conversations) return undefined;
@@ -61,9 +63,18 @@ export async function installPassFor(
  */
 export function peopleSyncHandler(
   runtime: PeopleSyncRuntime,
-  source: () => DirectorySource = () => createGraphDirectory(runtime.config),
+  source: () => DirectorySource = () => createGraphDirectory(runtime.config, runtime.logger),
 ) {
   return async function peopleSync(timer: Timer, context: InvocationContext): Promise<void> {
+    const scope = {
+      correlationId: context.invocationId,
+      invocationId: context.invocationId,
+      job: 'sync-people',
+    };
+    await withLogScope({ fields: scope }, () => syncOnce(timer, context));
+  };
+
+  async function syncOnce(timer: Timer, context: InvocationContext): Promise<void> {
     const logger = runtime.logger.child({ job: 'sync-people', invocationId: context.invocationId });
     const tenantId = runtime.config.bot.tenantId;
     if (!runtime.config.graph.sync || !tenantId) {
@@ -89,11 +100,12 @@ export function peopleSyncHandler(
       managersUnresolved: report.managersUnresolved,
       ...(report.installs ? { installs: report.installs } : {}),
     });
-  };
+  }
 }
 
 app.timer('peopleSync', {
   schedule: PEOPLE_SYNC_SCHEDULE,
   runOnStartup: false,
-  handler: async (timer, context) => peopleSyncHandler(await hostRuntime())(timer, context),
+  handler: (timer, context) =>
+    inInvocation(context, async () => peopleSyncHandler(await hostJobsRuntime())(timer, context)),
 });

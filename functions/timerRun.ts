@@ -1,6 +1,7 @@
 import type { InvocationContext, Timer } from '@azure/functions';
 import type { Logger } from '../core/shared';
 import type { Runtime } from './composition';
+import { withLogScope } from './logging';
 
 /** What every hourly job reports. */
 interface JobReport {
@@ -19,24 +20,31 @@ export async function runTimerJob(
   timer: Timer,
   context: InvocationContext,
 ): Promise<void> {
-  const logger = runtime.logger.child({ job: job.name, invocationId: context.invocationId });
-  const now = runtime.now();
-  // The job logs under the invocation too: a tenant's failure is found by the invocation id.
-  const report = await job.run(now, logger);
-  const count = (outcome: string) => report.sends.filter((s) => s.outcome === outcome).length;
-  logger.info(`${job.label} job ran`, {
-    at: now.toISOString(),
-    isPastDue: timer.isPastDue,
-    tenants: report.tenants,
-    sent: count('sent'),
-    failed: count('failed'),
-    gaveUp: count('gave-up'),
-    deferred: count('deferred'),
-    unreachable: count('unreachable'),
-    failedTenants: report.failedTenants.length,
+  // The invocation id is the run's correlation id: every line of the run carries it, the job's
+  // per-tenant failures, the ledger's and the messenger's retries included.
+  const scope = { correlationId: context.invocationId, invocationId: context.invocationId, job: job.name };
+  await withLogScope({ fields: scope }, async () => {
+    const logger = runtime.logger.child({ job: job.name, invocationId: context.invocationId });
+    const now = runtime.now();
+    const report = await job.run(now, logger);
+    const count = (outcome: string) => report.sends.filter((s) => s.outcome === outcome).length;
+    logger.info(`${job.label} job ran`, {
+      at: now.toISOString(),
+      isPastDue: timer.isPastDue,
+      tenants: report.tenants,
+      sent: count('sent'),
+      failed: count('failed'),
+      gaveUp: count('gave-up'),
+      deferred: count('deferred'),
+      unreachable: count('unreachable'),
+      failedTenants: report.failedTenants.length,
+    });
+    // Each failed tenant again under this invocation's id, so one search finds the run and its failures.
+    for (const failed of report.failedTenants) {
+      logger.error(`${job.label} job failed for a tenant`, {
+        tenantId: failed.tenantId,
+        reason: failed.error,
+      });
+    }
   });
-  // Each failed tenant again under this invocation's id, so one search finds the run and its failures.
-  for (const failed of report.failedTenants) {
-    logger.error(`${job.label} job failed for a tenant`, { tenantId: failed.tenantId, reason: failed.error });
-  }
 }

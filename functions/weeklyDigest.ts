@@ -1,6 +1,6 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import type { Runtime } from './composition';
-import { hostRuntime } from './host';
+import { hostJobsRuntime, inInvocation } from './host';
 import { runTimerJob } from './timerRun';
 
 /** Hourly at five past (UTC): each manager's digest goes out at their local digest hour. */
@@ -21,5 +21,6 @@ export function weeklyDigestHandler(runtime: Pick<Runtime, 'logger' | 'now' | 'j
 app.timer('weeklyDigest', {
   schedule: DIGEST_SCHEDULE,
   runOnStartup: false,
-  handler: async (timer, context) => weeklyDigestHandler(await hostRuntime())(timer, context),
+  handler: (timer, context) =>
+    inInvocation(context, async () => weeklyDigestHandler(await hostJobsRuntime())(timer, context)),
 });

@@ -4,12 +4,14 @@
  *   npx tsx scripts/build.ts [--out <dir>] [--metafile <file>]
  *
  * writes, into <dir> (default build/functions/):
- *   main.js        functions/index.ts and everything it imports, node_modules included (esbuild)
- *   main.js.map    its source map (no sources embedded: file, line and column only)
+ *   main.js        functions/index.ts and everything it imports, node_modules included (esbuild),
+ *                  less what Moments never runs (scripts/bundleStubs.ts)
  *   host.json      functions/host.json
  *   package.json   "main": "main.js", no dependencies (nothing is left external)
  *   .funcignore    keeps the source map and local settings out of `func azure functionapp publish`
- * and nothing else; `--metafile` also writes esbuild's metafile elsewhere (the tests read it).
+ * and nothing else; beside <dir>, `<dir>.main.js.map` is main.js' source map (no sources embedded:
+ * file, line and column only), kept out of the deployed zip and for symbolicating stack traces.
+ * `--metafile` also writes esbuild's metafile elsewhere (the tests read it).
  *
  * It does not type-check (`npm run typecheck` does). It fails when a dev-only input (the local
  * host, tests, the Cosmos DB emulator, the Playground) ends up in the bundle.
@@ -17,10 +19,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { stubPlugin } from './bundleStubs';
 
 export const projectRoot = path.resolve(__dirname, '..');
 export const defaultOutDir = path.join(projectRoot, 'build', 'functions');
 export const entryPoint = 'functions/index.ts';
+
+/** The Node.js major version the Function App runs (infra/modules/functionApp.bicep) and main.js targets. */
+export const deployedNodeMajor = 22;
 
 /**
  * Packages left out of main.js. `@azure/functions-core` is not an npm package: the Functions Node.js
@@ -34,8 +40,14 @@ export const hostProvided = ['@azure/functions-core'];
  */
 export const externalized: string[] = [];
 
+/** The most main.js may weigh: a cold instance parses all of it before it answers anything. */
+export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
+
 /** The files a build writes, and only these. */
-export const outputFiles = ['main.js', 'main.js.map', 'host.json', 'package.json', '.funcignore'];
+export const outputFiles = ['main.js', 'host.json', 'package.json', '.funcignore'];
+
+/** Where the source map of the bundle in `outDir` goes: beside the folder, so never in its zip. */
+export const sourceMapPath = (outDir: string) => `${path.resolve(outDir)}.main.js.map`;
 
 /** Inputs that must never reach the bundle; paths are relative to the project root, as in the metafile. */
 export const devOnlyInputs: ReadonlyArray<{ pattern: RegExp; what: string }> = [
@@ -80,9 +92,30 @@ const resolveLikeRequire: Plugin = {
   },
 };
 
+/**
+ * Moves main.js.map beside `outDir` (see {@link sourceMapPath}), its sources still resolving from
+ * there and `file` naming the bundle it maps.
+ */
+function moveSourceMap(outDir: string): string {
+  const from = path.join(outDir, 'main.js.map');
+  const to = sourceMapPath(outDir);
+  const map = JSON.parse(readFileSync(from, 'utf8')) as { sources: string[]; file?: string };
+  // Paths move with the map; sources named by URL (`webpack:/…`, inside packages' own maps) do not.
+  const relocate = (source: string) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(source)
+      ? source
+      : path.relative(path.dirname(to), path.resolve(outDir, source)).split(path.sep).join('/');
+  map.sources = map.sources.map(relocate);
+  map.file = relocate('main.js');
+  writeFileSync(to, JSON.stringify(map));
+  rmSync(from);
+  return to;
+}
+
 export interface BuildResult {
   outDir: string;
   bundleBytes: number;
+  sourceMap: string;
   metafile: Metafile;
 }
 
@@ -99,7 +132,13 @@ function prepareOutDir(outDir: string): void {
   mkdirSync(outDir, { recursive: true });
 }
 
-export async function buildFunctions(options: { outDir?: string } = {}): Promise<BuildResult> {
+export async function buildFunctions(
+  options: {
+    outDir?: string;
+    /** More esbuild plugins, after the project's own (tests mark modules with them). */
+    plugins?: Plugin[];
+  } = {},
+): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? defaultOutDir);
   prepareOutDir(outDir);
   const mainJs = path.join(outDir, 'main.js');
@@ -110,15 +149,15 @@ export async function buildFunctions(options: { outDir?: string } = {}): Promise
     outfile: mainJs,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: `node${deployedNodeMajor}`,
     format: 'cjs',
     // Not minified: stack traces in Application Insights stay readable without --enable-source-maps,
     // and minifying measured no faster to load (V8 pre-parses lazily; see bench/coldStart.ts).
     minify: false,
-    sourcemap: 'linked',
+    sourcemap: 'external',
     sourcesContent: false,
     external: [...hostProvided, ...externalized],
-    plugins: [resolveLikeRequire],
+    plugins: [stubPlugin(projectRoot), resolveLikeRequire, ...(options.plugins ?? [])],
     metafile: true,
     logLevel: 'warning',
   });
@@ -129,6 +168,7 @@ export async function buildFunctions(options: { outDir?: string } = {}): Promise
     const list = devOnly.map(({ input, what }) => `  - ${input} (${what})`).join('\n');
     throw new Error(`Dev-only code reached the bundle; nothing written:\n${list}`);
   }
+  const sourceMap = moveSourceMap(outDir);
 
   const host: unknown = JSON.parse(readFileSync(path.join(projectRoot, 'functions', 'host.json'), 'utf8'));
   writeFileSync(path.join(outDir, 'host.json'), `${JSON.stringify(host, null, 2)}\n`);
@@ -146,7 +186,8 @@ export async function buildFunctions(options: { outDir?: string } = {}): Promise
     private: true,
     main: 'main.js',
     type: 'commonjs',
-    ...(root.engines ? { engines: root.engines } : {}),
+    // The deployed runtime, whatever range the development machines run (root package.json).
+    engines: { node: `>=${deployedNodeMajor}` },
     dependencies,
   };
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
@@ -155,14 +196,14 @@ export async function buildFunctions(options: { outDir?: string } = {}): Promise
     path.join(outDir, '.funcignore'),
     [
       '# Read by `func azure functionapp publish`; the zip step in teamsapp.yml packs the whole folder.',
-      '# The source map is for symbolicating stack traces offline; the host does not need it.',
+      '# The source map is written beside this folder; should one land here, it stays out too.',
       '*.map',
       'local.settings.json',
       '',
     ].join('\n'),
   );
 
-  return { outDir, bundleBytes: statSync(mainJs).size, metafile: result.metafile };
+  return { outDir, bundleBytes: statSync(mainJs).size, sourceMap, metafile: result.metafile };
 }
 
 /** Bytes per top-level package (or project folder) in the bundle, largest first. */

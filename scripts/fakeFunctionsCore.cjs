@@ -1,7 +1,8 @@
 // Loads a Functions app entry point the way the Azure Functions Node.js worker does, with a fake
 // `@azure/functions-core`, and reports what the app registered:
 //
-//   node scripts/fakeFunctionsCore.cjs <entry.js> <report.json> [--files]
+//   node scripts/fakeFunctionsCore.cjs <entry.js> <report.json> [--files] [--invoke <http function>]
+//                                      [--plan <plan.json>]
 //
 // The real worker provides `@azure/functions-core` by wrapping Module.prototype.require (it is not
 // an npm package); `@azure/functions` 4.x requires it lazily and, when it is missing, drops into
@@ -11,14 +12,26 @@
 // (metadata as the worker would receive it), `hooks`, `logs`, `activeResources` (what keeps the
 // process alive right after loading) and, with --files, every file in require.cache with its size.
 // The process is left to exit by itself: an app that starts a server or a timer at import hangs it.
+// With --invoke, the named HTTP function is then called once, as the worker would on a cold
+// instance's first request, with an empty POST (for Moments' bot endpoint: a 400 once the whole
+// runtime is built); `readyMs` and `readyCpuMs` cover the require and that first invocation, and
+// `invokeStatus` is its answer. The process then exits, whatever the app left running.
+// With --plan, the functions are invoked one after the other as the plan's steps say
+// ({ function, request?: { method, url, headers, body } } — a timer when there is no request),
+// with @azure/functions' own HttpRequest and InvocationContext; `steps` in the report holds each
+// answer, the lines it logged and `globalThis.__loadedModules` after it (a build can mark modules).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a plain CommonJS script, run by node */
-/* global setImmediate */
+/* global setImmediate, Headers, URLSearchParams */
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 
 const [entryArg, reportArg, ...flags] = process.argv.slice(2);
+const invokeAt = flags.indexOf('--invoke');
+const invokeName = invokeAt >= 0 ? flags[invokeAt + 1] : undefined;
+const planAt = flags.indexOf('--plan');
+const planPath = planAt >= 0 ? flags[planAt + 1] : undefined;
 if (!entryArg || !reportArg) {
   console.error('Usage: node scripts/fakeFunctionsCore.cjs <entry.js> <report.json> [--files]');
   process.exit(2);
@@ -27,6 +40,8 @@ const entry = path.resolve(entryArg);
 const reportPath = path.resolve(reportArg);
 
 const report = { entry, programmingModel: undefined, functions: [], hooks: [], logs: [] };
+/** The registered handlers by function name, for --invoke. */
+const handlers = new Map();
 
 class Disposable {
   constructor(callback) {
@@ -49,6 +64,7 @@ const coreApi = {
   },
   registerFunction(metadata, callback) {
     report.functions.push({ ...JSON.parse(JSON.stringify(metadata)), callbackType: typeof callback });
+    handlers.set(metadata.name, callback);
     return new Disposable();
   },
   registerHook(hookName, callback) {
@@ -73,13 +89,95 @@ report.requireMs = Number(process.hrtime.bigint() - start) / 1e6;
 const used = process.cpuUsage(cpu);
 report.cpuMs = (used.user + used.system) / 1000;
 
-if (flags.includes('--files')) {
-  report.files = Object.keys(require.cache)
-    .filter((file) => path.isAbsolute(file) && fs.existsSync(file))
-    .map((file) => ({ path: file, bytes: fs.statSync(file).size }));
+const writeReport = () => {
+  report.activeResources = process.getActiveResourcesInfo();
+  if (flags.includes('--files')) {
+    report.files = Object.keys(require.cache)
+      .filter((file) => path.isAbsolute(file) && fs.existsSync(file))
+      .map((file) => ({ path: file, bytes: fs.statSync(file).size }));
+  }
+  fs.writeFileSync(reportPath, JSON.stringify(report, null, 2));
+};
+
+/** The first request of a cold instance: an empty POST, with a context whose log goes nowhere. */
+async function invokeOnce(name) {
+  const handler = handlers.get(name);
+  if (!handler) throw new Error(`no function named ${name} was registered`);
+  const quiet = () => undefined;
+  const context = { invocationId: 'cold-start', functionName: name, log: quiet, trace: quiet, debug: quiet };
+  Object.assign(context, { info: quiet, warn: quiet, error: quiet });
+  const request = {
+    method: 'POST',
+    url: `http://127.0.0.1/api/${name}`,
+    headers: new Headers({ 'content-length': '0' }),
+    query: new URLSearchParams(),
+    params: {},
+    body: null,
+  };
+  try {
+    const response = await handler(request, context);
+    return response?.status ?? 200;
+  } catch (error) {
+    return `threw: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
-setImmediate(() => {
-  report.activeResources = process.getActiveResourcesInfo();
-  fs.writeFileSync(reportPath, JSON.stringify(report, null, 2));
-});
+/** Runs the plan's steps in order (see the header). */
+async function runPlan(steps) {
+  // The project's copy, resolved from here: its classes are what the worker would pass.
+  const { HttpRequest, InvocationContext } = require('@azure/functions');
+  report.steps = [];
+  for (const [i, step] of steps.entries()) {
+    const handler = handlers.get(step.function);
+    if (!handler) throw new Error(`no function named ${step.function} was registered`);
+    const logs = [];
+    const context = new InvocationContext({
+      invocationId: `plan-${i}`,
+      functionName: step.function,
+      logHandler: (level, ...args) => logs.push({ level, line: args.map(String).join(' ') }),
+    });
+    const input = step.request
+      ? new HttpRequest({
+          method: step.request.method ?? 'POST',
+          url: step.request.url,
+          headers: step.request.headers ?? {},
+          ...(step.request.body !== undefined ? { body: { string: step.request.body } } : {}),
+        })
+      : { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: undefined };
+    const result = { function: step.function, logs };
+    try {
+      const response = await handler(input, context);
+      if (response)
+        result.response = { status: response.status ?? 200, body: response.jsonBody ?? response.body };
+    } catch (error) {
+      result.error = error instanceof Error ? error.stack : String(error);
+    }
+    result.loadedModules = [...(globalThis.__loadedModules ?? [])];
+    report.steps.push(result);
+  }
+}
+
+if (planPath) {
+  runPlan(JSON.parse(fs.readFileSync(planPath, 'utf8'))).then(
+    () => {
+      writeReport();
+      process.exit(0);
+    },
+    (error) => {
+      report.planError = String(error);
+      writeReport();
+      process.exit(1);
+    },
+  );
+} else if (invokeName) {
+  invokeOnce(invokeName).then((status) => {
+    report.readyMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const total = process.cpuUsage(cpu);
+    report.readyCpuMs = (total.user + total.system) / 1000;
+    report.invokeStatus = status;
+    writeReport();
+    process.exit(0);
+  });
+} else {
+  setImmediate(writeReport);
+}

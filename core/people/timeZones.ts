@@ -69,7 +69,8 @@ export function canonicalTimeZone(value: string): string | undefined {
   if (listed !== undefined || !/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(value)) return listed;
   try {
     const resolved = new Intl.DateTimeFormat('en-GB', { timeZone: value }).resolvedOptions().timeZone;
-    return listedTimeZone(resolved);
+    // Zones the runtime keeps off its list (`Etc/GMT-5`) are zones all the same.
+    return listedTimeZone(resolved) ?? RENAMED_ZONES[resolved] ?? resolved;
   } catch {
     return undefined;
   }

@@ -36,18 +36,22 @@ export async function ensureSchema(client: CosmosClient, databaseId: string): Pr
 /**
  * Checks that the database and every container exist, without creating anything: with Entra ID
  * auth the app holds a data-plane role, and the infrastructure (infra/) creates the containers.
+ * The reads run together, and one error names every container that cannot be read.
  */
 export async function verifySchema(client: CosmosClient, databaseId: string): Promise<Database> {
   const database = client.database(databaseId);
-  for (const definition of containerDefinitions) {
-    try {
-      await database.container(definition.id).read();
-    } catch (error) {
-      throw new Error(
-        `Cosmos DB container ${databaseId}/${definition.id} cannot be read (${String(error)}); ` +
-          'deploy infra/main.bicep, which creates it, and grant the app the Data Contributor role.',
-      );
-    }
+  const results = await Promise.allSettled(
+    containerDefinitions.map((definition) => database.container(definition.id).read()),
+  );
+  const unreadable = containerDefinitions.flatMap((definition, i) => {
+    const result = results[i]!;
+    return result.status === 'rejected' ? [`${databaseId}/${definition.id} (${String(result.reason)})`] : [];
+  });
+  if (unreadable.length > 0) {
+    throw new Error(
+      `Cosmos DB container${unreadable.length > 1 ? 's' : ''} ${unreadable.join(', ')} cannot be read; ` +
+        'deploy infra/main.bicep, which creates them, and grant the app the Data Contributor role.',
+    );
   }
   return database;
 }

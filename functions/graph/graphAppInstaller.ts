@@ -17,6 +17,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { GraphError as SdkGraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { InstallOutcome, PersonalAppInstaller } from '../../core/people';
+import type { Logger } from '../../core/shared';
 import { DEFAULT_GRAPH_BASE_URL, type Config } from '../config';
 import { graphErrorOf, type RetryLimits } from './graphErrors';
 import { createGraphSdkClient, graphCredential, SDK_MAX_RETRY_DELAY_SECONDS } from './graphSdkClient';
@@ -34,6 +35,8 @@ export interface GraphAppInstallerOptions {
   maxRetries?: number;
   /** First backoff without `Retry-After`, in seconds (default 3). */
   retryDelaySeconds?: number;
+  /** Where retries are logged. */
+  logger?: Logger;
 }
 
 /** Microsoft Graph's personal app installation, through the Graph SDK. */
@@ -50,6 +53,7 @@ export class GraphAppInstaller implements PersonalAppInstaller {
       baseUrl: this.baseUrl,
       retryDelaySeconds: options.retryDelaySeconds ?? 3,
       ...this.limits,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
   }
 
@@ -80,6 +84,7 @@ export class GraphAppInstaller implements PersonalAppInstaller {
 /** The installer of the configuration, when it names the app's catalog id. */
 export function createGraphAppInstaller(
   config: Pick<Config, 'graph' | 'azureClientId' | 'deployed'>,
+  logger?: Logger,
 ): GraphAppInstaller | undefined {
   const catalogId = config.graph.teamsAppCatalogId;
   if (!catalogId) return undefined;
@@ -87,5 +92,6 @@ export function createGraphAppInstaller(
     credential: graphCredential(config),
     catalogId,
     baseUrl: config.graph.baseUrl,
+    ...(logger ? { logger } : {}),
   });
 }

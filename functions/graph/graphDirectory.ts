@@ -21,6 +21,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { DirectorySource, DirectoryUser } from '../../core/people';
+import type { Logger } from '../../core/shared';
 import { DEFAULT_GRAPH_BASE_URL, type Config } from '../config';
 import { GraphError, graphErrorOf, type RetryLimits } from './graphErrors';
 import { createGraphSdkClient, graphCredential, SDK_MAX_RETRY_DELAY_SECONDS } from './graphSdkClient';
@@ -41,6 +42,8 @@ export interface GraphDirectoryOptions {
   retryDelaySeconds?: number;
   /** Longest `Retry-After` honoured, in seconds (default and at most 180, the SDK's longest wait). */
   maxRetryAfterSeconds?: number;
+  /** Where retries are logged. */
+  logger?: Logger;
 }
 
 interface GraphUserResource {
@@ -80,6 +83,7 @@ export class GraphDirectory implements DirectorySource {
       baseUrl: this.baseUrl,
       retryDelaySeconds: options.retryDelaySeconds ?? 3,
       ...this.limits,
+      ...(options.logger ? { logger: options.logger } : {}),
     });
   }
 
@@ -144,6 +148,11 @@ function toDirectoryUser(resource: GraphUserResource, url: string): DirectoryUse
 /** The directory of the configuration: the app's identity ({@link graphCredential}) at `GRAPH_BASE_URL`. */
 export function createGraphDirectory(
   config: Pick<Config, 'graph' | 'azureClientId' | 'deployed'>,
+  logger?: Logger,
 ): GraphDirectory {
-  return new GraphDirectory({ credential: graphCredential(config), baseUrl: config.graph.baseUrl });
+  return new GraphDirectory({
+    credential: graphCredential(config),
+    baseUrl: config.graph.baseUrl,
+    ...(logger ? { logger } : {}),
+  });
 }

@@ -32,6 +32,7 @@ import {
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import type { Logger } from '../../core/shared';
 import type { Config } from '../config';
 import { GRAPH_SCOPE, retryAfterSeconds, type RetryLimits } from './graphErrors';
 
@@ -48,6 +49,8 @@ export interface GraphSdkClientOptions extends RetryLimits {
   baseUrl: string;
   /** The RetryHandler's first delay without `Retry-After`, in seconds (it adds up to 1 s of jitter). */
   retryDelaySeconds: number;
+  /** Where each retry is logged, with its status and Retry-After (the run's correlation id comes with it). */
+  logger?: Logger;
 }
 
 /** Puts the provider's bearer token on requests to `origin`, and takes any other's away. */
@@ -95,8 +98,22 @@ export function createGraphSdkClient(options: GraphSdkClientOptions): Client {
   const retry = new RetryHandlerOptions(
     options.retryDelaySeconds,
     options.maxRetries,
-    (_delay, _attempt, _request, _options, response) =>
-      (retryAfterSeconds(response.headers) ?? 0) <= options.maxRetryAfterSeconds,
+    (_delay, retriesSoFar, request, _options, response) => {
+      const retryAfter = retryAfterSeconds(response.headers);
+      const retried = (retryAfter ?? 0) <= options.maxRetryAfterSeconds;
+      if (retried) {
+        // The path only: a query can hold people's names ($filter) and the next link's skiptoken.
+        const url = typeof request === 'string' ? request : request.url;
+        options.logger?.warn('Graph request will be retried', {
+          status: response.status,
+          // 1 for the first retry, as the messenger counts; the SDK passes the retries made so far.
+          attempt: retriesSoFar + 1,
+          ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+          path: new URL(url, base.origin).pathname,
+        });
+      }
+      return retried;
+    },
   );
   return Client.initWithMiddleware({
     baseUrl: base.origin,

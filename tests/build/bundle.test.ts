@@ -1,10 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { app } from '@azure/functions';
 import type { Metafile } from 'esbuild';
-import { externalized, findDevOnlyInputs, outputFiles } from '../../scripts/build';
+import {
+  deployedNodeMajor,
+  externalized,
+  findDevOnlyInputs,
+  MAX_BUNDLE_BYTES,
+  outputFiles,
+  sourceMapPath,
+} from '../../scripts/build';
 
 // `npm run build` once, into a temporary folder outside the project (so main.js cannot lean on the
 // project's node_modules), then the bundle is loaded the way the Functions worker loads it: in a
@@ -45,7 +52,9 @@ function loadWithFakeCore(entry: string, reportName: string, options: { nodeArgs
   const reportPath = path.join(tmp, reportName);
   const run = spawnSync(process.execPath, [...(options.nodeArgs ?? []), fakeCore, entry, reportPath], {
     cwd: options.cwd,
-    env: {},
+    // Only what the local tooling sets: the settings are checked as the app loads, and without a
+    // bot id nothing but the local tooling may start it.
+    env: { MOMENTS_LOCAL: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -135,12 +144,46 @@ describe('npm run build', () => {
     expect(buildOutput).toMatch(/main\.js: [\d,]+ KiB/);
   });
 
-  it('writes main.js, its source map, host.json, package.json and .funcignore, and nothing else', () => {
+  it('writes main.js, host.json, package.json and .funcignore, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([...outputFiles].sort());
-    expect(readFileSync(path.join(out, 'main.js'), 'utf8')).toMatch(
-      /\/\/# sourceMappingURL=main\.js\.map\s*$/,
-    );
     expect(readFileSync(path.join(out, '.funcignore'), 'utf8')).toMatch(/^\*\.map$/m);
+  });
+
+  it('writes the source map beside the folder, so the deployed zip holds none', () => {
+    expect(readdirSync(out).filter((name) => name.endsWith('.map'))).toEqual([]);
+    expect(readFileSync(path.join(out, 'main.js'), 'utf8')).not.toMatch(/sourceMappingURL/);
+    const mapPath = sourceMapPath(out);
+    const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { file: string; sources: string[] };
+    expect(path.resolve(path.dirname(mapPath), map.file)).toBe(path.join(out, 'main.js'));
+    // Sources resolve from where the map now is: the project's own files are found.
+    const resolved = map.sources.map((source) => path.resolve(path.dirname(mapPath), source));
+    expect(resolved).toContain(path.join(root, 'functions', 'host.ts'));
+  });
+
+  it('is at most 8 MiB, and holds none of what Moments never runs', () => {
+    expect(statSync(path.join(out, 'main.js')).size).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+    const leftOut = Object.keys(metafile.inputs).filter((input) =>
+      /node_modules\/(openai|gpt-tokenizer|botbuilder-dialogs|@microsoft\/recognizers-text[^/]*|applicationinsights)\//.test(
+        input,
+      ),
+    );
+    expect(leftOut).toEqual([]);
+    expect(
+      Object.keys(metafile.inputs).filter((input) =>
+        /teams-ai\/lib\/(authentication|planners|models|tokenizers)\//.test(input),
+      ),
+    ).toEqual([]);
+  });
+
+  it('targets and declares the Node.js the Function App runs (infra/modules/functionApp.bicep)', () => {
+    const bicep = readFileSync(path.join(root, 'infra', 'modules', 'functionApp.bicep'), 'utf8');
+    expect(/runtime:\s*\{\s*name:\s*'node'\s*version:\s*'(\d+)'/.exec(bicep)?.[1]).toBe(
+      String(deployedNodeMajor),
+    );
+    const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    expect(pkg.engines.node).toBe(`>=${deployedNodeMajor}`);
   });
 
   it('writes a package.json whose main is main.js, with no dev dependencies', () => {
@@ -219,7 +262,7 @@ describe('the bundle inputs (esbuild metafile)', () => {
 });
 
 describe('main.js, loaded as the Functions worker loads it', () => {
-  it('loads with no environment variables, starts nothing and leaves test mode off', () => {
+  it('loads with only the local-tooling setting, starts nothing and leaves test mode off', () => {
     expect(bundle.stderr).not.toMatch(/test mode|Error/);
     expect(bundle.status).toBe(0);
     expect(bundle.report.programmingModel?.name).toBe('@azure/functions');

@@ -317,11 +317,11 @@ describeWithBicep('infra (Bicep)', () => {
       ]);
     });
 
-    test('functionAppConfig: node 20, identity-authenticated deployment container, scale limits', () => {
+    test('functionAppConfig: node 22, identity-authenticated deployment container, scale limits', () => {
       const site = single(resources, 'Microsoft.Web/sites');
       const identity = single(resources, 'Microsoft.ManagedIdentity/userAssignedIdentities');
       const config = at(site, 'properties', 'functionAppConfig');
-      expect(at(config, 'runtime')).toEqual({ name: 'node', version: '20' });
+      expect(at(config, 'runtime')).toEqual({ name: 'node', version: '22' });
       expect(at(config, 'deployment', 'storage', 'type')).toBe('blobContainer');
       expect(String(at(config, 'deployment', 'storage', 'value'))).toMatch(/app-package/);
       expect(at(config, 'deployment', 'storage', 'authentication')).toEqual({

@@ -16,6 +16,7 @@ import {
   GraphThrottledError,
 } from '../../functions/graph/graphErrors';
 import { cachedCredential } from '../../functions/graph/graphSdkClient';
+import { createJsonLogger, withLogScope, type LogEntry } from '../../functions/logging';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { fakeDirectory, startFakeGraph, type FakeGraph, type FakeGraphOptions } from '../support/fakeGraph';
 
@@ -95,6 +96,30 @@ describe('GraphDirectory (Graph SDK) against the fake Graph', () => {
     const users = await all(directory(graph));
     expect(new Set(users.map((user) => user.id)).size).toBe(2500);
     expect(graph.requests).toHaveLength(25);
+  });
+
+  it("logs each retry once, with its status, its wait and the run's correlation id", async () => {
+    const graph = await fakeGraph({ faults: [{ request: 2, status: 429, retryAfter: 1 }] });
+    const lines: LogEntry[] = [];
+    const logger = createJsonLogger({ level: 'info', sink: (_level, entry) => lines.push(entry) });
+    const users = await withLogScope({ fields: { correlationId: 'inv-sync-1' } }, () =>
+      all(directory(graph, { logger })),
+    );
+
+    expect(users).toHaveLength(2500);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'Graph request will be retried',
+        correlationId: 'inv-sync-1',
+        status: 429,
+        attempt: 1,
+        retryAfterSeconds: 1,
+        path: '/v1.0/users',
+      }),
+    ]);
+    // No query in the line: it would carry the next page's skiptoken.
+    expect(JSON.stringify(lines)).not.toContain('skiptoken');
   });
 
   it('honours Retry-After on a 429 and backs off a 503: each page fetched again, nothing lost or repeated', async () => {

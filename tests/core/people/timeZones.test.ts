@@ -1,4 +1,4 @@
-import { canonicalTimeZone, timeZoneNames, timeZoneSchema } from '../../../core/people';
+import { canonicalTimeZone, listedTimeZone, timeZoneNames, timeZoneSchema } from '../../../core/people';
 
 describe('time zones a person can choose', () => {
   it('are every zone the runtime knows, each in its current IANA name, and UTC', () => {
@@ -19,5 +19,14 @@ describe('time zones a person can choose', () => {
     expect(timeZoneSchema.safeParse('Mars/Olympus').success).toBe(false);
     expect(timeZoneSchema.safeParse('x'.repeat(100)).success).toBe(false);
     expect(canonicalTimeZone('')).toBeUndefined();
+  });
+
+  it('in an import, any zone the runtime accepts, stored under its IANA name', () => {
+    expect(canonicalTimeZone('US/Eastern')).toBe('America/New_York');
+    expect(listedTimeZone('US/Eastern')).toBeUndefined();
+    expect(canonicalTimeZone('Etc/GMT-5')).toBe('Etc/GMT-5');
+    expect(canonicalTimeZone('asia/calcutta')).toBe('Asia/Kolkata');
+    expect(canonicalTimeZone('+01:00')).toBeUndefined();
+    expect(canonicalTimeZone('Mars/Olympus')).toBeUndefined();
   });
 });

@@ -1,0 +1,199 @@
+// The built bundle, run: main.js as `npm run build` writes it (stubs in place of what Moments never
+// runs, scripts/bundleStubs.ts) is loaded in a fresh node with the worker's `@azure/functions-core`
+// (scripts/fakeFunctionsCore.cjs --plan), against the local Cosmos DB server and a fake Bot
+// Connector, and every trigger runs: the timers, the people import, a bot turn, and a proactive
+// send. A stub that something still needs throws, and its step fails here.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
+import { buildFunctions } from '../../scripts/build';
+import { silentLogger } from '../../core/shared';
+import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
+import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
+import { defaultTenantSettings } from '../../core/settings';
+import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
+import { peopleCsv, personId } from '../support/peopleCsv';
+
+const root = path.resolve(__dirname, '..', '..');
+const fakeCore = path.join(root, 'scripts', 'fakeFunctionsCore.cjs');
+const TENANT = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
+const ALEX = personId(1);
+const NOTE_TEXT = 'ask how the soccer tournament went';
+
+/** Marks teams-ai's Application when the bundle evaluates it. */
+const markApplication: Plugin = {
+  name: 'mark-application',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}\n;(globalThis.__loadedModules ??= []).push('teams-ai Application');`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+/** The Etc/GMT zone where it is now 09:xx, the default send hour, and today's date there. */
+function zoneAtNine(now: Date): { zone: string; today: string } {
+  let offset = 9 - now.getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  // Etc/GMT names count the other way: Etc/GMT-5 is UTC+5.
+  const zone = offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+  const today = new Date(now.getTime() + offset * 3_600_000).toISOString().slice(0, 10);
+  return { zone, today };
+}
+
+interface Step {
+  function: string;
+  response?: { status: number; body?: unknown };
+  error?: string;
+  logs: Array<{ level: string; line: string }>;
+  loadedModules: string[];
+}
+
+let tmp: string;
+let cosmos: TestCosmos;
+let connector: FakeConnector;
+let steps: Step[];
+let run: { status: number | null; stderr: string };
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'moments-bundle-run-'));
+  const { outDir } = await buildFunctions({
+    outDir: path.join(tmp, 'functions'),
+    plugins: [markApplication],
+  });
+  cosmos = await startTestCosmos();
+  connector = await startFakeConnector();
+  const { zone, today } = zoneAtNine(new Date());
+  // A tenant Moments serves (the import refuses one it does not know).
+  await new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger).saveTenant(
+    defaultTenantSettings(TENANT, 'UTC'),
+  );
+  // A follow-up due now in Alex's zone: the follow-up timer nudges him in his personal chat.
+  await new CosmosNoteStore(cosmos.database.container('notes'), silentLogger).create({
+    tenantId: TENANT,
+    id: 'note-1',
+    authorId: ALEX,
+    subjectId: personId(2),
+    subjectName: 'Adele Vance',
+    text: NOTE_TEXT,
+    followUpOn: today,
+    status: 'open',
+    createdAt: '2027-01-01T09:00:00.000Z',
+    updatedAt: '2027-01-01T09:00:00.000Z',
+  });
+  const activity = {
+    type: 'message',
+    id: 'activity-help-1',
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    text: 'help',
+    locale: 'en-US',
+    from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: ALEX },
+    recipient: { id: '28:moments-bot', name: 'Moments' },
+    conversation: { id: 'a:alex', conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+  };
+  const plan = [
+    // Before anything has happened: nothing to send, and the bot stays unloaded.
+    { function: 'milestoneReminders' },
+    { function: 'weeklyDigest' },
+    { function: 'peopleSync' },
+    {
+      function: 'importPeople',
+      request: {
+        url: `http://127.0.0.1/api/manage/people?tenant=${TENANT}`,
+        headers: { 'content-type': 'text/csv' },
+        body: peopleCsv(
+          `${ALEX},alex@contoso.com,Alex Wilber,,,2020-01-06,${zone},,,`,
+          `${personId(2)},adele@contoso.com,Adele Vance,alex@contoso.com,,2021-02-01,${zone},,,`,
+        ),
+      },
+    },
+    {
+      function: 'messages',
+      request: {
+        url: 'http://127.0.0.1/api/messages',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      },
+    },
+    { function: 'followUpNudges' },
+  ];
+  const planPath = path.join(tmp, 'plan.json');
+  writeFileSync(planPath, JSON.stringify(plan));
+  const reportPath = path.join(tmp, 'report.json');
+  // Asynchronous: the fake connector and the Cosmos DB server answer from this process.
+  run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const p = spawn(
+      process.execPath,
+      [fakeCore, path.join(outDir, 'main.js'), reportPath, '--plan', planPath],
+      {
+        cwd: tmp,
+        env: {
+          COSMOS_ENDPOINT: cosmos.server.endpoint,
+          COSMOS_KEY: 'bG9jYWwtZGV2ZWxvcG1lbnQ=',
+          COSMOS_DATABASE: cosmos.database.id,
+          // The local server's certificate is self-signed; a real account's never is.
+          NODE_TLS_REJECT_UNAUTHORIZED: '0',
+          LOG_LEVEL: 'info',
+          MOMENTS_LOCAL: '1',
+        },
+      },
+    );
+    let stderr = '';
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (status) => resolve({ status, stderr }));
+  });
+  steps = (JSON.parse(readFileSync(reportPath, 'utf8')) as { steps: Step[] }).steps;
+}, 300_000);
+
+afterAll(async () => {
+  await connector?.close();
+  await cosmos?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const step = (name: string) => steps.find((s) => s.function === name)!;
+const lines = (s: Step) => s.logs.map((l) => JSON.parse(l.line) as Record<string, unknown>);
+
+describe('the built bundle, every trigger run', () => {
+  it('runs every step without an error', () => {
+    expect(run.status).toBe(0);
+    expect(steps.map((s) => [s.function, s.error ?? 'ok'])).toEqual(steps.map((s) => [s.function, 'ok']));
+  });
+
+  it("runs the timers without loading the bot's Application while they send nothing", () => {
+    for (const name of ['milestoneReminders', 'weeklyDigest', 'peopleSync']) {
+      expect(step(name).loadedModules).toEqual([]);
+    }
+    expect(lines(step('milestoneReminders')).map((l) => l.message)).toContain('milestone job ran');
+  });
+
+  it('imports people over HTTP', () => {
+    expect(step('importPeople').response?.status).toBe(200);
+  });
+
+  it('answers a bot turn: the help reply reaches the chat, the bot loaded then', () => {
+    expect(step('messages').response?.status).toBe(200);
+    expect(step('messages').loadedModules).toEqual(['teams-ai Application']);
+    const reply = connector.received().find((r) => r.conversationId === 'a:alex');
+    // The help card, rendered from its template (adaptivecards-templating runs in the bundle).
+    expect(JSON.stringify(reply?.attachments)).toContain('What Moments can do');
+  });
+
+  it('sends proactively: the follow-up nudge reaches Alex, with the correlation id on its lines', () => {
+    const received = connector.received().filter((r) => r.conversationId === 'a:alex');
+    expect(received.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(received.at(-1)?.activity)).toContain(NOTE_TEXT);
+    const logged = lines(step('followUpNudges'));
+    expect(logged.length).toBeGreaterThan(0);
+    // The plan's sixth step: its invocation id is the run's correlation id.
+    for (const line of logged)
+      expect(line).toMatchObject({ correlationId: 'plan-5', invocationId: 'plan-5' });
+  });
+});
