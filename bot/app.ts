@@ -21,6 +21,7 @@ import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './
 import { sendHelp } from './help/handlers';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
+import { answerTurnFailure, correlationIdOf } from './teams/turnFailure';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -76,11 +77,6 @@ export interface MomentsBot {
 
 /** The most members read from a team's roster when Moments is added to it. */
 const TEAM_ROSTER_LIMIT = 5000;
-
-/** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
-export function correlationIdOf(context: TurnContext): string {
-  return context.activity.id ?? 'no-activity-id';
-}
 
 /**
  * People added to a team or group chat Moments is in: how to reach them is recorded for those the
@@ -170,16 +166,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
   });
 
-  app.error(async (context, error) => {
-    const correlationId = correlationIdOf(context);
-    turnLogger(context).error('turn failed', { error });
-    // Invokes expect an invoke response, not a message; the adapter answers them with 500.
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(
-        `Sorry, something went wrong on our side and nothing was changed. Please try again. (Reference: ${correlationId})`,
-      );
-    }
-  });
+  app.error(async (context, error) => answerTurnFailure(context, turnLogger(context), error));
 
   return {
     adapter,

@@ -21,8 +21,8 @@ import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, type KudosDraft } from './form';
 import { parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
 import { recognitionMessages } from './recognitionMessages';
-import { listNames, recognitionCardData } from './recognitionView';
-import { aadIdOf } from './roster';
+import { listNames, recognitionCardData, whereItIs } from './recognitionView';
+import { aadIdOf, RosterUnavailable, TEAMS_DID_NOT_ANSWER } from './roster';
 import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import {
@@ -89,12 +89,20 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       ...(extraPeople ? { extraPeople } : {}),
     });
 
-  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) =>
-    deps.kudos.give(
+  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) => {
+    let recipientIds: string[];
+    try {
+      recipientIds = await resolveMemberIds(context, draft.recipientIds);
+    } catch (error) {
+      if (!(error instanceof RosterUnavailable)) throw error;
+      deps.logger.warn('could not resolve kudos recipients: Teams did not answer', { reason: error.reason });
+      return { ok: false as const, message: TEAMS_DID_NOT_ANSWER };
+    }
+    return deps.kudos.give(
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
-        recipientIds: await resolveMemberIds(context, draft.recipientIds),
+        recipientIds,
         valueId: draft.valueId,
         message: draft.message,
         ...(draft.quote ? { quote: draft.quote } : {}),
@@ -105,6 +113,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       caller.settings,
       deps.now(),
     );
+  };
 
   // Compose box and message "…" menu: the form in a task module.
   app.messageExtensions.fetchTask('sendKudos', async (context) => {
@@ -163,7 +172,17 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       );
       return;
     }
-    const recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
+    let recipients: Array<{ id: string; name: string } | undefined>;
+    try {
+      recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
+    } catch (error) {
+      if (!(error instanceof RosterUnavailable)) throw error;
+      deps.logger.warn('could not resolve mentioned recipients: Teams did not answer', {
+        reason: error.reason,
+      });
+      await context.sendActivity(`${TEAMS_DID_NOT_ANSWER} Nothing was sent.`);
+      return;
+    }
     const resolved = recipients.filter((r): r is { id: string; name: string } => r !== undefined);
     await registerMembers(
       deps,
@@ -208,9 +227,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       expandCard(kudosSentCard, {
         recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),
         valueName: result.recognition.value.name,
-        where: published.channelId
-          ? 'It is also in the team’s recognition channel.'
-          : 'It is posted in this chat.',
+        where: whereItIs(published),
       }),
     );
   });
@@ -260,10 +277,16 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const messageId = context.activity.replyToId;
     if (messageId) {
       // Everyone else sees the new count too; a card a user inserted from the compose box is theirs
-      // and cannot be edited by the bot, so a failure here is expected and harmless.
+      // and cannot be edited by the bot, so a failure here is expected: logged, and the caller still
+      // sees the new count in the card returned below.
       await context
         .updateActivity({ id: messageId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] })
-        .catch(() => undefined);
+        .catch((error: unknown) =>
+          deps.logger.info('could not refresh the celebrated card for everyone', {
+            recognitionId: updated.id,
+            error,
+          }),
+        );
     }
     return asCard(card);
   });

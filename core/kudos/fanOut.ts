@@ -28,6 +28,11 @@ export interface RecognitionMessages {
 export interface FanOutReport {
   /** The recognition channel it is posted in, if any (by this run or an earlier one). */
   channelId?: string;
+  /**
+   * The recognition channel it was meant for and is not in: the post failed, or Moments has not
+   * seen that channel yet. The giver is told, so no reply claims a post that did not happen.
+   */
+  channelMissed?: string;
   /** Recipients this run sent a personal message to. */
   notified: number;
   /** Recipients' managers this run sent the manager copy to. */
@@ -122,7 +127,9 @@ export async function fanOutRecognition(
         deps.messenger.send(channel, deps.messages.channelPost(recognition)),
       );
       if (outcome === 'sent' || outcome === 'already-done') report.channelId = channelId;
+      else if (outcome === 'failed' || outcome === 'gave-up') report.channelMissed = channelId;
     } else {
+      report.channelMissed = channelId;
       deps.logger.warn('recognition channel not reachable yet: Moments has not seen it', {
         tenantId,
         channelId,

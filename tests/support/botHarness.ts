@@ -50,14 +50,26 @@ const noSends: Messenger = {
   send: async () => ({ ok: false, permanent: true, reason: 'the bot harness sends nothing' }),
 };
 
-/** Where an invoke comes from. */
-export type HarnessConversation = 'personal' | 'groupChat';
+/** Where an invoke comes from; the channel is the general channel of {@link HARNESS_TEAM}. */
+export type HarnessConversation = 'personal' | 'groupChat' | 'channel';
+
+export const HARNESS_TEAM = '19:harness-team@thread.tacv2';
+export const HARNESS_CHANNEL = '19:harness-general@thread.tacv2';
 
 /** A running bot over in-memory stores. */
 export type BotHarness = ReturnType<typeof startBotHarness>;
 
+/** Options of {@link startBotHarness}. */
+export interface BotHarnessOptions {
+  /**
+   * The Bot Connector the activities name (a fake connector's url): replies and roster lookups go
+   * there. Default: a loopback port nothing listens on, so any call fails fast.
+   */
+  serviceUrl?: string;
+}
+
 /** Builds the bot over fresh in-memory stores holding {@link ALEX} and {@link MEGAN}. */
-export function startBotHarness() {
+export function startBotHarness(options: BotHarnessOptions = {}) {
   const logger = new RecordingLogger();
   const stores = {
     people: new MemoryPeopleDirectory([structuredClone(ALEX), structuredClone(MEGAN)]),
@@ -93,20 +105,16 @@ export function startBotHarness() {
     messenger: noSends,
   });
 
-  /** Posts one invoke activity from Alex and returns the body of the bot's invoke response. */
-  const invoke = async (
-    name: string,
-    value: unknown,
+  /** Posts one activity from Alex and returns the bot's HTTP answer (for an invoke: its invoke response). */
+  const post = async (
+    fields: Record<string, unknown>,
     conversation: HarnessConversation = 'personal',
   ): Promise<{ status: number; body: unknown }> => {
     const activity = {
-      type: 'invoke',
-      name,
-      value,
       id: randomUUID(),
       channelId: 'msteams',
-      // Nothing listens here: a handler that tried to reach the Bot Connector would fail fast.
-      serviceUrl: 'http://127.0.0.1:9/',
+      // Nothing listens here by default: a handler that tried to reach the Bot Connector would fail fast.
+      serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
       locale: 'en-GB',
       replyToId: '1700000000000',
       from: { id: '29:alexw', name: ALEX.displayName, aadObjectId: ALEX.id },
@@ -114,16 +122,30 @@ export function startBotHarness() {
       conversation:
         conversation === 'personal'
           ? { id: 'a:personal-alexw', conversationType: 'personal', tenantId: HARNESS_TENANT }
-          : { id: '19:launch-crew@thread.v2', conversationType: 'groupChat', tenantId: HARNESS_TENANT },
-      channelData: { tenant: { id: HARNESS_TENANT } },
+          : conversation === 'groupChat'
+            ? { id: '19:launch-crew@thread.v2', conversationType: 'groupChat', tenantId: HARNESS_TENANT }
+            : {
+                id: `${HARNESS_CHANNEL};messageid=1700000000000`,
+                conversationType: 'channel',
+                tenantId: HARNESS_TENANT,
+              },
+      channelData:
+        conversation === 'channel'
+          ? { tenant: { id: HARNESS_TENANT }, team: { id: HARNESS_TEAM }, channel: { id: HARNESS_CHANNEL } }
+          : { tenant: { id: HARNESS_TENANT } },
+      ...fields,
     };
     const response = await bot.handle({ method: 'POST', headers: {}, body: activity });
     return { status: response.status, body: response.body };
   };
 
+  /** Posts one invoke activity from Alex and returns the body of the bot's invoke response. */
+  const invoke = (name: string, value: unknown, conversation: HarnessConversation = 'personal') =>
+    post({ type: 'invoke', name, value }, conversation);
+
   /** `adaptiveCard/action` (Action.Execute) with this verb and data. */
   const execute = (verb: string, data: unknown, conversation: HarnessConversation = 'personal') =>
     invoke('adaptiveCard/action', { action: { type: 'Action.Execute', verb, data } }, conversation);
 
-  return { bot, stores, logger, invoke, execute };
+  return { bot, stores, logger, post, invoke, execute };
 }

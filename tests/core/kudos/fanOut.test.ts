@@ -174,6 +174,15 @@ describe('fanOutRecognition', () => {
     ]);
   });
 
+  it('reports a channel post that failed as missed, never as posted', async () => {
+    const { deps, messenger } = await setup();
+    // The channel post goes first: it is the send that fails.
+    messenger.failNext = [{ ok: false, permanent: true, reason: 'Teams answered 403' }];
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report).toEqual({ notified: 2, managersNotified: 0, channelMissed: KUDOS_CHANNEL });
+    expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
+  });
+
   it('does not post in the channel when the giver did not ask for it', async () => {
     const { deps, messenger } = await setup();
     const report = await fanOutRecognition(deps, recognition({ postToChannel: false }), now);
@@ -197,7 +206,7 @@ describe('fanOutRecognition', () => {
   it('logs, and posts nothing, when Moments has not seen the recognition channel yet', async () => {
     const { deps, messenger, logger } = await setup({ recognitionChannel: '19:unseen' });
     const report = await fanOutRecognition(deps, recognition(), now);
-    expect(report).toEqual({ notified: 2, managersNotified: 0 });
+    expect(report).toEqual({ notified: 2, managersNotified: 0, channelMissed: '19:unseen' });
     expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ channelId: '19:unseen' }) }),
