@@ -22,6 +22,7 @@ import { sendHelp } from './help/handlers';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
 import { answerTurnFailure, correlationIdOf } from './teams/turnFailure';
+import { invokeRefusal, refuseMalformed } from './teams/activityShape';
 import { registerKudos } from './kudos/handlers';
 import { rosterMembers, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -74,6 +75,9 @@ export interface MomentsBot {
   /** Handles one POST to /api/messages. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
 }
+
+/** The answer to a request the adapter itself failed on: fixed, whatever the SDK said. */
+const ADAPTER_FAILED = 'Moments could not process this activity.';
 
 /** The most members read from a team's roster when Moments is added to it. */
 const TEAM_ROSTER_LIMIT = 5000;
@@ -171,9 +175,28 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   return {
     adapter,
     app,
-    handle: (request) =>
-      processBotRequest(adapter, request, async (context) => {
+    handle: async (request) => {
+      const refused = refuseMalformed(request.body, deps.logger);
+      if (refused) return refused;
+      const response = await processBotRequest(adapter, request, async (context) => {
         await app.run(context);
-      }),
+      });
+      // No handler answered this invoke: a verb or command Moments never sent (a forged or stale card).
+      if (response.status === 501) {
+        const { name, id } = request.body as { name?: string; id?: string };
+        deps.logger.warn('refused an invoke no handler answers', { correlationId: id, name });
+        return { headers: {}, ...invokeRefusal(name) };
+      }
+      if (response.status >= 500) {
+        // The SDK answers its own failures with their internal text: logged, never sent back.
+        deps.logger.error('the adapter could not process an activity', {
+          correlationId: (request.body as { id?: string }).id,
+          status: response.status,
+          detail: typeof response.body === 'string' ? response.body.slice(0, 500) : response.body,
+        });
+        return { status: response.status, headers: {}, body: { error: ADAPTER_FAILED } };
+      }
+      return response;
+    },
   };
 }
