@@ -166,10 +166,14 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     }
     const valueId = valueForTag(caller.settings, parsed.tag);
     if (!valueId) {
-      await context.sendActivity(
-        `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
+      // The tag is as the giver typed it: shown literally, not as markdown.
+      await context.sendActivity({
+        type: 'message',
+        textFormat: 'plain',
+        text:
+          `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
           `Use one of: ${tagHelp(caller.settings)}. Nothing was sent.`,
-      );
+      });
       return;
     }
     let recipients: Array<{ id: string; name: string } | undefined>;

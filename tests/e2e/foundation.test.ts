@@ -116,7 +116,9 @@ test('help in the personal chat answers with the help card', async () => {
   const card = reply.attachments[0]!.content as { type: string; body: unknown[] };
   expect(card.type).toBe('AdaptiveCard');
   expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'What Moments can do' });
-  expect(cardText(reply)).toMatch(/"text":"help"[^}]*\},\{"type":"TextBlock","text":"Show this card\."/);
+  expect(cardText(reply)).toMatch(
+    /"text":"help"[^}]*\}\]\},\{"type":"RichTextBlock","spacing":"None","inlines":\[\{"type":"TextRun","text":"Show this card\."/,
+  );
   expect(cardText(reply)).not.toContain('${'); // every template binding expanded
 });
 
