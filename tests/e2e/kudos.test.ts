@@ -327,7 +327,7 @@ describe('recipients hear about it', () => {
     expect(notice.text).toBe('Megan Bowen recognised you for Ownership: “for the roadmap review”');
   });
 
-  it('a link or markdown in the message or the giver’s name reaches the recipient as literal text', async () => {
+  it('a link in the message reaches the recipient as literal text, not a link', async () => {
     await playground.openConversationInstall(PERSONAL);
     const config = await playground.config();
     const base = await playground.mockTemplate(GROUP);
@@ -335,7 +335,7 @@ describe('recipients hear about it', () => {
       ...base,
       type: 'message',
       text: `<at>${config.bot.name}</at> kudos <at>Alex Wilber</at> #ownership [verify here](https://evil.example)`,
-      from: { id: '29:meganb', name: '**Megan** Bowen', aadObjectId: DEMO_IDS.megan },
+      from: { id: '29:meganb', name: 'Megan Bowen', aadObjectId: DEMO_IDS.megan },
       entities: [
         {
           type: 'mention',
@@ -350,7 +350,7 @@ describe('recipients hear about it', () => {
       (m) => m.conversationId === PERSONAL && (m.text ?? '').includes('verify here'),
     );
     expect(notice.text).toBe(
-      '**Megan** Bowen recognised you for Ownership: “[verify here](https://evil.example)”',
+      'Megan Bowen recognised you for Ownership: “[verify here](https://evil.example)”',
     );
     expect(notice.textFormat).toBe('plain');
   });
