@@ -27,7 +27,9 @@ import { processBotRequest, type BotHttpRequest, type BotHttpResponse } from './
 import { answerUnknownMessage, sendHelp } from './help/handlers';
 import { isMisspacedCommand } from './help/suggestions';
 import { botWasAdded, sendWelcome } from './help/welcome';
-import { conversationKindOf, correlationIdOfActivity } from './teams/turnContext';
+import { conversationKindOf } from './teams/turnContext';
+import { answerTurnFailure, correlationIdOf } from './teams/turnFailure';
+import { invokeRefusal, refuseMalformed } from './teams/activityShape';
 import { registerKudos } from './kudos/handlers';
 import { registerRosterAfterTurn, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -86,13 +88,11 @@ export interface MomentsBot {
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
 }
 
+/** The answer to a request the adapter itself failed on: fixed, whatever the SDK said. */
+const ADAPTER_FAILED = 'Moments could not process this activity.';
+
 /** The most members read from a team's roster when Moments is added to it. */
 const TEAM_ROSTER_LIMIT = 5000;
-
-/** The correlation id of a turn: the activity id Teams assigned, which its retries repeat. */
-export function correlationIdOf(context: TurnContext): string {
-  return correlationIdOfActivity(context.activity);
-}
 
 /**
  * People added to a team or group chat Moments is in: how to reach them is recorded for those the
@@ -187,23 +187,33 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   app.activity(ActivityTypes.Message, async (context) => answerUnknownMessage(context));
 
-  app.error(async (context, error) => {
-    const correlationId = correlationIdOf(context);
-    turnLogger(context).error('turn failed', { error });
-    // Invokes expect an invoke response, not a message; the adapter answers them with 500.
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(
-        `Sorry, something went wrong on our side and nothing was changed. Please try again. (Reference: ${correlationId})`,
-      );
-    }
-  });
+  app.error(async (context, error) => answerTurnFailure(context, turnLogger(context), error));
 
   return {
     adapter,
     app,
-    handle: (request) =>
-      processBotRequest(adapter, request, async (context) => {
+    handle: async (request) => {
+      const refused = refuseMalformed(request.body, deps.logger);
+      if (refused) return refused;
+      const response = await processBotRequest(adapter, request, async (context) => {
         await app.run(context);
-      }),
+      });
+      // No handler answered this invoke: a verb or command Moments never sent (a forged or stale card).
+      if (response.status === 501) {
+        const { name, id } = request.body as { name?: string; id?: string };
+        deps.logger.warn('refused an invoke no handler answers', { correlationId: id, name });
+        return { headers: {}, ...invokeRefusal(name) };
+      }
+      if (response.status >= 500) {
+        // The SDK answers its own failures with their internal text: logged, never sent back.
+        deps.logger.error('the adapter could not process an activity', {
+          correlationId: (request.body as { id?: string }).id,
+          status: response.status,
+          detail: typeof response.body === 'string' ? response.body.slice(0, 500) : response.body,
+        });
+        return { status: response.status, headers: {}, body: { error: ADAPTER_FAILED } };
+      }
+      return response;
+    },
   };
 }

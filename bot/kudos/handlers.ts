@@ -1,22 +1,17 @@
-import {
-  type TurnContext,
-  CardFactory,
-  type MessagingExtensionAttachment,
-  type MessagingExtensionResult,
-  type TaskModuleTaskInfo,
-} from 'botbuilder';
+import { type TurnContext, CardFactory } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import { recognitionChannelFor, type Recognition } from '../../core/kudos';
 import { registerMembers } from '../../core/people';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
+import { composeResult, taskInfo } from './extensionResults';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { fanOutAfterTurn, type KudosDeps } from './fanOutAfterTurn';
 import { conversationKindOf } from '../teams/turnContext';
 import { draftFromSubmission, kudosForm, newDraft, quotedText, wishesOpening, type KudosDraft } from './form';
 import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
-import { listNames, recognitionCardData } from './recognitionView';
-import { aadIdOf, mentionedPeople } from './roster';
+import { listNames, recognitionCardData, whereItIs } from './recognitionView';
+import { aadIdOf, mentionedPeople, RosterUnavailable, TEAMS_DID_NOT_ANSWER } from './roster';
 import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import { sentToCaller } from '../teams/sentCard';
@@ -35,24 +30,8 @@ import {
 
 export type { KudosDeps };
 
-/** A message-extension result that inserts the recognition card into the compose box. */
-function composeResult(recognition: Recognition): MessagingExtensionResult {
-  const attachment: MessagingExtensionAttachment = {
-    ...cardAttachment(recognitionCard, recognitionCardData(recognition)),
-    preview: CardFactory.thumbnailCard(
-      `Kudos for ${listNames(recognition.recipients.map((r) => r.name))}`,
-      `${recognition.value.name}: ${recognition.message}`,
-    ),
-  };
-  return { type: 'result', attachmentLayout: 'list', attachments: [attachment] };
-}
-
 /** An expanded card as the type teams-ai returns from Action.Execute handlers. */
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
-
-function taskInfo(card: Record<string, unknown>): TaskModuleTaskInfo {
-  return { title: 'Send kudos', width: 'medium', height: 'large', card: CardFactory.adaptiveCard(card) };
-}
 
 /** Registers every way of giving and celebrating kudos on the application. */
 export function registerKudos(app: Application<TurnState>, deps: KudosDeps): void {
@@ -78,14 +57,22 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       ...(extraPeople ? { extraPeople } : {}),
     });
 
-  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) =>
-    deps.kudos.give(
+  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) => {
+    let recipientIds: string[];
+    try {
+      recipientIds = await resolveMemberIds(context, draft.recipientIds, () =>
+        teamsOfGiver(deps.people, caller),
+      );
+    } catch (error) {
+      if (!(error instanceof RosterUnavailable)) throw error;
+      deps.logger.warn('could not resolve kudos recipients: Teams did not answer', { reason: error.reason });
+      return { ok: false as const, message: TEAMS_DID_NOT_ANSWER };
+    }
+    return deps.kudos.give(
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
-        recipientIds: await resolveMemberIds(context, draft.recipientIds, () =>
-          teamsOfGiver(deps.people, caller),
-        ),
+        recipientIds,
         valueId: draft.valueId,
         message: draft.message,
         ...(draft.quote ? { quote: draft.quote } : {}),
@@ -97,6 +84,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       caller.settings,
       deps.now(),
     );
+  };
 
   // Compose box and message "…" menu: the form in a task module.
   app.messageExtensions.fetchTask('sendKudos', async (context) => {
@@ -160,13 +148,27 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       return;
     }
     if (!valueId) {
-      await context.sendActivity(
-        `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
+      // The tag is as the giver typed it: shown literally, not as markdown.
+      await context.sendActivity({
+        type: 'message',
+        textFormat: 'plain',
+        text:
+          `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
           `Use one of: ${tagHelp(caller.settings)}. Nothing was sent.`,
-      );
+      });
       return;
     }
-    const recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
+    let recipients: Array<{ id: string; name: string } | undefined>;
+    try {
+      recipients = await Promise.all(parsed.memberIds.map((id) => aadIdOf(context, id)));
+    } catch (error) {
+      if (!(error instanceof RosterUnavailable)) throw error;
+      deps.logger.warn('could not resolve mentioned recipients: Teams did not answer', {
+        reason: error.reason,
+      });
+      await context.sendActivity(`${TEAMS_DID_NOT_ANSWER} Nothing was sent.`);
+      return;
+    }
     const resolved = recipients.filter((r): r is { id: string; name: string } => r !== undefined);
     await registerMembers(
       deps,
@@ -211,9 +213,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       expandCard(kudosSentCard, {
         recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),
         valueName: result.recognition.value.name,
-        where: published.channelId
-          ? 'It is also in the team’s recognition channel.'
-          : 'It is posted in this chat.',
+        where: whereItIs(published),
       }),
     );
   });
@@ -265,10 +265,16 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const messageId = context.activity.replyToId;
     if (messageId) {
       // Everyone else sees the new count too; a card a user inserted from the compose box is theirs
-      // and cannot be edited by the bot, so a failure here is expected and harmless.
+      // and cannot be edited by the bot, so a failure here is expected: logged, and the caller still
+      // sees the new count in the card returned below.
       await context
         .updateActivity({ id: messageId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] })
-        .catch(() => undefined);
+        .catch((error: unknown) =>
+          deps.logger.info('could not refresh the celebrated card for everyone', {
+            recognitionId: updated.id,
+            error,
+          }),
+        );
     }
     return asCard(card);
   });

@@ -1,4 +1,4 @@
-import type { Recognition } from '../../core/kudos';
+import type { FanOutReport, Recognition } from '../../core/kudos';
 import type { RecognitionCardData } from './kudosCards';
 
 /** "Megan", "Megan and Adele", "Megan, Adele and Lee". */
@@ -34,4 +34,16 @@ export function recognitionCardData(recognition: Recognition): RecognitionCardDa
     celebrateTitle: count > 0 ? `🎉 Celebrate (${count})` : '🎉 Celebrate',
     celebratedBy: celebratedByText(recognition),
   };
+}
+
+/**
+ * Where the giver's kudos can be seen. The turn answers before the channel post is tried, so a
+ * planned post is told as going there, never as done; if it then fails the giver is told again.
+ */
+export function whereItIs(report: Pick<FanOutReport, 'channelId' | 'channelMissed'>): string {
+  if (report.channelId) return 'It is on its way to the team’s recognition channel too.';
+  if (report.channelMissed) {
+    return 'It is posted in this chat, but Moments could not post it in the team’s recognition channel.';
+  }
+  return 'It is posted in this chat.';
 }

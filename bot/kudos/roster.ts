@@ -11,6 +11,7 @@ import type { RosterPlace } from '../../core/delivery';
 import type { BackgroundWork, Logger } from '../../core/shared';
 import { conversationKindOf } from '../teams/turnContext';
 import { tenantOf } from '../teams/conversationRecord';
+import { classifySendError } from '../teams/sendFailure';
 
 /** A person as the kudos form lists them. */
 export interface Choice {
@@ -143,17 +144,42 @@ export function rosterPlaceOf(context: TurnContext): RosterPlace | undefined {
   };
 }
 
-/** The AAD object id of a Teams member id (`29:…`) in this conversation. */
+/**
+ * Teams could not say who a member is: it throttled (429), refused (403) or did not answer. Not the
+ * same as "no such member": the person may well be in the organisation, so the caller asks the
+ * user to try again instead of refusing the recipient.
+ */
+export class RosterUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`Teams did not answer a roster lookup: ${reason}`);
+    this.name = 'RosterUnavailable';
+  }
+}
+
+/** What the giver is told when Teams did not answer a roster lookup. */
+export const TEAMS_DID_NOT_ANSWER =
+  'Teams did not answer when Moments looked up the people you chose. Please try again in a moment.';
+
+/** Answers that mean Teams looked and found no such member in this conversation. */
+const NO_SUCH_MEMBER = new Set([400, 404]);
+
+/**
+ * The AAD object id of a Teams member id (`29:…`) in this conversation, or undefined when Teams
+ * says there is no such member. Throws {@link RosterUnavailable} when Teams did not answer.
+ */
 export async function aadIdOf(
   context: TurnContext,
   memberId: string,
 ): Promise<{ id: string; name: string } | undefined> {
+  let member: Awaited<ReturnType<typeof TeamsInfo.getMember>>;
   try {
-    const member = await TeamsInfo.getMember(context, memberId);
-    return member.aadObjectId ? { id: member.aadObjectId, name: member.name } : undefined;
-  } catch {
-    return undefined;
+    member = await TeamsInfo.getMember(context, memberId);
+  } catch (error) {
+    const failure = classifySendError(error, Date.now());
+    if (failure.status !== undefined && NO_SUCH_MEMBER.has(failure.status)) return undefined;
+    throw new RosterUnavailable(failure.reason);
   }
+  return member.aadObjectId ? { id: member.aadObjectId, name: member.name } : undefined;
 }
 
 /** At most this many of the giver's teams are asked about one member id. */

@@ -49,6 +49,9 @@ export async function sendAttempt(
       const response = await context.sendActivity({
         type: 'message',
         text: message.text,
+        // Proactive texts carry names and messages people typed: shown as typed, never as markdown
+        // (a giver's `[verify here](https://…)` must not become a link in a chat with Moments).
+        ...(message.text ? { textFormat: 'plain' } : {}),
         attachments: message.card ? [CardFactory.adaptiveCard(message.card)] : undefined,
         summary: message.summary,
       });

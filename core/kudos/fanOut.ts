@@ -29,14 +29,17 @@ export interface RecognitionMessages {
 export interface FanOutReport {
   /** The recognition channel it is posted in, if any (by this run or an earlier one). */
   channelId?: string;
+  /**
+   * The recognition channel it was meant for and is not in: the post failed, or Moments has not
+   * seen that channel yet. The giver is told, so no reply claims a post that did not happen.
+   */
+  channelMissed?: string;
   /** Recipients this run sent a personal message to. */
   notified: number;
   /** Recipients' managers this run sent the manager copy to. */
   managersNotified: number;
   /** Recipients Moments has no personal chat with and could not open one with, and why. */
   unreachable?: Array<{ recipientId: string; reason: Unreachable }>;
-  /** The recognition channel the giver asked for when the post is not there (not reachable, or the send failed). */
-  channelMissed?: string;
   /** Some send failed for now or is held by another run: a later run must try again. */
   retry: boolean;
 }
@@ -142,7 +145,7 @@ export async function fanOutRecognition(
         deps.messenger.send(channel, deps.messages.channelPost(recognition)),
       );
       if (outcome === 'sent' || outcome === 'already-done') report.channelId = channelId;
-      else report.channelMissed = channelId;
+      else if (outcome === 'failed' || outcome === 'gave-up') report.channelMissed = channelId;
     } else {
       report.channelMissed = channelId;
       deps.logger.warn('recognition channel not reachable yet: Moments has not seen it', {

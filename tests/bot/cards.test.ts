@@ -10,6 +10,7 @@ import { commandsFor } from '../../bot/help/commands';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
 import { recognitionMessages } from '../../bot/kudos/recognitionMessages';
 import type { Recognition } from '../../core/kudos';
+import { failureCard, WHAT_TO_DO } from '../../bot/teams/turnFailure';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
 
 const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({
@@ -180,6 +181,12 @@ describe('card templates', () => {
     // Posted to the team's recognition channel by its giver: the words may travel.
     const posted = recognitionMessages.managerNotice({ ...inChat, postToChannel: true }, inChat.recipients);
     expect(JSON.stringify(posted.card)).toContain('Between us: you saved the launch.');
+  });
+
+  it('the failure card says what to do and shows the reference literally', () => {
+    const card = expandCard(failureCard, { whatToDo: WHAT_TO_DO, reference: '**f00d**' });
+    expectValid(card);
+    expect(JSON.stringify(card)).toContain('{"type":"TextRun","text":"Reference: **f00d**","isSubtle":true}');
   });
 
   it('a missing field fails loudly instead of showing ${…} to users', () => {

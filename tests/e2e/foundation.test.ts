@@ -1,7 +1,8 @@
 /**
  * The foundation end to end, started the way `npm start` starts it (`startLocalApp` with the Agents
  * Playground), driven through the Playground's API: welcome on install, help, the fallback reply,
- * stored conversation references and the apology when a turn fails.
+ * stored conversation references and the refusal of malformed activities at the endpoint. (The
+ * apology a failed turn answers with is tested per kind of activity in tests/bot/teams.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -115,7 +116,9 @@ test('help in the personal chat answers with the help card', async () => {
   const card = reply.attachments[0]!.content as { type: string; body: unknown[] };
   expect(card.type).toBe('AdaptiveCard');
   expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'What Moments can do' });
-  expect(cardText(reply)).toMatch(/"text":"help"[^}]*\},\{"type":"TextBlock","text":"Show this card\."/);
+  expect(cardText(reply)).toMatch(
+    /"text":"help"[^}]*\}\]\},\{"type":"RichTextBlock","spacing":"None","inlines":\[\{"type":"TextRun","text":"Show this card\."/,
+  );
   expect(cardText(reply)).not.toContain('${'); // every template binding expanded
 });
 
@@ -231,26 +234,82 @@ test('the conversation references of all three conversations are stored in Cosmo
   }
 });
 
-test('a turn that fails gets the apology with a reference id, and the error is logged', async () => {
-  // A message with no sender id (a malformed activity, posted straight to the bot endpoint):
-  // teams-ai cannot load the turn state, so the turn throws and the app's error handler runs.
-  const id = `malformed-${Date.now()}`;
-  const activity = { ...personalMessage(`${pg.url}/_connector`, 'help', id), from: { name: 'Nobody' } };
-  const from = pg.messages().length;
-  const answer = await postActivity(t.app.botUrl, activity);
-  expect(answer.status).toBe(200);
+describe('a malformed activity is refused at the endpoint with a fixed answer, and logged', () => {
+  const valid = () => personalMessage(`${pg.url}/_connector`, 'help', `malformed-${Date.now()}`);
+  const execute = (verb: unknown, data: unknown) => ({
+    ...valid(),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
+  const MALFORMED = { error: 'The request body is not a Bot Framework activity Moments can read.' };
+  const UNREADABLE = {
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: {
+      code: 'BadRequest',
+      message:
+        'Moments could not read this action. It may be from an old card: open the latest one and try again.',
+    },
+  };
+  /** Words of the SDK's and the runtime's own errors, which must never reach a caller. */
+  const INTERNAL = /Cannot read|undefined|Invalid URL|TypeError|missing context|at [\w.]+ \(|validateAndFix/;
 
-  const apology = await pg.waitForMessage((m, i) => i >= from && m.conversationId === PERSONAL);
-  expect(apology.text).toBe(
-    `Sorry, something went wrong on our side and nothing was changed. Please try again. (Reference: ${id})`,
-  );
-  const logged = t.logs().find((line) => line.message === 'turn failed' && line.correlationId === id);
-  expect(logged).toMatchObject({
-    level: 'error',
-    activityType: 'message',
-    tenantId: TENANT_ID,
-    conversationType: 'personal',
-    error: { name: 'Error', message: 'missing context.activity.from.id' },
+  test.each<[string, () => unknown, unknown]>([
+    ['no sender', () => ({ ...valid(), from: { name: 'Nobody' } }), MALFORMED],
+    ['no conversation', () => ({ ...valid(), conversation: undefined }), MALFORMED],
+    ['no type', () => ({ ...valid(), type: undefined }), MALFORMED],
+    ['a service URL that is not a URL', () => ({ ...valid(), serviceUrl: 'not a url' }), MALFORMED],
+    ['a service URL that is not http', () => ({ ...valid(), serviceUrl: 'file:///etc/passwd' }), MALFORMED],
+    ['a numeric sender id', () => ({ ...valid(), from: { id: 42, name: 'Alex' } }), MALFORMED],
+    ['a numeric conversation id', () => ({ ...valid(), conversation: { id: 7 } }), MALFORMED],
+    ['text that is not text', () => ({ ...valid(), text: { bold: true } }), MALFORMED],
+    ['mentions that are not a list', () => ({ ...valid(), entities: 'everyone' }), MALFORMED],
+    ['an array', () => [valid()], MALFORMED],
+    ['a card action with no action', () => ({ ...execute('celebrate', {}), value: {} }), UNREADABLE],
+    ['a card action with a numeric verb', () => execute(42, {}), UNREADABLE],
+    ['a card action with a verb Moments never sent', () => execute('deleteEverything', {}), UNREADABLE],
+  ])('%s: 400', async (_, body, expected) => {
+    const answer = await postActivity(t.app.botUrl, body());
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual(expected);
+    expect(answer.body).not.toMatch(INTERNAL);
+  });
+
+  test('a message-extension submit with a numeric command gets the message-extension refusal', async () => {
+    const body = {
+      ...valid(),
+      type: 'invoke',
+      name: 'composeExtension/submitAction',
+      value: { commandId: 7, data: {} },
+    };
+    const answer = await postActivity(t.app.botUrl, body);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({
+      composeExtension: {
+        type: 'message',
+        text: 'Moments could not read this action. It may be from an old card: open the latest one and try again.',
+      },
+    });
+  });
+
+  test('card data with numeric ids is refused in words, not with 501', async () => {
+    const answer = await postActivity(
+      t.app.botUrl,
+      execute('snoozeReminder', { personId: 12, kind: 'birthday', date: 3, occursOn: 4, deliveryId: 5 }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('This reminder can no longer be snoozed.');
+  });
+
+  test('the refusal is logged with the activity id and what was wrong', async () => {
+    const id = `malformed-${Date.now()}-logged`;
+    const answer = await postActivity(t.app.botUrl, { ...valid(), id, serviceUrl: 'not a url' });
+    expect(answer.status).toBe(400);
+    const logged = t
+      .logs()
+      .find((line) => line.message === 'refused a malformed activity' && line.correlationId === id);
+    expect(logged).toMatchObject({ level: 'warn', problems: ['serviceUrl: not an http(s) URL'] });
   });
 });
 

@@ -392,6 +392,34 @@ describe('recipients hear about it', () => {
     );
     expect(notice.text).toBe('Megan Bowen recognised you for Ownership: “for the roadmap review”');
   });
+
+  it('a link in the message reaches the recipient as literal text, not a link', async () => {
+    await playground.openConversationInstall(PERSONAL);
+    const config = await playground.config();
+    const base = await playground.mockTemplate(GROUP);
+    await playground.sendCustomActivity({
+      ...base,
+      type: 'message',
+      text: `<at>${config.bot.name}</at> kudos <at>Alex Wilber</at> #ownership [verify here](https://evil.example)`,
+      from: { id: '29:meganb', name: 'Megan Bowen', aadObjectId: DEMO_IDS.megan },
+      entities: [
+        {
+          type: 'mention',
+          mentioned: { id: config.bot.id, name: config.bot.name },
+          text: `<at>${config.bot.name}</at>`,
+        },
+        { type: 'mention', mentioned: { id: '29:alexw', name: 'Alex Wilber' }, text: '<at>Alex Wilber</at>' },
+      ],
+      channelData: { tenant: { id: config.tenantId } },
+    });
+    const notice = await playground.waitForMessage(
+      (m) => m.conversationId === PERSONAL && (m.text ?? '').includes('verify here'),
+    );
+    expect(notice.text).toBe(
+      'Megan Bowen recognised you for Ownership: “[verify here](https://evil.example)”',
+    );
+    expect(notice.textFormat).toBe('plain');
+  });
 });
 
 describe('the manager copy', () => {

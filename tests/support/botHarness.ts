@@ -57,8 +57,8 @@ const noSends: Messenger = {
   send: async () => ({ ok: false, permanent: true, reason: 'the bot harness sends nothing' }),
 };
 
-/** Where an invoke comes from. */
-export type HarnessConversation = 'personal' | 'groupChat';
+/** Where an activity comes from; the channel is {@link HARNESS_CHANNEL} of {@link HARNESS_TEAM}. */
+export type HarnessConversation = 'personal' | 'groupChat' | 'channel';
 
 /** A running bot over in-memory stores. */
 export type BotHarness = ReturnType<typeof startBotHarness>;
@@ -79,6 +79,9 @@ export const HARNESS_TEAM = {
   aadGroupId: '0f2c7a6e-1f4b-4a57-9d1e-5c7b8a9d0e11',
   channelId: '19:product-team-kudos@thread.tacv2',
 };
+
+/** The team's general channel, where {@link HarnessConversation} `channel` activities come from. */
+export const HARNESS_CHANNEL = '19:harness-general@thread.tacv2';
 
 /** Builds the bot over fresh in-memory stores holding {@link ALEX} and {@link MEGAN}. */
 export function startBotHarness(options: BotHarnessOptions = {}) {
@@ -122,12 +125,11 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
   });
 
   /**
-   * Posts one invoke activity (from Alex, unless `from` names someone else of the tenant) and
-   * returns the body of the bot's invoke response.
+   * Posts one activity (from Alex, unless `from` names someone else of the tenant) and returns the
+   * bot's HTTP answer (for an invoke: its invoke response).
    */
-  const invoke = async (
-    name: string,
-    value: unknown,
+  const post = async (
+    fields: Record<string, unknown>,
     conversation: HarnessConversation = 'personal',
     from: Person = ALEX,
   ): Promise<{ status: number; body: unknown }> => {
@@ -135,12 +137,9 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     const [first = '', last = ''] = from.displayName.toLowerCase().split(/\s+/);
     const handle = `${first}${last.slice(0, 1)}`;
     const activity = {
-      type: 'invoke',
-      name,
-      value,
       id: randomUUID(),
       channelId: 'msteams',
-      // Nothing listens here: a handler that tried to reach the Bot Connector would fail fast.
+      // Nothing listens here by default: a handler that tried to reach the Bot Connector would fail fast.
       serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
       locale: 'en-GB',
       replyToId: '1700000000000',
@@ -149,12 +148,34 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
       conversation:
         conversation === 'personal'
           ? { id: `a:personal-${handle}`, conversationType: 'personal', tenantId: HARNESS_TENANT }
-          : { id: '19:launch-crew@thread.v2', conversationType: 'groupChat', tenantId: HARNESS_TENANT },
-      channelData: { tenant: { id: HARNESS_TENANT } },
+          : conversation === 'groupChat'
+            ? { id: '19:launch-crew@thread.v2', conversationType: 'groupChat', tenantId: HARNESS_TENANT }
+            : {
+                id: `${HARNESS_CHANNEL};messageid=1700000000000`,
+                conversationType: 'channel',
+                tenantId: HARNESS_TENANT,
+              },
+      channelData:
+        conversation === 'channel'
+          ? {
+              tenant: { id: HARNESS_TENANT },
+              team: { id: HARNESS_TEAM.id, aadGroupId: HARNESS_TEAM.aadGroupId },
+              channel: { id: HARNESS_CHANNEL },
+            }
+          : { tenant: { id: HARNESS_TENANT } },
+      ...fields,
     };
     const response = await bot.handle({ method: 'POST', headers: {}, body: activity });
     return { status: response.status, body: response.body };
   };
+
+  /** Posts one invoke activity and returns the body of the bot's invoke response. */
+  const invoke = (
+    name: string,
+    value: unknown,
+    conversation: HarnessConversation = 'personal',
+    from: Person = ALEX,
+  ) => post({ type: 'invoke', name, value }, conversation, from);
 
   /** `adaptiveCard/action` (Action.Execute) with this verb and data. */
   const execute = (
@@ -201,5 +222,5 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     return delivery.id;
   };
 
-  return { bot, stores, logger, background, now, invoke, execute, sayInChannel, delivered };
+  return { bot, stores, logger, background, now, post, invoke, execute, sayInChannel, delivered };
 }

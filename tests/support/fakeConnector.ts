@@ -9,7 +9,8 @@
  * - `PUT /v3/conversations/{conversationId}/activities/{activityId}` (update) answers 200 `{ id }`;
  * - `POST /v3/conversations` (createConversation: a personal chat with one member) answers 201
  *   `{ id }`, the same conversation for the same tenant and member every time, as Teams does;
- * - anything else answers 404 with a Bot Connector error body.
+ * - anything else answers 404 with a Bot Connector error body (a roster read finds no member),
+ *   or a planned fault for a `GET`.
  *
  * Every accepted activity is recorded. Sends over a limit (per conversation, and per tenant, the
  * tenant read from `activity.conversation.tenantId` or `channelData.tenant.id`) answer 429 with
@@ -182,6 +183,17 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     socket.on('close', () => sockets.delete(socket));
   });
 
+  /** The first rule of the plan for `request`, used once. */
+  function takeRule(request: FakeRequest) {
+    const rule = rules.find((r) => r.times > 0 && (r.when?.(request) ?? true));
+    if (rule) {
+      rule.times--;
+      rules = rules.filter((r) => r.times > 0);
+      stats.faults++;
+    }
+    return rule;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -194,7 +206,11 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const isSend = method === 'POST';
     const isUpdate = method === 'PUT' && match?.[2] !== undefined;
     if (!match || !(isSend || isUpdate)) {
-      sendError(res, 404, 'NotFound', `No route for ${method} ${path}`);
+      // Reads (a roster lookup) know no member, but fail as planned: a throttled or dropped read.
+      const read: FakeRequest = { method, path, conversationId: '', activity: {}, seq: ++seq };
+      const rule = method === 'GET' ? takeRule(read) : undefined;
+      if (rule) answerFault(req, res, rule.fault);
+      else sendError(res, 404, 'NotFound', `No route for ${method} ${path}`);
       return;
     }
     let activity: Record<string, unknown>;
@@ -218,11 +234,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       seq: ++seq,
     };
 
-    const rule = rules.find((r) => r.times > 0 && (r.when?.(request) ?? true));
+    const rule = takeRule(request);
     if (rule) {
-      rule.times--;
-      rules = rules.filter((r) => r.times > 0);
-      stats.faults++;
       answerFault(req, res, rule.fault);
       return;
     }
@@ -288,11 +301,8 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       activity: parameters,
       seq: ++seq,
     };
-    const rule = rules.find((r) => r.times > 0 && (r.when?.(request) ?? true));
+    const rule = takeRule(request);
     if (rule) {
-      rule.times--;
-      rules = rules.filter((r) => r.times > 0);
-      stats.faults++;
       answerFault(req, res, rule.fault);
       return;
     }

@@ -119,6 +119,15 @@ describe('delivery', () => {
     expect(c.stats()).toEqual({ requests: 1, accepted: 1, throttled: 0, faults: 0 });
   });
 
+  test('a text with a link or markdown someone typed is sent as plain text, shown literally', async () => {
+    const c = await fake();
+    const text = '**Megan** recognised you for Ownership: “[verify here](https://evil.example)”';
+    await messenger().send(record(c.url, 'a:personal-1'), { text });
+    const [got] = c.received();
+    expect(got?.text).toBe(text);
+    expect(got?.activity.textFormat).toBe('plain');
+  });
+
   test('a card arrives as an Adaptive Card attachment with its summary', async () => {
     const c = await fake();
     const card = {

@@ -176,6 +176,15 @@ describe('fanOutRecognition', () => {
     ]);
   });
 
+  it('reports a channel post that failed as missed, never as posted', async () => {
+    const { deps, messenger } = await setup();
+    // The channel post goes first: it is the send that fails.
+    messenger.failNext = [{ ok: false, permanent: true, reason: 'Teams answered 403' }];
+    const report = await fanOutRecognition(deps, recognition(), now);
+    expect(report).toEqual({ notified: 2, managersNotified: 0, channelMissed: KUDOS_CHANNEL, retry: false });
+    expect(messenger.arrived.filter((m) => m.startsWith('channel:'))).toEqual([]);
+  });
+
   it('does not post in the channel when the giver did not ask for it', async () => {
     const { deps, messenger } = await setup();
     const report = await fanOutRecognition(deps, recognition({ postToChannel: false }), now);
