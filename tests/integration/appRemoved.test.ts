@@ -4,7 +4,7 @@
 // census names both with the reason, the milestone job sends them nothing and records why, and
 // installing Moments again restores both. Assertions are on what the connector received and on
 // what is stored and reported.
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { recordAppRemoved, rememberMemberships, takeReachCensus } from '../../core/delivery';
 import { defaultTenantSettings } from '../../core/settings';
@@ -22,7 +22,7 @@ let connector: FakeConnector;
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   connector = await startFakeConnector();
-  runtime = await createRuntime(loadConfig({}), {
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger: new RecordingLogger(),
   });

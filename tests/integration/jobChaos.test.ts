@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { InvocationContext, type Timer } from '@azure/functions';
-import { loadConfig } from '../../functions/config';
+import { loadConfig, localToolingEnv } from '../../functions/config';
 import { createRuntime, type Runtime } from '../../functions/composition';
 import { milestoneRemindersHandler } from '../../functions/milestoneReminders';
 import { weeklyDigestHandler } from '../../functions/weeklyDigest';
@@ -43,12 +43,17 @@ let throttling: FakeConnector;
 let poisoned: FakeConnector;
 let proxy: AcceptDelayProxy;
 const due = new Map<string, DueReminder[]>();
+/** How far this process's clock runs ahead of the real one: the ledger's leases follow it. */
+let clockAhead = 0;
 
 beforeAll(async () => {
   cosmos = await startTestCosmos();
   logger = new RecordingLogger();
   const target = { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id } as const;
-  seeding = await createRuntime(loadConfig({}), { cosmos: target, logger: new RecordingLogger() });
+  seeding = await createRuntime(loadConfig(localToolingEnv({})), {
+    cosmos: target,
+    logger: new RecordingLogger(),
+  });
   normal = await startFakeConnector();
   throttling = await startFakeConnector();
   poisoned = await startFakeConnector();
@@ -67,7 +72,11 @@ beforeAll(async () => {
   const settings = seeding.cosmos.database.container('settings');
   const { resource } = await settings.item('tenant', POISONED).read<Record<string, unknown>>();
   await settings.items.upsert({ ...resource, sendHour: 'nine o’clock' });
-  runtime = await createRuntime(loadConfig({}), { cosmos: target, logger });
+  runtime = await createRuntime(loadConfig(localToolingEnv({})), {
+    cosmos: target,
+    logger,
+    clock: () => new Date(Date.now() + clockAhead),
+  });
 }, 60_000);
 afterAll(async () => {
   await proxy?.close();
@@ -156,7 +165,9 @@ describe('the hourly jobs under chaos: a poisoned tenant, a throttling connector
 
     // The throttling tenant's connector answers 429 (Retry-After 1 s) to its next six requests.
     throttling.plan({ fault: { status: 429, retryAfter: 1 }, times: 6 });
-    // The next hourly run, past the killed run's 10-minute leases, for every tenant.
+    // The next hourly run, past the killed run's 10-minute leases (they follow the process clock,
+    // which runs ahead from here on), for every tenant.
+    clockAhead = 11 * MINUTE;
     await invoke(
       milestoneRemindersHandler,
       new Date(REMINDER_HOUR.getTime() + 11 * MINUTE),

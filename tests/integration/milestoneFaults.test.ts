@@ -29,6 +29,8 @@ let cosmos: TestCosmos;
 let runtime: Runtime;
 let logger: RecordingLogger;
 const connectors: FakeConnector[] = [];
+/** How far this process's clock runs ahead of the real one: the ledger's leases follow it. */
+let clockAhead = 0;
 
 beforeAll(async () => {
   cosmos = await startTestCosmos();
@@ -36,6 +38,7 @@ beforeAll(async () => {
   runtime = await createRuntime(loadConfig(localToolingEnv({})), {
     cosmos: { kind: 'local', endpoint: cosmos.server.endpoint, database: cosmos.database.id },
     logger,
+    clock: () => new Date(Date.now() + clockAhead),
   });
 });
 afterAll(async () => {
@@ -268,11 +271,15 @@ describe('milestone job under connector faults, through the real messenger', () 
       // Sends overlap (the pool has 8 workers), but one at a time is between delivery and mark.
       expect(unmarked.length).toBeLessThanOrEqual(1);
 
-      // The next run, past the claims' 10-minute lease and within the catch-up window (the killed
-      // run recorded nothing, so this run plans the same hour again).
+      // The next run, past the claims' 10-minute lease (leases follow the process clock, so it
+      // runs 11 minutes ahead) and within the catch-up window (the killed run recorded nothing, so
+      // this run plans the same hour again).
       proxy.resume();
       const rerunAt = new Date(REMINDER_HOUR.getTime() + 11 * MINUTE);
-      const rerun = await runtime.jobs.milestones({ now: rerunAt, tenantIds: [tenantId] });
+      clockAhead = 11 * MINUTE;
+      const rerun = await runtime.jobs.milestones({ now: rerunAt, tenantIds: [tenantId] }).finally(() => {
+        clockAhead = 0;
+      });
 
       expect(rerun.sends).toHaveLength(reminders);
       expect(count(rerun, 'already-done')).toBe(markedSent);
