@@ -4,14 +4,18 @@ import { callerIsAdmin, tenantAdmins, type AdminDirectoryDeps } from '../../core
 import { firstAdminHowTo } from '../admins/wording';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf, firstNameOf } from '../teams/turnContext';
+import { markdownLiteral } from '../teams/markdown';
 
-/** The few sentences Moments introduces itself with, per kind of conversation. */
+/**
+ * The few sentences Moments introduces itself with, per kind of conversation. They are markdown
+ * (`help` is bold), so the installer's name, which they chose, is escaped to show as typed.
+ */
 export function welcomeText(kind: ConversationKind, firstName?: string): string {
   const what =
     'I help you notice and celebrate the people you work with: kudos for good work, reminders of birthdays, ' +
     'work anniversaries and new hires’ first weeks, and private notes that come back when it is time to follow up.';
   if (kind === 'personal') {
-    return `Hi${firstName ? ` ${firstName}` : ''}, I’m Moments. ${what} Type **help** to see what you can do here.`;
+    return `Hi${firstName ? ` ${markdownLiteral(firstName)}` : ''}, I’m Moments. ${what} Type **help** to see what you can do here.`;
   }
   return `Hi everyone, I’m Moments. ${what} Mention me with **@Moments help** to get started.`;
 }

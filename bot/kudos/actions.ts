@@ -15,7 +15,8 @@ export const kudosSubmission = z.object({
   postToChannel: z.enum(['true', 'false']).optional(),
   quoteAuthor: z.string().max(256).optional(),
   quoteText: z.string().max(1000).optional(),
-  occasion: z.enum(['kudos', 'wishes']).optional(),
+  /** The reminder a wishes form answers: checked against the ledger, never taken at its word. */
+  reminderId: cardId.optional(),
 });
 export type KudosSubmission = z.infer<typeof kudosSubmission>;
 

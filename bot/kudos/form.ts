@@ -16,8 +16,11 @@ export interface KudosDraft {
   message: string;
   postToChannel: boolean;
   quote?: { author: string; text: string };
-  /** Wishes from a milestone reminder: no value to pick, and they do not count towards the limit. */
-  occasion?: 'wishes';
+  /**
+   * The delivery id of the milestone reminder these wishes answer (the form then asks for no
+   * value). Only a claim: the submit checks it against the ledger before giving them as wishes.
+   */
+  reminderId?: string;
 }
 
 /** An empty draft, with a fresh submission id that every retry of its submit repeats. */
@@ -44,7 +47,7 @@ export function draftFromSubmission(data: KudosSubmission): KudosDraft {
     message: data.message ?? '',
     postToChannel: data.postToChannel === 'true',
     ...(data.quoteText ? { quote: { author: data.quoteAuthor ?? '', text: data.quoteText } } : {}),
-    ...(data.occasion === 'wishes' ? { occasion: 'wishes' as const } : {}),
+    ...(data.reminderId ? { reminderId: data.reminderId } : {}),
   };
 }
 
@@ -100,7 +103,7 @@ export async function kudosForm(
     postToChannel: draft.postToChannel ? 'true' : 'false',
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
-    occasion: draft.occasion ?? 'kudos',
+    reminderId: draft.reminderId ?? '',
     error: options.error ?? '',
   });
 }

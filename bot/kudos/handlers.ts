@@ -1,6 +1,6 @@
 import { type TurnContext, CardFactory } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import { recognitionChannelFor, type Recognition } from '../../core/kudos';
+import { recognitionChannelFor, type KudosResult, type Recognition } from '../../core/kudos';
 import { registerMembers } from '../../core/people';
 import { cardAttachment, expandCard } from '../teams/cardRender';
 import { kudosSentCard, recognitionCard } from './kudosCards';
@@ -15,6 +15,7 @@ import { aadIdOf, mentionedPeople, RosterUnavailable, TEAMS_DID_NOT_ANSWER } fro
 import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
 import { sentToCaller } from '../teams/sentCard';
+import { submittedOccasion } from './wishes';
 import { personOfDelivery } from '../../core/delivery';
 import { messageCard } from '../milestones/milestoneCards';
 import { NOT_SENT_TO_YOU } from '../milestones/wording';
@@ -57,7 +58,12 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       ...(extraPeople ? { extraPeople } : {}),
     });
 
-  const give = async (context: TurnContext, caller: Caller, draft: KudosDraft) => {
+  /** Gives a draft; a refusal may name the draft to show again (wishes turned back into kudos). */
+  const give = async (
+    context: TurnContext,
+    caller: Caller,
+    draft: KudosDraft,
+  ): Promise<Extract<KudosResult, { ok: true }> | { ok: false; message: string; draft?: KudosDraft }> => {
     let recipientIds: string[];
     try {
       recipientIds = await resolveMemberIds(context, draft.recipientIds, () =>
@@ -68,6 +74,8 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       deps.logger.warn('could not resolve kudos recipients: Teams did not answer', { reason: error.reason });
       return { ok: false as const, message: TEAMS_DID_NOT_ANSWER };
     }
+    const occasion = await submittedOccasion(context, deps, draft, recipientIds);
+    if (!occasion.ok) return occasion;
     return deps.kudos.give(
       {
         tenantId: caller.tenantId,
@@ -79,7 +87,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         place: caller.place,
         postToChannel: draft.postToChannel,
         submissionId: draft.submissionId,
-        ...(draft.occasion ? { occasion: draft.occasion } : {}),
+        occasion: occasion.occasion,
       },
       caller.settings,
       deps.now(),
@@ -116,7 +124,8 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     if (!submission) return taskInfo(await form(context, caller, 'task', newDraft(), UNREADABLE_FORM));
     const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
-    if (!result.ok) return taskInfo(await form(context, caller, 'task', draft, result.message));
+    if (!result.ok)
+      return taskInfo(await form(context, caller, 'task', result.draft ?? draft, result.message));
     await fanOut(context, result.recognition);
     return composeResult(result.recognition);
   });
@@ -202,7 +211,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     if (!submission) return asCard(await form(context, caller, 'chat', newDraft(), UNREADABLE_FORM));
     const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
-    if (!result.ok) return asCard(await form(context, caller, 'chat', draft, result.message));
+    if (!result.ok) return asCard(await form(context, caller, 'chat', result.draft ?? draft, result.message));
     if (!result.duplicate) {
       await context.sendActivity({
         attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
@@ -229,12 +238,12 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
     if (!caller || !person) return 'That person is no longer in Moments.';
     const { subject } = sent.delivery;
-    const kind = subject.type === 'reminder' ? subject.kind : 'kudos';
-    // Wishes, not kudos, except when the card asked for thanks: no value, and not counted.
+    // Wishes on a reminder, thanks on a digest. The wishes form names the reminder, so that its
+    // submit can check the wishes (no value, not counted) against what was delivered.
     const draft = newDraft({
       recipientIds: [person.id],
-      message: wishesOpening(kind, person.displayName),
-      ...(kind === 'kudos' ? {} : { occasion: 'wishes' as const }),
+      message: wishesOpening(subject.type === 'reminder' ? subject.kind : 'kudos', person.displayName),
+      ...(subject.type === 'reminder' ? { reminderId: sent.delivery.id } : {}),
     });
     const card = await form(context, caller, 'chat', draft, undefined, [
       { title: person.displayName, value: person.id },

@@ -18,8 +18,11 @@ export interface KudosFormData {
   postToChannel: 'true' | 'false';
   quoteAuthor: string;
   quoteText: string;
-  /** `wishes`: the form answers a milestone reminder and offers no value (Celebration is implied). */
-  occasion: 'kudos' | 'wishes';
+  /**
+   * The delivery id of the milestone reminder the form answers with wishes, which offer no value
+   * (Celebration is implied); empty for kudos.
+   */
+  reminderId: string;
   /** Empty when there is nothing wrong. */
   error: string;
 }

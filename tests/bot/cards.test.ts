@@ -50,7 +50,7 @@ const form = (overrides: Partial<KudosFormData> = {}): KudosFormData => ({
   postToChannel: 'true',
   quoteAuthor: 'Megan Bowen',
   quoteText: 'The release is out!',
-  occasion: 'kudos',
+  reminderId: '',
   error: '',
   ...overrides,
 });
@@ -78,7 +78,13 @@ describe('card templates', () => {
       form(),
       form({ mode: 'chat', error: 'Add a message: say what they did and why it mattered.' }),
       form({ quoteAuthor: '', quoteText: '', offerChannel: false }),
-      form({ mode: 'chat', occasion: 'wishes', value: '', quoteAuthor: '', quoteText: '' }),
+      form({
+        mode: 'chat',
+        reminderId: 'birthday:2027-03-14:megan:alex',
+        value: '',
+        quoteAuthor: '',
+        quoteText: '',
+      }),
     ]) {
       const card = expandCard(kudosFormCard, data);
       expectValid(card);

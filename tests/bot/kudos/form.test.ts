@@ -31,7 +31,7 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     postToChannel: draft.postToChannel ? 'true' : 'false',
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
-    occasion: draft.occasion ?? 'kudos',
+    reminderId: draft.reminderId ?? '',
     error: '',
   });
 }
@@ -58,13 +58,24 @@ describe('a submitted kudos form', () => {
     expect(draftFromSubmission(submitted(formFor(draft, mode, true)))).toEqual(draft);
   });
 
-  test('wishes come back as wishes, with no value asked for', () => {
-    const wishes: KudosDraft = { ...draft, valueId: '', quote: undefined, occasion: 'wishes' };
+  test('wishes come back naming their reminder, with no value asked for', () => {
+    const wishes: KudosDraft = {
+      ...draft,
+      valueId: '',
+      quote: undefined,
+      reminderId: 'birthday:2027-03-14:megan:alex',
+    };
     delete wishes.quote;
     const card = formFor(wishes, 'chat', true);
     const inputs = (card.body as Array<{ id?: string }>).map((e) => e.id);
     expect(inputs).not.toContain('value');
     expect(draftFromSubmission(submitted(card))).toEqual({ ...wishes, valueId: '' });
+  });
+
+  test('saying it is wishes without naming a reminder is an ordinary kudos draft', () => {
+    const forged = readPayload(kudosSubmission, { recipients: 'megan', occasion: 'wishes' });
+    expect(draftFromSubmission(forged!)).not.toHaveProperty('reminderId');
+    expect(draftFromSubmission(forged!)).not.toHaveProperty('occasion');
   });
 
   test('without the channel toggle (no recognition channel) is not posted to a channel', () => {
