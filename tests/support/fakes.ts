@@ -224,8 +224,30 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }
-  async saveMany(people: Person[]) {
-    for (const person of people) await this.save(person);
+  async addIfAbsent(person: Person) {
+    if (this.people.has(`${person.tenantId}/${person.id}`)) return false;
+    await this.save(person);
+    return true;
+  }
+  async addTeam(tenantId: string, id: string, teamId: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person && !(person.teamIds ?? []).includes(teamId)) {
+      person.teamIds = [...(person.teamIds ?? []), teamId];
+    }
+  }
+  async unlinkManager(tenantId: string, id: string, managerId: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person?.managerId !== managerId) return false;
+    delete person.managerId;
+    return true;
+  }
+  async clearMute(tenantId: string, managerId: string, mutedId: string) {
+    const manager = this.people.get(`${tenantId}/${managerId}`);
+    if (!manager?.mutedReminders?.includes(mutedId)) return false;
+    const left = manager.mutedReminders.filter((id) => id !== mutedId);
+    if (left.length > 0) manager.mutedReminders = left;
+    else delete manager.mutedReminders;
+    return true;
   }
   async remove(tenantId: string, id: string) {
     this.people.delete(`${tenantId}/${id}`);
