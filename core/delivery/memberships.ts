@@ -46,8 +46,28 @@ export interface MembershipStore {
    * removed. @returns how many were marked.
    */
   markAppRemoved(tenantId: string, place: RemovedPlace, at: Date): Promise<number>;
+  /**
+   * Records that Teams refused to open a chat from `membership`, changing nothing else of it, and
+   * only while the stored membership is still that one: a roster that showed the person again
+   * meanwhile gave a fresh way to reach them, which is not refused. @returns whether it was recorded.
+   */
+  markRefused(membership: Membership, refused: { reason: string; at: string }): Promise<boolean>;
   /** Deletes the record; removing one that is not there is not an error. */
   remove(tenantId: string, userId: string): Promise<void>;
+}
+
+/**
+ * True when `stored` is the roster entry `read` was: nothing has rewritten the membership since
+ * (a roster rewrites all of these, and `seenAt` at least, whenever it writes).
+ */
+export function sameRosterEntry(stored: Membership, read: Membership): boolean {
+  return (
+    stored.memberId === read.memberId &&
+    stored.serviceUrl === read.serviceUrl &&
+    stored.botId === read.botId &&
+    stored.seenIn === read.seenIn &&
+    stored.seenAt === read.seenAt
+  );
 }
 
 /** A member as a roster names them, with the Teams id the Bot Connector knows them by. */

@@ -1,6 +1,12 @@
 import type { Container } from '@azure/cosmos';
-import type { Membership, MembershipStore, RemovedPlace } from '../../core/delivery';
+import {
+  sameRosterEntry,
+  type Membership,
+  type MembershipStore,
+  type RemovedPlace,
+} from '../../core/delivery';
 import type { Logger } from '../../core/shared';
+import { patchChecked } from './checkedPatch';
 import { readEachChunk } from './chunks';
 import { DocumentReader, fromDocument, orUndefined } from './documents';
 import { membershipSchema } from './schemas/delivery';
@@ -49,6 +55,18 @@ export class CosmosMembershipStore implements MembershipStore {
   async save(membership: Membership): Promise<void> {
     const document: MembershipDocument = { ...membership, id: idOf(membership.userId), type: 'membership' };
     await this.container.items.upsert(document);
+  }
+
+  async markRefused(membership: Membership, refused: { reason: string; at: string }): Promise<boolean> {
+    const { tenantId, userId } = membership;
+    return patchChecked<MembershipDocument>(
+      this.container.item(idOf(userId), tenantId),
+      (stored) =>
+        stored.tenantId === tenantId && sameRosterEntry(stored, membership)
+          ? [{ op: 'set', path: '/refused', value: refused }]
+          : undefined,
+      `refused of membership ${idOf(userId)}`,
+    );
   }
 
   async remove(tenantId: string, userId: string): Promise<void> {

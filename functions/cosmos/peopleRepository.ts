@@ -1,20 +1,12 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
 import type { Logger } from '../../core/shared';
+import { patchChecked } from './checkedPatch';
 import { orUndefined, statusOf, type DocumentReader } from './documents';
 import { personReader, toPersonDocument } from './personDocument';
 
 /** Up to this many ids, {@link CosmosPeopleDirectory.findMany} reads each person directly. */
 const POINT_READS_UP_TO = 10;
-
-/**
- * Reads and conditional patches of one person before giving up: each round lets at least one of
- * the writers racing on that person through, and a roster registered by many teams at once is
- * the most there are.
- */
-const PATCH_ATTEMPTS = 25;
-/** The most a conditional patch waits, times its attempt, before reading again after losing a race. */
-const PATCH_BACKOFF_MS = 10;
 
 /** The directory in the `people` container, partitioned by [tenantId, id]. */
 export class CosmosPeopleDirectory implements PeopleDirectory {
@@ -86,7 +78,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
 
   async markRecognised(tenantId: string, id: string, givenOn: string): Promise<void> {
     // The etag makes "only over an earlier day" hold against a concurrent kudos too.
-    await this.patchChecked(tenantId, id, 'lastRecognisedOn', (person) =>
+    await this.patch(tenantId, id, 'lastRecognisedOn', (person) =>
       person.lastRecognisedOn !== undefined && person.lastRecognisedOn >= givenOn
         ? undefined
         : [{ op: 'set', path: '/lastRecognisedOn', value: givenOn }],
@@ -94,19 +86,19 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
   }
 
   async addTeam(tenantId: string, id: string, teamId: string): Promise<void> {
-    await this.patchChecked(tenantId, id, 'teamIds', ({ teamIds = [] }) =>
+    await this.patch(tenantId, id, 'teamIds', ({ teamIds = [] }) =>
       teamIds.includes(teamId) ? undefined : [{ op: 'set', path: '/teamIds', value: [...teamIds, teamId] }],
     );
   }
 
   async unlinkManager(tenantId: string, id: string, managerId: string): Promise<boolean> {
-    return this.patchChecked(tenantId, id, 'managerId', (person) =>
+    return this.patch(tenantId, id, 'managerId', (person) =>
       person.managerId === managerId ? [{ op: 'remove', path: '/managerId' }] : undefined,
     );
   }
 
   async clearMute(tenantId: string, managerId: string, mutedId: string): Promise<boolean> {
-    return this.patchChecked(tenantId, managerId, 'mutedReminders', ({ mutedReminders = [] }) => {
+    return this.patch(tenantId, managerId, 'mutedReminders', ({ mutedReminders = [] }) => {
       if (!mutedReminders.includes(mutedId)) return undefined;
       const left = mutedReminders.filter((id) => id !== mutedId);
       return [
@@ -118,38 +110,20 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
   }
 
   /**
-   * Patches one person with the operations `change` makes of their stored record, under that
-   * read's etag: a write in between (412) makes it read and decide again, so a concurrent change
-   * to the rest of the person, or to the same field, is never lost. The server's own patch
-   * condition would do without the re-read, but the local server the tests run against ignores it.
-   * Only fields nothing is derived from are patched (see personDocument.ts).
-   * @param change the operations, or `undefined` when the record needs none.
-   * @returns whether a patch was made: false when none was needed or the person is not (or no
-   * longer) in the directory.
+   * Patches one person under the read's etag ({@link patchChecked}). Only fields nothing is
+   * derived from are patched (see personDocument.ts).
    */
-  private async patchChecked(
+  private async patch(
     tenantId: string,
     id: string,
     field: string,
     change: (person: Person) => PatchOperation[] | undefined,
   ): Promise<boolean> {
-    const item = this.container.item(id, [tenantId, id]);
-    for (let attempt = 1; attempt <= PATCH_ATTEMPTS; attempt++) {
-      const { resource, etag } = await item.read<Person>();
-      const operations = resource && resource.tenantId === tenantId ? change(resource) : undefined;
-      if (!operations) return false;
-      try {
-        await item.patch(operations, { accessCondition: { type: 'IfMatch', condition: etag } });
-        return true;
-      } catch (error) {
-        const code = statusOf(error);
-        if (code === 404) return false; // removed meanwhile
-        if (code !== 412) throw error;
-        // Changed since the read: after a jittered pause, so racing writers spread out, read again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * PATCH_BACKOFF_MS * attempt));
-      }
-    }
-    throw new Error(`${field} of person ${id} kept changing under ${PATCH_ATTEMPTS} attempts`);
+    return patchChecked<Person>(
+      this.container.item(id, [tenantId, id]),
+      (person) => (person.tenantId === tenantId ? change(person) : undefined),
+      `${field} of person ${id}`,
+    );
   }
 
   async remove(tenantId: string, id: string): Promise<void> {

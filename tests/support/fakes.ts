@@ -2,6 +2,7 @@
 // Cosmos repositories against the local server instead.
 import {
   addressOf,
+  sameRosterEntry,
   type ClaimRequest,
   type ConversationRecord,
   type ConversationStore,
@@ -91,6 +92,13 @@ export class MemoryMembershipStore implements MembershipStore {
 
   async remove(tenantId: string, userId: string) {
     this.records.delete(`${tenantId}/${userId}`);
+  }
+
+  async markRefused(membership: Membership, refused: { reason: string; at: string }) {
+    const stored = this.records.get(`${membership.tenantId}/${membership.userId}`);
+    if (!stored || !sameRosterEntry(stored, membership)) return false;
+    stored.refused = structuredClone(refused);
+    return true;
   }
 
   async markAppRemoved(tenantId: string, place: RemovedPlace, at: Date) {

@@ -159,6 +159,19 @@ describe('Reach', () => {
     expect(opener.opened).toEqual(['29:rex']);
   });
 
+  it('does not refuse a membership a roster refreshed while Teams was being asked', async () => {
+    const opener = new FakeOpener({
+      '29:rex': { ok: false, permanent: true, reason: '403: BotDisabledByAdmin' },
+    });
+    const { reach, memberships } = world(opener);
+    await memberships.save(membershipOf('rex'));
+    const plan = (await reach.plan(tenantId, ['rex'])).get('rex')!;
+    const refreshed = membershipOf('rex', { memberId: '29:rex-2', seenAt: now.toISOString() });
+    await memberships.save(refreshed);
+    expect(await reach.reach(plan, now)).toEqual({ unreachable: 'app-removed' });
+    expect(await memberships.getMany(tenantId, ['rex'])).toEqual([refreshed]);
+  });
+
   it('leaves a transient failure to the next run, with the membership as it was', async () => {
     const opener = new FakeOpener({ '29:ben': { ok: false, permanent: false, reason: '503: ServiceError' } });
     const { reach, memberships } = world(opener);
