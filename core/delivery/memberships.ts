@@ -40,6 +40,10 @@ export interface RemovedPlace {
 export interface MembershipStore {
   /** The memberships of `userIds` that exist, in any order. */
   getMany(tenantId: string, userIds: readonly string[]): Promise<Membership[]>;
+  /**
+   * Writes a roster's membership over the stored one, keeping what {@link marksAfterRoster}
+   * says a concurrent writer recorded after the roster was read.
+   */
   save(membership: Membership): Promise<void>;
   /**
    * Marks the memberships seen in `place` (its conversation, or any channel of its team) as app
@@ -68,6 +72,30 @@ export function sameRosterEntry(stored: Membership, read: Membership): boolean {
     stored.seenIn === read.seenIn &&
     stored.seenAt === read.seenAt
   );
+}
+
+/**
+ * What a roster's write of `incoming` keeps of the `stored` membership: a removal of Moments from
+ * the place the roster was read in, or Teams' refusal to open a chat with the same member, recorded
+ * after the roster was read. The roster predates them, so they still hold; an earlier one, or one
+ * about another place or member id, the roster's write clears.
+ */
+export function marksAfterRoster(
+  stored: Membership | undefined,
+  incoming: Membership,
+): Pick<Membership, 'appRemoved' | 'refused'> {
+  if (!stored) return {};
+  const samePlace =
+    stored.seenIn === incoming.seenIn || (stored.teamId !== undefined && stored.teamId === incoming.teamId);
+  const sameMember =
+    stored.memberId === incoming.memberId &&
+    stored.serviceUrl === incoming.serviceUrl &&
+    stored.botId === incoming.botId;
+  const { appRemoved, refused } = stored;
+  return {
+    ...(appRemoved && samePlace && appRemoved.at > incoming.seenAt ? { appRemoved } : {}),
+    ...(refused && sameMember && refused.at > incoming.seenAt ? { refused } : {}),
+  };
 }
 
 /** A member as a roster names them, with the Teams id the Bot Connector knows them by. */

@@ -119,3 +119,57 @@ describe('a refused chat against concurrent membership writers', () => {
     ]);
   });
 });
+
+describe('a roster’s membership against a concurrent removal of Moments', () => {
+  /** The store, with `meanwhile` run once right after the roster's read of the memberships. */
+  function removedAfterRead(meanwhile: () => Promise<unknown>): CosmosMembershipStore {
+    const store = Object.create(memberships) as CosmosMembershipStore;
+    let pending = true;
+    store.getMany = async (...args) => {
+      const found = await memberships.getMany(...args);
+      if (pending) {
+        pending = false;
+        await meanwhile();
+      }
+      return found;
+    };
+    return store;
+  }
+
+  it('keeps a removal from the roster’s team recorded after the roster was read', async () => {
+    await memberships.save(membershipOf('kim'));
+    const removedAt = new Date(now.getTime() + 60_000);
+    const store = removedAfterRead(() =>
+      memberships.markAppRemoved(tenantId, { conversationId: oldPlace.conversationId }, removedAt),
+    );
+    const members = [{ userId: 'kim', memberId: '29:kim' }];
+    expect(await rememberMemberships(store, tenantId, members, oldPlace, now)).toBe(1);
+    expect(await memberships.getMany(tenantId, ['kim'])).toEqual([
+      { ...membershipOf('kim'), seenAt: now.toISOString(), appRemoved: { at: removedAt.toISOString() } },
+    ]);
+  });
+
+  it('clears a removal the roster came after, and one from another place', async () => {
+    await memberships.save({ ...membershipOf('joy'), appRemoved: { at: '2027-03-05T09:00:00.000Z' } });
+    const members = [{ userId: 'joy', memberId: '29:joy' }];
+    expect(await rememberMemberships(memberships, tenantId, members, oldPlace, now)).toBe(1);
+    expect(await memberships.getMany(tenantId, ['joy'])).toEqual([
+      { ...membershipOf('joy'), seenAt: now.toISOString() },
+    ]);
+
+    const removedAt = new Date(now.getTime() + 60_000);
+    const store = removedAfterRead(() =>
+      memberships.markAppRemoved(tenantId, { conversationId: oldPlace.conversationId }, removedAt),
+    );
+    const later = new Date(now.getTime() + 8 * 24 * 3600_000);
+    expect(await rememberMemberships(store, tenantId, members, newPlace, later)).toBe(1);
+    expect(await memberships.getMany(tenantId, ['joy'])).toEqual([
+      {
+        ...membershipOf('joy'),
+        serviceUrl: newPlace.serviceUrl,
+        seenIn: newPlace.conversationId,
+        seenAt: later.toISOString(),
+      },
+    ]);
+  });
+});

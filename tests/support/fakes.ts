@@ -2,6 +2,7 @@
 // Cosmos repositories against the local server instead.
 import {
   addressOf,
+  marksAfterRoster,
   sameRosterEntry,
   type ClaimRequest,
   type ConversationRecord,
@@ -87,7 +88,9 @@ export class MemoryMembershipStore implements MembershipStore {
 
   async save(membership: Membership) {
     this.writes++;
-    this.records.set(`${membership.tenantId}/${membership.userId}`, structuredClone(membership));
+    const key = `${membership.tenantId}/${membership.userId}`;
+    const kept = marksAfterRoster(this.records.get(key), membership);
+    this.records.set(key, structuredClone({ ...kept, ...membership }));
   }
 
   async remove(tenantId: string, userId: string) {
