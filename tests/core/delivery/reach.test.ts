@@ -199,6 +199,34 @@ describe('rememberMemberships', () => {
     expect(store.writes).toBe(2);
   });
 
+  it('keeps a removal from the roster’s place and a refusal of its member recorded after its read', async () => {
+    const store = new MemoryMembershipStore();
+    const after = { at: new Date(now.getTime() + 60_000).toISOString() };
+    await store.save(
+      membershipOf('rex', {
+        appRemoved: after,
+        refused: { reason: '403', ...after },
+        seenAt: '2027-03-01T00:00:00Z',
+      }),
+    );
+    await rememberMemberships(store, tenantId, [{ userId: 'rex', memberId: '29:rex' }], place, now);
+    expect(await store.getMany(tenantId, ['rex'])).toEqual([
+      membershipOf('rex', {
+        appRemoved: after,
+        refused: { reason: '403', ...after },
+        seenAt: now.toISOString(),
+      }),
+    ]);
+
+    // Seen elsewhere, with another member id, neither concerns the new membership.
+    const elsewhere = { ...place, conversationId: '19:team-2' };
+    const later = new Date(now.getTime() + 8 * 24 * 3600_000);
+    await rememberMemberships(store, tenantId, [{ userId: 'rex', memberId: '29:rex-2' }], elsewhere, later);
+    expect(await store.getMany(tenantId, ['rex'])).toEqual([
+      membershipOf('rex', { memberId: '29:rex-2', seenIn: '19:team-2', seenAt: later.toISOString() }),
+    ]);
+  });
+
   it('refreshes a week-old membership, which clears an earlier refusal', async () => {
     const store = new MemoryMembershipStore();
     await store.save(
