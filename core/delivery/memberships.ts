@@ -40,14 +40,62 @@ export interface RemovedPlace {
 export interface MembershipStore {
   /** The memberships of `userIds` that exist, in any order. */
   getMany(tenantId: string, userIds: readonly string[]): Promise<Membership[]>;
+  /**
+   * Writes a roster's membership over the stored one, keeping what {@link marksAfterRoster}
+   * says a concurrent writer recorded after the roster was read.
+   */
   save(membership: Membership): Promise<void>;
   /**
    * Marks the memberships seen in `place` (its conversation, or any channel of its team) as app
    * removed. @returns how many were marked.
    */
   markAppRemoved(tenantId: string, place: RemovedPlace, at: Date): Promise<number>;
+  /**
+   * Records that Teams refused to open a chat from `membership`, changing nothing else of it, and
+   * only while the stored membership is still that one: a roster that showed the person again
+   * meanwhile gave a fresh way to reach them, which is not refused. @returns whether it was recorded.
+   */
+  markRefused(membership: Membership, refused: { reason: string; at: string }): Promise<boolean>;
   /** Deletes the record; removing one that is not there is not an error. */
   remove(tenantId: string, userId: string): Promise<void>;
+}
+
+/**
+ * True when `stored` is the roster entry `read` was: nothing has rewritten the membership since
+ * (a roster rewrites all of these, and `seenAt` at least, whenever it writes).
+ */
+export function sameRosterEntry(stored: Membership, read: Membership): boolean {
+  return (
+    stored.memberId === read.memberId &&
+    stored.serviceUrl === read.serviceUrl &&
+    stored.botId === read.botId &&
+    stored.seenIn === read.seenIn &&
+    stored.seenAt === read.seenAt
+  );
+}
+
+/**
+ * What a roster's write of `incoming` keeps of the `stored` membership: a removal of Moments from
+ * the place the roster was read in, or Teams' refusal to open a chat with the same member, recorded
+ * after the roster was read. The roster predates them, so they still hold; an earlier one, or one
+ * about another place or member id, the roster's write clears.
+ */
+export function marksAfterRoster(
+  stored: Membership | undefined,
+  incoming: Membership,
+): Pick<Membership, 'appRemoved' | 'refused'> {
+  if (!stored) return {};
+  const samePlace =
+    stored.seenIn === incoming.seenIn || (stored.teamId !== undefined && stored.teamId === incoming.teamId);
+  const sameMember =
+    stored.memberId === incoming.memberId &&
+    stored.serviceUrl === incoming.serviceUrl &&
+    stored.botId === incoming.botId;
+  const { appRemoved, refused } = stored;
+  return {
+    ...(appRemoved && samePlace && appRemoved.at > incoming.seenAt ? { appRemoved } : {}),
+    ...(refused && sameMember && refused.at > incoming.seenAt ? { refused } : {}),
+  };
 }
 
 /** A member as a roster names them, with the Teams id the Bot Connector knows them by. */

@@ -134,10 +134,7 @@ export class Reach {
       reason: opened.reason,
     });
     if (!opened.permanent) return { unreachable: 'not-opened' };
-    await this.deps.memberships?.save({
-      ...membership,
-      refused: { reason: opened.reason, at: now.toISOString() },
-    });
+    await this.deps.memberships?.markRefused(membership, { reason: opened.reason, at: now.toISOString() });
     return { unreachable: 'app-removed' };
   }
 }

@@ -61,8 +61,27 @@ export interface PeopleDirectory {
    */
   findByEmails(tenantId: string, emails: string[]): Promise<Person[]>;
   save(person: Person): Promise<void>;
-  /** Saves a batch of people (a roster's worth), as many writes in flight as the store allows. */
-  saveMany(people: Person[]): Promise<void>;
+  /**
+   * Adds `person` unless the directory holds someone with that id already (an import or another
+   * roster added them meanwhile): then nothing of them changes. @returns whether it was added.
+   */
+  addIfAbsent(person: Person): Promise<boolean>;
+  /**
+   * Adds `teamId` to the person's teams unless it is there, changing nothing else of them: a
+   * concurrent change to the person (their settings, an import, a kudos) is kept. Someone not in
+   * the directory is left alone.
+   */
+  addTeam(tenantId: string, id: string, teamId: string): Promise<void>;
+  /**
+   * Removes the person's manager link while it still names `managerId`, changing nothing else of
+   * them. @returns whether a link was removed.
+   */
+  unlinkManager(tenantId: string, id: string, managerId: string): Promise<boolean>;
+  /**
+   * Takes `mutedId` out of the manager's muted reminders, changing nothing else of them.
+   * @returns whether it was there.
+   */
+  clearMute(tenantId: string, managerId: string, mutedId: string): Promise<boolean>;
   /**
    * Records that the person received kudos on `givenOn` (`YYYY-MM-DD`) unless a later day is
    * recorded already, changing nothing else of them: a concurrent change to the person (their

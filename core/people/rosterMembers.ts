@@ -51,23 +51,31 @@ export async function registerMembers<M extends RosterMember>(
   const unknown = members.filter((member) => !known.has(member.id)).map((member) => member.id);
   const erased = unknown.length > 0 ? await erasures.erasedAmong(tenantId, unknown) : new Set<string>();
   const kept: M[] = [];
-  const writes: Person[] = [];
+  const writes: (() => Promise<unknown>)[] = [];
   for (const member of members) {
     if (erased.has(member.id)) continue;
     kept.push(member);
     const person = known.get(member.id);
-    if (!person) writes.push(newcomer(tenantId, member, teamId));
+    // Only what the roster knows is written, and only what changed: a whole record written back
+    // would undo a settings change, an import or a kudos that landed since the read.
+    if (!person) writes.push(() => addNewcomer(directory, tenantId, member, teamId));
     else if (teamId && !(person.teamIds ?? []).includes(teamId)) {
-      writes.push({ ...person, teamIds: [...(person.teamIds ?? []), teamId] });
+      writes.push(() => directory.addTeam(tenantId, member.id, teamId));
     }
   }
-  if (writes.length > 0) await directory.saveMany(writes);
+  await inPool(writes, ROSTER_WRITES_IN_FLIGHT, (write) => write());
   if (memberships && seenIn) {
     const entries = kept.flatMap((m) => (m.memberId ? [{ userId: m.id, memberId: m.memberId }] : []));
     await rememberMemberships(memberships, tenantId, entries, seenIn.place, seenIn.now);
   }
   return kept;
 }
+
+/**
+ * Writes of one batch in flight at once: each person is their own logical partition, so a batch is
+ * many small writes, bounded so as not to meet the store's throughput all at once.
+ */
+const ROSTER_WRITES_IN_FLIGHT = 8;
 
 /** Members of a roster registered per batch: one directory query and one batch of writes each. */
 export const ROSTER_BATCH_SIZE = 100;
@@ -90,6 +98,20 @@ export async function registerRoster(
     registerMembers(directory, tenantId, batch, teamId, seenIn),
   );
   return batches.reduce((sum, kept) => sum + kept.length, 0);
+}
+
+/**
+ * Adds a member the directory did not know; when someone added them since the read (an import,
+ * another roster), their record stays theirs and only gains the team.
+ */
+async function addNewcomer(
+  directory: PeopleDirectory,
+  tenantId: string,
+  member: RosterMember,
+  teamId: string | undefined,
+): Promise<void> {
+  const added = await directory.addIfAbsent(newcomer(tenantId, member, teamId));
+  if (!added && teamId) await directory.addTeam(tenantId, member.id, teamId);
 }
 
 /** A member the directory did not know, as it is first recorded. */

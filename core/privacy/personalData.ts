@@ -239,20 +239,13 @@ export async function forgetPerson(
     });
   }
 
+  // Only the link goes: the reports and the manager keep whatever they changed meanwhile.
   for (const reportee of await deps.people.reportsOf(tenantId, personId)) {
-    const { managerId: _erased, ...rest } = reportee;
-    await deps.people.save(rest);
-    report.reportsUnlinked++;
+    if (await deps.people.unlinkManager(tenantId, reportee.id, personId)) report.reportsUnlinked++;
   }
 
-  if (person?.managerId) {
-    const manager = await deps.people.get(tenantId, person.managerId);
-    if (manager?.mutedReminders?.includes(personId)) {
-      const { mutedReminders, ...rest } = manager;
-      const left = mutedReminders.filter((id) => id !== personId);
-      await deps.people.save(left.length > 0 ? { ...rest, mutedReminders: left } : rest);
-      report.mutesCleared++;
-    }
+  if (person?.managerId && (await deps.people.clearMute(tenantId, person.managerId, personId))) {
+    report.mutesCleared++;
   }
 
   if (deps.notes?.removeAbout && deps.notes.removeByAuthor) {

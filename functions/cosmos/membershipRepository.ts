@@ -1,9 +1,21 @@
-import type { Container } from '@azure/cosmos';
-import type { Membership, MembershipStore, RemovedPlace } from '../../core/delivery';
+import type { Container, PatchOperation } from '@azure/cosmos';
+import {
+  marksAfterRoster,
+  sameRosterEntry,
+  type Membership,
+  type MembershipStore,
+  type RemovedPlace,
+} from '../../core/delivery';
 import type { Logger } from '../../core/shared';
+import { patchChecked } from './checkedPatch';
 import { readEachChunk } from './chunks';
-import { DocumentReader, fromDocument, orUndefined } from './documents';
+import { DocumentReader, fromDocument, orUndefined, statusOf } from './documents';
 import { membershipSchema } from './schemas/delivery';
+
+/** What a roster's write sets on a stored membership; `teamId` and the marks are set or removed. */
+const ROSTER_FIELDS = ['memberId', 'serviceUrl', 'botId', 'seenIn', 'seenAt'] as const;
+/** Rounds of patch-else-create before giving up: a second only follows a create that met a 409. */
+const SAVE_ATTEMPTS = 3;
 
 /** The document id of a person's membership; conversations' ids never start this way. */
 const idOf = (userId: string) => `member:${userId}`;
@@ -48,7 +60,38 @@ export class CosmosMembershipStore implements MembershipStore {
 
   async save(membership: Membership): Promise<void> {
     const document: MembershipDocument = { ...membership, id: idOf(membership.userId), type: 'membership' };
-    await this.container.items.upsert(document);
+    const item = this.container.item(document.id, membership.tenantId);
+    // A patch under the read's etag, not an upsert: a removal or refusal recorded since the
+    // roster was read must not be written over. Create when absent; 409: created meanwhile.
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+      const patched = await patchChecked<MembershipDocument>(
+        item,
+        (stored) => rosterPatch(stored, membership),
+        `membership ${document.id}`,
+      );
+      if (patched) return;
+      try {
+        await this.container.items.create(document);
+        return;
+      } catch (error) {
+        if (statusOf(error) !== 409) throw error;
+      }
+    }
+    throw new Error(
+      `membership ${document.id} kept being created and removed under ${SAVE_ATTEMPTS} attempts`,
+    );
+  }
+
+  async markRefused(membership: Membership, refused: { reason: string; at: string }): Promise<boolean> {
+    const { tenantId, userId } = membership;
+    return patchChecked<MembershipDocument>(
+      this.container.item(idOf(userId), tenantId),
+      (stored) =>
+        stored.tenantId === tenantId && sameRosterEntry(stored, membership)
+          ? [{ op: 'set', path: '/refused', value: refused }]
+          : undefined,
+      `refused of membership ${idOf(userId)}`,
+    );
   }
 
   async remove(tenantId: string, userId: string): Promise<void> {
@@ -99,6 +142,27 @@ export class CosmosMembershipStore implements MembershipStore {
       .fetchAll();
     return this.documents.all(resources.map((document) => withoutType(document)));
   }
+}
+
+/** The roster's fields written over `stored`, and its marks kept or cleared (marksAfterRoster). */
+function rosterPatch(stored: MembershipDocument, incoming: Membership): PatchOperation[] {
+  const operations: PatchOperation[] = ROSTER_FIELDS.map((field) => ({
+    op: 'set',
+    path: `/${field}`,
+    value: incoming[field],
+  }));
+  const later = marksAfterRoster(stored, incoming);
+  const optional = {
+    teamId: incoming.teamId,
+    appRemoved: incoming.appRemoved ?? later.appRemoved,
+    refused: incoming.refused ?? later.refused,
+  };
+  for (const field of ['teamId', 'appRemoved', 'refused'] as const) {
+    const value = optional[field];
+    if (value !== undefined) operations.push({ op: 'set', path: `/${field}`, value });
+    else if (stored[field] !== undefined) operations.push({ op: 'remove', path: `/${field}` });
+  }
+  return operations;
 }
 
 function withoutType(document: MembershipDocument): Membership {

@@ -1,20 +1,12 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, PatchOperation } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
-import { inPool, type Logger } from '../../core/shared';
-import { orUndefined, type DocumentReader } from './documents';
+import type { Logger } from '../../core/shared';
+import { patchChecked } from './checkedPatch';
+import { orUndefined, statusOf, type DocumentReader } from './documents';
 import { personReader, toPersonDocument } from './personDocument';
 
 /** Up to this many ids, {@link CosmosPeopleDirectory.findMany} reads each person directly. */
 const POINT_READS_UP_TO = 10;
-
-/**
- * Upserts of one {@link CosmosPeopleDirectory.saveMany} in flight at once: each person is its own
- * logical partition, so a batch is many small writes, bounded so as not to meet the account's
- * throughput all at once.
- */
-const SAVE_MANY_IN_FLIGHT = 8;
-/** Reads and conditional patches of one person's last-recognised day before giving up. */
-const MARK_ATTEMPTS = 10;
 
 /** The directory in the `people` container, partitioned by [tenantId, id]. */
 export class CosmosPeopleDirectory implements PeopleDirectory {
@@ -74,31 +66,64 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
     await this.container.items.upsert(toPersonDocument(person));
   }
 
-  async saveMany(people: Person[]): Promise<void> {
-    await inPool(people, SAVE_MANY_IN_FLIGHT, (person) => this.save(person));
+  async addIfAbsent(person: Person): Promise<boolean> {
+    try {
+      await this.container.items.create(toPersonDocument(person));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
   }
 
   async markRecognised(tenantId: string, id: string, givenOn: string): Promise<void> {
-    const item = this.container.item(id, [tenantId, id]);
-    // A patch of the one field keeps concurrent writes to the rest of the person; the etag makes
-    // "only over an earlier day" hold against a concurrent kudos too (the server's patch condition
-    // is not honoured by the local server, which the tests run against).
-    for (let attempt = 0; attempt < MARK_ATTEMPTS; attempt++) {
-      const { resource, etag } = await item.read<Person>();
-      if (!resource || (resource.lastRecognisedOn !== undefined && resource.lastRecognisedOn >= givenOn))
-        return;
-      try {
-        await item.patch([{ op: 'set', path: '/lastRecognisedOn', value: givenOn }], {
-          accessCondition: { type: 'IfMatch', condition: etag },
-        });
-        return;
-      } catch (error) {
-        const code = (error as { code?: number }).code;
-        if (code === 404) return; // removed meanwhile
-        if (code !== 412) throw error; // 412: changed since the read: read again
-      }
-    }
-    throw new Error(`lastRecognisedOn of ${id} kept changing under ${MARK_ATTEMPTS} attempts`);
+    // The etag makes "only over an earlier day" hold against a concurrent kudos too.
+    await this.patch(tenantId, id, 'lastRecognisedOn', (person) =>
+      person.lastRecognisedOn !== undefined && person.lastRecognisedOn >= givenOn
+        ? undefined
+        : [{ op: 'set', path: '/lastRecognisedOn', value: givenOn }],
+    );
+  }
+
+  async addTeam(tenantId: string, id: string, teamId: string): Promise<void> {
+    await this.patch(tenantId, id, 'teamIds', ({ teamIds = [] }) =>
+      teamIds.includes(teamId) ? undefined : [{ op: 'set', path: '/teamIds', value: [...teamIds, teamId] }],
+    );
+  }
+
+  async unlinkManager(tenantId: string, id: string, managerId: string): Promise<boolean> {
+    return this.patch(tenantId, id, 'managerId', (person) =>
+      person.managerId === managerId ? [{ op: 'remove', path: '/managerId' }] : undefined,
+    );
+  }
+
+  async clearMute(tenantId: string, managerId: string, mutedId: string): Promise<boolean> {
+    return this.patch(tenantId, managerId, 'mutedReminders', ({ mutedReminders = [] }) => {
+      if (!mutedReminders.includes(mutedId)) return undefined;
+      const left = mutedReminders.filter((id) => id !== mutedId);
+      return [
+        left.length > 0
+          ? { op: 'set', path: '/mutedReminders', value: left }
+          : { op: 'remove', path: '/mutedReminders' },
+      ];
+    });
+  }
+
+  /**
+   * Patches one person under the read's etag ({@link patchChecked}). Only fields nothing is
+   * derived from are patched (see personDocument.ts).
+   */
+  private async patch(
+    tenantId: string,
+    id: string,
+    field: string,
+    change: (person: Person) => PatchOperation[] | undefined,
+  ): Promise<boolean> {
+    return patchChecked<Person>(
+      this.container.item(id, [tenantId, id]),
+      (person) => (person.tenantId === tenantId ? change(person) : undefined),
+      `${field} of person ${id}`,
+    );
   }
 
   async remove(tenantId: string, id: string): Promise<void> {

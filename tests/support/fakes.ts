@@ -2,6 +2,8 @@
 // Cosmos repositories against the local server instead.
 import {
   addressOf,
+  marksAfterRoster,
+  sameRosterEntry,
   type ClaimRequest,
   type ConversationRecord,
   type ConversationStore,
@@ -86,11 +88,20 @@ export class MemoryMembershipStore implements MembershipStore {
 
   async save(membership: Membership) {
     this.writes++;
-    this.records.set(`${membership.tenantId}/${membership.userId}`, structuredClone(membership));
+    const key = `${membership.tenantId}/${membership.userId}`;
+    const kept = marksAfterRoster(this.records.get(key), membership);
+    this.records.set(key, structuredClone({ ...kept, ...membership }));
   }
 
   async remove(tenantId: string, userId: string) {
     this.records.delete(`${tenantId}/${userId}`);
+  }
+
+  async markRefused(membership: Membership, refused: { reason: string; at: string }) {
+    const stored = this.records.get(`${membership.tenantId}/${membership.userId}`);
+    if (!stored || !sameRosterEntry(stored, membership)) return false;
+    stored.refused = structuredClone(refused);
+    return true;
   }
 
   async markAppRemoved(tenantId: string, place: RemovedPlace, at: Date) {
@@ -224,8 +235,30 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }
-  async saveMany(people: Person[]) {
-    for (const person of people) await this.save(person);
+  async addIfAbsent(person: Person) {
+    if (this.people.has(`${person.tenantId}/${person.id}`)) return false;
+    await this.save(person);
+    return true;
+  }
+  async addTeam(tenantId: string, id: string, teamId: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person && !(person.teamIds ?? []).includes(teamId)) {
+      person.teamIds = [...(person.teamIds ?? []), teamId];
+    }
+  }
+  async unlinkManager(tenantId: string, id: string, managerId: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person?.managerId !== managerId) return false;
+    delete person.managerId;
+    return true;
+  }
+  async clearMute(tenantId: string, managerId: string, mutedId: string) {
+    const manager = this.people.get(`${tenantId}/${managerId}`);
+    if (!manager?.mutedReminders?.includes(mutedId)) return false;
+    const left = manager.mutedReminders.filter((id) => id !== mutedId);
+    if (left.length > 0) manager.mutedReminders = left;
+    else delete manager.mutedReminders;
+    return true;
   }
   async remove(tenantId: string, id: string) {
     this.people.delete(`${tenantId}/${id}`);

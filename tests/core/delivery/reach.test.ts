@@ -159,6 +159,19 @@ describe('Reach', () => {
     expect(opener.opened).toEqual(['29:rex']);
   });
 
+  it('does not refuse a membership a roster refreshed while Teams was being asked', async () => {
+    const opener = new FakeOpener({
+      '29:rex': { ok: false, permanent: true, reason: '403: BotDisabledByAdmin' },
+    });
+    const { reach, memberships } = world(opener);
+    await memberships.save(membershipOf('rex'));
+    const plan = (await reach.plan(tenantId, ['rex'])).get('rex')!;
+    const refreshed = membershipOf('rex', { memberId: '29:rex-2', seenAt: now.toISOString() });
+    await memberships.save(refreshed);
+    expect(await reach.reach(plan, now)).toEqual({ unreachable: 'app-removed' });
+    expect(await memberships.getMany(tenantId, ['rex'])).toEqual([refreshed]);
+  });
+
   it('leaves a transient failure to the next run, with the membership as it was', async () => {
     const opener = new FakeOpener({ '29:ben': { ok: false, permanent: false, reason: '503: ServiceError' } });
     const { reach, memberships } = world(opener);
@@ -184,6 +197,34 @@ describe('rememberMemberships', () => {
     const later = new Date(now.getTime() + 3 * 24 * 3600_000);
     expect(await rememberMemberships(store, tenantId, members, place, later)).toBe(0);
     expect(store.writes).toBe(2);
+  });
+
+  it('keeps a removal from the roster’s place and a refusal of its member recorded after its read', async () => {
+    const store = new MemoryMembershipStore();
+    const after = { at: new Date(now.getTime() + 60_000).toISOString() };
+    await store.save(
+      membershipOf('rex', {
+        appRemoved: after,
+        refused: { reason: '403', ...after },
+        seenAt: '2027-03-01T00:00:00Z',
+      }),
+    );
+    await rememberMemberships(store, tenantId, [{ userId: 'rex', memberId: '29:rex' }], place, now);
+    expect(await store.getMany(tenantId, ['rex'])).toEqual([
+      membershipOf('rex', {
+        appRemoved: after,
+        refused: { reason: '403', ...after },
+        seenAt: now.toISOString(),
+      }),
+    ]);
+
+    // Seen elsewhere, with another member id, neither concerns the new membership.
+    const elsewhere = { ...place, conversationId: '19:team-2' };
+    const later = new Date(now.getTime() + 8 * 24 * 3600_000);
+    await rememberMemberships(store, tenantId, [{ userId: 'rex', memberId: '29:rex-2' }], elsewhere, later);
+    expect(await store.getMany(tenantId, ['rex'])).toEqual([
+      membershipOf('rex', { memberId: '29:rex-2', seenIn: '19:team-2', seenAt: later.toISOString() }),
+    ]);
   });
 
   it('refreshes a week-old membership, which clears an earlier refusal', async () => {

@@ -98,6 +98,20 @@ describe('registerMembers', () => {
     expect((await deps.people.get(T, 'sam-id'))?.displayName).toBe('Sam');
   });
 
+  it('leaves someone an import added after the roster was read as imported, in the team', async () => {
+    const deps = await world();
+    const lee = person('lee', { managerId: 'alex', hireDate: '2026-11-02' });
+    // The import lands between the roster's read of the directory and its write.
+    const findMany = deps.people.findMany.bind(deps.people);
+    deps.people.findMany = async (tenantId, ids) => {
+      const found = await findMany(tenantId, ids);
+      await deps.people.save(lee);
+      return found;
+    };
+    await registerMembers(deps, T, [{ id: 'lee', displayName: 'Lee G.' }], TEAM);
+    expect(await deps.people.get(T, 'lee')).toEqual({ ...lee, teamIds: [TEAM] });
+  });
+
   it('returns nothing for an empty roster', async () => {
     const deps = await world();
     expect(await registerMembers(deps, T, [], TEAM)).toEqual([]);
