@@ -1,4 +1,4 @@
-import { type ErasureRegister, importPeople, type PeopleDirectory } from '../core/people';
+import type { ErasureRegister, PeopleDirectory } from '../core/people';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Logger } from '../core/shared';
 import type { NoteStore } from '../core/notes';
@@ -84,6 +84,9 @@ export function importPeopleHandler(
           `Moments does not know the tenant ${tenantId}: it has no settings and nobody in its directory. Check the id (the Directory (tenant) ID in Microsoft Entra ID), and install Moments in Teams for that tenant before importing its people.`,
         );
       }
+      // Imported here, not with this file: the host imports every trigger file on each cold start
+      // to register them, and the import's parser is not needed until a file arrives.
+      const { importPeople } = await import('../core/people');
       const report = await importPeople(runtime.stores.people, decoded.text, {
         tenantId,
         now: runtime.now(),

@@ -1,23 +1,24 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
 import type { ConversationBook } from '../core/delivery';
-import {
-  type ErasureRegister,
-  type InstallPass,
-  type PeopleDirectory,
-  type PersonalAppInstaller,
-  syncPeople,
-  type DirectorySource,
+import type {
+  ErasureRegister,
+  InstallPass,
+  PeopleDirectory,
+  PersonalAppInstaller,
+  DirectorySource,
 } from '../core/people';
-import { tenantSettingsOf, type SettingsStore } from '../core/settings';
+import type { SettingsStore } from '../core/settings';
 import type { Logger } from '../core/shared';
 import type { Config } from './config';
-import { createGraphDirectory } from './graph/graphDirectory';
-import { createGraphAppInstaller } from './graph/graphAppInstaller';
 import { hostJobsRuntime, inInvocation } from './host';
 import { withLogScope } from './logging';
 
 /** Daily at 03:30 UTC: names, e-mails and managers follow Microsoft Graph without anyone running it. */
 export const PEOPLE_SYNC_SCHEDULE = '0 30 3 * * *';
+
+// The sync's use case and the Graph clients (@azure/identity, MSAL) are imported when the sync
+// runs, not with this file: the Functions host imports every trigger file on each cold start to
+// register them, and the bundle's entry stays the registrations (scripts/build.ts).
 
 /** What the daily sync needs of the runtime. */
 export interface PeopleSyncRuntime {
@@ -36,15 +37,16 @@ export interface PeopleSyncRuntime {
 export async function installPassFor(
   runtime: PeopleSyncRuntime,
   tenantId: string,
-  installer: () => PersonalAppInstaller | undefined = () =>
-    createGraphAppInstaller(runtime.config, runtime.logger),
+  installer: () => Promise<PersonalAppInstaller | undefined> | PersonalAppInstaller | undefined = async () =>
+    (await import('./graph/graphAppInstaller')).createGraphAppInstaller(runtime.config, runtime.logger),
 ): Promise<InstallPass | undefined> {
   const { settings } = runtime.stores;
   if (!settings || !runtime.conversations) return undefined;
+  const { tenantSettingsOf } = await import('../core/settings');
   // Only the switch is read here: the default time zone plays no part in it.
   const tenant = await tenantSettingsOf(settings, tenantId, 'UTC');
   if (!tenant.installForEveryone) return undefined;
-  const chosen = installer();
+  const chosen = await installer();
   if (!chosen) {
     runtime.logger.warn(
       'installForEveryone is on but TEAMS_APP_CATALOG_ID is not set: nobody is installed for',
@@ -63,7 +65,8 @@ export async function installPassFor(
  */
 export function peopleSyncHandler(
   runtime: PeopleSyncRuntime,
-  source: () => DirectorySource = () => createGraphDirectory(runtime.config, runtime.logger),
+  source: () => Promise<DirectorySource> | DirectorySource = async () =>
+    (await import('./graph/graphDirectory')).createGraphDirectory(runtime.config, runtime.logger),
 ) {
   return async function peopleSync(timer: Timer, context: InvocationContext): Promise<void> {
     const scope = {
@@ -82,7 +85,8 @@ export function peopleSyncHandler(
       return;
     }
     const install = await installPassFor(runtime, tenantId);
-    const report = await syncPeople(runtime.stores.people, source(), {
+    const { syncPeople } = await import('../core/people');
+    const report = await syncPeople(runtime.stores.people, await source(), {
       tenantId,
       now: runtime.now(),
       erasures: runtime.stores.erasures,

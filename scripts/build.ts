@@ -4,13 +4,19 @@
  *   npx tsx scripts/build.ts [--out <dir>] [--metafile <file>]
  *
  * writes, into <dir> (default build/functions/):
- *   main.js        functions/index.ts and everything it imports, node_modules included (esbuild),
- *                  less what Moments never runs (scripts/bundleStubs.ts)
+ *   main.js        the entry (package.json "main"): functions/index.ts, the trigger registrations
+ *                  and what they import statically, as an ES module
+ *   chunks/        everything else functions/index.ts reaches, node_modules included (esbuild),
+ *                  less what Moments never runs (scripts/bundleStubs.ts), split where the sources
+ *                  import lazily: the jobs runtime (functions/composition.ts) loads on the first
+ *                  invocation, the bot (bot/app.ts) on the first activity, and modules two of them
+ *                  share sit in chunks of their own, so each module, and its state (the log scope of
+ *                  functions/logging.ts, the host's runtime), exists once
  *   host.json      functions/host.json
- *   package.json   "main": "main.js", no dependencies (nothing is left external)
- *   .funcignore    keeps the source map and local settings out of `func azure functionapp publish`
- * and nothing else; beside <dir>, `<dir>.main.js.map` is main.js' source map (no sources embedded:
- * file, line and column only), kept out of the deployed zip and for symbolicating stack traces.
+ *   package.json   "main": "main.js", "type": "module", no dependencies (nothing is left external)
+ *   .funcignore    keeps source maps and local settings out of `func azure functionapp publish`
+ * and nothing else; beside <dir>, `<dir>.maps/` holds the source maps (no sources embedded: file,
+ * line and column only), kept out of the deployed zip and for symbolicating stack traces.
  * `--metafile` also writes esbuild's metafile elsewhere (the tests read it).
  *
  * It does not type-check (`npm run typecheck` does). It fails when a dev-only input (the local
@@ -20,6 +26,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { stubPlugin } from './bundleStubs';
+import { moveSourceMaps, sourceMapDir } from './sourceMaps';
+
+export { sourceMapDir };
 
 export const projectRoot = path.resolve(__dirname, '..');
 export const defaultOutDir = path.join(projectRoot, 'build', 'functions');
@@ -40,14 +49,27 @@ export const hostProvided = ['@azure/functions-core'];
  */
 export const externalized: string[] = [];
 
-/** The most main.js may weigh: a cold instance parses all of it before it answers anything. */
+/** The most the bundle's JavaScript, entry and chunks together, may weigh. */
 export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
 
-/** The files a build writes, and only these. */
-export const outputFiles = ['main.js', 'host.json', 'package.json', '.funcignore'];
+/** The folder of <dir> holding the chunks the entry loads. */
+export const chunksDir = 'chunks';
 
-/** Where the source map of the bundle in `outDir` goes: beside the folder, so never in its zip. */
-export const sourceMapPath = (outDir: string) => `${path.resolve(outDir)}.main.js.map`;
+/** The files (and the chunks folder) a build writes, and only these. */
+export const outputFiles = ['main.js', chunksDir, 'host.json', 'package.json', '.funcignore'];
+
+/**
+ * The first lines of every output file. The CommonJS packages bundled into an ES module still call
+ * `require` (Node's built-ins, `@azure/functions-core`, which the Functions worker provides by
+ * intercepting require) and read `__dirname`; an ES module has neither, so each file makes its own.
+ */
+const esmBanner = [
+  "import { createRequire as __momentsCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __momentsFileURLToPath } from 'node:url';",
+  'const require = __momentsCreateRequire(import.meta.url);',
+  'const __filename = __momentsFileURLToPath(import.meta.url);',
+  "const __dirname = __momentsFileURLToPath(new URL('.', import.meta.url));",
+].join('\n');
 
 /** Inputs that must never reach the bundle; paths are relative to the project root, as in the metafile. */
 export const devOnlyInputs: ReadonlyArray<{ pattern: RegExp; what: string }> = [
@@ -92,30 +114,14 @@ const resolveLikeRequire: Plugin = {
   },
 };
 
-/**
- * Moves main.js.map beside `outDir` (see {@link sourceMapPath}), its sources still resolving from
- * there and `file` naming the bundle it maps.
- */
-function moveSourceMap(outDir: string): string {
-  const from = path.join(outDir, 'main.js.map');
-  const to = sourceMapPath(outDir);
-  const map = JSON.parse(readFileSync(from, 'utf8')) as { sources: string[]; file?: string };
-  // Paths move with the map; sources named by URL (`webpack:/…`, inside packages' own maps) do not.
-  const relocate = (source: string) =>
-    /^[a-z][a-z0-9+.-]*:/i.test(source)
-      ? source
-      : path.relative(path.dirname(to), path.resolve(outDir, source)).split(path.sep).join('/');
-  map.sources = map.sources.map(relocate);
-  map.file = relocate('main.js');
-  writeFileSync(to, JSON.stringify(map));
-  rmSync(from);
-  return to;
-}
-
 export interface BuildResult {
   outDir: string;
+  /** The entry's bytes: what registering the triggers loads. */
+  entryBytes: number;
+  /** The bytes of all the JavaScript written, the entry and every chunk. */
   bundleBytes: number;
-  sourceMap: string;
+  /** The folder of the source maps, beside `outDir`. */
+  sourceMaps: string;
   metafile: Metafile;
 }
 
@@ -141,16 +147,20 @@ export async function buildFunctions(
 ): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? defaultOutDir);
   prepareOutDir(outDir);
-  const mainJs = path.join(outDir, 'main.js');
 
   const result = await build({
     absWorkingDir: projectRoot,
-    entryPoints: [entryPoint],
-    outfile: mainJs,
+    entryPoints: { main: entryPoint },
+    outdir: outDir,
+    chunkNames: `${chunksDir}/[name]-[hash]`,
     bundle: true,
     platform: 'node',
     target: `node${deployedNodeMajor}`,
-    format: 'cjs',
+    // ES modules, so that esbuild can split: `import()` in the sources becomes a chunk loaded
+    // then, rather than code inlined into one file that a cold instance parses whole.
+    format: 'esm',
+    splitting: true,
+    banner: { js: esmBanner },
     // Not minified: stack traces in Application Insights stay readable without --enable-source-maps,
     // and minifying measured no faster to load (V8 pre-parses lazily; see bench/coldStart.ts).
     minify: false,
@@ -168,7 +178,12 @@ export async function buildFunctions(
     const list = devOnly.map(({ input, what }) => `  - ${input} (${what})`).join('\n');
     throw new Error(`Dev-only code reached the bundle; nothing written:\n${list}`);
   }
-  const sourceMap = moveSourceMap(outDir);
+  const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(projectRoot, file));
+  const sourceMaps = moveSourceMaps(
+    outDir,
+    outputs.filter((file) => file.endsWith('.map')),
+  );
+  const scripts = outputs.filter((file) => file.endsWith('.js'));
 
   const host: unknown = JSON.parse(readFileSync(path.join(projectRoot, 'functions', 'host.json'), 'utf8'));
   writeFileSync(path.join(outDir, 'host.json'), `${JSON.stringify(host, null, 2)}\n`);
@@ -185,7 +200,7 @@ export async function buildFunctions(
     version: root.version,
     private: true,
     main: 'main.js',
-    type: 'commonjs',
+    type: 'module',
     // The deployed runtime, whatever range the development machines run (root package.json).
     engines: { node: `>=${deployedNodeMajor}` },
     dependencies,
@@ -196,14 +211,20 @@ export async function buildFunctions(
     path.join(outDir, '.funcignore'),
     [
       '# Read by `func azure functionapp publish`; the zip step in teamsapp.yml packs the whole folder.',
-      '# The source map is written beside this folder; should one land here, it stays out too.',
+      '# Source maps are written beside this folder; should one land here, it stays out too.',
       '*.map',
       'local.settings.json',
       '',
     ].join('\n'),
   );
 
-  return { outDir, bundleBytes: statSync(mainJs).size, sourceMap, metafile: result.metafile };
+  return {
+    outDir,
+    entryBytes: statSync(path.join(outDir, 'main.js')).size,
+    bundleBytes: scripts.reduce((sum, file) => sum + statSync(file).size, 0),
+    sourceMaps,
+    metafile: result.metafile,
+  };
 }
 
 /** Bytes per top-level package (or project folder) in the bundle, largest first. */
@@ -235,7 +256,9 @@ async function main(): Promise<number> {
   const metafilePath = option(argv, '--metafile');
   try {
     const started = Date.now();
-    const { outDir, bundleBytes, metafile } = await buildFunctions({ outDir: option(argv, '--out') });
+    const { outDir, entryBytes, bundleBytes, metafile } = await buildFunctions({
+      outDir: option(argv, '--out'),
+    });
     if (metafilePath) writeFileSync(path.resolve(metafilePath), JSON.stringify(metafile));
     const inputs = Object.keys(metafile.inputs);
     const own = inputs.filter((input) => !input.includes('node_modules/')).length;
@@ -244,7 +267,9 @@ async function main(): Promise<number> {
       .map(({ name, bytes }) => `${name} ${kib(bytes)}`)
       .join(', ');
     const where = path.relative(process.cwd(), outDir) || '.';
-    console.log(`${where}/main.js: ${kib(bundleBytes)} (${(bundleBytes / 1024 / 1024).toFixed(1)} MiB)`);
+    const chunks = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js')).length - 1;
+    console.log(`${where}/main.js: ${kib(entryBytes)}, and ${chunks} chunks it loads when needed`);
+    console.log(`  in all: ${kib(bundleBytes)} (${(bundleBytes / 1024 / 1024).toFixed(1)} MiB)`);
     console.log(
       `  ${inputs.length} inputs: ${own} from the project, ${inputs.length - own} from node_modules`,
     );

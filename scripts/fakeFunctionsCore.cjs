@@ -7,15 +7,17 @@
 // The real worker provides `@azure/functions-core` by wrapping Module.prototype.require (it is not
 // an npm package); `@azure/functions` 4.x requires it lazily and, when it is missing, drops into
 // "test mode" and registers nothing. This fake wraps require the same way and records
-// setProgrammingModel, registerFunction, registerHook and log calls. The report (JSON) holds
-// `requireMs` (wall time of the require), `cpuMs`, `programmingModel`, `functions`
+// setProgrammingModel, registerFunction, registerHook and log calls. An ES module entry (`.mjs`, or
+// `"type": "module"` in the package.json beside it) is loaded with `import()`, as the worker does,
+// anything else with `require`. The report (JSON) holds
+// `requireMs` (wall time of the load), `cpuMs`, `programmingModel`, `functions`
 // (metadata as the worker would receive it), `hooks`, `logs`, `activeResources` (what keeps the
 // process alive right after loading) and, with --files, every file in require.cache with its size.
 // The process is left to exit by itself: an app that starts a server or a timer at import hangs it.
-// With --invoke, the named HTTP function is then called once, as the worker would on a cold
-// instance's first request, with an empty POST (for Moments' bot endpoint: a 400 once the whole
-// runtime is built); `readyMs` and `readyCpuMs` cover the require and that first invocation, and
-// `invokeStatus` is its answer. The process then exits, whatever the app left running.
+// With --invoke, the named function is then called once, as the worker would on a cold instance's
+// first invocation: an HTTP function with an empty POST (for Moments' bot endpoint: a 400 once the
+// whole runtime is built), a timer with a timer that is not past due; `readyMs` and `readyCpuMs`
+// cover the load and that first invocation, and `invokeStatus` is its answer (a timer's: 'done'). The process then exits, whatever the app left running.
 // With --plan, the functions are invoked one after the other as the plan's steps say
 // ({ function, request?: { method, url, headers, body } } — a timer when there is no request),
 // with @azure/functions' own HttpRequest and InvocationContext; `steps` in the report holds each
@@ -42,6 +44,8 @@ const reportPath = path.resolve(reportArg);
 const report = { entry, programmingModel: undefined, functions: [], hooks: [], logs: [] };
 /** The registered handlers by function name, for --invoke. */
 const handlers = new Map();
+/** The registered functions' trigger types by name ('httpTrigger', 'timerTrigger', …). */
+const triggerTypes = new Map();
 
 class Disposable {
   constructor(callback) {
@@ -65,6 +69,8 @@ const coreApi = {
   registerFunction(metadata, callback) {
     report.functions.push({ ...JSON.parse(JSON.stringify(metadata)), callbackType: typeof callback });
     handlers.set(metadata.name, callback);
+    const trigger = Object.values(metadata.bindings ?? {}).find((binding) => binding.direction === 'in');
+    triggerTypes.set(metadata.name, trigger?.type);
     return new Disposable();
   },
   registerHook(hookName, callback) {
@@ -82,12 +88,28 @@ Module.prototype.require = new Proxy(Module.prototype.require, {
   },
 });
 
+/** Whether Node loads `file` as an ES module: `.mjs`, or `.js` under a package of type module. */
+function isEsModule(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) return JSON.parse(fs.readFileSync(pkg, 'utf8')).type === 'module';
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
 const cpu = process.cpuUsage();
 const start = process.hrtime.bigint();
-require(entry);
-report.requireMs = Number(process.hrtime.bigint() - start) / 1e6;
-const used = process.cpuUsage(cpu);
-report.cpuMs = (used.user + used.system) / 1000;
+
+/** Loads the entry as the worker does; the load's wall and CPU time go into the report. */
+async function loadEntry() {
+  if (isEsModule(entry)) await import(require('node:url').pathToFileURL(entry).href);
+  else require(entry);
+  report.requireMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  report.cpuMs = (used.user + used.system) / 1000;
+}
 
 const writeReport = () => {
   report.activeResources = process.getActiveResourcesInfo();
@@ -99,13 +121,24 @@ const writeReport = () => {
   fs.writeFileSync(reportPath, JSON.stringify(report, null, 2));
 };
 
-/** The first request of a cold instance: an empty POST, with a context whose log goes nowhere. */
+/**
+ * The first invocation of a cold instance, with a context whose log goes nowhere: an HTTP
+ * function gets an empty POST, a timer a timer that is not past due.
+ */
 async function invokeOnce(name) {
   const handler = handlers.get(name);
   if (!handler) throw new Error(`no function named ${name} was registered`);
   const quiet = () => undefined;
   const context = { invocationId: 'cold-start', functionName: name, log: quiet, trace: quiet, debug: quiet };
   Object.assign(context, { info: quiet, warn: quiet, error: quiet });
+  if (triggerTypes.get(name) === 'timerTrigger') {
+    try {
+      await handler({ isPastDue: false, schedule: { adjustForDST: false } }, context);
+      return 'done';
+    } catch (error) {
+      return `threw: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
   const request = {
     method: 'POST',
     url: `http://127.0.0.1/api/${name}`,
@@ -157,8 +190,15 @@ async function runPlan(steps) {
   }
 }
 
-if (planPath) {
-  runPlan(JSON.parse(fs.readFileSync(planPath, 'utf8'))).then(
+async function main() {
+  await loadEntry();
+  if (planPath) await runPlanAndExit();
+  else if (invokeName) await invokeAndExit();
+  else setImmediate(writeReport);
+}
+
+function runPlanAndExit() {
+  return runPlan(JSON.parse(fs.readFileSync(planPath, 'utf8'))).then(
     () => {
       writeReport();
       process.exit(0);
@@ -169,8 +209,10 @@ if (planPath) {
       process.exit(1);
     },
   );
-} else if (invokeName) {
-  invokeOnce(invokeName).then((status) => {
+}
+
+function invokeAndExit() {
+  return invokeOnce(invokeName).then((status) => {
     report.readyMs = Number(process.hrtime.bigint() - start) / 1e6;
     const total = process.cpuUsage(cpu);
     report.readyCpuMs = (total.user + total.system) / 1000;
@@ -178,6 +220,9 @@ if (planPath) {
     writeReport();
     process.exit(0);
   });
-} else {
-  setImmediate(writeReport);
 }
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { app } from '@azure/functions';
 import type { Metafile } from 'esbuild';
 import {
+  chunksDir,
   deployedNodeMajor,
   externalized,
   findDevOnlyInputs,
   MAX_BUNDLE_BYTES,
   outputFiles,
-  sourceMapPath,
+  sourceMapDir,
 } from '../../scripts/build';
 
 // `npm run build` once, into a temporary folder outside the project (so main.js cannot lean on the
@@ -46,6 +47,49 @@ let out: string;
 let metafile: Metafile;
 let buildOutput: string;
 let bundle: { status: number | null; stderr: string; report: Report };
+
+/** The metafile's outputs by their path relative to the build folder (`main.js`, `chunks/…`). */
+const outputs = () =>
+  new Map(
+    Object.entries(metafile.outputs)
+      .filter(([file]) => file.endsWith('.js'))
+      .map(([file, output]) => [
+        path.relative(out, path.resolve(root, file)).split(path.sep).join('/'),
+        output,
+      ]),
+  );
+const relative = (file: string) => path.relative(out, path.resolve(root, file)).split(path.sep).join('/');
+/** `file` and every output it imports statically, transitively: what loading `file` loads. */
+function loadedWith(file: string): string[] {
+  const all = outputs();
+  const seen = new Set<string>();
+  const queue = [file];
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const imported of all.get(next)?.imports ?? []) {
+      if (!imported.external && imported.kind === 'import-statement') queue.push(relative(imported.path));
+    }
+  }
+  return [...seen];
+}
+const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(outputs().get(file)?.inputs ?? {}));
+/** The outputs `files` load with `import()`, later. */
+const dynamicImports = (files: string[]) =>
+  files.flatMap((file) =>
+    (outputs().get(file)?.imports ?? [])
+      .filter((imported) => imported.kind === 'dynamic-import')
+      .map((imported) => relative(imported.path)),
+  );
+/** The output that holds the source `input`. */
+const chunkOf = (input: string): string =>
+  [...outputs()].find(([, output]) => input in output.inputs)?.[0] ?? `no output holds ${input}`;
+
+/** The chunks' file names, in chunks/. */
+const chunkFiles = () => readdirSync(path.join(out, chunksDir));
+/** Every script the build wrote, relative to its folder: main.js and the chunks. */
+const scripts = () => ['main.js', ...chunkFiles().map((name) => `${chunksDir}/${name}`)];
 
 /** Loads `entry` with the fake functions-core in a child node; `nodeArgs` go before the script. */
 function loadWithFakeCore(entry: string, reportName: string, options: { nodeArgs?: string[]; cwd: string }) {
@@ -141,27 +185,40 @@ describe('npm run build', () => {
       scripts: Record<string, string>;
     };
     expect(pkg.scripts.build).toBe('tsx scripts/build.ts');
-    expect(buildOutput).toMatch(/main\.js: [\d,]+ KiB/);
+    expect(buildOutput).toMatch(/main\.js: [\d,]+ KiB, and \d+ chunks/);
+    expect(buildOutput).toMatch(/in all: [\d,]+ KiB/);
   });
 
-  it('writes main.js, host.json, package.json and .funcignore, and nothing else', () => {
+  it('writes main.js, its chunks, host.json, package.json and .funcignore, and nothing else', () => {
     expect(readdirSync(out).sort()).toEqual([...outputFiles].sort());
+    expect(chunkFiles().length).toBeGreaterThan(0);
+    expect(chunkFiles().filter((name) => !name.endsWith('.js'))).toEqual([]);
     expect(readFileSync(path.join(out, '.funcignore'), 'utf8')).toMatch(/^\*\.map$/m);
   });
 
-  it('writes the source map beside the folder, so the deployed zip holds none', () => {
-    expect(readdirSync(out).filter((name) => name.endsWith('.map'))).toEqual([]);
-    expect(readFileSync(path.join(out, 'main.js'), 'utf8')).not.toMatch(/sourceMappingURL/);
-    const mapPath = sourceMapPath(out);
-    const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { file: string; sources: string[] };
-    expect(path.resolve(path.dirname(mapPath), map.file)).toBe(path.join(out, 'main.js'));
-    // Sources resolve from where the map now is: the project's own files are found.
-    const resolved = map.sources.map((source) => path.resolve(path.dirname(mapPath), source));
-    expect(resolved).toContain(path.join(root, 'functions', 'host.ts'));
+  it('writes the source maps beside the folder, so the deployed zip holds none', () => {
+    const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
+    expect(written.filter((name) => name.endsWith('.map'))).toEqual([]);
+    for (const script of scripts()) {
+      expect(readFileSync(path.join(out, script), 'utf8')).not.toMatch(/sourceMappingURL/);
+      const mapPath = path.join(sourceMapDir(out), `${script}.map`);
+      const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { file: string; sources: string[] };
+      expect(path.resolve(path.dirname(mapPath), map.file)).toBe(path.join(out, script));
+    }
+    // Sources resolve from where the maps now are: the project's own files are found.
+    const sources = scripts().flatMap((script) => {
+      const mapPath = path.join(sourceMapDir(out), `${script}.map`);
+      const map = JSON.parse(readFileSync(mapPath, 'utf8')) as { sources: string[] };
+      return map.sources.map((source) => path.resolve(path.dirname(mapPath), source));
+    });
+    expect(sources).toContain(path.join(root, 'functions', 'host.ts'));
+    expect(sources).toContain(path.join(root, 'functions', 'composition.ts'));
+    expect(sources).toContain(path.join(root, 'bot', 'app.ts'));
   });
 
-  it('is at most 8 MiB, and holds none of what Moments never runs', () => {
-    expect(statSync(path.join(out, 'main.js')).size).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
+  it('is at most 8 MiB in all, and holds none of what Moments never runs', () => {
+    const total = scripts().reduce((sum, script) => sum + statSync(path.join(out, script)).size, 0);
+    expect(total).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
     const leftOut = Object.keys(metafile.inputs).filter((input) =>
       /node_modules\/(openai|gpt-tokenizer|botbuilder-dialogs|@microsoft\/recognizers-text[^/]*|applicationinsights)\//.test(
         input,
@@ -186,9 +243,9 @@ describe('npm run build', () => {
     expect(pkg.engines.node).toBe(`>=${deployedNodeMajor}`);
   });
 
-  it('writes a package.json whose main is main.js, with no dev dependencies', () => {
+  it('writes a package.json whose main is main.js, an ES module, with no dev dependencies', () => {
     const pkg = JSON.parse(readFileSync(path.join(out, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(pkg).toMatchObject({ name: 'moments', main: 'main.js', type: 'commonjs' });
+    expect(pkg).toMatchObject({ name: 'moments', main: 'main.js', type: 'module' });
     expect(pkg.devDependencies).toBeUndefined();
     expect(pkg.scripts).toBeUndefined();
     expect(Object.keys((pkg.dependencies as Record<string, string> | undefined) ?? {})).toEqual(externalized);
@@ -221,6 +278,29 @@ describe('the bundle inputs (esbuild metafile)', () => {
     expect(inputs).toContain('functions/index.ts');
     for (const { file } of expected)
       expect(inputs).toContain(path.relative(root, file).split(path.sep).join('/'));
+  });
+
+  it('split so that registering the triggers loads neither the jobs runtime nor the bot', () => {
+    const registration = loadedWith('main.js');
+    const loaded = inputsOf(registration);
+    expect(loaded).toContain('functions/index.ts');
+    expect(loaded).toContain('functions/messages.ts');
+    const heavy =
+      /^(functions\/composition\.ts|bot\/app\.ts)$|node_modules\/(@azure\/cosmos|botbuilder|@microsoft\/teams-ai)\//;
+    expect(loaded.filter((input) => heavy.test(input))).toEqual([]);
+    // Each loads, when first needed, the chunk that holds it.
+    expect(dynamicImports(registration)).toContain(chunkOf('functions/composition.ts'));
+  });
+
+  it("split so that the jobs runtime loads without the bot's own modules", () => {
+    const jobs = loadedWith(chunkOf('functions/composition.ts'));
+    const loaded = inputsOf(jobs);
+    expect(loaded).toContain('functions/hourlyJobs.ts');
+    // teams-ai's Application may sit in a chunk the jobs share (the messenger's TeamsAdapter comes
+    // from the same package), wrapped so that it runs only when required: bundleRun.test.ts checks
+    // that a timer never runs it. The bot's own modules are in the bot's chunk.
+    expect(loaded.filter((input) => /^bot\/(app\.ts|[^/]+\/handlers\.ts)$/.test(input))).toEqual([]);
+    expect(dynamicImports(jobs)).toContain(chunkOf('bot/app.ts'));
   });
 
   it('exclude the developer tools, tests, the Cosmos DB emulator and the Playground', () => {

@@ -23,15 +23,28 @@ const TENANT = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
 const ALEX = personId(1);
 const NOTE_TEXT = 'ask how the soccer tournament went';
 
-/** Marks teams-ai's Application when the bundle evaluates it. */
-const markApplication: Plugin = {
-  name: 'mark-application',
+/** The modules marked when the bundle evaluates them: the jobs runtime, the bot, teams-ai's Application. */
+const MARKED = [
+  { filter: /[\\/]functions[\\/]composition\.ts$/, name: 'jobs runtime', loader: 'ts' },
+  { filter: /[\\/]bot[\\/]app\.ts$/, name: 'bot', loader: 'ts' },
+  {
+    filter: /[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/,
+    name: 'teams-ai Application',
+    loader: 'js',
+  },
+] as const;
+
+/** Records each of {@link MARKED} in `globalThis.__loadedModules` when the bundle evaluates it. */
+const markModules: Plugin = {
+  name: 'mark-modules',
   setup(b) {
-    b.onLoad({ filter: /[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/ }, (args) => ({
-      contents: `${readFileSync(args.path, 'utf8')}\n;(globalThis.__loadedModules ??= []).push('teams-ai Application');`,
-      loader: 'js',
-      resolveDir: path.dirname(args.path),
-    }));
+    for (const { filter, name, loader } of MARKED) {
+      b.onLoad({ filter }, (args) => ({
+        contents: `${readFileSync(args.path, 'utf8')}\n;(globalThis.__loadedModules ??= []).push(${JSON.stringify(name)});`,
+        loader,
+        resolveDir: path.dirname(args.path),
+      }));
+    }
   },
 };
 
@@ -64,7 +77,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'moments-bundle-run-'));
   const { outDir } = await buildFunctions({
     outDir: path.join(tmp, 'functions'),
-    plugins: [markApplication],
+    plugins: [markModules],
   });
   cosmos = await startTestCosmos();
   connector = await startFakeConnector();
@@ -131,6 +144,7 @@ beforeAll(async () => {
   run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
     const p = spawn(
       process.execPath,
+      // main.js is the entry the deployed package.json names; its chunks load as it needs them.
       [fakeCore, path.join(outDir, 'main.js'), reportPath, '--plan', planPath],
       {
         cwd: tmp,
@@ -167,9 +181,9 @@ describe('the built bundle, every trigger run', () => {
     expect(steps.map((s) => [s.function, s.error ?? 'ok'])).toEqual(steps.map((s) => [s.function, 'ok']));
   });
 
-  it("runs the timers without loading the bot's Application while they send nothing", () => {
+  it("runs the timers on the jobs runtime, without loading the bot's chunk while they send nothing", () => {
     for (const name of ['milestoneReminders', 'weeklyDigest', 'peopleSync']) {
-      expect(step(name).loadedModules).toEqual([]);
+      expect(step(name).loadedModules).toEqual(['jobs runtime']);
     }
     expect(lines(step('milestoneReminders')).map((l) => l.message)).toContain('milestone job ran');
   });
@@ -180,7 +194,11 @@ describe('the built bundle, every trigger run', () => {
 
   it('answers a bot turn: the help reply reaches the chat, the bot loaded then', () => {
     expect(step('messages').response?.status).toBe(200);
-    expect(step('messages').loadedModules).toEqual(['teams-ai Application']);
+    expect([...step('messages').loadedModules].sort()).toEqual([
+      'bot',
+      'jobs runtime',
+      'teams-ai Application',
+    ]);
     const reply = connector.received().find((r) => r.conversationId === 'a:alex');
     // The help card, rendered from its template (adaptivecards-templating runs in the bundle).
     expect(JSON.stringify(reply?.attachments)).toContain('What Moments can do');
