@@ -247,9 +247,10 @@ function cosmosDirectory(runtime: Runtime): DigestDirectory {
 
 /** Only the managers among `sample` (the production query, filtered). */
 function sampledDirectory(runtime: Runtime, sample: ReadonlySet<string>): DigestDirectory {
+  const directory = cosmosDirectory(runtime);
   return {
-    managerIds: async (tenantId) =>
-      (await cosmosDirectory(runtime).managerIds(tenantId)).filter((id) => sample.has(id)),
+    managerIds: async (tenantId) => (await directory.managerIds(tenantId)).filter((id) => sample.has(id)),
+    withoutReports: (tenantId, managerId) => directory.withoutReports(tenantId, managerId),
   };
 }
 
@@ -261,7 +262,8 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     get: (tenantId, id) => people.get(tenantId, id),
     findMany: (tenantId, ids) => people.findMany(tenantId, ids),
     findByEmails: (tenantId, emails) => people.findByEmails(tenantId, emails),
-    save: (person) => people.save(person),
+    save: (person, options) => people.save(person, options),
+    listManagers: (tenantId, managerIds) => people.listManagers(tenantId, managerIds),
     addIfAbsent: (person) => people.addIfAbsent(person),
     addTeam: (tenantId, id, teamId) => people.addTeam(tenantId, id, teamId),
     unlinkManager: (tenantId, id, managerId) => people.unlinkManager(tenantId, id, managerId),
