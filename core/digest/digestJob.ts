@@ -51,10 +51,7 @@ export interface DigestReads {
 
 /** Everything the job reads and writes. */
 export interface DigestJobDeps extends DigestReads, HourlyJobDeps {
-  /**
-   * Digests built and sent at once (default {@link DIGEST_CONCURRENCY}); the messenger keeps to
-   * Teams' limits whatever this is.
-   */
+  /** Digests built and sent at once; the messenger keeps to Teams' limits whatever this is. */
   concurrency?: number;
   directory: DigestDirectory;
   notifier: DigestNotifier;
@@ -76,15 +73,6 @@ export interface DigestSend {
 export type DigestJobReport = HourlyJobReport<DigestSend>;
 
 const DAY = 24 * 60 * 60 * 1000;
-
-/**
- * Digests in flight by default. The tenant's sends are granted one every ~21 ms (48 a second), so
- * the limiter only reaches that rate while someone is waiting at each grant: the pool must hold
- * the rate times a digest's whole time (its reads, the ledger claim, the send and the mark), about
- * 48 × 0.15–0.3 s, 7–15 digests. With 8, every slow read or send left grants unused (78–89 % of
- * the 50 a second measured); 32 leaves room for reads and sends twice as slow.
- */
-export const DIGEST_CONCURRENCY = 32;
 
 /** The ledger id of a manager's digest for an ISO week: one per manager per week. */
 export function digestDeliveryId(week: string, managerId: string): string {
@@ -182,7 +170,7 @@ async function runForTenant(
   // the sends within Teams' limits whatever the pool size.
   const results = await inPool(
     dueManagers,
-    deps.concurrency ?? DIGEST_CONCURRENCY,
+    deps.concurrency ?? 8,
     async ({ manager, week }): Promise<DigestSend[]> => {
       const id = digestDeliveryId(week, manager.id);
       const line = (outcome: DigestSend['outcome'], reports = 0): DigestSend => ({
