@@ -6,7 +6,10 @@
  *   and filters in memory; and ours again at 2,000 people, to show that the requests follow the
  *   milestones due, not the directory. Two request counts: planning alone (settings, last run,
  *   candidates, snoozes: `planTenantRun`), and the whole dry run, which also reads what each send
- *   needs (chats, channels, and the kudos and notes the reminders show).
+ *   needs (chats, channels, and the kudos and notes the reminders show). The same two as documents
+ *   read per due milestone (documents returned: ours are indexed equalities, which on an account
+ *   read what they return; the naive plan reads every person), the driver of RU on an account,
+ *   where every request is not 1 RU as on the local server.
  * - `reminder-delivery`: 2,000 reminders to distinct managers sent by the job through the real
  *   TeamsMessenger to the fake Bot Connector, which enforces Teams' limits (50 requests/s per
  *   tenant): send rate, 429s, duplicates and losses, against a sequential loop of
@@ -170,6 +173,14 @@ interface PlanMeasure {
   planRequests: number;
   /** Requests to the people container: the candidate reads, the part the plans differ in. */
   peopleRequests: number;
+  /**
+   * Documents the dry run's answers carried (see RequestCounter.documents): what drives RU on an
+   * account, where every query of ours is an indexed equality and reads what it returns, and the
+   * scan reads every person.
+   */
+  documents: number;
+  /** The documents of planning alone. */
+  planDocuments: number;
   ms: number;
   sends: number;
   milestones: number;
@@ -193,6 +204,7 @@ async function measurePlan(counter: RequestCounter, variant: PlanVariant): Promi
   counter.reset();
   await variant.plan();
   const planRequests = counter.total;
+  const planDocuments = counter.documents;
   const times: number[] = [];
   const requestCounts = new Set<number>();
   let last: PlanMeasure | undefined;
@@ -210,6 +222,8 @@ async function measurePlan(counter: RequestCounter, variant: PlanVariant): Promi
       requests: counter.total,
       planRequests,
       peopleRequests,
+      documents: counter.documents,
+      planDocuments,
       ms,
       ...dueMilestones(report),
       byKind: [...counter.byKind].map(([kind, n]) => `${kind}=${n}`).join(', '),
@@ -300,7 +314,7 @@ async function planAt(
       ] as const) {
         note(
           `  ${size} people, ${name}: ${m.requests} requests (${m.planRequests} planning, ` +
-            `${m.peopleRequests} to people) ` +
+            `${m.peopleRequests} to people), ${m.documents} documents read (${m.planDocuments} planning) ` +
             `in ${m.ms.toFixed(0)} ms for ${m.milestones} due milestones / ${m.sends} sends [${m.byKind}]`,
         );
       }
@@ -342,6 +356,20 @@ async function benchPlan(logger: Logger): Promise<MilestoneBenchLine[]> {
           m.ours.requests / m.ours.milestones,
           'requests/milestone',
           m.naive.requests / m.naive.milestones,
+        ),
+        line(
+          bench,
+          `documents-per-due-${suffix}`,
+          m.ours.documents / m.ours.milestones,
+          'documents/milestone',
+          m.naive.documents / m.naive.milestones,
+        ),
+        line(
+          bench,
+          `plan-documents-per-due-${suffix}`,
+          m.ours.planDocuments / m.ours.milestones,
+          'documents/milestone',
+          m.naive.planDocuments / m.naive.milestones,
         ),
         line(bench, `due-milestones-${suffix}`, m.ours.milestones, 'count', m.naive.milestones),
       );

@@ -27,10 +27,12 @@ import { tenantSettingsOf, type TenantSettings } from '../settings';
 /** The job's name in the job-run records. */
 export const DIGEST_JOB = 'digest';
 
-/** Finds the tenant's managers: one pass over a projection of the directory. */
+/** Finds the tenant's managers without reading everyone in the directory. */
 export interface DigestDirectory {
-  /** The ids of everyone someone in the tenant reports to (deduplicated). */
+  /** The ids of everyone someone in the tenant reports to (deduplicated); may list a few who no longer have reports. */
   managerIds(tenantId: string): Promise<string[]>;
+  /** A listed manager was found with nobody reporting to them: stop listing them until someone does again. */
+  withoutReports(tenantId: string, managerId: string): Promise<void>;
 }
 
 /** The outbound side of the job: renders the digest and sends it to the manager; at the Teams edge. */
@@ -132,7 +134,7 @@ export async function digestFor(
 }
 
 /**
- * The hourly digest job: for each tenant, finds the managers (one projection query), and sends
+ * The hourly digest job: for each tenant, finds the managers (one query of the managers only), and sends
  * each manager whose digest moment fell since the tenant's last completed run (at most a day back,
  * so a missed hour catches up) this week's digest in their personal chat, claimed in the ledger as
  * `digest:<ISO week>:<managerId>` so it goes out once per week however often or concurrently this
@@ -189,7 +191,11 @@ async function runForTenant(
         // The tenant's default celebration decides which unchosen milestones the digest lists.
         { policy: milestonePolicyFor(settings) },
       );
-      if (!digest) return []; // someone whose reports all left: nothing to say
+      if (!digest) {
+        // Someone whose reports all left: nothing to say, and no reason to list them again.
+        if (!dryRun) await deps.directory.withoutReports(tenantId, manager.id);
+        return [];
+      }
       // Reached only once there is something to say: a chat is opened for a digest, not before.
       const reached = await chatWith(manager.id);
       if ('unreachable' in reached) {

@@ -60,7 +60,15 @@ export interface PeopleDirectory {
    * one read each). Someone without an email is never found this way.
    */
   findByEmails(tenantId: string, emails: string[]): Promise<Person[]>;
-  save(person: Person): Promise<void>;
+  /**
+   * Stores the person as given, and then lists their manager as someone with reports (what the
+   * digest job reads instead of the whole directory). With `listManagerLater` the caller lists the
+   * managers itself, once each after all its writes ({@link saveListingManagersOnce}): what an
+   * import or a sync of thousands of people does rather than one more write per person.
+   */
+  save(person: Person, options?: { listManagerLater?: boolean }): Promise<void>;
+  /** Lists `managerIds` as people with reports; called after the writes that gave them reports. */
+  listManagers(tenantId: string, managerIds: readonly string[]): Promise<void>;
   /**
    * Adds `person` unless the directory holds someone with that id already (an import or another
    * roster added them meanwhile): then nothing of them changes. @returns whether it was added.
@@ -102,6 +110,30 @@ export interface PeopleDirectory {
     since: string,
     limit: number,
   ): Promise<{ count: number; first: Person[] }>;
+}
+
+/**
+ * Runs `writes` with a `save` that lists each manager once, after the writes, instead of once per
+ * person saved; the managers of the writes made are listed even when one of them fails, so a
+ * report never sits under a manager the digest job does not know.
+ * @param writes makes the saves (in any pool and order) and returns its result.
+ */
+export async function saveListingManagersOnce<T>(
+  directory: PeopleDirectory,
+  tenantId: string,
+  writes: (save: (person: Person) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const managers = new Set<string>();
+  const save = (person: Person): Promise<void> => {
+    // Before the write: a write that failed after reaching the store still gets its manager listed.
+    if (person.managerId) managers.add(person.managerId);
+    return directory.save(person, { listManagerLater: true });
+  };
+  try {
+    return await writes(save);
+  } finally {
+    if (managers.size > 0) await directory.listManagers(tenantId, [...managers].sort());
+  }
 }
 
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -39,7 +39,7 @@ import { installForPeople, type InstallPass, type InstallReport } from './appIns
  * @packageDocumentation
  */
 
-import type { PeopleDirectory, Person } from './directory';
+import { saveListingManagersOnce, type PeopleDirectory, type Person } from './directory';
 
 /** A user as the tenant's directory lists it (Microsoft Graph's field names). */
 export interface DirectoryUser {
@@ -234,7 +234,7 @@ export async function syncPeople(
         reportsPerManager.set(person.managerId, (reportsPerManager.get(person.managerId) ?? 0) + 1);
       }
     }
-    await inPool(writes, writeConcurrency, (person) => directory.save(person));
+    await saveListingManagersOnce(directory, tenantId, (save) => inPool(writes, writeConcurrency, save));
     if (options.install && report.installs) {
       await installForPeople(options.install, tenantId, enabled, report.installs);
     }

@@ -1,7 +1,7 @@
 import { chunks, inPool, utcDateOf } from '../shared';
 import type { ErasureRegister } from './erasures';
 import type { NoteStore } from '../notes';
-import type { PeopleDirectory, Person } from './directory';
+import { saveListingManagersOnce, type PeopleDirectory, type Person } from './directory';
 import { parsePeopleCsv } from './importFile';
 import { planImport } from './importPlan';
 import type { ImportRefusal } from './importRows';
@@ -96,11 +96,13 @@ export async function importPeople(
 
   if (!options.dryRun) {
     // After a failure no new write starts; the ones in flight finish before the error is thrown.
-    await inPool(plan.writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
-      if (write.op === 'save') return directory.save(write.person);
-      await options.notes?.removeAbout(write.tenantId, write.id);
-      await directory.remove(write.tenantId, write.id);
-    });
+    await saveListingManagersOnce(directory, tenantId, (save) =>
+      inPool(plan.writes, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY, async (write) => {
+        if (write.op === 'save') return save(write.person);
+        await options.notes?.removeAbout(write.tenantId, write.id);
+        await directory.remove(write.tenantId, write.id);
+      }),
+    );
   }
 
   const { imported, updated, unchanged, removed } = plan.counts;

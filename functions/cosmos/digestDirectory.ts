@@ -1,22 +1,23 @@
 import type { Container } from '@azure/cosmos';
 import type { DigestDirectory } from '../../core/digest';
+import { managerIndexOf, type ManagerIndex } from './managerIndex';
 
 /**
- * The digest job's one pass over the `people` container: a projection of `managerId`, deduplicated
- * here (the local server rejects DISTINCT and GROUP BY). The tenant is named in WHERE.
+ * The digest job's list of managers: the markers the people directory keeps on write (see
+ * {@link ManagerIndex}), one small document per manager rather than a row per person.
  */
 export class CosmosDigestDirectory implements DigestDirectory {
-  constructor(private readonly container: Container) {}
+  private readonly index: ManagerIndex;
 
-  async managerIds(tenantId: string): Promise<string[]> {
-    const { resources } = await this.container.items
-      .query<{ managerId?: unknown }>({
-        query: 'SELECT c.managerId FROM c WHERE c.tenantId = @tenantId AND IS_DEFINED(c.managerId)',
-        parameters: [{ name: '@tenantId', value: tenantId }],
-      })
-      .fetchAll();
-    const ids = new Set<string>();
-    for (const { managerId } of resources) if (typeof managerId === 'string' && managerId) ids.add(managerId);
-    return [...ids].sort();
+  constructor(people: Container) {
+    this.index = managerIndexOf(people);
+  }
+
+  managerIds(tenantId: string): Promise<string[]> {
+    return this.index.managerIds(tenantId);
+  }
+
+  async withoutReports(tenantId: string, managerId: string): Promise<void> {
+    await this.index.retire(tenantId, managerId);
   }
 }

@@ -1,22 +1,33 @@
 import type { Container, PatchOperation } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
-import type { Logger } from '../../core/shared';
+import { inPool, type Logger } from '../../core/shared';
 import { patchChecked } from './checkedPatch';
 import { orUndefined, statusOf, type DocumentReader } from './documents';
+import { managerIndexOf, type ManagerIndex } from './managerIndex';
 import { personReader, toPersonDocument } from './personDocument';
+
+/** Manager markers written at once after an import or a sync. */
+const LIST_MANAGERS_CONCURRENCY = 8;
 
 /** Up to this many ids, {@link CosmosPeopleDirectory.findMany} reads each person directly. */
 const POINT_READS_UP_TO = 10;
 
-/** The directory in the `people` container, partitioned by [tenantId, id]. */
+/**
+ * The directory in the `people` container, partitioned by [tenantId, id]. Every write that gives
+ * someone a manager, or takes a report or a person away, keeps the tenant's manager markers
+ * ({@link ManagerIndex}) with it, whichever use case made it (import, Graph sync, roster,
+ * forget-me).
+ */
 export class CosmosPeopleDirectory implements PeopleDirectory {
   private readonly documents: DocumentReader<Person>;
+  private readonly managers: ManagerIndex;
 
   constructor(
     private readonly container: Container,
     logger: Logger,
   ) {
     this.documents = personReader(logger);
+    this.managers = managerIndexOf(container);
   }
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {
@@ -62,18 +73,30 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
     return this.documents.all(resources);
   }
 
-  async save(person: Person): Promise<void> {
+  async save(person: Person, options?: { listManagerLater?: boolean }): Promise<void> {
     await this.container.items.upsert(toPersonDocument(person));
+    // After the person: a retire deciding meanwhile then either sees them or loses its etag. A
+    // manager this person no longer has keeps a marker until the digest finds them without reports.
+    if (person.managerId && !options?.listManagerLater) {
+      await this.managers.mark(person.tenantId, person.managerId);
+    }
+  }
+
+  async listManagers(tenantId: string, managerIds: readonly string[]): Promise<void> {
+    await inPool(managerIds, LIST_MANAGERS_CONCURRENCY, (managerId) =>
+      this.managers.mark(tenantId, managerId),
+    );
   }
 
   async addIfAbsent(person: Person): Promise<boolean> {
     try {
       await this.container.items.create(toPersonDocument(person));
-      return true;
     } catch (error) {
       if (statusOf(error) === 409) return false;
       throw error;
     }
+    if (person.managerId) await this.managers.mark(person.tenantId, person.managerId);
+    return true;
   }
 
   async markRecognised(tenantId: string, id: string, givenOn: string): Promise<void> {
@@ -92,9 +115,11 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
   }
 
   async unlinkManager(tenantId: string, id: string, managerId: string): Promise<boolean> {
-    return this.patch(tenantId, id, 'managerId', (person) =>
+    const unlinked = await this.patch(tenantId, id, 'managerId', (person) =>
       person.managerId === managerId ? [{ op: 'remove', path: '/managerId' }] : undefined,
     );
+    if (unlinked) await this.managers.retire(tenantId, managerId);
+    return unlinked;
   }
 
   async clearMute(tenantId: string, managerId: string, mutedId: string): Promise<boolean> {
@@ -128,6 +153,9 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
 
   async remove(tenantId: string, id: string): Promise<void> {
     await orUndefined(() => this.container.item(id, [tenantId, id]).delete());
+    // Whoever still reports to them keeps them listed, so they are found again if they come back;
+    // once nobody does (forget-me unlinks the reports first), their id leaves the markers too.
+    await this.managers.retire(tenantId, id);
   }
 
   async reportsOf(tenantId: string, managerId: string): Promise<Person[]> {

@@ -3,6 +3,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { type Person, syncPeople, type DirectoryUser } from '../../core/people';
+import { CosmosDigestDirectory } from '../../functions/cosmos/digestDirectory';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import {
   GraphDirectory,
@@ -350,8 +351,22 @@ describe('syncPeople from Graph into Cosmos DB', () => {
       duplicates: 0,
       forgotten: 0,
     });
-    expect(cosmosCalls).toEqual({ queries: 25, upserts: 2495, pointReads: 0 });
+    // One write per person merged, and one per manager of each page merged (249 managers, 269 in
+    // all over the 25 pages) for the digest's list of managers.
+    expect(cosmosCalls).toEqual({ queries: 25, upserts: 2495 + 269, pointReads: 0 });
     expect(await people.count(TENANT)).toBe(2496); // 2,445 added + the 51 imported
+    const { resources: managerIds } = await cosmos.database
+      .container('people')
+      .items.query<string>({
+        query: 'SELECT VALUE c.managerId FROM c WHERE c.tenantId = @t AND IS_STRING(c.managerId)',
+        parameters: [{ name: '@t', value: TENANT }],
+      })
+      .fetchAll();
+    const managers = [...new Set(managerIds)].sort();
+    expect(managers).toHaveLength(249);
+    expect(await new CosmosDigestDirectory(cosmos.database.container('people')).managerIds(TENANT)).toEqual(
+      managers,
+    );
 
     // Dates and preferences stay as imported; names, emails and managers are Graph's.
     expect(await people.get(TENANT, USERS[24]?.id ?? '')).toEqual({

@@ -220,6 +220,8 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
       return person ? [structuredClone(person)] : [];
     });
   }
+  /** Managers are listed by a query of everyone here (see MemoryDigestDirectory): nothing to keep. */
+  async listManagers(_tenantId: string, _managerIds: readonly string[]) {}
   async findByEmails(tenantId: string, emails: string[]) {
     const wanted = new Set(emails.map((email) => email.toLowerCase()));
     return [...this.people.values()]

@@ -53,6 +53,7 @@ class MemoryDigestDirectory implements DigestDirectory {
       p.tenantId === tenantId && p.managerId ? [p.managerId] : [],
     );
   }
+  async withoutReports() {}
 }
 
 async function setup() {
