@@ -1,14 +1,16 @@
 import type { Item, ItemDefinition, PatchOperation } from '@azure/cosmos';
+import { retry } from '../../core/shared';
 import { statusOf } from './documents';
 
 /**
  * Reads and conditional patches of one document before giving up: each round lets at least one
  * of the writers racing on it through, and a roster registered by many teams at once is the most
- * there are.
+ * there are. The jittered pause spreads racing writers out.
  */
-const PATCH_ATTEMPTS = 25;
-/** The most a conditional patch waits, times its attempt, before reading again after losing a race. */
-const PATCH_BACKOFF_MS = 10;
+const PATCH_RACE_RETRY = { maxAttempts: 25, baseDelayMs: 10, maxDelayMs: 250 };
+
+/** The etag of the read was stale: another write landed between the read and the patch. */
+class LostRace extends Error {}
 
 /**
  * Patches one document with the operations `change` makes of its stored value, under that read's
@@ -25,7 +27,7 @@ export async function patchChecked<T extends ItemDefinition>(
   change: (stored: T) => PatchOperation[] | undefined,
   what: string,
 ): Promise<boolean> {
-  for (let attempt = 1; attempt <= PATCH_ATTEMPTS; attempt++) {
+  const once = async (): Promise<boolean> => {
     const { resource, etag } = await item.read<T>();
     const operations = resource ? change(resource) : undefined;
     if (!operations) return false;
@@ -35,10 +37,13 @@ export async function patchChecked<T extends ItemDefinition>(
     } catch (error) {
       const code = statusOf(error);
       if (code === 404) return false; // removed meanwhile
-      if (code !== 412) throw error;
-      // Changed since the read: after a jittered pause, so racing writers spread out, read again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * PATCH_BACKOFF_MS * attempt));
+      throw code === 412 ? new LostRace() : error;
     }
+  };
+  const outcome = await retry(once, { ...PATCH_RACE_RETRY, retryable: (error) => error instanceof LostRace });
+  if (outcome.ok) return outcome.value;
+  if (outcome.error instanceof LostRace) {
+    throw new Error(`${what} kept changing under ${PATCH_RACE_RETRY.maxAttempts} attempts`);
   }
-  throw new Error(`${what} kept changing under ${PATCH_ATTEMPTS} attempts`);
+  throw outcome.error;
 }
