@@ -6,7 +6,15 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // adaptivecards 3.x ships extensionless ESM in lib/; its UMD bundle loads in Node.
   moduleNameMapper: { '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js' },
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // FormatJS ships ES modules only; Jest runs CommonJS, so they are compiled like the sources.
+    '^.+/node_modules/(@formatjs|intl-messageformat)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat)/)'],
   testTimeout: 60000,
   maxWorkers: 2,
   // A worker's heap grows by the modules each test file loads until V8 next collects it, and a

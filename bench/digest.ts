@@ -295,6 +295,7 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
     unlinkManager: (tenantId, id, managerId) => people.unlinkManager(tenantId, id, managerId),
     clearMute: (tenantId, managerId, mutedId) => people.clearMute(tenantId, managerId, mutedId),
     markRecognised: (tenantId, id, givenOn) => people.markRecognised(tenantId, id, givenOn),
+    rememberLocale: (tenantId, id, locale) => people.rememberLocale(tenantId, id, locale),
     remove: (tenantId, id) => people.remove(tenantId, id),
     count: (tenantId) => people.count(tenantId),
     notRecognisedSince: (tenantId, since, limit) => people.notRecognisedSince(tenantId, since, limit),

@@ -41,6 +41,8 @@ import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
 import { registerAdmins } from './admins/handlers';
 import { installedAgain, registerInstallationEvents } from './teams/installation';
+import { settleTurnLanguage } from './i18n/turnLanguage';
+import { commandPattern } from './i18n/commands';
 
 /** What the bot needs from the rest of the app. */
 export interface BotDependencies {
@@ -145,6 +147,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       // A new or changed conversation: make sure the tenant is known, so the hourly jobs work for it.
       await ensureTenant(deps.settings, record.tenantId, deps.defaultTimeZone);
     }
+    await settleTurnLanguage(context, deps);
     return true;
   });
 
@@ -167,7 +170,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
 
   registerInstallationEvents(app, deps);
 
-  app.message(/^\s*help\s*$/i, async (context) => sendHelp(context));
+  app.message(commandPattern('help'), async (context) => sendHelp(context));
   // `note s` would otherwise reach `note` as a note about "s": answered as the typo it is.
   app.message(
     async (context) => isMisspacedCommand(context.activity.text ?? '', conversationKindOf(context)),

@@ -2,21 +2,22 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../teams/cardRender';
 import { helpCard, suggestionCard } from './helpCard';
 import { suggestCommand } from './suggestions';
-import { commandsFor } from './commands';
+import { commandsFor, commandWordsIn } from './commands';
 import { conversationKindOf } from '../teams/turnContext';
+import { translatorOf } from '../i18n/turnLanguage';
 
 /** Answers `help` with a card of the commands that work in this conversation. */
 export async function sendHelp(context: TurnContext): Promise<void> {
   const kind = conversationKindOf(context);
+  const t = translatorOf(context);
+  const { help } = commandWordsIn(t);
   await context.sendActivity({
     attachments: [
       cardAttachment(helpCard, {
-        intro:
-          kind === 'personal'
-            ? 'Type a command below. Everything you keep here, such as notes, stays private to you.'
-            : 'Mention me with a command, for example "@Moments help".',
-        sections: commandsFor(kind),
-        footer: 'Moments helps you notice and celebrate the people you work with.',
+        title: t.text('help.title'),
+        intro: kind === 'personal' ? t.text('help.intro.personal') : t.text('help.intro.shared', { help }),
+        sections: commandsFor(kind, t),
+        footer: t.text('help.footer'),
       }),
     ],
   });
@@ -27,14 +28,23 @@ export async function sendHelp(context: TurnContext): Promise<void> {
  * when one is close to what was typed, else a pointer to help.
  */
 export async function answerUnknownMessage(context: TurnContext): Promise<void> {
+  const t = translatorOf(context);
   const command = suggestCommand(context.activity.text ?? '', conversationKindOf(context));
   if (!command) {
-    await context.sendActivity('I didn’t catch that. Type **help** to see what I can do.');
+    await context.sendActivity({
+      type: 'message',
+      text: t.text('help.unknown', { help: commandWordsIn(t).help }),
+      textFormat: 'plain',
+    });
     return;
   }
+  const { help } = commandWordsIn(t);
+  const question = t.runs('help.didYouMean', { command });
   await context.sendActivity({
-    attachments: [cardAttachment(suggestionCard, { command })],
+    attachments: [
+      cardAttachment(suggestionCard, { question, orHelp: t.text('help.orHelp', { help }), command }),
+    ],
     // What the chat list and notifications show for the card.
-    summary: `Did you mean “${command}”?`,
+    summary: t.text('help.didYouMean', { command }),
   });
 }

@@ -1,29 +1,23 @@
 import type { ConversationKind } from '../../core/delivery';
 import { editDistance } from '../../core/shared';
+import { commandWords } from '../i18n/commands';
 import { COMMANDS } from './commands';
-
-/** Words of a catalogue entry that stand for what the person types (`kudos @name #value message`). */
-const PLACEHOLDER = /^(@name|#value|message|name)$/;
 
 /** Only the start of a message is compared: the distance costs the product of both lengths. */
 const COMPARED_CHARACTERS = 120;
 
 /**
- * The words each command typed in a conversation of `kind` starts with, from the help catalogue:
- * `kudos`, `my settings`, `values rename`, `admins remove`…
+ * The words each command typed in a conversation of `kind` starts with, in every language:
+ * `kudos`, `my settings`, `values rename`, `admins remove`, `hilfe`, `meine einstellungen`…
  */
 export function commandWordsFor(kind: ConversationKind): string[] {
   const heads = new Set<string>();
   for (const info of COMMANDS) {
-    if (info.typed === false || !info.kinds.includes(kind)) continue;
-    const alternatives = info.command.split(' / ').map((alternative) => alternative.trim().split(/\s+/));
-    const lead = alternatives[0] ?? [];
-    for (const [index, words] of alternatives.entries()) {
-      const end = words.findIndex((word) => PLACEHOLDER.test(word));
-      const head = end < 0 ? words : words.slice(0, end);
-      // `values add / rename`: the later alternatives leave out the first word.
-      const full = index > 0 && head.length === 1 && lead.length > 1 ? [lead[0], ...head] : head;
-      if (full.length > 0) heads.add(full.join(' ').toLowerCase());
+    if (!info.command || !info.kinds.includes(kind)) continue;
+    for (const word of commandWords(info.command)) {
+      // `values` alone is no command: only with what it does (`values add`).
+      if (!info.subcommands) heads.add(word);
+      for (const sub of info.subcommands ?? []) heads.add(`${word} ${sub}`);
     }
   }
   return [...heads];

@@ -5,19 +5,21 @@ import { firstAdminHowTo } from '../admins/wording';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf, firstNameOf } from '../teams/turnContext';
 import { markdownLiteral } from '../teams/markdown';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { Translator } from '../i18n/translator';
+import { commandWordsIn } from './commands';
 
 /**
  * The few sentences Moments introduces itself with, per kind of conversation. They are markdown
- * (`help` is bold), so the installer's name, which they chose, is escaped to show as typed.
+ * (the command is bold), so the installer's name, which they chose, is escaped to show as typed.
  */
-export function welcomeText(kind: ConversationKind, firstName?: string): string {
-  const what =
-    'I help you notice and celebrate the people you work with: kudos for good work, reminders of birthdays, ' +
-    'work anniversaries and new hires’ first weeks, and private notes that come back when it is time to follow up.';
-  if (kind === 'personal') {
-    return `Hi${firstName ? ` ${markdownLiteral(firstName)}` : ''}, I’m Moments. ${what} Type **help** to see what you can do here.`;
-  }
-  return `Hi everyone, I’m Moments. ${what} Mention me with **@Moments help** to get started.`;
+export function welcomeText(kind: ConversationKind, t: Translator, firstName?: string): string {
+  const { help } = commandWordsIn(t);
+  return kind === 'personal'
+    ? firstName
+      ? t.text('welcome.personalNamed', { name: markdownLiteral(firstName), help })
+      : t.text('welcome.personal', { help })
+    : t.text('welcome.shared', { help });
 }
 
 /** True when the bot itself is among the members just added, i.e. Moments was installed here. */
@@ -33,7 +35,8 @@ export function botWasAdded(context: TurnContext): boolean {
  */
 export async function sendWelcome(context: TurnContext, admins: AdminDirectoryDeps): Promise<void> {
   const kind = conversationKindOf(context);
-  const welcome = welcomeText(kind, kind === 'personal' ? await greetingNameOf(context) : undefined);
+  const t = translatorOf(context);
+  const welcome = welcomeText(kind, t, kind === 'personal' ? await greetingNameOf(context) : undefined);
   const tenantId = tenantOf(context.activity);
   const needsFirstAdmin = tenantId !== undefined && !(await hasAdmin(admins, tenantId, context));
   await context.sendActivity(

@@ -7,6 +7,8 @@ import {
   type SettingName,
   type TenantSettings,
 } from '../../core/settings';
+import { LANGUAGES } from '../../core/shared';
+import { languageName } from '../i18n/translator';
 import { declareCard } from '../teams/cardRender';
 import template from './tenant-settings.json';
 
@@ -21,6 +23,7 @@ export interface TenantSettingsCardData {
   leadDays: Choice[];
   hours: Choice[];
   weekdays: Choice[];
+  languages: Choice[];
   auditTitle: string;
   audit: AuditEntryText[];
   /** The version the card's choices were made on, and the values it showed then (JSON). */
@@ -59,6 +62,7 @@ export function tenantSettingsCardData(input: {
     leadDays: LEAD_DAYS,
     hours: HOURS,
     weekdays: WEEKDAYS,
+    languages: LANGUAGES.map((value) => ({ title: languageName(value), value })),
     auditTitle:
       input.audit.length === 0 ? 'No changes recorded yet' : `Latest changes (${input.audit.length})`,
     audit: input.audit.map(auditEntryText),

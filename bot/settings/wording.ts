@@ -18,6 +18,7 @@ export const SETTING_LABELS: Record<SettingName, string> = {
   managerCopy: 'Manager copy',
   teamOwnersManageChannel: 'Team owners choose the channel',
   installForEveryone: 'Install for everyone',
+  defaultLanguage: 'Default language',
 };
 
 /** The answer to `settings` in a personal chat for someone who is not an admin. */

@@ -1,3 +1,5 @@
+import { languageFrom, type Language } from '../shared';
+
 /** Who may see a person's milestone celebrated. */
 export type CelebrationPreference = 'public' | 'manager' | 'off';
 
@@ -48,6 +50,21 @@ export interface Person {
    * (an HR file) keep those three as they chose them and update the rest.
    */
   ownSettings?: true;
+  /** The locale Teams reported on their latest activity (e.g. `de-DE`): how they use Teams. */
+  locale?: string;
+  /** The language they chose in `my settings`; absent means automatic (their Teams locale). */
+  language?: Language;
+}
+
+/**
+ * The language Moments writes to `person` in: their choice, else the language of their latest
+ * Teams locale, else the tenant's default (and English when none of those is spoken).
+ */
+export function languageOf(
+  person: Pick<Person, 'language' | 'locale'> | undefined,
+  tenantDefault: Language,
+): Language {
+  return languageFrom([person?.language, person?.locale, tenantDefault]);
 }
 
 /** The directory port. Every method names the tenant: no call reads across tenants. */
@@ -96,6 +113,11 @@ export interface PeopleDirectory {
    * settings, an import) is kept. Someone not in the directory is left alone.
    */
   markRecognised(tenantId: string, id: string, givenOn: string): Promise<void>;
+  /**
+   * Records the locale of the person's latest activity unless it is the one recorded, changing
+   * nothing else of them. Someone not in the directory is left alone.
+   */
+  rememberLocale(tenantId: string, id: string, locale: string): Promise<void>;
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;

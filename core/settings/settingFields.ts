@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../shared';
 import type { TenantSettings } from './tenantSettings';
 
 /**
@@ -19,6 +20,7 @@ export const SETTING_NAMES = [
   'managerCopy',
   'teamOwnersManageChannel',
   'installForEveryone',
+  'defaultLanguage',
 ] as const;
 
 /** The name of one changeable setting. */
@@ -40,6 +42,7 @@ export type SettingValues = {
   managerCopy: boolean;
   teamOwnersManageChannel: boolean;
   installForEveryone: boolean;
+  defaultLanguage: Language;
 };
 
 /** The weekdays of `digestDay`, Monday first (1 = Monday … 7 = Sunday). */
@@ -128,6 +131,16 @@ const FIELDS: {
   managerCopy: { parse: (raw) => onOff(raw, 'managerCopy'), text: onOffText },
   teamOwnersManageChannel: { parse: (raw) => onOff(raw, 'teamOwnersManageChannel'), text: onOffText },
   installForEveryone: { parse: (raw) => onOff(raw, 'installForEveryone'), text: onOffText },
+  defaultLanguage: {
+    parse(raw) {
+      const text = raw.trim().toLowerCase();
+      const value = LANGUAGES.find((language) => language.toLowerCase() === text);
+      return value
+        ? { value }
+        : { problem: `defaultLanguage must be ${listed(LANGUAGES)}; “${shown(raw)}” is not.` };
+    },
+    text: String,
+  },
 };
 
 function onOffText(value: boolean): string {
@@ -166,6 +179,7 @@ export function settingValuesOf(settings: TenantSettings): SettingValues {
     managerCopy: settings.managerCopy,
     teamOwnersManageChannel: settings.teamOwnersManageChannel,
     installForEveryone: settings.installForEveryone,
+    defaultLanguage: settings.defaultLanguage,
   };
 }
 

@@ -1,3 +1,5 @@
+import { SOURCE_LANGUAGE, type Language } from '../shared';
+
 /** A company value kudos are given for. Retired values stay on past kudos but are not offered. */
 export interface CompanyValue {
   id: string;
@@ -36,6 +38,11 @@ export interface TenantSettings {
   installForEveryone: boolean;
   /** Whether a team's owners may choose its recognition channel, besides the tenant's admins. */
   teamOwnersManageChannel: boolean;
+  /**
+   * The language of what is read by many (kudos posted in a channel) and of people Moments has not
+   * seen in Teams yet.
+   */
+  defaultLanguage: Language;
   /**
    * The stored copy's version, set by the store when it reads them (absent for settings never
    * stored): a save made `ifVersion` it is refused once someone else has saved in between.
@@ -108,6 +115,7 @@ export function defaultTenantSettings(tenantId: string, defaultTimeZone: string)
     managerCopy: true,
     installForEveryone: false,
     teamOwnersManageChannel: false,
+    defaultLanguage: SOURCE_LANGUAGE,
   };
 }
 

@@ -3,6 +3,7 @@ export * from './backgroundWork';
 export * from './calendar';
 export * from './chunks';
 export * from './editDistance';
+export * from './languages';
 export * from './logger';
 export * from './pool';
 export * from './retry';

@@ -108,6 +108,12 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
     );
   }
 
+  async rememberLocale(tenantId: string, id: string, locale: string): Promise<void> {
+    await this.patch(tenantId, id, 'locale', (person) =>
+      person.locale === locale ? undefined : [{ op: 'set', path: '/locale', value: locale }],
+    );
+  }
+
   async addTeam(tenantId: string, id: string, teamId: string): Promise<void> {
     await this.patch(tenantId, id, 'teamIds', ({ teamIds = [] }) =>
       teamIds.includes(teamId) ? undefined : [{ op: 'set', path: '/teamIds', value: [...teamIds, teamId] }],

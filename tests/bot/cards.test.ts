@@ -1,3 +1,4 @@
+import { translatorFor } from '../../bot/i18n/translator';
 import { expandCard } from '../../bot/teams/cardRender';
 import { helpCard } from '../../bot/help/helpCard';
 import {
@@ -64,8 +65,9 @@ describe('card templates', () => {
   it('help card renders for every kind of conversation', () => {
     for (const kind of ['personal', 'groupChat', 'channel'] as const) {
       const card = expandCard(helpCard, {
+        title: 'What Moments can do',
         intro: 'Type a command.',
-        sections: commandsFor(kind),
+        sections: commandsFor(kind, translatorFor('en')),
         footer: 'Moments',
       });
       expectValid(card);

@@ -115,7 +115,7 @@ describe('without BOT_ID (anonymous, local development)', () => {
 
     const reply = await connector.waitFor((c) => c.activity.replyToId === id);
     expect(reply.path).toBe(`/v3/conversations/a:moments-personal-alexw/activities/${id}`);
-    expect(reply.activity.text).toBe('I didn’t catch that. Type **help** to see what I can do.');
+    expect(reply.activity.text).toBe('I didn’t catch that. Type “help” to see what I can do.');
     expect(await storedConversations()).toHaveLength(1);
     expect(await runtime.stores.conversations.get(TENANT_ID, `personal:${ALEX_AAD_ID}`)).toMatchObject({
       kind: 'personal',

@@ -115,7 +115,10 @@ test('help in the personal chat answers with the help card', async () => {
   expect(isHelpCard(reply)).toBe(true);
   const card = reply.attachments[0]!.content as { type: string; body: unknown[] };
   expect(card.type).toBe('AdaptiveCard');
-  expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'What Moments can do' });
+  expect(card.body[0]).toMatchObject({
+    type: 'RichTextBlock',
+    inlines: [{ type: 'TextRun', text: 'What Moments can do' }],
+  });
   expect(cardText(reply)).toMatch(
     /"text":"help"[^}]*\}\]\},\{"type":"RichTextBlock","spacing":"None","inlines":\[\{"type":"TextRun","text":"Show this card\."/,
   );
@@ -136,13 +139,13 @@ test('@Moments help in a channel answers with the help card, in the thread', asy
   expect(cardText(reply)).toContain('Mention me with a command');
 });
 
-test('a message it does not understand gets the "Type **help**" reply', async () => {
+test('a message it does not understand gets the “Type help” reply', async () => {
   const reply = await after(
     'unknown message → fallback',
     () => pg.send(PERSONAL, 'what is the weather like?'),
     (m) => m.conversationId === PERSONAL && m.text !== undefined,
   );
-  expect(reply.text).toBe('I didn’t catch that. Type **help** to see what I can do.');
+  expect(reply.text).toBe('I didn’t catch that. Type “help” to see what I can do.');
 });
 
 test.each([

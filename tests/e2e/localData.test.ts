@@ -82,7 +82,7 @@ test('a fresh start seeds the demo organisation; a message stores the reference 
 
   const answer = await postActivity(app.botUrl, personalMessage(connector.serviceUrl, 'hello'));
   expect(answer.status).toBe(200);
-  const reply = await connector.waitFor((c) => c.activity.text?.includes('Type **help**') === true);
+  const reply = await connector.waitFor((c) => c.activity.text?.includes('Type “help”') === true);
   expect(reply.path).toMatch(/^\/v3\/conversations\/a:moments-personal-alexw\/activities\//);
 
   const record = await app.runtime.stores.conversations.get(DEMO_TENANT_ID, PERSONAL_RECORD);

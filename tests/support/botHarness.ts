@@ -39,6 +39,7 @@ export const ALEX: Person = {
   id: '00000000-0000-4000-8000-0000000000a1',
   displayName: 'Alex Wilber',
   timeZone: 'Europe/London',
+  locale: 'en-GB',
   celebrate: { birthday: 'manager', anniversary: 'manager' },
 };
 
@@ -48,6 +49,7 @@ export const MEGAN: Person = {
   displayName: 'Megan Bowen',
   managerId: ALEX.id,
   timeZone: 'Europe/London',
+  locale: 'en-GB',
   birthday: '03-14',
   celebrate: { birthday: 'public', anniversary: 'manager' },
 };
@@ -141,7 +143,8 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
       channelId: 'msteams',
       // Nothing listens here by default: a handler that tried to reach the Bot Connector would fail fast.
       serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
-      locale: 'en-GB',
+      // The Teams client's locale: the person's own when the test gives one.
+      locale: from.locale ?? 'en-GB',
       replyToId: '1700000000000',
       from: { id: `29:${handle}`, name: from.displayName, aadObjectId: from.id },
       recipient: { id: '28:moments', name: 'Moments' },
@@ -197,7 +200,8 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
       channelId: 'msteams',
       deliveryMode: 'expectReplies',
       serviceUrl: 'http://127.0.0.1:9/',
-      locale: 'en-GB',
+      // The Teams client's locale: the person's own when the test gives one.
+      locale: from.locale ?? 'en-GB',
       from: { id: `29:${from.id}`, name: from.displayName, aadObjectId: from.id },
       recipient: { id: '28:moments', name: 'Moments' },
       conversation: {

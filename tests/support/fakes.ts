@@ -234,6 +234,10 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
       person.lastRecognisedOn = givenOn;
     }
   }
+  async rememberLocale(tenantId: string, id: string, locale: string) {
+    const person = this.people.get(`${tenantId}/${id}`);
+    if (person) person.locale = locale;
+  }
   async save(person: Person) {
     this.people.set(`${person.tenantId}/${person.id}`, structuredClone(person));
   }

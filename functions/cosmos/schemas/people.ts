@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Person } from '../../../core/people';
+import { LANGUAGES } from '../../../core/shared';
 
 // Stored documents are checked for the shape the code relies on (types, enums), not re-validated
 // for formats: whatever wrote them validated those, and a stricter reader would hide records that
@@ -33,5 +34,7 @@ export const personSchema = z
       .passthrough()
       .optional(),
     ownSettings: z.literal(true).optional(),
+    locale: z.string().optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .passthrough() satisfies z.ZodType<Person>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../../core/shared';
 import {
   defaultTenantSettings,
   type AuditEntry,
@@ -37,6 +38,7 @@ export const tenantSettingsSchema = z
     managerCopy: z.boolean().default(DEFAULTS.managerCopy),
     installForEveryone: z.boolean().default(DEFAULTS.installForEveryone),
     teamOwnersManageChannel: z.boolean().default(DEFAULTS.teamOwnersManageChannel),
+    defaultLanguage: z.enum(LANGUAGES).default(DEFAULTS.defaultLanguage),
   })
   .passthrough() satisfies z.ZodType<TenantSettings, z.ZodTypeDef, unknown>;
 

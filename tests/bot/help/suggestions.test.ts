@@ -1,3 +1,4 @@
+import { translatorFor } from '../../../bot/i18n/translator';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { suggestionCard } from '../../../bot/help/helpCard';
 import { commandWordsFor, isMisspacedCommand, suggestCommand } from '../../../bot/help/suggestions';
@@ -60,7 +61,12 @@ describe('did you mean', () => {
   });
 
   it('the card asks and its button sends the command, without reading it as markdown', () => {
-    const card = expandCard(suggestionCard, { command: 'kudos **@Megan**' });
+    const t = translatorFor('en');
+    const card = expandCard(suggestionCard, {
+      question: t.runs('help.didYouMean', { command: 'kudos **@Megan**' }),
+      orHelp: t.text('help.orHelp', { help: 'help' }),
+      command: 'kudos **@Megan**',
+    });
     expect(cardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
     const text = JSON.stringify(card);
