@@ -8,13 +8,14 @@ module.exports = {
   moduleNameMapper: { '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // FormatJS ships ES modules only; Jest runs CommonJS, so they are compiled like the sources.
-    '^.+/node_modules/(@formatjs|intl-messageformat)/.+\\.js$': [
+    // FormatJS and strip-bom ship ES modules only; Jest runs CommonJS, so they are compiled like the
+    // sources.
+    '^.+/node_modules/(@formatjs|intl-messageformat|strip-bom)/.+\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat|strip-bom)/)'],
   testTimeout: 60000,
   maxWorkers: 2,
   // A worker's heap grows by the modules each test file loads until V8 next collects it, and a

@@ -1,6 +1,6 @@
 /**
- * Builds the Teams app package (manifest.json + color.png + outline.png at the zip root) for one
- * environment, the way the Teams Toolkit's `teamsApp/zipAppPackage` does, but offline:
+ * Builds the Teams app package (manifest.json, its language files, color.png and outline.png at
+ * the zip root) for one environment, the way the Teams Toolkit's `teamsApp/zipAppPackage` does, but offline:
  *
  *   1. read env/.env.<env> (KEY=VALUE lines, `#` comments), then let process.env override it;
  *   2. fill every `${{NAME}}` placeholder in appPackage/manifest.json;
@@ -16,6 +16,7 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 import type { JSONSchemaType } from 'ajv';
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+import { localizationFiles } from './manifestLanguages';
 
 export const REPO_ROOT = join(__dirname, '..');
 export const APP_PACKAGE_DIR = join(REPO_ROOT, 'appPackage');
@@ -299,11 +300,13 @@ export async function buildAppPackage(
     errors.push(...check(data));
     icons.push([file, data]);
   }
+  const languages = localizationFiles(dir, manifest);
+  errors.push(...languages.errors);
   if (errors.length > 0) throw new ManifestValidationError(errors);
 
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ZIP_DATE });
-  for (const [name, data] of icons) zip.file(name, data, { date: ZIP_DATE });
+  for (const [name, data] of [...icons, ...languages.files]) zip.file(name, data, { date: ZIP_DATE });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }
 

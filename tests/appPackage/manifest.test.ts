@@ -22,14 +22,6 @@ import {
 } from '../../scripts/appPackage';
 import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon } from '../../scripts/makeIcons';
 
-// @microsoft/app-manifest require()s strip-bom 5, which is ESM-only. Node 20.19+ can require() it,
-// but Jest's CommonJS runtime cannot (before Node 24.9), so the suite would not even load. The
-// validator never calls it (only the read-from-file helpers do); this is a faithful CJS stand-in.
-jest.mock('strip-bom', () => ({
-  __esModule: true,
-  default: (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s),
-}));
-
 // ---------------------------------------------------------------------------------- fixtures
 
 const VARS = {
@@ -329,7 +321,18 @@ describe('buildAppPackage', () => {
       .filter((f) => !f.dir)
       .map((f) => f.name)
       .sort();
-    expect(names).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(names).toEqual([
+      'color.png',
+      'de.json',
+      'es.json',
+      'fr.json',
+      'it.json',
+      'ja.json',
+      'manifest.json',
+      'nl.json',
+      'outline.png',
+      'pt-BR.json',
+    ]);
 
     const manifestJson = await zip.file('manifest.json')!.async('string');
     expect(manifestJson).not.toContain('${{');
