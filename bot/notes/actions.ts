@@ -34,7 +34,3 @@ export const finishNoteAction = z.object({
   from: z.string().max(16).optional(),
   subjectId: cardId.optional(),
 });
-
-/** What a note card says when its data could not be read; nothing was changed. */
-export const UNREADABLE_NOTE_ACTION =
-  'Moments could not read that (a field is too long or not what the card sends), so nothing was changed.';

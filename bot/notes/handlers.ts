@@ -12,11 +12,13 @@ import { noteForm, type Author, type NoteFormFields } from './noteForm';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
 import { likelyPeople, type Choice } from '../kudos/roster';
-import { matchName, subjectsOf } from './subjects';
-import { checkInNoteText, longDate, NOT_SENT_TO_YOU } from '../milestones/wording';
+import { matchName, splitLeadingName, subjectsOf } from './subjects';
 import { sentToCaller } from '../teams/sentCard';
-import { noteListData, NOTES_ARE_PRIVATE } from './wording';
+import { checkInNoteText, noteListData, noticeData, refusalText, savedText } from './wording';
 import { readPayload } from '../teams/payload';
+import { translatorOf } from '../i18n/turnLanguage';
+import { commandPattern, textAfterCommand } from '../i18n/commands';
+import type { Translator } from '../i18n/translator';
 import {
   finishNoteAction,
   listNotesAction,
@@ -24,7 +26,6 @@ import {
   noteAction,
   notesAboutAction,
   saveNoteAction,
-  UNREADABLE_NOTE_ACTION,
 } from './actions';
 
 /** What the notes handlers need. */
@@ -39,8 +40,6 @@ export interface NotesDeps {
   defaultTimeZone: string;
 }
 
-const NOT_FROM_TEAMS = 'Moments could not tell who you are here, so nothing was changed.';
-
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
 
 function authorOf(context: TurnContext): Author | undefined {
@@ -54,17 +53,18 @@ function authorOf(context: TurnContext): Author | undefined {
  * told, it answers why nothing is shown and returns undefined.
  */
 async function personalAuthorOf(context: TurnContext): Promise<Author | undefined> {
+  const t = translatorOf(context);
   if (conversationKindOf(context) !== 'personal') {
-    await context.sendActivity(NOTES_ARE_PRIVATE);
+    await context.sendActivity(t.text('notes.private'));
     return undefined;
   }
   const author = authorOf(context);
-  if (!author) await context.sendActivity(NOT_FROM_TEAMS);
+  if (!author) await context.sendActivity(t.text('notes.notFromTeams'));
   return author;
 }
 
-const notice = (message: string, showList = false) =>
-  asCard(expandCard(noteNoticeCard, { text: message, showList }));
+const notice = (t: Translator, message: string, showList = false) =>
+  asCard(expandCard(noteNoticeCard, noticeData(t, message, showList)));
 
 /**
  * Private notes, in the personal chat only: `note` opens the form, `notes` lists the open notes,
@@ -77,7 +77,11 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
   const form = (context: TurnContext, author: Author, fields: NoteFormFields, extra?: Choice) =>
     noteForm(context, deps, author, fields, extra);
 
-  const list = async (author: Author, options: { subjectId?: string; notice?: string } = {}) => {
+  const list = async (
+    t: Translator,
+    author: Author,
+    options: { subjectId?: string; notice?: string } = {},
+  ) => {
     const open = await service.open(author.tenantId, author.authorId);
     const shown = options.subjectId ? open.filter((n) => n.subjectId === options.subjectId) : open;
     const people = subjectsOf(open);
@@ -88,9 +92,9 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
         : undefined);
     return expandCard(
       noteListCard,
-      noteListData(shown, {
+      noteListData(shown, t, {
         people,
-        ...(options.subjectId ? { subject: { id: options.subjectId, name: name ?? 'this person' } } : {}),
+        ...(options.subjectId ? { subject: { id: options.subjectId, ...(name ? { name } : {}) } } : {}),
         ...(options.notice ? { notice: options.notice } : {}),
       }),
     );
@@ -99,13 +103,14 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
   const send = (context: TurnContext, card: Record<string, unknown>) =>
     context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
-  // "notes", "notes Megan": the author's open notes, or those about one person.
-  app.message(/^\s*notes\b/i, async (context) => {
+  // "notes", "notes Megan" (in any language's words): the author's open notes, or those about one person.
+  app.message(commandPattern('notes', 'any'), async (context) => {
     const author = await personalAuthorOf(context);
     if (!author) return;
-    const query = (context.activity.text ?? '').replace(/^\s*notes\b/i, '').trim();
+    const t = translatorOf(context);
+    const query = textAfterCommand('notes', context.activity.text ?? '') ?? '';
     if (!query) {
-      await send(context, await list(author));
+      await send(context, await list(t, author));
       return;
     }
     const open = await service.open(author.tenantId, author.authorId);
@@ -115,35 +120,19 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
     await send(
       context,
       subject
-        ? await list(author, { subjectId: subject.value })
-        : await list(author, { notice: `No one called “${query}” among your notes; here are all of them.` }),
+        ? await list(t, author, { subjectId: subject.value })
+        : await list(t, author, { notice: t.text('notes.noOneCalled', { query }) }),
     );
   });
 
   // "note", "note Megan ask how the launch went": the form, prefilled with what was typed.
-  app.message(/^\s*note\b/i, async (context) => {
+  app.message(commandPattern('note', 'any'), async (context) => {
     const author = await personalAuthorOf(context);
     if (!author) return;
-    let rest = (context.activity.text ?? '').replace(/^\s*note\b/i, '').trim();
-    let subject = '';
-    if (rest) {
-      const people = await likelyPeople(context, deps, author.tenantId, author.authorId);
-      const lower = rest.replace(/^@/, '').toLowerCase();
-      const named = people
-        .flatMap((p) => [
-          { p, name: p.title.toLowerCase() },
-          { p, name: p.title.toLowerCase().split(/\s+/)[0] ?? '' },
-        ])
-        .find(({ name }) => name && (lower === name || lower.startsWith(`${name} `)));
-      if (named) {
-        subject = named.p.value;
-        rest = rest
-          .replace(/^@/, '')
-          .slice(named.name.length)
-          .replace(/^[\s,:–-]+/, '');
-      }
-    }
-    await send(context, await form(context, author, { subject, text: rest }));
+    const typed = textAfterCommand('note', context.activity.text ?? '') ?? '';
+    const people = typed ? await likelyPeople(context, deps, author.tenantId, author.authorId) : [];
+    const { subject, text } = splitLeadingName(people, typed);
+    await send(context, await form(context, author, { subject, text }));
   });
 
   /**
@@ -154,13 +143,16 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
     verb: string,
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
     handler: (context: TurnContext, author: Author, data: T) => Promise<AdaptiveCard | string>,
-    refuse: (context: TurnContext, author: Author) => Promise<AdaptiveCard> = async () =>
-      notice(UNREADABLE_NOTE_ACTION, true),
+    refuse: (context: TurnContext, author: Author) => Promise<AdaptiveCard> = async (context) => {
+      const t = translatorOf(context);
+      return notice(t, t.text('notes.unreadable'), true);
+    },
   ) =>
     app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, async (context, _state, payload) => {
-      if (conversationKindOf(context) !== 'personal') return notice(NOTES_ARE_PRIVATE);
+      const t = translatorOf(context);
+      if (conversationKindOf(context) !== 'personal') return notice(t, t.text('notes.private'));
       const author = authorOf(context);
-      if (!author) return notice(NOT_FROM_TEAMS);
+      if (!author) return notice(t, t.text('notes.notFromTeams'));
       const data = readPayload(schema, payload);
       return data ? handler(context, author, data) : refuse(context, author);
     });
@@ -169,18 +161,19 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
   // how it's going" on a check-in reminder name the delivery they came with: the note is about the
   // person that delivery was about, and its form arrives as a new message so the card stays.
   action('newNote', newNoteAction, async (context, author, data) => {
+    const t = translatorOf(context);
     if (!data.deliveryId) {
       // Only cards Moments delivered name a person; one without a delivery is forged or stale.
-      return data.subject ? notice(NOT_SENT_TO_YOU) : asCard(await form(context, author, {}));
+      return data.subject ? notice(t, t.text('notes.notSentToYou')) : asCard(await form(context, author, {}));
     }
     const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, ['reminder', 'digest']);
     const subjectId = sent ? personOfDelivery(sent.delivery, data.subject) : undefined;
-    if (!sent || !subjectId) return notice(NOT_SENT_TO_YOU);
+    if (!sent || !subjectId) return notice(t, t.text('notes.notSentToYou'));
     const subject = await deps.people.get(author.tenantId, subjectId);
     const about = sent.delivery.subject;
     const text =
       subject && about.type === 'reminder' && (about.kind === 'day-30' || about.kind === 'day-90')
-        ? checkInNoteText(about.kind, subject.displayName)
+        ? checkInNoteText(about.kind, subject.displayName, t)
         : '';
     const card = subject
       ? await form(
@@ -191,12 +184,16 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
         )
       : await form(context, author, {});
     await send(context, card);
-    return subject ? `The note form about ${subject.displayName} is below.` : 'The note form is below.';
+    return subject
+      ? t.text('notes.formBelowAbout', { name: subject.displayName })
+      : t.text('notes.formBelow');
   });
-  action('listNotes', listNotesAction, async (_context, author) => asCard(await list(author)));
-  action('notesAbout', notesAboutAction, async (_context, author, data) => {
+  action('listNotes', listNotesAction, async (context, author) =>
+    asCard(await list(translatorOf(context), author)),
+  );
+  action('notesAbout', notesAboutAction, async (context, author, data) => {
     const subjectId = data.subject;
-    return asCard(await list(author, subjectId ? { subjectId } : {}));
+    return asCard(await list(translatorOf(context), author, subjectId ? { subjectId } : {}));
   });
 
   const saveNote = async (context: TurnContext, author: Author, data: z.infer<typeof saveNoteAction>) => {
@@ -207,6 +204,7 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       followUpOn: data.followUpOn ?? '',
     };
     const now = deps.now();
+    const t = translatorOf(context);
     const result = noteId
       ? await service.edit(author.tenantId, author.authorId, noteId, input, now)
       : await service.add(
@@ -219,7 +217,7 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
           now,
         );
     if (!result.ok) {
-      if (result.code === 'NOTES.NOT_FOUND') return notice(result.message, true);
+      if (result.code === 'NOTES.NOT_FOUND') return notice(t, refusalText(result, t), true);
       const current = noteId ? await service.get(author.tenantId, author.authorId, noteId) : undefined;
       const extra = current?.ok
         ? { title: current.note.subjectName, value: current.note.subjectId }
@@ -234,26 +232,22 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
             subject: input.subjectId,
             text: input.text,
             followUpOn: input.followUpOn,
-            error: result.message,
+            error: refusalText(result, t),
           },
           extra,
         ),
       );
     }
-    const { note } = result;
-    return notice(
-      `${noteId ? 'Updated' : 'Saved'} your note about ${note.subjectName}.` +
-        (note.followUpOn ? ` I’ll nudge you on ${longDate(note.followUpOn)}.` : ''),
-      true,
-    );
+    return notice(t, savedText(result.note, noteId !== '', t), true);
   };
   action('saveNote', saveNoteAction, saveNote, async (context, author) =>
-    asCard(await form(context, author, { error: UNREADABLE_NOTE_ACTION })),
+    asCard(await form(context, author, { error: translatorOf(context).text('notes.unreadable') })),
   );
 
   action('noteEdit', noteAction, async (context, author, data) => {
+    const t = translatorOf(context);
     const result = await service.get(author.tenantId, author.authorId, data.noteId ?? '');
-    if (!result.ok) return notice(result.message, true);
+    if (!result.ok) return notice(t, refusalText(result, t), true);
     const { note } = result;
     return asCard(
       await form(
@@ -267,27 +261,30 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
 
   const finish =
     (kind: 'done' | 'delete') =>
-    async (_context: TurnContext, author: Author, data: z.infer<typeof finishNoteAction>) => {
+    async (context: TurnContext, author: Author, data: z.infer<typeof finishNoteAction>) => {
+      const t = translatorOf(context);
       const noteId = data.noteId ?? '';
       const result =
         kind === 'done'
           ? await service.done(author.tenantId, author.authorId, noteId, deps.now())
           : await service.delete(author.tenantId, author.authorId, noteId);
-      if (!result.ok) return notice(result.message, true);
-      const message =
-        kind === 'done'
-          ? `Done: your note about ${result.note.subjectName}.`
-          : `Deleted your note about ${result.note.subjectName}.`;
-      if (data.from !== 'list') return notice(message, true);
+      if (!result.ok) return notice(t, refusalText(result, t), true);
+      const message = t.text(kind === 'done' ? 'notes.done' : 'notes.deleted', {
+        name: result.note.subjectName,
+      });
+      if (data.from !== 'list') return notice(t, message, true);
       const subjectId = data.subjectId;
-      return asCard(await list(author, { notice: message, ...(subjectId ? { subjectId } : {}) }));
+      return asCard(await list(t, author, { notice: message, ...(subjectId ? { subjectId } : {}) }));
     };
   action('noteDone', finishNoteAction, finish('done'));
   action('noteDelete', finishNoteAction, finish('delete'));
 
-  action('noteSnooze', noteAction, async (_context, author, data) => {
+  action('noteSnooze', noteAction, async (context, author, data) => {
+    const t = translatorOf(context);
     const result = await service.snooze(author.tenantId, author.authorId, data.noteId ?? '', deps.now());
-    if (!result.ok) return notice(result.message, true);
-    return notice(`Snoozed. I’ll nudge you again on ${longDate(result.note.followUpOn ?? '')}.`, true);
+    if (!result.ok) return notice(t, refusalText(result, t), true);
+    // A snoozed note always has a follow-up date: snoozing sets one.
+    const date = t.day(result.note.followUpOn ?? '', 'long');
+    return notice(t, t.text('notes.snoozed', { date }), true);
   });
 }

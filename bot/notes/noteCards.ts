@@ -1,4 +1,5 @@
 import { declareCard } from '../teams/cardRender';
+import type { TextRun } from '../i18n/translator';
 import formTemplate from './note-form.json';
 import listTemplate from './note-list.json';
 import nudgeTemplate from './note-nudge.json';
@@ -7,6 +8,8 @@ import noticeTemplate from './note-notice.json';
 /** The note form: new (noteId '') or editing one of the author's notes. */
 export interface NoteFormData {
   title: string;
+  /** Who sees notes and what a date does. */
+  intro: string;
   noteId: string;
   submissionId: string;
   people: Array<{ title: string; value: string }>;
@@ -16,6 +19,17 @@ export interface NoteFormData {
   followUpOn: string;
   /** Empty when there is nothing wrong. */
   error: string;
+  /** The inputs' labels, placeholders and error messages, and the Save button. */
+  labels: {
+    subject: string;
+    subjectError: string;
+    subjectPlaceholder: string;
+    text: string;
+    textError: string;
+    textPlaceholder: string;
+    followUpOn: string;
+    save: string;
+  };
 }
 
 /** The author's open notes, newest first, each with Done / Edit / Delete. */
@@ -30,22 +44,35 @@ export interface NoteListData {
   people: Array<{ title: string; value: string }>;
   /** The person the list is filtered to; '' for all. */
   subjectId: string;
+  /** Button titles and the person picker's label and placeholder. */
+  labels: {
+    done: string;
+    edit: string;
+    delete: string;
+    showAbout: string;
+    choosePerson: string;
+    newNote: string;
+    show: string;
+    all: string;
+  };
 }
 
 /** The follow-up nudge in the author's personal chat. */
 export interface NoteNudgeData {
+  title: string;
   noteId: string;
-  /** "You wanted to " before a note written as a to-do, or a lead-in line otherwise. */
-  lead: string;
-  text: string;
-  textWeight: 'Default' | 'Bolder';
+  /** The note as the author wrote it, within a sentence that says it is theirs to follow up. */
+  lead: TextRun[];
   about: string;
+  labels: { done: string; snooze: string; delete: string };
 }
 
 /** A one-line card that replaces a note card once acted on. */
 export interface NoteNoticeData {
   text: string;
   showList: boolean;
+  /** The title of the button that shows the list. */
+  listTitle: string;
 }
 
 export const noteFormCard = declareCard<NoteFormData>('note-form', formTemplate);

@@ -3,8 +3,11 @@ import type { TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/shared';
 import { expandCard } from '../teams/cardRender';
 import type { MemberDirectory } from '../../core/people';
+import { MAX_NOTE_LENGTH } from '../../core/notes';
 import { likelyPeople, type Choice } from '../kudos/roster';
-import { noteFormCard } from './noteCards';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { Translator } from '../i18n/translator';
+import { noteFormCard, type NoteFormData } from './noteCards';
 
 /** Who is writing notes, in which tenant. */
 export interface Author {
@@ -22,6 +25,31 @@ export interface NoteFormFields {
   error?: string;
 }
 
+/** The form's data in the reader's language: `fields` as given, offering `people`. */
+export function noteFormData(t: Translator, fields: NoteFormFields, people: Choice[]): NoteFormData {
+  return {
+    title: t.text(fields.noteId ? 'notes.form.titleEdit' : 'notes.form.titleNew'),
+    intro: t.text('notes.form.intro'),
+    noteId: fields.noteId ?? '',
+    submissionId: fields.submissionId || randomUUID(),
+    people,
+    subject: fields.subject ?? '',
+    text: fields.text ?? '',
+    followUpOn: fields.followUpOn ?? '',
+    error: fields.error ?? '',
+    labels: {
+      subject: t.text('notes.form.subject'),
+      subjectError: t.text('notes.form.subjectError'),
+      subjectPlaceholder: t.text('notes.form.subjectPlaceholder'),
+      text: t.text('notes.form.text'),
+      textError: t.text('notes.form.textError', { max: t.number(MAX_NOTE_LENGTH) }),
+      textPlaceholder: t.text('notes.form.textPlaceholder'),
+      followUpOn: t.text('notes.form.followUpOn'),
+      save: t.text('notes.form.save'),
+    },
+  };
+}
+
 /**
  * The note form, offering the people the author most likely writes about; `extra` is offered too
  * when the note is about someone else (the person a digest or reminder named, or the note's own).
@@ -35,14 +63,5 @@ export async function noteForm(
 ): Promise<Record<string, unknown>> {
   const people = await likelyPeople(context, deps, author.tenantId, author.authorId);
   if (extra && !people.some((p) => p.value === extra.value)) people.unshift(extra);
-  return expandCard(noteFormCard, {
-    title: fields.noteId ? 'Edit note' : 'New note',
-    noteId: fields.noteId ?? '',
-    submissionId: fields.submissionId || randomUUID(),
-    people,
-    subject: fields.subject ?? '',
-    text: fields.text ?? '',
-    followUpOn: fields.followUpOn ?? '',
-    error: fields.error ?? '',
-  });
+  return expandCard(noteFormCard, noteFormData(translatorOf(context), fields, people));
 }

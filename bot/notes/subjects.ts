@@ -18,3 +18,24 @@ export function matchName(choices: Choice[], query: string): Choice | undefined 
     choices.find((c) => c.title.toLowerCase().startsWith(wanted))
   );
 }
+
+/**
+ * What follows the `note` command: the person it starts with, when it starts with one of
+ * `choices` by full or first name (`Megan ask how the launch went`), and the rest as the note.
+ */
+export function splitLeadingName(choices: Choice[], typed: string): { subject: string; text: string } {
+  const rest = typed.trim();
+  const lower = rest.replace(/^@/, '').toLowerCase();
+  const named = choices
+    .flatMap((p) => [
+      { p, name: p.title.toLowerCase() },
+      { p, name: p.title.toLowerCase().split(/\s+/)[0] ?? '' },
+    ])
+    .find(({ name }) => name && (lower === name || lower.startsWith(`${name} `)));
+  if (!named) return { subject: '', text: rest };
+  const text = rest
+    .replace(/^@/, '')
+    .slice(named.name.length)
+    .replace(/^[\s,:–-]+/, '');
+  return { subject: named.p.value, text };
+}

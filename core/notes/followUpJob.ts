@@ -14,17 +14,23 @@ import {
   type HourlyJobDeps,
   type JobSendOutcome,
 } from '../delivery';
-import { addDays, instantOfLocal, utcDateOf } from '../shared';
+import { addDays, instantOfLocal, utcDateOf, type Language } from '../shared';
 import type { Note, NoteStore } from './notesService';
-import type { PeopleDirectory } from '../people';
+import { languageOf, type PeopleDirectory } from '../people';
 import { tenantSettingsOf } from '../settings';
 
 /** The job's name in the job-run records. */
 export const FOLLOW_UP_JOB = 'followups';
 
+/** Who reads a nudge: the note's author, in their language and time zone. */
+export interface NudgeReader {
+  language: Language;
+  timeZone: string;
+}
+
 /** The outbound side of the job: renders the nudge and sends it to the author; at the Teams edge. */
 export interface FollowUpNotifier {
-  nudge(conversation: ConversationRecord, note: Note): Promise<SendResult>;
+  nudge(conversation: ConversationRecord, note: Note, reader: NudgeReader): Promise<SendResult>;
 }
 
 /** Everything the job reads and writes. */
@@ -88,9 +94,17 @@ async function runForTenant(
       p,
     ]),
   );
+  // The authors were read once for their zones; their languages come with them.
+  const readerOf = (authorId: string): NudgeReader => {
+    const author = authors.get(authorId);
+    return {
+      language: languageOf(author, settings.defaultLanguage),
+      timeZone: author?.timeZone ?? settings.defaultTimeZone,
+    };
+  };
   const due = candidates.filter((note) => {
     if (note.status !== 'open' || !note.followUpOn || note.tenantId !== tenantId) return false;
-    const zone = authors.get(note.authorId)?.timeZone ?? settings.defaultTimeZone;
+    const zone = readerOf(note.authorId).timeZone;
     const at = instantOfLocal(note.followUpOn, settings.sendHour, zone).getTime();
     return at > window.since.getTime() && at <= now.getTime();
   });
@@ -133,7 +147,7 @@ async function runForTenant(
         recipientId: note.authorId,
         subject: { type: 'note', noteId: note.id },
       },
-      () => deps.notifier.nudge(chat, note),
+      () => deps.notifier.nudge(chat, note, readerOf(note.authorId)),
     );
     if (outcome === 'sent') {
       const current = await deps.notes.get(tenantId, note.authorId, note.id);

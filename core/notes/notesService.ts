@@ -79,12 +79,16 @@ export type NoteErrorCode =
   | 'NOTES.UNKNOWN_PERSON'
   | 'NOTES.NOT_FOUND';
 
-/** A refusal: nothing was changed. `field` says which input to show it beside. */
+/**
+ * A refusal: nothing was changed. The edge words it from `code` (and `length`) in the reader's
+ * language; `field` says which input to show it beside.
+ */
 export interface NoteRefusal {
   ok: false;
   code: NoteErrorCode;
-  message: string;
   field?: 'subject' | 'text' | 'followUpOn';
+  /** For `NOTES.TEXT_TOO_LONG`: the most visible characters a note may have, and how many it had. */
+  length?: { max: number; actual: number };
 }
 
 export type NoteResult = { ok: true; note: Note } | NoteRefusal;
@@ -97,14 +101,13 @@ export interface NoteInput {
   followUpOn?: string;
 }
 
-const refuse = (code: NoteErrorCode, message: string, field?: NoteRefusal['field']): NoteRefusal => ({
+const refuse = (code: NoteErrorCode, field?: NoteRefusal['field']): NoteRefusal => ({
   ok: false,
   code,
-  message,
   ...(field ? { field } : {}),
 });
 
-const NOT_FOUND = refuse('NOTES.NOT_FOUND', 'That note is no longer there.');
+const NOT_FOUND = refuse('NOTES.NOT_FOUND');
 
 /** The id of the note a submission creates: a retried or double-clicked save stores one. */
 export function noteIdFor(submissionId: string): string {
@@ -246,27 +249,25 @@ export class NotesService {
       (current && current.subjectId === subjectId
         ? { id: subjectId, displayName: current.subjectName }
         : undefined);
-    if (!subject) return refuse('NOTES.UNKNOWN_PERSON', 'Choose who the note is about.', 'subject');
+    if (!subject) return refuse('NOTES.UNKNOWN_PERSON', 'subject');
     const read = readUserText(input.text, MAX_NOTE_LENGTH);
-    if (!read.ok && read.problem === 'empty')
-      return refuse('NOTES.EMPTY_TEXT', 'Write the note first.', 'text');
+    if (!read.ok && read.problem === 'empty') return refuse('NOTES.EMPTY_TEXT', 'text');
     if (!read.ok) {
-      return refuse(
-        'NOTES.TEXT_TOO_LONG',
-        `Keep the note to ${MAX_NOTE_LENGTH} characters; it has ${read.length}.`,
-        'text',
-      );
+      return {
+        ...refuse('NOTES.TEXT_TOO_LONG', 'text'),
+        length: { max: MAX_NOTE_LENGTH, actual: read.length },
+      };
     }
     const text = read.text;
     const followUpOn = input.followUpOn?.trim() ?? '';
     if (followUpOn) {
       if (!isCalendarDate(followUpOn)) {
-        return refuse('NOTES.BAD_DATE', 'Pick a real date to follow up on, or leave it empty.', 'followUpOn');
+        return refuse('NOTES.BAD_DATE', 'followUpOn');
       }
       // An unchanged date on an edit may be today or already past; a new one may not be in the past.
       const unchanged = current?.followUpOn === followUpOn;
       if (!unchanged && followUpOn < (await this.todayFor(tenantId, authorId, now))) {
-        return refuse('NOTES.PAST_DATE', 'That date has passed: pick today or a later day.', 'followUpOn');
+        return refuse('NOTES.PAST_DATE', 'followUpOn');
       }
     }
     return {

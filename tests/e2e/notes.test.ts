@@ -1,5 +1,4 @@
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
-import { UNREADABLE_NOTE_ACTION } from '../../bot/notes/actions';
 import { startTestApp, type TestApp } from '../support/localApp';
 import { arrivedBeforeMarker, type PlaygroundClient } from '../support/playground';
 
@@ -14,6 +13,8 @@ const textOf = (value: unknown) => JSON.stringify(value);
 const FOLLOW_UP_ON = '2027-03-16';
 const SEND_HOUR = new Date('2027-03-16T09:00:00Z');
 const NOTE_TEXT = 'ask Megan how the launch retro went';
+const UNREADABLE_NOTE_ACTION =
+  'Moments could not read that (a field is too long or not what the card sends), so nothing was changed.';
 
 type Card = { actions?: Array<{ verb?: string; data?: Record<string, string> }>; body?: unknown[] };
 
@@ -162,7 +163,7 @@ describe('private notes', () => {
     );
     expect(nudge.conversationId).toBe(PERSONAL);
     const card = textOf(nudge.attachments);
-    expect(card).toContain(`"text":"${NOTE_TEXT}"`);
+    expect(card).toContain(`"text":"You wanted to ${NOTE_TEXT}"`);
     expect(actionsIn(nudge.attachments).map((a) => a.verb)).toEqual(['noteDone', 'noteSnooze', 'noteDelete']);
     const again = await app.app.runtime.jobs.followups({
       now: new Date(SEND_HOUR.getTime() + 60_000),

@@ -1,6 +1,5 @@
 import type { Note } from '../../../core/notes';
 import { MAX_PAYLOAD_CHARS } from '../../../bot/teams/payload';
-import { UNREADABLE_NOTE_ACTION } from '../../../bot/notes/actions';
 import { NOT_SENT_TO_YOU } from '../../../bot/milestones/wording';
 import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
 
@@ -26,6 +25,8 @@ beforeEach(async () => {
 });
 
 const text = (value: unknown) => JSON.stringify(value);
+const UNREADABLE_NOTE_ACTION =
+  'Moments could not read that (a field is too long or not what the card sends), so nothing was changed.';
 const notes = () => [...harness.stores.notes.notes.values()];
 
 describe('saveNote', () => {
@@ -52,6 +53,23 @@ describe('saveNote', () => {
     await harness.execute('saveNote', { ...good, submissionId: 'a0a0a0a0-0000-4000-8000-000000000001' });
     expect(notes()).toHaveLength(2);
     expect(notes()).toContainEqual(expect.objectContaining({ text: good.text, subjectId: MEGAN.id }));
+  });
+});
+
+describe('refusals worded from core’s codes', () => {
+  it('a note over the limit comes back in the form with its length', async () => {
+    const { body } = await harness.execute('saveNote', {
+      subject: MEGAN.id,
+      text: 'x'.repeat(1001),
+      submissionId: 'a0a0a0a0-0000-4000-8000-000000000003',
+    });
+    expect(text(body)).toContain('Keep the note to 1,000 characters; it has 1,001.');
+    expect(notes()).toEqual([stored]);
+  });
+
+  it('a note that is gone says so', async () => {
+    const { body } = await harness.execute('noteEdit', { noteId: 'note-gone' });
+    expect(text(body)).toContain('That note is no longer there.');
   });
 });
 
@@ -132,5 +150,30 @@ describe('note actions from someone the card was not sent to', () => {
   it('“New note” on the note list still opens an empty form in its place', async () => {
     const { body } = await harness.execute('newNote', {});
     expect(text(body)).toContain('New note');
+  });
+});
+
+describe('note actions in the caller’s language', () => {
+  it('a save from a Teams client in German confirms the follow-up day in German', async () => {
+    const { body } = await harness.execute(
+      'saveNote',
+      {
+        subject: MEGAN.id,
+        text: 'Ask about her daughter’s tournament',
+        followUpOn: '2027-03-16',
+        submissionId: 'a0a0a0a0-0000-4000-8000-000000000002',
+      },
+      'personal',
+      { ...ALEX, locale: 'de-DE' },
+    );
+    expect(text(body)).toContain('Dienstag, 16. März');
+    expect(text(body)).not.toContain('Tuesday');
+  });
+
+  it('a snooze chosen by someone who picked Japanese in my settings answers with a Japanese date', async () => {
+    await harness.stores.people.save({ ...ALEX, language: 'ja' });
+    const { body } = await harness.execute('noteSnooze', { noteId: 'note-1' });
+    // A week past the follow-up date, 16 March.
+    expect(text(body)).toContain('3月23日');
   });
 });

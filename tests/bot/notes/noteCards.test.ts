@@ -1,7 +1,10 @@
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { noteFormCard, noteListCard, noteNoticeCard, noteNudgeCard } from '../../../bot/notes/noteCards';
-import { noteListData, nudgeCardData } from '../../../bot/notes/wording';
+import { noteFormData } from '../../../bot/notes/noteForm';
+import { noteListData, noticeData, nudgeCardData } from '../../../bot/notes/wording';
 import type { Note } from '../../../core/notes';
+import { LANGUAGES } from '../../../core/shared';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const note = (fields: Partial<Note> = {}): Note => ({
@@ -17,6 +20,8 @@ const note = (fields: Partial<Note> = {}): Note => ({
   updatedAt: '2027-03-01T09:00:00.000Z',
   ...fields,
 });
+
+const en = translatorFor('en', 'Europe/London');
 
 function expectValid(card: Record<string, unknown>) {
   expect(cardProblems(card)).toEqual([]);
@@ -41,18 +46,25 @@ const actionsOf = (
 
 describe('note cards', () => {
   it('the form has the person, the text and an optional date, and keeps input with an error', () => {
-    const card = expandCard(noteFormCard, {
-      title: 'New note',
-      noteId: '',
-      submissionId: 'sub-1',
-      people: [{ title: 'Megan Bowen', value: 'megan' }],
-      subject: 'megan',
-      text: 'x',
-      followUpOn: '2027-03-16',
-      error: 'That date has passed: pick today or a later day.',
-    });
+    const card = expandCard(
+      noteFormCard,
+      noteFormData(
+        en,
+        {
+          submissionId: 'sub-1',
+          subject: 'megan',
+          text: 'x',
+          followUpOn: '2027-03-16',
+          error: 'That date has passed: pick today or a later day.',
+        },
+        [{ title: 'Megan Bowen', value: 'megan' }],
+      ),
+    );
     expectValid(card);
     const text = JSON.stringify(card);
+    expect(text).toContain('"text":"New note"');
+    expect(text).toContain('"errorMessage":"Write a note of up to 1,000 characters."');
+    expect(text).toContain('"title":"Save note"');
     expect(text).toContain('"type":"Input.Date"');
     expect(text).toContain('"value":"2027-03-16"');
     expect(text).toContain('That date has passed');
@@ -66,7 +78,7 @@ describe('note cards', () => {
     ];
     const card = expandCard(
       noteListCard,
-      noteListData(notes, {
+      noteListData(notes, en, {
         people: [{ title: 'Sam Rivera', value: 'sam' }],
         notice: 'Done: your note about X.',
       }),
@@ -89,24 +101,71 @@ describe('note cards', () => {
   });
 
   it('an empty list says so', () => {
-    const card = expandCard(noteListCard, noteListData([], { people: [] }));
+    const card = expandCard(noteListCard, noteListData([], en, { people: [] }));
     expectValid(card);
-    expect(JSON.stringify(card)).toContain('You have no open notes');
+    expect(JSON.stringify(card)).toContain('You have no open notes. Type note to write one.');
   });
 
   it('the nudge reads the note as written, with Done, Snooze a week and Delete', () => {
-    const card = expandCard(noteNudgeCard, nudgeCardData(note()));
+    const card = expandCard(noteNudgeCard, nudgeCardData(note(), en));
     expectValid(card);
     const runs = JSON.stringify(card);
-    expect(runs).toContain('"text":"You wanted to "');
-    expect(runs).toContain('"text":"ask Sam how Emma’s tournament went"');
+    expect(runs).toContain('"text":"You wanted to ask Sam how Emma’s tournament went"');
+    expect(runs).toContain('"text":"Your private note about Sam Rivera, for Tuesday 16 March."');
     expect(actionsOf(card).map((a) => a.title)).toEqual(['Done', 'Snooze a week', 'Delete']);
-    const other = expandCard(noteNudgeCard, nudgeCardData(note({ text: 'Emma’s tournament on Saturday' })));
-    expect(JSON.stringify(other)).toContain('You wanted to follow up with Sam Rivera: ');
+    const other = expandCard(
+      noteNudgeCard,
+      nudgeCardData(note({ text: 'Emma’s tournament on Saturday' }), en),
+    );
+    expect(JSON.stringify(other)).toContain('"text":"You wanted to follow up with Sam Rivera: "');
+    expect(JSON.stringify(other)).toContain('"text":"Emma’s tournament on Saturday","weight":"Bolder"');
   });
 
   it('the notice card', () => {
-    expectValid(expandCard(noteNoticeCard, { text: 'Deleted.', showList: true }));
-    expect(actionsOf(expandCard(noteNoticeCard, { text: 'Deleted.', showList: false }))).toEqual([]);
+    const shown = expandCard(noteNoticeCard, noticeData(en, 'Deleted.', true));
+    expectValid(shown);
+    expect(actionsOf(shown).map((a) => a.title)).toEqual(['Your notes']);
+    expect(actionsOf(expandCard(noteNoticeCard, noticeData(en, 'Deleted.')))).toEqual([]);
+  });
+});
+
+describe('note cards in every language', () => {
+  // Markup-like user text and a long note, so that every language's card carries the worst case.
+  const notes = [
+    note({ text: '**bold** [link](https://x) ${notData} '.repeat(25) }),
+    note({ id: 'note-2', subjectId: 'megan', subjectName: 'Megan Bowen', followUpOn: undefined }),
+  ];
+  const people = [
+    { title: 'Megan Bowen', value: 'megan' },
+    { title: 'Sam Rivera', value: 'sam' },
+  ];
+
+  it.each(LANGUAGES)('%s: the form, the list, the nudge and the notice render cleanly', (language) => {
+    const t = translatorFor(language, 'Asia/Tokyo');
+    const cards = [
+      expandCard(
+        noteFormCard,
+        noteFormData(t, { noteId: 'note-1', subject: 'sam', text: notes[0]!.text, error: 'x' }, people),
+      ),
+      expandCard(
+        noteListCard,
+        noteListData(notes, t, { people, notice: t.text('notes.done', { name: 'Sam' }) }),
+      ),
+      expandCard(noteListCard, noteListData([], t, { people: [], subject: { id: 'sam' } })),
+      expandCard(noteNudgeCard, nudgeCardData(notes[0]!, t)),
+      expandCard(
+        noteNoticeCard,
+        noticeData(t, t.text('notes.snoozed', { date: t.day('2027-03-23', 'long') }), true),
+      ),
+    ];
+    for (const card of cards) expectValid(card);
+    expect(JSON.stringify(cards[1])).toContain(t.day('2027-03-16', 'long'));
+  });
+
+  it('writes the list’s follow-up dates the reader’s way', () => {
+    const list = (language: 'de' | 'ja') =>
+      JSON.stringify(expandCard(noteListCard, noteListData([note()], translatorFor(language), { people })));
+    expect(list('de')).toContain('Dienstag, 16. März');
+    expect(list('ja')).toContain('3月16日');
   });
 });
