@@ -1,10 +1,11 @@
 import { declareCard } from '../teams/cardRender';
+import type { TextRun } from '../i18n/translator';
 import digestTemplate from './digest-card.json';
 
 /** One person's line in a digest section; `personId` '' for a line without actions. */
 export interface DigestRowData {
-  name: string;
-  detail: string;
+  /** The person's name in bold, then what the digest says about them. */
+  line: TextRun[];
   personId: string;
 }
 
@@ -18,19 +19,27 @@ export interface DigestSectionData {
   more: string;
 }
 
-/** A manager's weekly digest. Names and kudos messages are user text: the template puts them in TextRuns. */
+/**
+ * A manager's weekly digest, worded in the reader's language. Names and kudos messages are user
+ * text: the template puts them in TextRuns.
+ */
 export interface DigestCardData {
   headline: string;
   period: string;
-  opener: string;
+  /** "Suggested opener:" in bold, then the opener. */
+  opener: TextRun[];
   /** The person the opener is about, for its Send kudos button; '' for none. */
   openerPersonId: string;
-  openerFirstName: string;
+  /** The title of that button ("Send kudos to Megan"); '' for none. */
+  openerSendKudos: string;
   /** Counts only: no user text. */
   facts: Array<{ title: string; value: string }>;
   /** A line for a quiet week; '' otherwise. */
   quietNote: string;
   sections: DigestSectionData[];
+  /** The titles of each row's buttons. */
+  sendKudos: string;
+  addNote: string;
   /** The digest's delivery, which every button carries: they read who they may act on from it. */
   deliveryId: string;
 }

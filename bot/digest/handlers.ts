@@ -13,7 +13,10 @@ import { digestCard } from './digestCards';
 import { expandCard } from '../teams/cardRender';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
-import { DIGEST_IS_PRIVATE, NO_REPORTS, digestCardData } from './wording';
+import { digestCardData } from './wording';
+import { translatorOf } from '../i18n/turnLanguage';
+import { commandPattern } from '../i18n/commands';
+import { commandWordsIn } from '../help/commands';
 
 /** What `digest` needs. */
 export interface DigestDeps {
@@ -34,16 +37,17 @@ export interface DigestDeps {
  * personal chat and shows nothing: the digest includes the manager's own follow-ups.
  */
 export function registerDigest(app: Application<TurnState>, deps: DigestDeps): void {
-  app.message(/^\s*digest\s*$/i, async (context) => {
+  app.message(commandPattern('digest'), async (context) => {
+    const t = translatorOf(context);
     if (conversationKindOf(context) !== 'personal') {
-      await context.sendActivity(DIGEST_IS_PRIVATE);
+      await context.sendActivity(t.text('digest.private', { digest: commandWordsIn(t).digest }));
       return;
     }
     const tenantId = tenantOf(context.activity);
     const personId = senderOf(context.activity);
     const manager = tenantId && personId ? await deps.people.get(tenantId, personId) : undefined;
     if (!tenantId || !manager) {
-      await context.sendActivity(NO_REPORTS);
+      await context.sendActivity(t.text('digest.noReports'));
       return;
     }
     const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
@@ -54,7 +58,7 @@ export function registerDigest(app: Application<TurnState>, deps: DigestDeps): v
       { policy: milestonePolicyFor(settings) },
     );
     if (!digest) {
-      await context.sendActivity(NO_REPORTS);
+      await context.sendActivity(t.text('digest.noReports'));
       return;
     }
     // Recorded like the weekly one, so that its buttons act only for this manager, on these people.
@@ -72,7 +76,7 @@ export function registerDigest(app: Application<TurnState>, deps: DigestDeps): v
       },
       async () => {
         await context.sendActivity({
-          attachments: [CardFactory.adaptiveCard(expandCard(digestCard, digestCardData(digest, id)))],
+          attachments: [CardFactory.adaptiveCard(expandCard(digestCard, digestCardData(digest, id, t)))],
         });
         return { ok: true };
       },

@@ -1,17 +1,24 @@
 import type { ConversationRecord, SendResult, Messenger } from '../../core/delivery';
-import type { Digest, DigestNotifier } from '../../core/digest';
+import type { Digest, DigestNotifier, DigestReader } from '../../core/digest';
 import { digestCard } from './digestCards';
 import { expandCard } from '../teams/cardRender';
+import { translatorFor } from '../i18n/translator';
 import { digestCardData, digestSummary } from './wording';
 
-/** Renders the weekly digest as a Teams card and sends it through the messenger. */
+/** Renders the weekly digest as a Teams card in the manager's language and sends it through the messenger. */
 export class TeamsDigestNotifier implements DigestNotifier {
   constructor(private readonly messenger: Messenger) {}
 
-  send(conversation: ConversationRecord, digest: Digest, deliveryId: string): Promise<SendResult> {
+  send(
+    conversation: ConversationRecord,
+    digest: Digest,
+    deliveryId: string,
+    reader: DigestReader,
+  ): Promise<SendResult> {
+    const t = translatorFor(reader.language, reader.timeZone);
     return this.messenger.send(conversation, {
-      card: expandCard(digestCard, digestCardData(digest, deliveryId)),
-      summary: digestSummary(digest),
+      card: expandCard(digestCard, digestCardData(digest, deliveryId, t)),
+      summary: digestSummary(digest, t),
     });
   }
 }

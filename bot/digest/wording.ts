@@ -1,77 +1,81 @@
-import type { Digest, DigestOpener, DigestSection, UpcomingMilestone } from '../../core/digest';
+import type {
+  Digest,
+  DigestOpener,
+  DigestSection,
+  KudosHighlight,
+  ReportKudos,
+  UpcomingMilestone,
+} from '../../core/digest';
 import type { MilestoneKind } from '../../core/milestones';
+import type { PersonRef } from '../../core/kudos';
+import type { MessageKey } from '../i18n/catalogues';
+import type { TextRun, Translator } from '../i18n/translator';
 import type { DigestCardData, DigestRowData, DigestSectionData } from './digestCards';
-import { longDate } from '../milestones/wording';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What typing `digest` says outside the personal chat. */
-export const DIGEST_IS_PRIVATE =
-  'Your digest is just for you: type **digest** in your personal chat with Moments to see it.';
-
-/** What typing `digest` says to someone with no direct reports. */
-export const NO_REPORTS =
-  'The weekly digest is for managers: Moments knows of no direct reports of yours, so there is nothing to show.';
-
-const CHECK_IN: Record<Exclude<MilestoneKind, 'birthday' | 'anniversary'>, string> = {
-  'first-day': 'first day',
-  'first-week': 'first week done',
-  'day-30': 'first 30 days',
-  'day-90': 'first 90 days',
+const MILESTONE: Record<MilestoneKind, MessageKey> = {
+  birthday: 'digest.milestone.birthday',
+  anniversary: 'digest.milestone.anniversary',
+  'first-day': 'digest.milestone.firstDay',
+  'first-week': 'digest.milestone.firstWeek',
+  'day-30': 'digest.milestone.day30',
+  'day-90': 'digest.milestone.day90',
 };
 
 /** "birthday", "5 years at work", "first 30 days". */
-export function milestoneLabel(kind: MilestoneKind, years?: number): string {
-  if (kind === 'birthday') return 'birthday';
-  if (kind === 'anniversary') return `${plural(years ?? 1, 'year')} at work`;
-  return CHECK_IN[kind];
+function milestoneLabel(t: Translator, kind: MilestoneKind, years?: number): string {
+  return t.text(MILESTONE[kind], { years: years ?? 1 });
 }
 
-const when = (inDays: number, date: string) =>
-  `${longDate(date)}${inDays === 0 ? ', today' : inDays === 1 ? ', tomorrow' : `, in ${inDays} days`}`;
-
 /** The suggested first thing to say in the team meeting. */
-export function openerText(opener: DigestOpener): string {
+export function openerText(opener: DigestOpener, t: Translator): string {
   switch (opener.kind) {
     case 'kudos': {
       const { highlight } = opener;
-      return (
-        `Start the meeting by thanking ${firstName(opener.person.name)} for “${highlight.message}”, ` +
-        `which ${highlight.person.name} recognised this week (${highlight.valueName}).`
-      );
+      return t.text('digest.opener.kudos', {
+        first: firstName(opener.person.name),
+        message: highlight.message,
+        giver: nameOf(t, highlight.person),
+        value: highlight.valueName,
+      });
     }
     case 'milestone':
-      return milestoneOpener(opener.milestone);
+      return milestoneOpener(t, opener.milestone);
     case 'unrecognised': {
       const first = firstName(opener.person.name);
       return opener.days
-        ? `Start the meeting by thanking ${first} for something specific: ${first}’s last kudos was ${plural(opener.days, 'day')} ago.`
-        : `Start the meeting by thanking ${first} for something specific: ${first} has not had kudos in Moments yet.`;
+        ? t.text('digest.opener.unrecognised', { first, days: opener.days })
+        : t.text('digest.opener.neverRecognised', { first });
     }
     case 'none':
-      return 'Start the meeting by asking everyone for one thing that went well this week.';
+      return t.text('digest.opener.none');
   }
 }
 
-function milestoneOpener(m: UpcomingMilestone): string {
-  const first = firstName(m.person.name);
-  const on = m.inDays === 0 ? 'today' : `on ${longDate(m.date)}`;
+function milestoneOpener(t: Translator, m: UpcomingMilestone): string {
+  const values = {
+    first: firstName(m.person.name),
+    when: m.inDays === 0 ? 'today' : 'later',
+    date: t.day(m.date, 'long'),
+  };
   switch (m.kind) {
     case 'birthday':
-      return `Start the meeting by wishing ${first} a happy birthday (${on}).`;
+      return t.text('digest.opener.birthday', values);
     case 'anniversary':
-      return `Start the meeting by marking ${first}’s ${plural(m.years ?? 1, 'year')} at work (${on}) with a specific thank-you.`;
+      return t.text('digest.opener.anniversary', { ...values, years: m.years ?? 1 });
     case 'first-day':
-      return `Start the meeting by welcoming ${first}, who starts ${on}.`;
+      return t.text('digest.opener.firstDay', values);
     default:
-      return `Start the meeting by asking ${first} how it is going: ${first}’s ${CHECK_IN[m.kind]} check-in is ${on}.`;
+      return t.text('digest.opener.checkIn', { ...values, checkIn: milestoneLabel(t, m.kind) });
   }
 }
 
-const moreText = (section: DigestSection<unknown>) => (section.more > 0 ? `and ${section.more} more` : '');
+/** A person a kudos names; a kudos without one (never stored so) is "someone". */
+const nameOf = (t: Translator, person: PersonRef) => person.name || t.text('digest.someone');
 
 function sectionOf<T>(
+  t: Translator,
   title: string,
   empty: string,
   section: DigestSection<T>,
@@ -81,104 +85,143 @@ function sectionOf<T>(
     title,
     empty: section.rows.length === 0 ? empty : '',
     rows: section.rows.map(row),
-    more: moreText(section),
+    more: section.more > 0 ? t.text('digest.more', { count: section.more }) : '',
   };
 }
 
-/** The digest card's data. */
-export function digestCardData(digest: Digest, deliveryId: string): DigestCardData {
-  const { opener } = digest;
+/** A row: the person's name in bold, then what the digest says about them. */
+function rowOf(t: Translator, person: PersonRef, detail: string): DigestRowData {
+  const line: TextRun[] = detail
+    ? t.runs('digest.row.withDetail', { name: person.name, detail })
+    : t.runs('digest.row.name', { name: person.name });
+  return { line, personId: person.id };
+}
+
+function kudosDetail(t: Translator, r: ReportKudos): string {
+  const clause = (count: number, latest: KudosHighlight | undefined, plain: MessageKey, full: MessageKey) =>
+    latest
+      ? t.text(full, {
+          count,
+          name: nameOf(t, latest.person),
+          value: latest.valueName,
+          message: latest.message,
+        })
+      : t.text(plain, { count });
+  const received =
+    r.received > 0
+      ? clause(r.received, r.latestReceived, 'digest.kudos.received', 'digest.kudos.receivedLatest')
+      : '';
+  const gave =
+    r.given > 0 ? clause(r.given, r.latestGiven, 'digest.kudos.gave', 'digest.kudos.gaveLatest') : '';
+  return received && gave ? t.text('digest.kudos.both', { received, gave }) : received || gave;
+}
+
+function newHireDetail(t: Translator, h: Digest['newHires']['rows'][number]): string {
+  const started = h.daysIn >= 0;
+  const values = { date: t.day(h.hireDate, 'long'), day: h.daysIn + 1 };
+  const next = h.nextCheckIn;
+  if (!next || next.kind === 'first-day') {
+    return t.text(started ? 'digest.newHires.day' : 'digest.newHires.starts', values);
+  }
+  return t.text(started ? 'digest.newHires.dayNext' : 'digest.newHires.startsNext', {
+    ...values,
+    checkIn: milestoneLabel(t, next.kind),
+    checkInDate: t.day(next.date, 'long'),
+  });
+}
+
+/** The digest's sections, in the order the card shows them. */
+function sectionsOf(t: Translator, digest: Digest): DigestSectionData[] {
+  const quietDays = digest.notRecognised.days;
   const sections: DigestSectionData[] = [
-    sectionOf(
-      'Recognition this week',
-      'No kudos to or from your team this week.',
-      digest.kudos.people,
-      (r) => {
-        const parts: string[] = [];
-        if (r.received > 0) {
-          const l = r.latestReceived;
-          parts.push(
-            `received ${r.received}${l ? ` (latest from ${l.person.name} for ${l.valueName}: “${l.message}”)` : ''}`,
-          );
-        }
-        if (r.given > 0) {
-          const l = r.latestGiven;
-          parts.push(
-            `gave ${r.given}${l ? ` (latest to ${l.person.name} for ${l.valueName}: “${l.message}”)` : ''}`,
-          );
-        }
-        return { name: r.person.name, detail: ` · ${parts.join('; ')}`, personId: r.person.id };
-      },
+    sectionOf(t, t.text('digest.kudos.title'), t.text('digest.kudos.empty'), digest.kudos.people, (r) =>
+      rowOf(t, r.person, kudosDetail(t, r)),
     ),
     sectionOf(
-      `Not recognised in the last ${digest.notRecognised.days} days`,
-      `Everyone on your team was recognised in the last ${digest.notRecognised.days} days.`,
+      t,
+      t.text('digest.notRecognised.title', { days: quietDays }),
+      t.text('digest.notRecognised.empty', { days: quietDays }),
       digest.notRecognised.people,
-      (q) => ({
-        name: q.person.name,
-        detail: q.days ? ` · last kudos ${plural(q.days, 'day')} ago` : ' · no kudos in Moments yet',
-        personId: q.person.id,
-      }),
+      (q) =>
+        rowOf(
+          t,
+          q.person,
+          q.days
+            ? t.text('digest.notRecognised.lastKudos', { days: q.days })
+            : t.text('digest.notRecognised.never'),
+        ),
     ),
     sectionOf(
-      `Coming up in the next ${digest.milestones.days} days`,
-      'No birthdays, work anniversaries or new-hire check-ins coming up.',
+      t,
+      t.text('digest.upcoming.title', { days: digest.milestones.days }),
+      t.text('digest.upcoming.empty'),
       digest.milestones.upcoming,
-      (m) => ({
-        name: m.person.name,
-        detail: ` · ${milestoneLabel(m.kind, m.years)}, ${when(m.inDays, m.date)}`,
-        personId: m.person.id,
-      }),
+      (m) =>
+        rowOf(
+          t,
+          m.person,
+          t.text('digest.upcoming.row', {
+            milestone: milestoneLabel(t, m.kind, m.years),
+            date: t.day(m.date, 'long'),
+            inDays: m.inDays,
+          }),
+        ),
     ),
   ];
   if (digest.newHires.rows.length > 0) {
     sections.push(
-      sectionOf('New hires', '', digest.newHires, (h) => ({
-        name: h.person.name,
-        detail:
-          (h.daysIn < 0 ? ` · starts ${longDate(h.hireDate)}` : ` · day ${h.daysIn + 1}`) +
-          (h.nextCheckIn && h.nextCheckIn.kind !== 'first-day'
-            ? `; next check-in: ${milestoneLabel(h.nextCheckIn.kind)}, ${longDate(h.nextCheckIn.date)}`
-            : ''),
-        personId: h.person.id,
-      })),
+      sectionOf(t, t.text('digest.newHires.title'), '', digest.newHires, (h) =>
+        rowOf(t, h.person, newHireDetail(t, h)),
+      ),
     );
   }
   sections.push(
     sectionOf(
-      digest.followUps.count > 0
-        ? `Your follow-ups this week: ${plural(digest.followUps.count, 'note')}`
-        : 'Your follow-ups this week',
-      'None of your notes has a follow-up due this week.',
+      t,
+      t.text('digest.followUps.title', { count: digest.followUps.count }),
+      t.text('digest.followUps.empty'),
       digest.followUps.subjects,
-      (s) => ({ name: s.name, detail: '', personId: s.id }),
+      (s) => rowOf(t, s, ''),
     ),
   );
-  const personId = opener.kind === 'none' ? '' : opener.person.id;
+  return sections;
+}
+
+/** The digest card's data, in the reader's language. */
+export function digestCardData(digest: Digest, deliveryId: string, t: Translator): DigestCardData {
+  const { opener } = digest;
   return {
-    headline: `Your weekly digest · ${plural(digest.teamSize, 'direct report')}`,
-    period: `${longDate(digest.periodStart)} to ${longDate(digest.today)} (${digest.week})`,
-    opener: openerText(opener),
-    openerPersonId: personId,
-    openerFirstName: opener.kind === 'none' ? '' : firstName(opener.person.name),
+    headline: t.text('digest.headline', { count: digest.teamSize }),
+    period: t.text('digest.period', {
+      from: t.day(digest.periodStart, 'long'),
+      to: t.day(digest.today, 'long'),
+      week: digest.week,
+    }),
+    opener: t.runs('digest.suggestedOpener', { opener: openerText(opener, t) }),
+    openerPersonId: opener.kind === 'none' ? '' : opener.person.id,
+    openerSendKudos:
+      opener.kind === 'none' ? '' : t.text('digest.sendKudosTo', { name: firstName(opener.person.name) }),
     facts: [
-      { title: 'Kudos your team received', value: String(digest.kudos.received) },
-      { title: 'Kudos your team gave', value: String(digest.kudos.given) },
+      { title: t.text('digest.fact.teamReceived'), value: t.number(digest.kudos.received) },
+      { title: t.text('digest.fact.teamGave'), value: t.number(digest.kudos.given) },
       {
-        title: 'Kudos you gave',
-        value: `${digest.yourRecognition.thisWeek} this week, ${digest.yourRecognition.fourWeeks} in 4 weeks`,
+        title: t.text('digest.fact.youGave'),
+        value: t.text('digest.fact.youGaveValue', {
+          thisWeek: t.number(digest.yourRecognition.thisWeek),
+          fourWeeks: t.number(digest.yourRecognition.fourWeeks),
+        }),
       },
-      { title: 'Follow-ups due this week', value: String(digest.followUps.count) },
+      { title: t.text('digest.fact.followUps'), value: t.number(digest.followUps.count) },
     ],
-    quietNote: digest.quiet
-      ? 'A quiet week: no kudos and nothing coming up. A good week to notice someone’s work.'
-      : '',
-    sections,
+    quietNote: digest.quiet ? t.text('digest.quiet') : '',
+    sections: sectionsOf(t, digest),
+    sendKudos: t.text('digest.sendKudos'),
+    addNote: t.text('digest.addNote'),
     deliveryId,
   };
 }
 
 /** The notification line of the digest message. */
-export function digestSummary(digest: Digest): string {
-  return `Your weekly digest: ${digest.kudos.received} kudos for your team this week`;
+export function digestSummary(digest: Digest, t: Translator): string {
+  return t.text('digest.summary', { count: digest.kudos.received });
 }

@@ -12,7 +12,10 @@ export interface DigestSection<T> {
 
 /** One kudos, as a digest highlights it. `message` is the giver's text, shortened. */
 export interface KudosHighlight {
-  /** The other side: the giver of kudos received, the first recipient of kudos given. */
+  /**
+   * The other side: the giver of kudos received, the first recipient of kudos given (a name of ''
+   * for a kudos stored without recipients, which the edge words itself).
+   */
   person: PersonRef;
   valueName: string;
   message: string;

@@ -14,13 +14,13 @@ import {
   type HourlyJobDeps,
   type JobSendOutcome,
 } from '../delivery';
-import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, inPool } from '../shared';
+import { addDays, instantOfLocal, isoWeekOf, localDateOf, weekdayOf, inPool, type Language } from '../shared';
 import { buildDigest } from './buildDigest';
 import { digestPersonIds, type Digest, type DigestOptions } from './digest';
 import { effectiveDigest } from '../privacy';
 import { milestonePolicyFor } from '../milestones';
 import type { NoteStore } from '../notes';
-import type { PeopleDirectory, Person } from '../people';
+import { languageOf, type PeopleDirectory, type Person } from '../people';
 import type { RecognitionStore } from '../kudos';
 import { tenantSettingsOf, type TenantSettings } from '../settings';
 
@@ -35,10 +35,21 @@ export interface DigestDirectory {
   withoutReports(tenantId: string, managerId: string): Promise<void>;
 }
 
+/** Whom a digest is written for: the manager's language, and the zone their times are read in. */
+export interface DigestReader {
+  language: Language;
+  timeZone: string;
+}
+
 /** The outbound side of the job: renders the digest and sends it to the manager; at the Teams edge. */
 export interface DigestNotifier {
   /** `deliveryId` is the digest's ledger id, which its buttons refer to. */
-  send(conversation: ConversationRecord, digest: Digest, deliveryId: string): Promise<SendResult>;
+  send(
+    conversation: ConversationRecord,
+    digest: Digest,
+    deliveryId: string,
+    reader: DigestReader,
+  ): Promise<SendResult>;
 }
 
 /** What building one manager's digest reads. */
@@ -203,6 +214,11 @@ async function runForTenant(
       }
       if (dryRun || !('chat' in reached)) return [line('planned', digest.teamSize)];
       const { chat } = reached;
+      // Worded for the manager, from the record already read: no further read per digest.
+      const reader: DigestReader = {
+        language: languageOf(manager, settings.defaultLanguage),
+        timeZone: manager.timeZone ?? settings.defaultTimeZone,
+      };
       const outcome = await deliverOnce(
         deps.deliveries,
         deps.logger,
@@ -216,7 +232,7 @@ async function runForTenant(
           recipientId: manager.id,
           subject: { type: 'digest', managerId: manager.id, personIds: digestPersonIds(digest) },
         },
-        () => deps.notifier.send(chat, digest, id),
+        () => deps.notifier.send(chat, digest, id, reader),
       );
       return [line(outcome, digest.teamSize)];
     },

@@ -56,7 +56,8 @@ export function kudosWeek(input: {
     if (!report) continue;
     const row = entry(report);
     row.given += 1;
-    const to = kudos.recipients[0] ?? { id: '', name: 'someone' };
+    // A kudos always names a recipient; were one stored without, the bot words the empty name.
+    const to = kudos.recipients[0] ?? { id: '', name: '' };
     row.latestGiven ??= highlight(kudos, to);
   }
   const active = [...byReport.values()].sort(

@@ -6,8 +6,11 @@ import type { Note } from '../../../core/notes';
 import type { Person } from '../../../core/people';
 import type { Recognition } from '../../../core/kudos';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
+import { translatorFor } from '../../../bot/i18n/translator';
+import { LANGUAGES } from '../../../core/shared';
 
 const NOW = new Date('2027-03-15T08:00:00Z');
+const en = translatorFor('en', 'Europe/London');
 const person = (id: string, name: string, fields: Partial<Person> = {}): Person => ({
   tenantId: 't',
   id,
@@ -65,7 +68,7 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const card = expandCard(digestCard, digestCardData(digest, 'digest:2027-W11:manager'));
+    const card = expandCard(digestCard, digestCardData(digest, 'digest:2027-W11:manager', en));
     expectValid(card);
     const text = JSON.stringify(card);
     expect(text).toContain(
@@ -105,11 +108,11 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const data = digestCardData(digest, 'digest:2027-W11:manager');
+    const data = digestCardData(digest, 'digest:2027-W11:manager', en);
     const card = expandCard(digestCard, data);
     expectValid(card);
     expect(data.quietNote).toContain('A quiet week');
-    expect(data.opener).toContain('Start the meeting by thanking Lee for something specific');
+    expect(JSON.stringify(data.opener)).toContain('Start the meeting by thanking Lee for something specific');
     // Every name is in a TextRun, never in a markdown TextBlock.
     const blocks: string[] = [];
     const walk = (node: unknown) => {
@@ -155,7 +158,7 @@ describe('digest card', () => {
       now: NOW,
       defaultTimeZone: 'UTC',
     });
-    const data = digestCardData(digest, 'digest:2027-W11:manager');
+    const data = digestCardData(digest, 'digest:2027-W11:manager', en);
     const card = expandCard(digestCard, data);
     expectValid(card);
     expect(cardBytes(card)).toBeLessThan(40 * 1024);
@@ -163,22 +166,63 @@ describe('digest card', () => {
     expect(JSON.stringify(card)).toContain('and 52 more');
   });
 
+  it.each(LANGUAGES)('renders a full digest in %s within the card checks', (language) => {
+    const reports = Array.from({ length: 20 }, (_, i) =>
+      person(`report-${i}`, `Report ${i}`, {
+        managerId: 'alex',
+        birthday: `03-${String(15 + (i % 10)).padStart(2, '0')}`,
+        hireDate: i < 4 ? ['2027-03-15', '2027-03-20', '2027-02-01', '2026-12-20'][i] : '2015-03-18',
+        ...(i % 3 === 0 ? { lastRecognisedOn: '2027-01-02' } : {}),
+      }),
+    );
+    const received = reports.slice(0, 10).map((r, i) => kudos(i ? reports[i - 1]! : alex, r, 'thanks', i));
+    const notes: Note[] = reports.slice(0, 2).map((r, i) => ({
+      tenantId: 't',
+      id: `n${i}`,
+      authorId: 'alex',
+      subjectId: r.id,
+      subjectName: r.displayName,
+      text: 'private',
+      followUpOn: '2027-03-17',
+      status: 'open',
+      createdAt: '2027-03-01T00:00:00.000Z',
+      updatedAt: '2027-03-01T00:00:00.000Z',
+    }));
+    const digest = buildDigest({
+      manager: alex,
+      reports,
+      received,
+      given: received,
+      notes,
+      now: NOW,
+      defaultTimeZone: 'UTC',
+    });
+    const t = translatorFor(language, 'Europe/London');
+    const data = digestCardData(digest, 'digest:2027-W11:manager', t);
+    expectValid(expandCard(digestCard, data));
+    expect(data.sections.map((s) => s.rows.length)).toEqual([8, 8, 8, 4, 2]);
+    expect(data.period).toContain(t.day('2027-03-15', 'long'));
+  });
+
   it('falls back to an upcoming milestone, then to asking the team', () => {
     expect(
-      openerText({
-        kind: 'milestone',
-        person: { id: 'm', name: 'Megan Bowen' },
-        milestone: {
+      openerText(
+        {
+          kind: 'milestone',
           person: { id: 'm', name: 'Megan Bowen' },
-          kind: 'anniversary',
-          date: '2027-03-18',
-          inDays: 3,
-          years: 5,
+          milestone: {
+            person: { id: 'm', name: 'Megan Bowen' },
+            kind: 'anniversary',
+            date: '2027-03-18',
+            inDays: 3,
+            years: 5,
+          },
         },
-      }),
+        en,
+      ),
     ).toBe(
       'Start the meeting by marking Megan’s 5 years at work (on Thursday 18 March) with a specific thank-you.',
     );
-    expect(openerText({ kind: 'none' })).toContain('one thing that went well');
+    expect(openerText({ kind: 'none' }, en)).toContain('one thing that went well');
   });
 });
