@@ -46,10 +46,3 @@ export const wishesAction = z.object({ deliveryId: cardId.optional(), personId: 
 
 /** `celebrate` on a recognition card. */
 export const celebrateAction = z.object({ recognitionId: cardId.optional() });
-
-/** What the form says when its data could not be read: the giver sees why, and nothing is sent. */
-export const UNREADABLE_FORM =
-  'Moments could not read this form (a field is too long or not what the form sends), so nothing was sent.';
-
-/** What the dialog says when the message it was opened on could not be read. */
-export const UNREADABLE_MESSAGE = 'Moments could not read that message, so it is not quoted.';

@@ -3,6 +3,7 @@ import type { RecognitionPlace } from '../../core/kudos';
 import type { PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type SettingsStore, type TenantSettings } from '../../core/settings';
 import { conversationRecordFrom, senderOf, tenantOf } from '../teams/conversationRecord';
+import { translatorOf } from '../i18n/turnLanguage';
 import { aadIdInTeams, aadIdOf } from './roster';
 
 /** Who is giving kudos, where, under which tenant settings. */
@@ -24,7 +25,7 @@ export async function callerOf(
   if (!tenantId || !giverId || !record) return undefined;
   return {
     tenantId,
-    giver: { id: giverId, name: context.activity.from?.name ?? 'Someone' },
+    giver: { id: giverId, name: context.activity.from?.name ?? translatorOf(context).text('kudos.someone') },
     place: {
       kind: record.kind,
       conversationId: record.conversationId,
@@ -34,9 +35,6 @@ export async function callerOf(
     settings: await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone),
   };
 }
-
-export const NOT_FROM_TEAMS =
-  'Moments could not tell which organisation this came from, so nothing was sent.';
 
 /**
  * Recipient ids as AAD object ids. Teams' people picker submits those already; a picker that

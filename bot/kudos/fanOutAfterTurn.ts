@@ -9,6 +9,7 @@ import {
 import type { ErasureRegister, PeopleDirectory } from '../../core/people';
 import type { BackgroundWork } from '../../core/shared';
 import { conversationRecordFrom } from '../teams/conversationRecord';
+import type { Translator } from '../i18n/translator';
 import { recognitionMessages } from './recognitionMessages';
 
 /** What the kudos handlers need. */
@@ -27,6 +28,7 @@ export interface KudosDeps extends Omit<PendingFanOutDeps, 'messages'> {
  * copies) without waiting for it: a recipient whose chat is slow must not hold the giver past
  * Teams' time limits. The recognition was stored marked pending, so the hourly job completes a
  * fan-out this process did not finish; each send is claimed in the ledger, so nothing goes twice.
+ * @param giver the turn's translator: a failed channel post is told to the giver in their language.
  * @returns the recognition channel the post is meant for, when the giver asked for one Moments can
  *   reach; if that post then fails, the giver is told in a follow-up message.
  */
@@ -34,6 +36,7 @@ export async function fanOutAfterTurn(
   deps: KudosDeps,
   activity: Activity,
   recognition: Recognition,
+  giver: Translator,
 ): Promise<{ channelId?: string }> {
   const channelId = await plannedChannel(deps, recognition);
   // Read now: the turn's activity is not to be used once the turn has ended.
@@ -47,7 +50,7 @@ export async function fanOutAfterTurn(
         deps.now(),
       );
       if (channelId && report.channelMissed === channelId)
-        await reportChannelMissed(deps, recognition, givenIn);
+        await reportChannelMissed(deps, recognition, givenIn, giver);
     },
     { tenantId: recognition.tenantId, recognitionId: recognition.id },
   );
@@ -71,15 +74,14 @@ async function reportChannelMissed(
   deps: KudosDeps,
   recognition: Recognition,
   givenIn: ReturnType<typeof conversationRecordFrom>,
+  t: Translator,
 ): Promise<void> {
   const { tenantId } = recognition;
   const chat =
     (await deps.conversations.personalChat(tenantId, recognition.giver.id)) ??
     (givenIn && givenIn.kind !== 'channel' ? { ...givenIn, updatedAt: deps.now().toISOString() } : undefined);
   if (!chat) return;
-  const sent = await deps.messenger.send(chat, {
-    text: 'Your kudos are saved, but Moments could not post them in the team’s recognition channel.',
-  });
+  const sent = await deps.messenger.send(chat, { text: t.text('kudos.sent.channelMissed') });
   if (!sent.ok) {
     deps.logger.warn('could not tell the giver that the channel post failed', {
       tenantId,

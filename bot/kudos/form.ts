@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
+import { MAX_RECIPIENTS, MAX_MESSAGE_LENGTH, recognitionChannelFor } from '../../core/kudos';
 import { type Logger, shorten } from '../../core/shared';
 import type { SettingsStore, TenantSettings } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { Translator } from '../i18n/translator';
 import type { KudosSubmission } from './actions';
-import { kudosFormCard, type KudosFormData } from './kudosCards';
+import type { Caller } from './caller';
+import { kudosFormCard, type KudosFormData, type KudosFormTexts } from './kudosCards';
 import type { MemberDirectory } from '../../core/people';
 import { likelyPeople, type Choice } from './roster';
 
@@ -71,10 +75,57 @@ export function quotedText(html: string): string {
   return shorten(text, 280);
 }
 
-/** Builds the kudos form card for this conversation. */
+/** The form's own texts in `t`'s language. */
+export function kudosFormTexts(t: Translator): KudosFormTexts {
+  return {
+    title: t.text('kudos.form.title'),
+    intro: t.text('kudos.form.intro'),
+    recipientsLabel: t.text('kudos.form.recipients'),
+    recipientsMissing: t.text('kudos.form.recipientsMissing'),
+    recipientsPlaceholder: t.text('kudos.form.recipientsPlaceholder', { most: MAX_RECIPIENTS }),
+    valueLabel: t.text('kudos.form.value'),
+    valueMissing: t.text('kudos.form.valueMissing'),
+    messageLabel: t.text('kudos.form.message'),
+    messageProblem: t.text('kudos.form.messageProblem', { most: MAX_MESSAGE_LENGTH }),
+    messagePlaceholder: t.text('kudos.form.messagePlaceholder'),
+    postToChannel: t.text('kudos.form.postToChannel'),
+    send: t.text('kudos.form.send'),
+  };
+}
+
+/** What building the kudos form reads. */
+export type KudosFormDeps = MemberDirectory & { settings: SettingsStore; logger: Logger };
+
+/**
+ * The kudos form for `caller`'s conversation, in the turn's language: it offers the recognition
+ * channel when the team has one, shows `error` when there is one, and lists `extraPeople` (the
+ * person a reminder or a quoted message was about) among the likely recipients.
+ */
+export async function formFor(
+  context: TurnContext,
+  deps: KudosFormDeps,
+  caller: Caller,
+  mode: KudosFormData['mode'],
+  draft: KudosDraft,
+  error?: string,
+  extraPeople?: Choice[],
+): Promise<Record<string, unknown>> {
+  return kudosForm(context, deps, {
+    mode,
+    tenantId: caller.tenantId,
+    giverId: caller.giver.id,
+    settings: caller.settings,
+    draft,
+    offerChannel: Boolean(await recognitionChannelFor(deps.settings, caller.tenantId, caller.place)),
+    ...(error ? { error } : {}),
+    ...(extraPeople ? { extraPeople } : {}),
+  });
+}
+
+/** Builds the kudos form card for this conversation, in the turn's language. */
 export async function kudosForm(
   context: TurnContext,
-  deps: MemberDirectory & { settings: SettingsStore; logger: Logger },
+  deps: KudosFormDeps,
   options: {
     mode: KudosFormData['mode'];
     tenantId: string;
@@ -91,8 +142,10 @@ export async function kudosForm(
     if (!people.some((p) => p.value === extra.value)) people.unshift(extra);
   }
   const { draft } = options;
+  const t = translatorOf(context);
   return expandCard(kudosFormCard, {
     mode: options.mode,
+    texts: kudosFormTexts(t),
     submissionId: draft.submissionId,
     people,
     recipients: draft.recipientIds.join(','),
@@ -101,6 +154,9 @@ export async function kudosForm(
     message: draft.message,
     offerChannel: options.offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    quote: draft.quote?.text
+      ? t.runs('kudos.quote', { author: draft.quote.author, text: draft.quote.text })
+      : [],
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
     reminderId: draft.reminderId ?? '',
@@ -108,17 +164,11 @@ export async function kudosForm(
   });
 }
 
-/** How the kudos form opened from a reminder or a digest starts its message, by what it was about. */
-export function wishesOpening(kind: string, name: string): string {
+/**
+ * How the kudos form opened from a reminder or a digest starts its message, by what it was about
+ * (`kudos`, `birthday`, `anniversary`, else a welcome), in the giver's language.
+ */
+export function wishesOpening(t: Translator, kind: string, name: string): string {
   const first = name.trim().split(/\s+/)[0] ?? name;
-  switch (kind) {
-    case 'kudos':
-      return `Thank you, ${first}, for `;
-    case 'birthday':
-      return `Happy birthday, ${first}! `;
-    case 'anniversary':
-      return `Happy work anniversary, ${first}! Thank you for `;
-    default:
-      return `Welcome, ${first}! `;
-  }
+  return t.text('kudos.form.opening', { kind, name: first });
 }

@@ -1,69 +1,55 @@
 import { type TurnContext, CardFactory } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
-import { recognitionChannelFor, type KudosResult, type Recognition } from '../../core/kudos';
+import type { KudosResult, Recognition } from '../../core/kudos';
 import { registerMembers } from '../../core/people';
+import { tenantSettingsOf, type TenantSettings } from '../../core/settings';
 import { cardAttachment, expandCard } from '../teams/cardRender';
+import { commandPattern } from '../i18n/commands';
+import { translatorFor } from '../i18n/translator';
+import { translatorOf } from '../i18n/turnLanguage';
 import { kudosSentCard, recognitionCard } from './kudosCards';
 import { composeResult, taskInfo } from './extensionResults';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { fanOutAfterTurn, type KudosDeps } from './fanOutAfterTurn';
 import { conversationKindOf } from '../teams/turnContext';
-import { draftFromSubmission, kudosForm, newDraft, quotedText, wishesOpening, type KudosDraft } from './form';
+import { draftFromSubmission, formFor, newDraft, quotedText, type KudosDraft } from './form';
 import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from './mentionCommand';
-import { listNames, recognitionCardData, whereItIs } from './recognitionView';
-import { aadIdOf, mentionedPeople, RosterUnavailable, TEAMS_DID_NOT_ANSWER } from './roster';
-import { callerOf, NOT_FROM_TEAMS, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
+import { recognitionCardData, valueNameIn, whereItIs } from './recognitionView';
+import { refusalText } from './refusals';
+import { aadIdOf, mentionedPeople, RosterUnavailable } from './roster';
+import { callerOf, resolveMemberIds, teamsOfGiver, type Caller } from './caller';
 import { readPayload } from '../teams/payload';
-import { sentToCaller } from '../teams/sentCard';
-import { submittedOccasion } from './wishes';
-import { personOfDelivery } from '../../core/delivery';
-import { messageCard } from '../milestones/milestoneCards';
-import { NOT_SENT_TO_YOU } from '../milestones/wording';
-import {
-  celebrateAction,
-  kudosFetchTask,
-  kudosSubmission,
-  MAX_FETCH_TASK_CHARS,
-  UNREADABLE_FORM,
-  UNREADABLE_MESSAGE,
-  wishesAction,
-} from './actions';
+import { sendWishesForm, submittedOccasion } from './wishes';
+import { celebrateAction, kudosFetchTask, kudosSubmission, MAX_FETCH_TASK_CHARS } from './actions';
 
 export type { KudosDeps };
 
 /** An expanded card as the type teams-ai returns from Action.Execute handlers. */
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
 
+/** What many read (a recognition card) is written in the tenant's default language. */
+const everyoneIn = (settings: TenantSettings) =>
+  translatorFor(settings.defaultLanguage, settings.defaultTimeZone);
+
+/** The answer to an activity that names no tenant, sender or conversation. */
+const notFromTeams = (context: TurnContext) => translatorOf(context).text('kudos.refusal.notFromTeams');
+
+/** A plain-text reply: what it quotes (a tag, a value's name) is shown as typed, never as markdown. */
+const say = (context: TurnContext, text: string) =>
+  context.sendActivity({ type: 'message', textFormat: 'plain', text });
+
 /** Registers every way of giving and celebrating kudos on the application. */
 export function registerKudos(app: Application<TurnState>, deps: KudosDeps): void {
   const fanOut = (context: TurnContext, recognition: Recognition) =>
-    fanOutAfterTurn(deps, context.activity, recognition);
+    fanOutAfterTurn(deps, context.activity, recognition, translatorOf(context));
 
-  const form = async (
-    context: TurnContext,
-    caller: Caller,
-    mode: 'task' | 'chat',
-    draft: KudosDraft,
-    error?: string,
-    extraPeople?: Array<{ title: string; value: string }>,
-  ) =>
-    kudosForm(context, deps, {
-      mode,
-      tenantId: caller.tenantId,
-      giverId: caller.giver.id,
-      settings: caller.settings,
-      draft,
-      offerChannel: Boolean(await recognitionChannelFor(deps.settings, caller.tenantId, caller.place)),
-      ...(error ? { error } : {}),
-      ...(extraPeople ? { extraPeople } : {}),
-    });
-
-  /** Gives a draft; a refusal may name the draft to show again (wishes turned back into kudos). */
+  /** Gives a draft; a refusal, in the turn's language, may name the draft to show again. */
   const give = async (
     context: TurnContext,
     caller: Caller,
     draft: KudosDraft,
   ): Promise<Extract<KudosResult, { ok: true }> | { ok: false; message: string; draft?: KudosDraft }> => {
+    const t = translatorOf(context);
     let recipientIds: string[];
     try {
       recipientIds = await resolveMemberIds(context, draft.recipientIds, () =>
@@ -72,11 +58,11 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     } catch (error) {
       if (!(error instanceof RosterUnavailable)) throw error;
       deps.logger.warn('could not resolve kudos recipients: Teams did not answer', { reason: error.reason });
-      return { ok: false as const, message: TEAMS_DID_NOT_ANSWER };
+      return { ok: false as const, message: t.text('kudos.refusal.teamsDidNotAnswer') };
     }
     const occasion = await submittedOccasion(context, deps, draft, recipientIds);
     if (!occasion.ok) return occasion;
-    return deps.kudos.give(
+    const result = await deps.kudos.give(
       {
         tenantId: caller.tenantId,
         giver: caller.giver,
@@ -92,12 +78,14 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       caller.settings,
       deps.now(),
     );
+    return result.ok ? result : { ok: false, message: refusalText(t, result) };
   };
 
   // Compose box and message "…" menu: the form in a task module.
   app.messageExtensions.fetchTask('sendKudos', async (context) => {
+    const t = translatorOf(context);
     const caller = await callerOf(context, deps);
-    if (!caller) return NOT_FROM_TEAMS;
+    if (!caller) return notFromTeams(context);
     const fetched = readPayload(kudosFetchTask, context.activity.value, MAX_FETCH_TASK_CHARS);
     const payload = fetched?.messagePayload;
     const author = payload?.from?.user;
@@ -105,36 +93,44 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
     const extra: Array<{ title: string; value: string }> = [];
     if (author?.id && author.id !== caller.giver.id) {
       prefill.recipientIds = [author.id];
-      extra.push({ title: author.displayName ?? 'The author', value: author.id });
+      extra.push({ title: author.displayName ?? t.text('kudos.form.author'), value: author.id });
       await registerMembers(deps, caller.tenantId, [
         { id: author.id, displayName: author.displayName ?? 'Colleague' },
       ]);
     }
     const quote = payload?.body?.content ? quotedText(payload.body.content) : '';
-    if (quote) prefill.quote = { author: author?.displayName ?? 'Message', text: quote };
-    return taskInfo(
-      await form(context, caller, 'task', newDraft(prefill), fetched ? undefined : UNREADABLE_MESSAGE, extra),
-    );
+    if (quote)
+      prefill.quote = { author: author?.displayName ?? t.text('kudos.form.quotedMessage'), text: quote };
+    const unreadable = fetched ? undefined : t.text('kudos.form.unreadableMessage');
+    return taskInfo(await formFor(context, deps, caller, 'task', newDraft(prefill), unreadable, extra), t);
   });
 
   app.messageExtensions.submitAction<Record<string, unknown>>('sendKudos', async (context, _state, data) => {
+    const t = translatorOf(context);
     const caller = await callerOf(context, deps);
-    if (!caller) return NOT_FROM_TEAMS;
+    if (!caller) return notFromTeams(context);
     const submission = readPayload(kudosSubmission, data);
-    if (!submission) return taskInfo(await form(context, caller, 'task', newDraft(), UNREADABLE_FORM));
+    if (!submission) {
+      return taskInfo(
+        await formFor(context, deps, caller, 'task', newDraft(), t.text('kudos.form.unreadable')),
+        t,
+      );
+    }
     const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
     if (!result.ok)
-      return taskInfo(await form(context, caller, 'task', result.draft ?? draft, result.message));
+      return taskInfo(await formFor(context, deps, caller, 'task', result.draft ?? draft, result.message), t);
     await fanOut(context, result.recognition);
-    return composeResult(result.recognition);
+    return composeResult(result.recognition, everyoneIn(caller.settings), t);
   });
 
-  // Chat: "kudos" opens the form; "@Moments kudos @Megan #teamwork thanks…" gives directly.
-  app.message(/^\s*kudos\b/i, async (context) => {
+  // Chat: "kudos" opens the form; "@Moments kudos @Megan #teamwork thanks…" gives directly. The
+  // command word is any language's.
+  app.message(commandPattern('kudos', 'any'), async (context) => {
+    const t = translatorOf(context);
     const caller = await callerOf(context, deps);
     if (!caller) {
-      await context.sendActivity(NOT_FROM_TEAMS);
+      await say(context, notFromTeams(context));
       return;
     }
     const parsed = parseMentionKudos(context.activity, context.activity.text ?? '');
@@ -148,23 +144,20 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         valueId: valueId ?? '',
         message: parsed.message,
       });
-      const question = askForRecipients(parsed, mentioned.length > 0, Boolean(valueId));
-      await context.sendActivity({
-        attachments: [
-          CardFactory.adaptiveCard(await form(context, caller, 'chat', draft, question, mentioned)),
-        ],
-      });
+      const question = askForRecipients(parsed, mentioned.length > 0, Boolean(valueId), t);
+      const card = await formFor(context, deps, caller, 'chat', draft, question, mentioned);
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       return;
     }
     if (!valueId) {
-      // The tag is as the giver typed it: shown literally, not as markdown.
-      await context.sendActivity({
-        type: 'message',
-        textFormat: 'plain',
-        text:
-          `${parsed.tag ? `#${parsed.tag} is not one of your company values.` : 'Add a value tag to your kudos.'} ` +
-          `Use one of: ${tagHelp(caller.settings)}. Nothing was sent.`,
-      });
+      // The tag is as the giver typed it, the values' ids as the admins made them.
+      const tags = tagHelp(caller.settings);
+      await say(
+        context,
+        parsed.tag
+          ? t.text('kudos.line.unknownTag', { tag: parsed.tag, tags })
+          : t.text('kudos.line.noTag', { tags }),
+      );
       return;
     }
     let recipients: Array<{ id: string; name: string } | undefined>;
@@ -175,7 +168,10 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       deps.logger.warn('could not resolve mentioned recipients: Teams did not answer', {
         reason: error.reason,
       });
-      await context.sendActivity(`${TEAMS_DID_NOT_ANSWER} Nothing was sent.`);
+      await say(
+        context,
+        t.text('kudos.line.refused', { problem: t.text('kudos.refusal.teamsDidNotAnswer') }),
+      );
       return;
     }
     const resolved = recipients.filter((r): r is { id: string; name: string } => r !== undefined);
@@ -192,37 +188,45 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       postToChannel: true,
     });
     if (!result.ok) {
-      await context.sendActivity(`${result.message} Nothing was sent.`);
+      await say(context, t.text('kudos.line.refused', { problem: result.message }));
       return;
     }
     if (!result.duplicate) {
-      await context.sendActivity({
-        attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
-      });
+      const card = recognitionCardData(result.recognition, everyoneIn(caller.settings));
+      await context.sendActivity({ attachments: [cardAttachment(recognitionCard, card)] });
     }
     await fanOut(context, result.recognition);
   });
 
   // The chat form's submit: refusals come back in the form; success replaces it with a summary.
   app.adaptiveCards.actionExecute<unknown>('sendKudos', async (context, _state, data) => {
+    const t = translatorOf(context);
     const caller = await callerOf(context, deps);
-    if (!caller) return NOT_FROM_TEAMS;
+    if (!caller) return notFromTeams(context);
     const submission = readPayload(kudosSubmission, data);
-    if (!submission) return asCard(await form(context, caller, 'chat', newDraft(), UNREADABLE_FORM));
+    if (!submission) {
+      return asCard(
+        await formFor(context, deps, caller, 'chat', newDraft(), t.text('kudos.form.unreadable')),
+      );
+    }
     const draft = draftFromSubmission(submission);
     const result = await give(context, caller, draft);
-    if (!result.ok) return asCard(await form(context, caller, 'chat', result.draft ?? draft, result.message));
+    if (!result.ok)
+      return asCard(await formFor(context, deps, caller, 'chat', result.draft ?? draft, result.message));
+    const { recognition } = result;
     if (!result.duplicate) {
-      await context.sendActivity({
-        attachments: [cardAttachment(recognitionCard, recognitionCardData(result.recognition))],
-      });
+      const card = recognitionCardData(recognition, everyoneIn(caller.settings));
+      await context.sendActivity({ attachments: [cardAttachment(recognitionCard, card)] });
     }
-    const published = await fanOut(context, result.recognition);
+    const published = await fanOut(context, recognition);
     return asCard(
       expandCard(kudosSentCard, {
-        recipientNames: listNames(result.recognition.recipients.map((r) => r.name)),
-        valueName: result.recognition.value.name,
-        where: whereItIs(published),
+        title: t.text('kudos.sent.title'),
+        text: t.runs('kudos.sent.text', {
+          names: t.list(recognition.recipients.map((r) => r.name)),
+          value: valueNameIn(t, recognition.value),
+          where: whereItIs(published),
+        }),
       }),
     );
   });
@@ -230,26 +234,8 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   // "Send wishes" on a reminder and "Send kudos" on a digest: the kudos form, prefilled for the
   // person the card was about, arrives as a new message so that the reminder or digest stays.
   app.adaptiveCards.actionExecute<Record<string, unknown>>('sendWishes', async (context, _state, payload) => {
-    const data = readPayload(wishesAction, payload);
-    const sent = await sentToCaller(context, deps.deliveries, data?.deliveryId, ['reminder', 'digest']);
-    const personId = sent ? personOfDelivery(sent.delivery, data?.personId) : undefined;
-    if (!sent || !personId) return asCard(messageCard(NOT_SENT_TO_YOU));
-    const caller = await callerOf(context, deps);
-    const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
-    if (!caller || !person) return 'That person is no longer in Moments.';
-    const { subject } = sent.delivery;
-    // Wishes on a reminder, thanks on a digest. The wishes form names the reminder, so that its
-    // submit can check the wishes (no value, not counted) against what was delivered.
-    const draft = newDraft({
-      recipientIds: [person.id],
-      message: wishesOpening(subject.type === 'reminder' ? subject.kind : 'kudos', person.displayName),
-      ...(subject.type === 'reminder' ? { reminderId: sent.delivery.id } : {}),
-    });
-    const card = await form(context, caller, 'chat', draft, undefined, [
-      { title: person.displayName, value: person.id },
-    ]);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-    return `The kudos form for ${person.displayName} is below.`;
+    const answer = await sendWishesForm(context, deps, payload);
+    return typeof answer === 'string' ? answer : asCard(answer);
   });
 
   // Celebrate: toggles the caller's +1 and refreshes the card in place. Unlike the other card
@@ -258,19 +244,22 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
   // who can see it may celebrate. What a forged payload could change is bounded instead: the
   // recognition is read in the caller's own tenant, and the celebration is always the caller's.
   app.adaptiveCards.actionExecute<unknown>('celebrate', async (context, _state, payload) => {
+    const t = translatorOf(context);
     const data = readPayload(celebrateAction, payload);
-    if (!data) return 'These kudos are no longer available.';
+    if (!data) return t.text('kudos.gone');
     const tenantId = tenantOf(context.activity);
     const personId = senderOf(context.activity);
-    if (!tenantId || !personId || !data.recognitionId) return NOT_FROM_TEAMS;
+    if (!tenantId || !personId || !data.recognitionId) return notFromTeams(context);
     const updated = await deps.kudos.toggleCelebration(
       tenantId,
       data.recognitionId,
-      { id: personId, name: context.activity.from?.name ?? 'Someone' },
+      { id: personId, name: context.activity.from?.name ?? t.text('kudos.someone') },
       deps.now(),
     );
-    if (!updated) return 'These kudos are no longer available.';
-    const card = expandCard(recognitionCard, recognitionCardData(updated));
+    if (!updated) return t.text('kudos.gone');
+    // The card is everyone's: in the tenant's language, whoever celebrated.
+    const settings = await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone);
+    const card = expandCard(recognitionCard, recognitionCardData(updated, everyoneIn(settings)));
     const messageId = context.activity.replyToId;
     if (messageId) {
       // Everyone else sees the new count too; a card a user inserted from the compose box is theirs

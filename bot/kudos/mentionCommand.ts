@@ -1,5 +1,7 @@
 import type { Activity, Mention } from 'botbuilder';
 import type { TenantSettings } from '../../core/settings';
+import { textAfterCommand } from '../i18n/commands';
+import type { Translator } from '../i18n/translator';
 
 /** `kudos @Megan @Adele #teamwork thanks for covering the launch`, taken apart. */
 export interface MentionKudos {
@@ -26,12 +28,13 @@ export function peopleMentioned(activity: Activity): Mention[] {
 }
 
 /**
- * Parses a kudos command. The bot's own mention is already removed from `text`; each person's
- * `<at>Name</at>` is removed here, so the message is what the giver wrote about them.
+ * Parses a kudos command, its command word in any language Moments speaks. The bot's own mention
+ * is already removed from `text`; each person's `<at>Name</at>` is removed here, so the message is
+ * what the giver wrote about them.
  */
 export function parseMentionKudos(activity: Activity, text: string): MentionKudos {
   const mentions = peopleMentioned(activity);
-  let rest = text.replace(/^\s*kudos\b/i, '');
+  let rest = textAfterCommand('kudos', text) ?? text;
   for (const mention of mentions) {
     if (mention.text) rest = rest.split(mention.text).join(' ');
   }
@@ -71,26 +74,23 @@ export function tagHelp(settings: TenantSettings): string {
 }
 
 /**
- * What the kudos form says when a command left out whom it is for, or named someone in plain text
- * (`@Megan` typed, not picked), and when its value tag is not a value; nothing for a bare `kudos`.
+ * What the kudos form says, in `t`'s language, when a command left out whom it is for, or named
+ * someone in plain text (`@Megan` typed, not picked), and when its value tag is not a value;
+ * nothing for a bare `kudos`.
  */
 export function askForRecipients(
   parsed: MentionKudos,
   someoneMentioned: boolean,
   valueKnown: boolean,
+  t: Translator,
 ): string | undefined {
-  const parts: string[] = [];
-  const typed = parsed.typedNames.map((name) => `“@${name}”`);
+  const sentences: string[] = [];
+  const typed = parsed.typedNames.map((name) => t.text('kudos.line.typedName', { name }));
   if (typed.length > 0) {
-    parts.push(
-      `${listOf(typed)} ${typed.length === 1 ? 'is' : 'are'} typed text, not ${typed.length === 1 ? 'a mention' : 'mentions'}: choose who the kudos are for in the list.`,
-    );
+    sentences.push(t.text('kudos.line.typedNames', { count: typed.length, names: t.list(typed) }));
   } else if (!someoneMentioned && (parsed.message || parsed.tag)) {
-    parts.push('Who are these kudos for? Choose them in the list.');
+    sentences.push(t.text('kudos.line.whoFor'));
   }
-  if (parsed.tag && !valueKnown) parts.push(`#${parsed.tag} is not one of your company values: pick one.`);
-  return parts.length > 0 ? parts.join(' ') : undefined;
+  if (parsed.tag && !valueKnown) sentences.push(t.text('kudos.line.unknownTagPick', { tag: parsed.tag }));
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
 }
-
-const listOf = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

@@ -156,10 +156,6 @@ export class RosterUnavailable extends Error {
   }
 }
 
-/** What the giver is told when Teams did not answer a roster lookup. */
-export const TEAMS_DID_NOT_ANSWER =
-  'Teams did not answer when Moments looked up the people you chose. Please try again in a moment.';
-
 /** Answers that mean Teams looked and found no such member in this conversation. */
 const NO_SUCH_MEMBER = new Set([400, 404]);
 

@@ -10,19 +10,28 @@ import {
   reachOf,
   type Unreachable,
 } from '../delivery';
-import type { Logger } from '../shared';
-import type { PeopleDirectory } from '../people';
+import { type Language, type Logger, SOURCE_LANGUAGE } from '../shared';
+import { languageOf, type PeopleDirectory, type Person } from '../people';
 import type { SettingsStore } from '../settings';
 import type { PersonRef, Recognition } from './recognitions';
 
-/** How a recognition's follow-on messages look: built at the edge, as Teams cards and wording. */
+/** Whom a message is written for: the language it is in and the zone its times are told in. */
+export interface Reader {
+  language: Language;
+  timeZone: string;
+}
+
+/**
+ * How a recognition's follow-on messages look: built at the edge, as Teams cards and wording, each
+ * for its `reader`.
+ */
 export interface RecognitionMessages {
-  /** The post in the team's recognition channel. */
-  channelPost(recognition: Recognition): OutboundMessage;
-  /** The personal message to one recipient. */
-  recipientNotice(recognition: Recognition, recipient: PersonRef): OutboundMessage;
-  /** The manager copy: a personal notice to a manager that `reports` (theirs) received it. */
-  managerNotice(recognition: Recognition, reports: PersonRef[]): OutboundMessage;
+  /** The post in the team's recognition channel, read by many: in the tenant's default language. */
+  channelPost(recognition: Recognition, reader: Reader): OutboundMessage;
+  /** The personal message to one recipient, in their language. */
+  recipientNotice(recognition: Recognition, recipient: PersonRef, reader: Reader): OutboundMessage;
+  /** The manager copy: a personal notice to a manager that `reports` (theirs) received it, in theirs. */
+  managerNotice(recognition: Recognition, reports: PersonRef[], reader: Reader): OutboundMessage;
 }
 
 /** What a recognition's fan-out reached beyond the conversation it was given in. */
@@ -83,13 +92,13 @@ export async function recognitionChannelFor(
  * them (one notice per manager, however many of their reports one kudos names). Left out: the
  * giver (they know: they gave it), and a manager who is a recipient too (their own notice already
  * tells them). Recipients without a manager in the directory have nobody to tell.
+ * @param recipients the recipients' directory records, as the directory holds them.
  */
-export async function managersToTell(
-  people: Pick<PeopleDirectory, 'findMany'>,
+export function managersToTell(
   recognition: Recognition,
-): Promise<Map<string, PersonRef[]>> {
+  recipients: readonly Person[],
+): Map<string, PersonRef[]> {
   const { tenantId } = recognition;
-  const recipients = await people.findMany(tenantId, recognition.recipientIds);
   const refs = new Map(recognition.recipients.map((r) => [r.id, r]));
   const managers = new Map<string, PersonRef[]>();
   for (const recipient of recipients) {
@@ -113,7 +122,9 @@ export async function managersToTell(
  * their managers ({@link managersToTell}) who has a chat with Moments. Each send is first claimed
  * in the delivery ledger under the recognition's id (`kudos:<id>:channel`,
  * `kudos:<id>:notice:<recipient>`, `kudos:<id>:manager:<manager>`), so a retried submit, or a
- * second run, sends nothing twice.
+ * second run, sends nothing twice. The channel post is written in the tenant's default language;
+ * each notice in its reader's ({@link languageOf}: their choice, their Teams locale, else the
+ * tenant's).
  */
 export async function fanOutRecognition(
   deps: FanOutDeps,
@@ -122,6 +133,21 @@ export async function fanOutRecognition(
 ): Promise<FanOutReport> {
   const report: FanOutReport = { notified: 0, managersNotified: 0, retry: false };
   const { tenantId } = recognition;
+  // One read each of the tenant's settings and of the recipients' records: each notice is written
+  // in its reader's language, the channel post in the tenant's.
+  const [tenant, recipients] = await Promise.all([
+    deps.settings.tenant(tenantId),
+    deps.people.findMany(tenantId, recognition.recipientIds),
+  ]);
+  const everyone: Reader = {
+    language: tenant?.defaultLanguage ?? SOURCE_LANGUAGE,
+    timeZone: tenant?.defaultTimeZone ?? 'UTC',
+  };
+  const readerOf = (person: Person | undefined): Reader => ({
+    language: languageOf(person, everyone.language),
+    timeZone: person?.timeZone ?? everyone.timeZone,
+  });
+  const recipientById = new Map(recipients.map((person) => [person.id, person]));
   // Recorded with the recognition it is about; its Celebrate is open to everyone who sees it.
   const subject = { type: 'celebration', recognitionId: recognition.id } as const;
   const once = async (id: string, send: () => ReturnType<Messenger['send']>) => {
@@ -142,7 +168,7 @@ export async function fanOutRecognition(
     const channel = await deps.conversations.channel(tenantId, channelId);
     if (channel) {
       const outcome = await once(deliveryId('kudos', recognition.id, 'channel'), () =>
-        deps.messenger.send(channel, deps.messages.channelPost(recognition)),
+        deps.messenger.send(channel, deps.messages.channelPost(recognition, everyone)),
       );
       if (outcome === 'sent' || outcome === 'already-done') report.channelId = channelId;
       else if (outcome === 'failed' || outcome === 'gave-up') report.channelMissed = channelId;
@@ -171,7 +197,10 @@ export async function fanOutRecognition(
       }
       const { chat } = reached;
       const outcome = await once(deliveryId('kudos', recognition.id, 'notice', recipient.id), () =>
-        deps.messenger.send(chat, deps.messages.recipientNotice(recognition, recipient)),
+        deps.messenger.send(
+          chat,
+          deps.messages.recipientNotice(recognition, recipient, readerOf(recipientById.get(recipient.id))),
+        ),
       );
       if (outcome === 'sent') report.notified++;
     }),
@@ -184,15 +213,23 @@ export async function fanOutRecognition(
   }
 
   // Absent settings are the defaults, in which the manager copy is on.
-  const managerCopy = (await deps.settings.tenant(tenantId))?.managerCopy ?? true;
+  const managerCopy = tenant?.managerCopy ?? true;
   if (!managerCopy) return report;
-  const managers = await managersToTell(deps.people, recognition);
+  const managers = managersToTell(recognition, recipients);
+  if (managers.size === 0) return report;
+  // The managers' records, for their languages: one read for all of them.
+  const managerById = new Map(
+    (await deps.people.findMany(tenantId, [...managers.keys()])).map((person) => [person.id, person]),
+  );
   await Promise.all(
     [...managers].map(async ([managerId, reports]) => {
       const chat = await deps.conversations.personalChat(tenantId, managerId);
       if (!chat) return;
       const outcome = await once(deliveryId('kudos', recognition.id, 'manager', managerId), () =>
-        deps.messenger.send(chat, deps.messages.managerNotice(recognition, reports)),
+        deps.messenger.send(
+          chat,
+          deps.messages.managerNotice(recognition, reports, readerOf(managerById.get(managerId))),
+        ),
       );
       if (outcome === 'sent') report.managersNotified++;
     }),

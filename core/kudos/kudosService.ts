@@ -35,33 +35,38 @@ export interface KudosRequest {
  */
 export const CELEBRATION_VALUE = { id: 'celebration', name: 'Celebration' } as const;
 
-/** Why kudos were refused; each has a message fit to show the giver. */
-export type KudosErrorCode =
-  | 'KUDOS.NO_RECIPIENTS'
-  | 'KUDOS.TOO_MANY_RECIPIENTS'
-  | 'KUDOS.SELF'
-  | 'KUDOS.EMPTY_MESSAGE'
-  | 'KUDOS.MESSAGE_TOO_LONG'
-  | 'KUDOS.UNKNOWN_VALUE'
-  | 'KUDOS.UNKNOWN_RECIPIENT'
-  | 'KUDOS.DAILY_LIMIT';
+/** Why kudos were refused, with what the giver needs to hear to put it right. */
+export type KudosProblem =
+  | { code: 'KUDOS.NO_RECIPIENTS' }
+  /** `most` people at once (one for wishes); `chosen` were. */
+  | { code: 'KUDOS.TOO_MANY_RECIPIENTS'; occasion: 'kudos' | 'wishes'; most: number; chosen: number }
+  | { code: 'KUDOS.SELF' }
+  | { code: 'KUDOS.EMPTY_MESSAGE' }
+  /** `most` visible characters; the message has `length`. */
+  | { code: 'KUDOS.MESSAGE_TOO_LONG'; most: number; length: number }
+  /** `retired` names the value when it was one of the company's and is retired since. */
+  | { code: 'KUDOS.UNKNOWN_VALUE'; retired?: string }
+  /** `missing` of the chosen people are not in the tenant's directory. */
+  | { code: 'KUDOS.UNKNOWN_RECIPIENT'; missing: number }
+  /** The giver has `given` kudos today, the limit. */
+  | { code: 'KUDOS.DAILY_LIMIT'; given: number };
 
-/** A refusal: nothing was stored. `field` says which input to show it beside. */
-export interface KudosRefusal {
-  ok: false;
-  code: KudosErrorCode;
-  message: string;
-  field: 'recipients' | 'value' | 'message';
-}
+/** The code of a {@link KudosProblem}. */
+export type KudosErrorCode = KudosProblem['code'];
+
+/**
+ * A refusal: nothing was stored. `field` says which input to show it beside; the edge words it in
+ * the giver's language from its code and values.
+ */
+export type KudosRefusal = KudosProblem & { ok: false; field: 'recipients' | 'value' | 'message' };
 
 /** The outcome of {@link KudosService.give}. */
 export type KudosResult = { ok: true; recognition: Recognition; duplicate: boolean } | KudosRefusal;
 
-const refuse = (code: KudosErrorCode, field: KudosRefusal['field'], message: string): KudosRefusal => ({
+const refuse = (field: KudosRefusal['field'], problem: KudosProblem): KudosRefusal => ({
   ok: false,
-  code,
   field,
-  message,
+  ...problem,
 });
 
 /** The id of the recognition a submission creates: the same submission always maps to it. */
@@ -101,51 +106,42 @@ export class KudosService {
   ): Promise<KudosResult> {
     const id = recognitionIdFor(request.submissionId);
     const recipientIds = [...new Set(request.recipientIds.map((r) => r.trim()).filter(Boolean))];
-    if (recipientIds.length === 0)
-      return refuse('KUDOS.NO_RECIPIENTS', 'recipients', 'Choose at least one person to recognise.');
+    if (recipientIds.length === 0) return refuse('recipients', { code: 'KUDOS.NO_RECIPIENTS' });
     if (recipientIds.length > MAX_RECIPIENTS) {
-      return refuse(
-        'KUDOS.TOO_MANY_RECIPIENTS',
-        'recipients',
-        `You can recognise up to ${MAX_RECIPIENTS} people at once; you chose ${recipientIds.length}.`,
-      );
+      return refuse('recipients', {
+        code: 'KUDOS.TOO_MANY_RECIPIENTS',
+        occasion: 'kudos',
+        most: MAX_RECIPIENTS,
+        chosen: recipientIds.length,
+      });
     }
     if (recipientIds.includes(request.giver.id)) {
-      return refuse(
-        'KUDOS.SELF',
-        'recipients',
-        'Kudos are for someone else: remove yourself from the recipients.',
-      );
+      return refuse('recipients', { code: 'KUDOS.SELF' });
     }
     const read = readUserText(request.message, MAX_MESSAGE_LENGTH);
     if (!read.ok && read.problem === 'empty') {
-      return refuse(
-        'KUDOS.EMPTY_MESSAGE',
-        'message',
-        'Add a message: say what they did and why it mattered.',
-      );
+      return refuse('message', { code: 'KUDOS.EMPTY_MESSAGE' });
     }
     if (!read.ok) {
-      return refuse(
-        'KUDOS.MESSAGE_TOO_LONG',
-        'message',
-        `Keep the message to ${MAX_MESSAGE_LENGTH} characters; it has ${read.length}.`,
-      );
+      return refuse('message', {
+        code: 'KUDOS.MESSAGE_TOO_LONG',
+        most: MAX_MESSAGE_LENGTH,
+        length: read.length,
+      });
     }
     const message = read.text;
     const wishes = request.occasion === 'wishes';
     if (wishes && recipientIds.length > 1) {
-      return refuse('KUDOS.TOO_MANY_RECIPIENTS', 'recipients', 'Wishes are for one person at a time.');
+      return refuse('recipients', {
+        code: 'KUDOS.TOO_MANY_RECIPIENTS',
+        occasion: 'wishes',
+        most: 1,
+        chosen: recipientIds.length,
+      });
     }
     const value = wishes ? CELEBRATION_VALUE : settings.values.find((v) => v.id === request.valueId);
     if (!value || ('retired' in value && value.retired)) {
-      return refuse(
-        'KUDOS.UNKNOWN_VALUE',
-        'value',
-        value
-          ? `“${value.name}” is no longer one of your company values; pick another.`
-          : 'Pick one of your company values.',
-      );
+      return refuse('value', { code: 'KUDOS.UNKNOWN_VALUE', ...(value ? { retired: value.name } : {}) });
     }
     const [found, giver] = await Promise.all([
       this.people.findMany(request.tenantId, recipientIds),
@@ -154,13 +150,7 @@ export class KudosService {
     const byId = new Map(found.map((p) => [p.id, p]));
     const missing = recipientIds.filter((rid) => !byId.has(rid));
     if (missing.length > 0) {
-      return refuse(
-        'KUDOS.UNKNOWN_RECIPIENT',
-        'recipients',
-        missing.length === 1
-          ? 'One of the people you chose is not in your organisation in Moments, so they cannot receive kudos.'
-          : `${missing.length} of the people you chose are not in your organisation in Moments, so they cannot receive kudos.`,
-      );
+      return refuse('recipients', { code: 'KUDOS.UNKNOWN_RECIPIENT', missing: missing.length });
     }
     const givenOn = localDateOf(now, giver?.timeZone ?? settings.defaultTimeZone);
     // A limit of null is off: nothing to count. Wishes never count: they answer a reminder.
@@ -178,11 +168,7 @@ export class KudosService {
         (day) => this.recognitions.countGivenOn(request.tenantId, request.giver.id, day),
       );
       if (!claim.ok) {
-        return refuse(
-          'KUDOS.DAILY_LIMIT',
-          'message',
-          `You have given ${claim.given} kudos today, the daily limit. Your message is kept here: send it tomorrow.`,
-        );
+        return refuse('message', { code: 'KUDOS.DAILY_LIMIT', given: claim.given });
       }
     }
 

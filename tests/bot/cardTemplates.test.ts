@@ -6,8 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expandCard } from '../../bot/teams/cardRender';
-import { recognitionCard, managerNoticeCard } from '../../bot/kudos/kudosCards';
+import { recognitionCard } from '../../bot/kudos/kudosCards';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
+import { recognitionMessages } from '../../bot/kudos/recognitionMessages';
+import { translatorFor } from '../../bot/i18n/translator';
 import type { Recognition } from '../../core/kudos';
 
 const BOT = join(__dirname, '..', '..', 'bot');
@@ -85,7 +87,7 @@ const recognition: Recognition = {
 };
 
 test('the recognition card shows a link-like message and a markdown name in TextRuns only', () => {
-  const card = expandCard(recognitionCard, recognitionCardData(recognition));
+  const card = expandCard(recognitionCard, recognitionCardData(recognition, translatorFor('en')));
   const runs = textRuns(card).join('\n');
   expect(runs).toContain(PHISHING);
   expect(runs).toContain(BOLD_NAME);
@@ -93,12 +95,8 @@ test('the recognition card shows a link-like message and a markdown name in Text
 });
 
 test('the manager copy shows the message and names in TextRuns only', () => {
-  const card = expandCard(managerNoticeCard, {
-    giverName: BOLD_NAME,
-    reportNames: BOLD_NAME,
-    valueName: 'Teamwork',
-    message: PHISHING,
-  });
+  const english = { language: 'en', timeZone: 'UTC' } as const;
+  const card = recognitionMessages.managerNotice(recognition, recognition.recipients, english).card ?? {};
   const runs = textRuns(card).join('\n');
   expect(runs).toContain(PHISHING);
   expect(runs).toContain(BOLD_NAME);

@@ -10,6 +10,7 @@ import {
 import { commandsFor } from '../../bot/help/commands';
 import { recognitionCardData } from '../../bot/kudos/recognitionView';
 import { recognitionMessages } from '../../bot/kudos/recognitionMessages';
+import { kudosFormTexts } from '../../bot/kudos/form';
 import type { Recognition } from '../../core/kudos';
 import { failureCard, WHAT_TO_DO } from '../../bot/teams/turnFailure';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
@@ -33,8 +34,12 @@ const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({
   ...overrides,
 });
 
+const en = translatorFor('en');
+const english = { language: 'en', timeZone: 'UTC' } as const;
+
 const form = (overrides: Partial<KudosFormData> = {}): KudosFormData => ({
   mode: 'task',
+  texts: kudosFormTexts(en),
   submissionId: '6f1d2c3b-0000-4000-8000-000000000001',
   people: [
     { title: 'Adele Vance', value: 'adele' },
@@ -49,6 +54,7 @@ const form = (overrides: Partial<KudosFormData> = {}): KudosFormData => ({
   message: 'Great work on the launch',
   offerChannel: true,
   postToChannel: 'true',
+  quote: en.runs('kudos.quote', { author: 'Megan Bowen', text: 'The release is out!' }),
   quoteAuthor: 'Megan Bowen',
   quoteText: 'The release is out!',
   reminderId: '',
@@ -79,11 +85,12 @@ describe('card templates', () => {
     for (const data of [
       form(),
       form({ mode: 'chat', error: 'Add a message: say what they did and why it mattered.' }),
-      form({ quoteAuthor: '', quoteText: '', offerChannel: false }),
+      form({ quote: [], quoteAuthor: '', quoteText: '', offerChannel: false }),
       form({
         mode: 'chat',
         reminderId: 'birthday:2027-03-14:megan:alex',
         value: '',
+        quote: [],
         quoteAuthor: '',
         quoteText: '',
       }),
@@ -119,7 +126,7 @@ describe('card templates', () => {
         at: '2027-03-11T10:00:00Z',
       })),
     });
-    const card = expandCard(recognitionCard, recognitionCardData(many));
+    const card = expandCard(recognitionCard, recognitionCardData(many, en));
     expectValid(card, LIMITS.messageExtensionResult);
     expect(JSON.stringify(card)).toContain(
       '🎉 60 · celebrated by Celebrant 0, Celebrant 1, Celebrant 2 and 57 others',
@@ -131,7 +138,7 @@ describe('card templates', () => {
       message: '**bold** [click](https://evil.example) <b>html</b> ${giverName} {"type":"Action.OpenUrl"}',
       giver: { id: 'alex', name: '[Alex](https://evil.example)' },
     });
-    const card = expandCard(recognitionCard, recognitionCardData(hostile));
+    const card = expandCard(recognitionCard, recognitionCardData(hostile, en));
     expectValid(card);
     const runs = JSON.stringify(card);
     // Shown as TextRuns, which Adaptive Cards never read as markdown, and bound as data, never expanded.
@@ -145,9 +152,8 @@ describe('card templates', () => {
   it('kudos-sent card renders', () => {
     expectValid(
       expandCard(kudosSentCard, {
-        recipientNames: 'Megan Bowen',
-        valueName: 'Teamwork',
-        where: 'It is posted in this chat.',
+        title: en.text('kudos.sent.title'),
+        text: en.runs('kudos.sent.text', { names: 'Megan Bowen', value: 'Teamwork', where: 'chat' }),
       }),
     );
   });
@@ -157,7 +163,7 @@ describe('card templates', () => {
       message: '**bold** [click](https://evil.example) <b>html</b> ${giverName}',
       giver: { id: 'alex', name: '[Alex](https://evil.example)' },
     });
-    const notice = recognitionMessages.managerNotice(hostile, hostile.recipients);
+    const notice = recognitionMessages.managerNotice(hostile, hostile.recipients, english);
     const card = notice.card ?? {};
     expectValid(card);
     expect(notice.summary).toBe(
@@ -180,14 +186,18 @@ describe('card templates', () => {
       postToChannel: false,
       message: 'Between us: you saved the launch.',
     });
-    const card = recognitionMessages.managerNotice(inChat, [inChat.recipients[0]!]).card ?? {};
+    const card = recognitionMessages.managerNotice(inChat, [inChat.recipients[0]!], english).card ?? {};
     expectValid(card);
     const text = JSON.stringify(card);
     expect(text).toContain('"type":"TextRun","text":"Megan Bowen"');
     expect(text).not.toContain('you saved the launch');
     expect(text).toContain('Given in a chat: the message stays with the people there.');
     // Posted to the team's recognition channel by its giver: the words may travel.
-    const posted = recognitionMessages.managerNotice({ ...inChat, postToChannel: true }, inChat.recipients);
+    const posted = recognitionMessages.managerNotice(
+      { ...inChat, postToChannel: true },
+      inChat.recipients,
+      english,
+    );
     expect(JSON.stringify(posted.card)).toContain('Between us: you saved the launch.');
   });
 
@@ -198,7 +208,7 @@ describe('card templates', () => {
   });
 
   it('a missing field fails loudly instead of showing ${…} to users', () => {
-    expect(() => expandCard(kudosSentCard, { recipientNames: 'Megan' } as never)).toThrow(
+    expect(() => expandCard(kudosSentCard, { title: 'Kudos sent' } as never)).toThrow(
       /did not expand cleanly/,
     );
   });

@@ -1,8 +1,10 @@
 import type { Recognition } from '../../core/kudos';
-import { UNREADABLE_FORM } from '../../bot/kudos/actions';
+import { translatorFor } from '../../bot/i18n/translator';
 import { DEMO_IDS, DEMO_TENANT_ID } from '../../functions/dev/local/demoOrg';
 import { startTestApp, type TestApp } from '../support/localApp';
 import { arrivedBeforeMarker, type BotMessage, type PlaygroundClient } from '../support/playground';
+
+const UNREADABLE_FORM = translatorFor('en').text('kudos.form.unreadable');
 
 // Kudos end to end: the Agents Playground as the Teams client, the bot on its real HTTP endpoint,
 // the local Cosmos DB server through the SDK, all started as `npm start` starts them.

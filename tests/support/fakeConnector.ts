@@ -9,6 +9,8 @@
  * - `PUT /v3/conversations/{conversationId}/activities/{activityId}` (update) answers 200 `{ id }`;
  * - `POST /v3/conversations` (createConversation: a personal chat with one member) answers 201
  *   `{ id }`, the same conversation for the same tenant and member every time, as Teams does;
+ * - `GET /v3/conversations/{conversationId}/members/{memberId}` (a roster lookup) answers the
+ *   member when the fake was given them (`members`), in whatever conversation;
  * - anything else answers 404 with a Bot Connector error body (a roster read finds no member),
  *   or a planned fault for a `GET`.
  *
@@ -124,8 +126,18 @@ export interface FakeConnectorStats {
   faults: number;
 }
 
+/** A conversation member a roster lookup finds. */
+export interface FakeMember {
+  /** The Teams member id (`29:…`). */
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
 /** Options of {@link startFakeConnector}. */
 export interface FakeConnectorOptions {
+  /** The members roster lookups find; default none. */
+  members?: readonly FakeMember[];
   /** The limits to enforce, or `false` for none. Default: {@link TEAMS_CONNECTOR_LIMITS}. */
   limits?: FakeConnectorLimits | false;
   /** The `Retry-After` (seconds) of a rate-limit 429. Default 1. */
@@ -156,6 +168,7 @@ export interface FakeConnector {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 const CREATE_ROUTE = /^\/v3\/conversations\/?$/;
+const MEMBER_ROUTE = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)\/?$/;
 
 /** Starts a {@link FakeConnector} on an ephemeral port of 127.0.0.1. */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
@@ -206,11 +219,17 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const isSend = method === 'POST';
     const isUpdate = method === 'PUT' && match?.[2] !== undefined;
     if (!match || !(isSend || isUpdate)) {
-      // Reads (a roster lookup) know no member, but fail as planned: a throttled or dropped read.
+      // Reads (a roster lookup) know only the members given, and fail as planned: a throttled or
+      // dropped read.
       const read: FakeRequest = { method, path, conversationId: '', activity: {}, seq: ++seq };
       const rule = method === 'GET' ? takeRule(read) : undefined;
+      const memberId = method === 'GET' ? decodeURIComponent(MEMBER_ROUTE.exec(path)?.[1] ?? '') : '';
+      const member = options.members?.find((m) => m.id === memberId);
       if (rule) answerFault(req, res, rule.fault);
-      else sendError(res, 404, 'NotFound', `No route for ${method} ${path}`);
+      else if (member) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(member));
+      } else sendError(res, 404, 'NotFound', `No route for ${method} ${path}`);
       return;
     }
     let activity: Record<string, unknown>;

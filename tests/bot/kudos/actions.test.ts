@@ -1,13 +1,16 @@
 import type { DeliverySubject } from '../../../core/delivery';
 import type { Recognition } from '../../../core/kudos';
 import { MAX_PAYLOAD_CHARS } from '../../../bot/teams/payload';
-import { UNREADABLE_FORM, UNREADABLE_MESSAGE } from '../../../bot/kudos/actions';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { NOT_SENT_TO_YOU } from '../../../bot/milestones/wording';
 import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
 
 // Forged and malformed kudos payloads, through the real bot (in the personal chat, where the
 // form offers the directory and no roster is read): each gets the refusal a giver would
 // see and stores nothing; the same payload made right does what it says.
+const UNREADABLE_FORM = translatorFor('en').text('kudos.form.unreadable');
+const UNREADABLE_MESSAGE = translatorFor('en').text('kudos.form.unreadableMessage');
+
 let harness: BotHarness;
 beforeEach(() => {
   harness = startBotHarness();

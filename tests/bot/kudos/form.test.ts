@@ -1,5 +1,6 @@
 import {
   draftFromSubmission,
+  kudosFormTexts,
   newDraft,
   quotedText,
   valueChoices,
@@ -10,6 +11,7 @@ import { readPayload } from '../../../bot/teams/payload';
 import { kudosFormCard, type KudosFormData } from '../../../bot/kudos/kudosCards';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { defaultTenantSettings, retireValue } from '../../../core/settings';
+import { translatorFor } from '../../../bot/i18n/translator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const settings = defaultTenantSettings('tenant-a', 'UTC');
@@ -18,6 +20,7 @@ const settings = defaultTenantSettings('tenant-a', 'UTC');
 function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: boolean) {
   return expandCard(kudosFormCard, {
     mode,
+    texts: kudosFormTexts(translatorFor('en')),
     submissionId: draft.submissionId,
     people: [
       { title: 'Megan Bowen', value: 'megan' },
@@ -29,6 +32,7 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     message: draft.message,
     offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    quote: draft.quote ? [{ type: 'TextRun', text: draft.quote.text }] : [],
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
     reminderId: draft.reminderId ?? '',

@@ -1,5 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { parseMentionKudos, tagHelp, valueForTag } from '../../../bot/kudos/mentionCommand';
+import { askForRecipients, parseMentionKudos, tagHelp, valueForTag } from '../../../bot/kudos/mentionCommand';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { defaultTenantSettings, retireValue, type TenantSettings } from '../../../core/settings';
 
 const BOT = { id: '28:moments-bot', name: 'Moments' };
@@ -127,5 +128,28 @@ describe('value tags', () => {
     expect(command('kudos <at>Megan Bowen</at> and @Adele @Adele for the demo').typedNames).toEqual([
       'Adele',
     ]);
+  });
+});
+
+describe('what the form asks when a command did not say whom for', () => {
+  const ask = (text: string, someoneMentioned: boolean, valueKnown: boolean, language: 'en' | 'ja' = 'en') =>
+    askForRecipients(command(text), someoneMentioned, valueKnown, translatorFor(language));
+
+  test('names typed as text, one or several, in the giver’s language', () => {
+    expect(ask('kudos @Megan thanks #teamwork', false, true)).toBe(
+      '“@Megan” is typed text, not a mention: choose who the kudos are for in the list.',
+    );
+    expect(ask('kudos @Megan @Adele @Lee thanks #bravery', false, false)).toBe(
+      '“@Megan”, “@Adele” and “@Lee” are typed text, not mentions: choose who the kudos are for in the list. ' +
+        '#bravery is not one of your company values: pick one.',
+    );
+    expect(ask('kudos @Megan @Adele thanks', false, true, 'ja')).toContain('“@Megan”、“@Adele”');
+  });
+
+  test('nobody at all, or nothing typed', () => {
+    expect(ask('kudos #teamwork thanks', false, true)).toBe(
+      'Who are these kudos for? Choose them in the list.',
+    );
+    expect(ask('kudos', false, false)).toBeUndefined();
   });
 });

@@ -1,11 +1,14 @@
 import type { Person } from '../../../core/people';
-import { WISHES_NOT_YOURS, wishesOnlyFor } from '../../../bot/kudos/wishes';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { startFakeConnector, type FakeConnector } from '../../support/fakeConnector';
 import { ALEX, HARNESS_TENANT, MEGAN, startBotHarness, type BotHarness } from '../../support/botHarness';
 
 // "Send wishes" on a birthday reminder: the form asks for no company value, and the wishes go out
 // under the built-in Celebration value even when the giver has used up today's kudos. Only a
 // reminder delivered to the giver makes a submission wishes, and only to the person it was about.
+
+const en = translatorFor('en');
+const WISHES_NOT_YOURS = en.text('kudos.refusal.wishesNotYours');
 
 let connector: FakeConnector;
 beforeAll(async () => {
@@ -156,7 +159,9 @@ describe('A forged wishes submission', () => {
       'sendKudos',
       wishes({ recipients: to.join(','), reminderId: reminder }),
     );
-    expect(text(body)).toContain(wishesOnlyFor('Megan Bowen'));
+    expect(text(body)).toContain(
+      'Wishes from this reminder go to Megan Bowen alone, so nothing was sent. To thank someone else, send them kudos.',
+    );
     // Still the wishes form, so that choosing Megan alone sends them.
     expect(text(body)).not.toContain('"id":"value"');
     expect(stored()).toEqual([]);

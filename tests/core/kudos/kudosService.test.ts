@@ -83,33 +83,29 @@ describe('KudosService.give', () => {
   });
 
   it.each([
-    ['no recipients', { recipientIds: [] }, 'KUDOS.NO_RECIPIENTS', /at least one person/],
+    ['no recipients', { recipientIds: [] }, { code: 'KUDOS.NO_RECIPIENTS', field: 'recipients' }],
     [
       '11 recipients',
       { recipientIds: Array.from({ length: 11 }, (_, i) => `p${i}`) },
-      'KUDOS.TOO_MANY_RECIPIENTS',
-      /up to 10 people.*11/,
+      { code: 'KUDOS.TOO_MANY_RECIPIENTS', occasion: 'kudos', most: 10, chosen: 11 },
     ],
-    ['self-kudos', { recipientIds: ['megan', 'alex'] }, 'KUDOS.SELF', /someone else/],
-    ['an empty message', { message: '   \n ' }, 'KUDOS.EMPTY_MESSAGE', /Add a message/],
+    ['self-kudos', { recipientIds: ['megan', 'alex'] }, { code: 'KUDOS.SELF', field: 'recipients' }],
+    ['an empty message', { message: '   \n ' }, { code: 'KUDOS.EMPTY_MESSAGE', field: 'message' }],
     [
       'a 501-character message',
       { message: 'x'.repeat(501) },
-      'KUDOS.MESSAGE_TOO_LONG',
-      /500 characters; it has 501/,
+      { code: 'KUDOS.MESSAGE_TOO_LONG', most: 500, length: 501 },
     ],
-    ['an unknown value', { valueId: 'speed' }, 'KUDOS.UNKNOWN_VALUE', /company values/],
+    ['an unknown value', { valueId: 'speed' }, { code: 'KUDOS.UNKNOWN_VALUE', field: 'value' }],
     [
       'a recipient of another tenant',
       { recipientIds: ['other'] },
-      'KUDOS.UNKNOWN_RECIPIENT',
-      /not in your organisation/,
+      { code: 'KUDOS.UNKNOWN_RECIPIENT', missing: 1 },
     ],
-  ])('refuses %s and stores nothing', async (_name, overrides, code, message) => {
+  ])('refuses %s and stores nothing', async (_name, overrides, problem) => {
     const { service, recognitions, people } = setup();
     const result = await service.give(request(overrides as Partial<KudosRequest>), settings, now);
-    expect(result).toMatchObject({ ok: false, code });
-    expect(!result.ok && result.message).toMatch(message);
+    expect(result).toMatchObject({ ok: false, ...problem });
     expect(recognitions.recognitions.size).toBe(0);
     expect((await people.get(T, 'megan'))?.lastRecognisedOn).toBeUndefined();
   });
@@ -126,7 +122,7 @@ describe('KudosService.give', () => {
       values: settings.values.map((v) => (v.id === 'teamwork' ? { ...v, retired: true } : v)),
     };
     const result = await service.give(request(), retired, now);
-    expect(!result.ok && result.message).toMatch(/“Teamwork” is no longer one of your company values/);
+    expect(result).toMatchObject({ ok: false, code: 'KUDOS.UNKNOWN_VALUE', retired: 'Teamwork' });
   });
 
   it('enforces the daily giving limit in the giver’s own day', async () => {
@@ -206,7 +202,7 @@ describe('KudosService.give: wishes and the daily limit', () => {
       settings,
       now,
     );
-    expect(both).toMatchObject({ ok: false, field: 'recipients' });
+    expect(both).toMatchObject({ ok: false, field: 'recipients', occasion: 'wishes', most: 1, chosen: 2 });
   });
 
   it('does not start a new day when the giver moves to a zone where the date is earlier', async () => {
