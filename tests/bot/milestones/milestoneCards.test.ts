@@ -22,6 +22,8 @@ const milestone = (kind: MilestoneKind, years?: number): Milestone => ({
   ...(years ? { years } : {}),
 });
 
+const reader = { language: 'en', timeZone: 'UTC' } as const;
+
 function expectValid(card: Record<string, unknown>) {
   expect(cardProblems(card)).toEqual([]);
   expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
@@ -44,6 +46,7 @@ describe('milestone cards', () => {
           deliveryId: `${kind}:2026-12-06:megan:manager`,
           milestone: milestone(kind, years),
           manager,
+          reader,
           managerToday: '2026-12-02',
           tenureYears: 4,
           kudos90Days: {
@@ -71,6 +74,7 @@ describe('milestone cards', () => {
         deliveryId: 'd',
         milestone: milestone('birthday'),
         manager,
+        reader,
         managerToday: '2026-12-07',
         kudos90Days: { count: 0 },
         openNotes: [],

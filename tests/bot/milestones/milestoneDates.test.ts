@@ -34,6 +34,7 @@ async function cardsOn(someone: Person, day: string, rules: Partial<MilestonePol
               deliveryId: send.deliveryId,
               milestone: send.milestone,
               manager: alex,
+              reader: { language: 'en', timeZone: 'Europe/London' },
               managerToday: send.localDate,
             }),
           ),
