@@ -93,7 +93,7 @@ describe('milestone reminders and celebrations', () => {
     expect(card).toContain('4 years, since 2022-06-01');
     expect(card).toContain('Send wishes');
     expect(card).toContain('Snooze until tomorrow');
-    expect(card).toContain("Don't remind me for Megan");
+    expect(card).toContain('Don’t remind me for Megan');
     expect(card).toContain('Your notes (only you see these)');
     expect(card).toContain('Ask how the half marathon went');
     expect(card).not.toContain('private thought');
