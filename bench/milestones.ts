@@ -482,6 +482,7 @@ async function benchDelivery(runtime: Runtime): Promise<MilestoneBenchLine[]> {
         deliveryId: `birthday:${DUE_OCCURS_ON}:${t.report.id}:manager`,
         milestone: { kind: 'birthday', person: t.report, date: DUE_OCCURS_ON, occursOn: DUE_OCCURS_ON },
         manager: t.manager,
+        reader: { language: 'en', timeZone: 'UTC' },
         managerToday: localDateOf(REMINDER_HOUR, 'UTC'),
         kudos90Days: { count: 0 },
         openNotes: [],

@@ -6,10 +6,12 @@ import type { PeopleDirectory } from '../../core/people';
 import { tenantSettingsOf, type SettingsStore } from '../../core/settings';
 import { expandCard } from '../teams/cardRender';
 import { sentToCaller } from '../teams/sentCard';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { MessageKey } from '../i18n/catalogues';
+import type { Translator } from '../i18n/translator';
 import { messageCard, noticeCard } from './milestoneCards';
 import { readPayload } from '../teams/payload';
 import { reminderAction } from './actions';
-import { NOT_SENT_TO_YOU } from './wording';
 
 /** What the reminder card's actions need. */
 export interface ReminderActionDeps {
@@ -31,34 +33,48 @@ const KINDS: readonly MilestoneKind[] = [
   'day-90',
 ];
 
-/** A small card that replaces the reminder once the manager acted on it. */
-function confirmation(text: string, undo?: { verb: string; deliveryId: string }): AdaptiveCard {
+/** A small card that replaces the reminder once the manager acted on it, in the turn's language. */
+function confirmation(
+  t: Translator,
+  text: string,
+  undo?: { verb: string; deliveryId: string },
+): AdaptiveCard {
   const card = undo
-    ? expandCard(noticeCard, { text, undoVerb: undo.verb, deliveryId: undo.deliveryId })
+    ? expandCard(noticeCard, {
+        text,
+        undoVerb: undo.verb,
+        undoTitle: t.text('milestones.notice.undo'),
+        deliveryId: undo.deliveryId,
+      })
     : messageCard(text);
   return card as unknown as AdaptiveCard;
 }
 
+/** A name, or "this person" when the person is no longer in the directory. */
+const named = (name: string | undefined) => ({ named: name ? 'yes' : 'no', name: name ?? '' });
+
 /** Registers Snooze and "Don't remind me for …" on reminder cards. */
 export function registerReminderActions(app: Application<TurnState>, deps: ReminderActionDeps): void {
   /** The reminder an action names, when it was sent to the caller; else why nothing is done. */
-  const reminderFor = async (context: TurnContext, payload: unknown, unreadable: string) => {
+  const reminderFor = async (context: TurnContext, payload: unknown, unreadable: MessageKey) => {
+    const t = translatorOf(context);
     const data = readPayload(reminderAction, payload);
-    if (!data?.deliveryId) return { refusal: confirmation(unreadable) };
+    if (!data?.deliveryId) return { refusal: confirmation(t, t.text(unreadable)) };
     const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, ['reminder']);
-    if (!sent) return { refusal: confirmation(NOT_SENT_TO_YOU) };
+    if (!sent) return { refusal: confirmation(t, t.text('milestones.notSentToYou')) };
     return { sent };
   };
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'snoozeReminder',
     async (context, _state, payload) => {
-      const found = await reminderFor(context, payload, 'This reminder can no longer be snoozed.');
+      const t = translatorOf(context);
+      const found = await reminderFor(context, payload, 'milestones.snooze.unavailable');
       if (!found.sent) return found.refusal;
       const { tenantId, callerId, delivery } = found.sent;
       const { subject } = delivery;
       const kind = KINDS.find((k) => k === subject.kind);
-      if (!kind) return confirmation('This reminder can no longer be snoozed.');
+      if (!kind) return confirmation(t, t.text('milestones.snooze.unavailable'));
       const [manager, person, settings] = await Promise.all([
         deps.people.get(tenantId, callerId),
         deps.people.get(tenantId, subject.personId),
@@ -78,11 +94,9 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
         { timeZone: manager?.timeZone ?? settings.defaultTimeZone, sendHour: settings.sendHour },
         deps.now(),
       );
-      if (!result.ok) return confirmation(result.message);
+      if (!result.ok) return confirmation(t, t.text('milestones.snooze.dayAlreadyHere'));
       await deps.snoozes.save(result.snooze);
-      return confirmation(
-        `Snoozed. I’ll remind you about ${person?.displayName ?? 'this'} again tomorrow morning.`,
-      );
+      return confirmation(t, t.text('milestones.snooze.done', named(person?.displayName)));
     },
   );
 
@@ -97,15 +111,16 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'muteReminders',
     async (context, _state, payload) => {
-      const found = await reminderFor(context, payload, 'This reminder is no longer available.');
+      const t = translatorOf(context);
+      const found = await reminderFor(context, payload, 'milestones.reminder.unavailable');
       if (!found.sent) return found.refusal;
       const { tenantId, callerId, delivery } = found.sent;
       const personId = delivery.subject.personId;
       const person = await deps.people.get(tenantId, personId);
       if (!(await setMuted(tenantId, callerId, personId, true))) {
-        return confirmation('Moments does not have you in its directory yet, so there is nothing to change.');
+        return confirmation(t, t.text('milestones.mute.notInDirectory'));
       }
-      return confirmation(`You won’t get reminders about ${person?.displayName ?? 'this person'} any more.`, {
+      return confirmation(t, t.text('milestones.mute.done', named(person?.displayName)), {
         verb: 'unmuteReminders',
         deliveryId: delivery.id,
       });
@@ -115,12 +130,13 @@ export function registerReminderActions(app: Application<TurnState>, deps: Remin
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'unmuteReminders',
     async (context, _state, payload) => {
-      const found = await reminderFor(context, payload, 'This reminder is no longer available.');
+      const t = translatorOf(context);
+      const found = await reminderFor(context, payload, 'milestones.reminder.unavailable');
       if (!found.sent) return found.refusal;
       const { tenantId, callerId, delivery } = found.sent;
       const person = await deps.people.get(tenantId, delivery.subject.personId);
       await setMuted(tenantId, callerId, delivery.subject.personId, false);
-      return confirmation(`Reminders about ${person?.displayName ?? 'this person'} are back on.`);
+      return confirmation(t, t.text('milestones.unmute.done', named(person?.displayName)));
     },
   );
 }

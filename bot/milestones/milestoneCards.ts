@@ -1,15 +1,20 @@
 import { declareCard, expandCard } from '../teams/cardRender';
+import type { TextRun } from '../i18n/translator';
 import reminderTemplate from './reminder-card.json';
 import celebrationTemplate from './celebration-card.json';
 import noticeTemplate from './notice-card.json';
+
+/** A run of the reminder's small print. */
+export type SmallRun = TextRun & { size: 'Small' };
 
 /** A manager's reminder of a milestone coming up. */
 export interface ReminderCardData {
   headline: string;
   when: string;
   facts: Array<{ title: string; value: string }>;
-  /** Empty when there were no kudos in the last 90 days. */
-  latestKudos: string;
+  /** "Latest kudos: …", the label bold and the kudos italic; empty when there were none in 90 days. */
+  latestKudos: SmallRun[];
+  notesTitle: string;
   /** The manager's own open notes about the person, one line each. */
   notes: Array<{ text: string }>;
   suggestion: string;
@@ -18,7 +23,8 @@ export interface ReminderCardData {
   wishesTitle: string;
   /** `sendWishes` (the kudos form) or, for later check-ins, `newNote` (a note to ask how it goes). */
   wishesVerb: 'sendWishes' | 'newNote';
-  firstName: string;
+  snoozeTitle: string;
+  muteTitle: string;
   /** The only thing the card's actions carry: they read everything else from its delivery. */
   deliveryId: string;
 }
@@ -38,6 +44,8 @@ export interface NoticeCardData {
   text: string;
   /** Empty for no Undo button. */
   undoVerb: string;
+  /** The Undo button's title; '' without Undo. */
+  undoTitle: string;
   /** The reminder's delivery, which Undo refers to; '' without Undo. */
   deliveryId: string;
 }
@@ -46,5 +54,5 @@ export const noticeCard = declareCard<NoticeCardData>('notice-card', noticeTempl
 
 /** A one-line card with no actions: what a card action answers when it did nothing. */
 export function messageCard(text: string): Record<string, unknown> {
-  return expandCard(noticeCard, { text, undoVerb: '', deliveryId: '' });
+  return expandCard(noticeCard, { text, undoVerb: '', undoTitle: '', deliveryId: '' });
 }

@@ -4,6 +4,7 @@ export * from './jobTypes';
 export * from './milestoneJob';
 export * from './planner';
 export * from './policy';
+export * from './reader';
 export * from './reminderContent';
 export * from './snoozes';
 export * from './timing';

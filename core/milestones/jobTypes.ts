@@ -13,6 +13,7 @@ import type { MilestoneCandidates } from './candidates';
 import type { ReminderContent } from './reminderContent';
 import type { SnoozeStore } from './snoozes';
 import type { Milestone } from './types';
+import type { Reader } from './reader';
 
 /** The job's name in the job-run records. */
 export const MILESTONE_JOB = 'milestones';
@@ -20,6 +21,11 @@ export const MILESTONE_JOB = 'milestones';
 /** What a celebration on the day says. */
 export interface CelebrationContent {
   milestone: Milestone;
+  /**
+   * Whom it is worded for: the person whose day it is for their personal message; the tenant's
+   * language for a post in a team channel, which many read.
+   */
+  reader: Reader;
 }
 
 /** The outbound side of the job: renders and sends; implemented at the Teams edge. */

@@ -12,13 +12,14 @@ import {
   type SendResult,
   type DeliveryAddress,
 } from '../delivery';
-import { localDateOf, inPool } from '../shared';
+import { localDateOf, inPool, type Language } from '../shared';
 import type { CelebrationPreference, Person } from '../people';
 import { tenantSettingsOf } from '../settings';
 import { findMilestoneCandidates } from './candidates';
 import { MILESTONE_JOB, type JobSend, type MilestoneJobDeps, type MilestoneJobReport } from './jobTypes';
 import { planMilestoneSends, type PlannedSend } from './planner';
 import { milestonePolicyFor } from './policy';
+import { readerOf, tenantReader } from './reader';
 import { readReminderContext } from './reminderContent';
 import { readSnoozed, reminderSubject, resendSnoozed, type SnoozeResendRun } from './snoozeResend';
 import type { ReminderSnooze } from './snoozes';
@@ -41,6 +42,8 @@ export interface TenantRunPlan {
   window: PlanningWindow;
   /** The tenant's default time zone. */
   defaultTimeZone: string;
+  /** The tenant's language: of channel posts, and of people whose own is unknown. */
+  defaultLanguage: Language;
   /** The celebration of people who have not chosen one. */
   defaultCelebration: CelebrationPreference;
   /** How many people have a milestone near the window. */
@@ -74,6 +77,7 @@ export async function planTenantRun(
   return {
     window,
     defaultTimeZone: settings.defaultTimeZone,
+    defaultLanguage: settings.defaultLanguage,
     defaultCelebration: settings.defaultCelebration,
     candidates: people.length,
     planned,
@@ -129,6 +133,7 @@ async function runForTenant(
     now,
     dryRun,
     defaultTimeZone: plan.defaultTimeZone,
+    defaultLanguage: plan.defaultLanguage,
     defaultCelebration: plan.defaultCelebration,
     chatWith,
     channelOf,
@@ -199,11 +204,13 @@ async function deliver(
     const reached = await run.chatWith(send.recipientId);
     if (!('chat' in reached)) return [line('reminder', send.deliveryId, to, reached)];
     const { chat } = reached;
+    const reader = readerOf(manager, run);
     const content = run.context.contentFor({
       deliveryId: send.deliveryId,
       milestone,
       manager,
-      managerToday: localDateOf(now, manager.timeZone ?? run.defaultTimeZone),
+      reader,
+      managerToday: localDateOf(now, reader.timeZone),
     });
     return [
       line(
@@ -231,7 +238,7 @@ async function deliver(
         id,
         'team channel',
         await once(id, 'celebration', { subject: celebration }, () =>
-          deps.notifier.celebrate(team.channel, { milestone }),
+          deps.notifier.celebrate(team.channel, { milestone, reader: tenantReader(run) }),
         ),
       ),
     );
@@ -248,7 +255,11 @@ async function deliver(
             personal,
             'celebration',
             { recipientId: milestone.person.id, subject: celebration },
-            () => deps.notifier.congratulate(reached.chat, { milestone }),
+            () =>
+              deps.notifier.congratulate(reached.chat, {
+                milestone,
+                reader: readerOf(milestone.person, run),
+              }),
           ),
         )
       : line('congratulation', personal, milestone.person.displayName, reached),

@@ -1,4 +1,5 @@
 import type { Milestone } from './types';
+import type { Reader } from './reader';
 import { tenureYearsAt } from './timing';
 import { notePairKey, type Note, type NoteStore } from '../notes';
 import type { Person } from '../people';
@@ -15,6 +16,8 @@ export interface ReminderContent {
   deliveryId: string;
   milestone: Milestone;
   manager: Person;
+  /** The manager, as the reminder is worded for them: their language and zone. */
+  reader: Reader;
   /** The manager's local date when the reminder is sent. */
   managerToday: string;
   /** Whole years since the hire date, when the milestone really occurs (see {@link tenureYearsAt}). */
@@ -25,7 +28,10 @@ export interface ReminderContent {
 }
 
 /** A reminder before its context: which milestone, for which manager, on the manager's which day. */
-export type Reminder = Pick<ReminderContent, 'deliveryId' | 'milestone' | 'manager' | 'managerToday'>;
+export type Reminder = Pick<
+  ReminderContent,
+  'deliveryId' | 'milestone' | 'manager' | 'reader' | 'managerToday'
+>;
 
 /** A reminder's two people: who it is about, and the manager it goes to. */
 export interface ReminderPair {

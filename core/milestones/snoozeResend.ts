@@ -1,7 +1,8 @@
 import { deliverOnce, type ConversationRecord, type DeliverySubject } from '../delivery';
-import { localDateOf } from '../shared';
+import { localDateOf, type Language } from '../shared';
 import { effectiveCelebration, type CelebrationPreference, type Person } from '../people';
 import type { JobSend, MilestoneJobDeps } from './jobTypes';
+import { readerOf } from './reader';
 import type { ReminderContext } from './reminderContent';
 import type { ReminderSnooze } from './snoozes';
 import type { Milestone } from './types';
@@ -21,6 +22,8 @@ export interface SnoozeResendRun {
   dryRun: boolean;
   /** The tenant's default time zone, for people whose own is unknown. */
   defaultTimeZone: string;
+  /** The tenant's language, for managers whose own is unknown. */
+  defaultLanguage: Language;
   /** The celebration of people who have not chosen one. */
   defaultCelebration: CelebrationPreference;
   /** The kudos and notes the reminders show, read with the run's other reminders. */
@@ -88,12 +91,14 @@ export async function resendSnoozed(
       await deps.snoozes.remove(tenantId, snooze.id);
       continue;
     }
+    const reader = readerOf(manager, run);
     const content = run.context.contentFor({
       // Older snoozes were keyed `snooze:<delivery id>` and did not keep it apart.
       deliveryId: snooze.deliveryId ?? snooze.id.replace(/^snooze:/, ''),
       milestone: milestoneOf(snooze, person),
       manager,
-      managerToday: localDateOf(now, manager.timeZone ?? defaultTimeZone),
+      reader,
+      managerToday: localDateOf(now, reader.timeZone),
     });
     const outcome = await deliverOnce(
       deps.deliveries,

@@ -32,16 +32,17 @@ export interface SnoozeStore {
 
 /**
  * Snoozes a reminder until the manager's send hour tomorrow, in their own time zone.
- * @returns the snooze, or a reason it makes no sense (the day is already here).
+ * @returns the snooze, or why it makes no sense: `day-already-here` when the milestone's day is today
+ * (or past) in the manager's zone, so tomorrow morning would be too late.
  */
 export function snoozeUntilTomorrow(
   reminder: Omit<ReminderSnooze, 'id' | 'dueAt' | 'deliveryId'> & { deliveryId: string },
   manager: { timeZone: string; sendHour: number },
   now: Date,
-): { ok: true; snooze: ReminderSnooze } | { ok: false; message: string } {
+): { ok: true; snooze: ReminderSnooze } | { ok: false; reason: 'day-already-here' } {
   const tomorrow = addDays(localDateOf(now, manager.timeZone), 1);
   if (tomorrow > reminder.date) {
-    return { ok: false, message: 'That day is already here, so there is nothing to snooze.' };
+    return { ok: false, reason: 'day-already-here' };
   }
   return {
     ok: true,

@@ -1,7 +1,9 @@
 import { expandCard } from '../../../bot/teams/cardRender';
 import { celebrationCard, noticeCard, reminderCard } from '../../../bot/milestones/milestoneCards';
 import { celebrationCardData, congratulationText, reminderCardData } from '../../../bot/milestones/wording';
-import type { Milestone, MilestoneKind } from '../../../core/milestones';
+import { translatorFor } from '../../../bot/i18n/translator';
+import type { Milestone, MilestoneKind, ReminderContent } from '../../../core/milestones';
+import { LANGUAGES } from '../../../core/shared';
 import type { Person } from '../../../core/people';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
@@ -22,6 +24,9 @@ const milestone = (kind: MilestoneKind, years?: number): Milestone => ({
   ...(years ? { years } : {}),
 });
 
+const en = translatorFor('en');
+const reader = { language: 'en', timeZone: 'UTC' } as const;
+
 function expectValid(card: Record<string, unknown>) {
   expect(cardProblems(card)).toEqual([]);
   expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
@@ -40,18 +45,22 @@ describe('milestone cards', () => {
     (kind, years, headline, action) => {
       const card = expandCard(
         reminderCard,
-        reminderCardData({
-          deliveryId: `${kind}:2026-12-06:megan:manager`,
-          milestone: milestone(kind, years),
-          manager,
-          managerToday: '2026-12-02',
-          tenureYears: 4,
-          kudos90Days: {
-            count: 2,
-            latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks!' },
+        reminderCardData(
+          {
+            deliveryId: `${kind}:2026-12-06:megan:manager`,
+            milestone: milestone(kind, years),
+            manager,
+            reader,
+            managerToday: '2026-12-02',
+            tenureYears: 4,
+            kudos90Days: {
+              count: 2,
+              latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'Thanks!' },
+            },
+            openNotes: [{ text: 'Ask how the **marathon** went', followUpOn: '2026-12-07' }],
           },
-          openNotes: [{ text: 'Ask how the **marathon** went', followUpOn: '2026-12-07' }],
-        }),
+          en,
+        ),
       );
       expectValid(card);
       const text = JSON.stringify(card);
@@ -67,14 +76,18 @@ describe('milestone cards', () => {
   it('a reminder without kudos says so and shows no empty quote', () => {
     const card = expandCard(
       reminderCard,
-      reminderCardData({
-        deliveryId: 'd',
-        milestone: milestone('birthday'),
-        manager,
-        managerToday: '2026-12-07',
-        kudos90Days: { count: 0 },
-        openNotes: [],
-      }),
+      reminderCardData(
+        {
+          deliveryId: 'd',
+          milestone: milestone('birthday'),
+          manager,
+          reader,
+          managerToday: '2026-12-07',
+          kudos90Days: { count: 0 },
+          openNotes: [],
+        },
+        en,
+      ),
     );
     expectValid(card);
     expect(JSON.stringify(card)).toContain('"value":"None yet"');
@@ -84,24 +97,76 @@ describe('milestone cards', () => {
   });
 
   it('celebration posts and the personal message', () => {
-    expectValid(expandCard(celebrationCard, celebrationCardData(milestone('birthday'))));
+    expectValid(expandCard(celebrationCard, celebrationCardData(milestone('birthday'), en)));
     expect(
-      JSON.stringify(expandCard(celebrationCard, celebrationCardData(milestone('anniversary', 5)))),
+      JSON.stringify(expandCard(celebrationCard, celebrationCardData(milestone('anniversary', 5), en))),
     ).toContain('Megan Bowen celebrates 5 years with us today');
-    expect(congratulationText(milestone('birthday'))).toBe('Happy birthday, Megan! 🎂 Have a wonderful day.');
-    expect(congratulationText(milestone('anniversary', 1))).toContain('1 year today');
+    expect(congratulationText(milestone('birthday'), en)).toBe(
+      'Happy birthday, Megan! 🎂 Have a wonderful day.',
+    );
+    expect(congratulationText(milestone('anniversary', 1), en)).toContain('1 year today');
   });
 
   it('the notice card, with and without Undo', () => {
     const withUndo = expandCard(noticeCard, {
       text: 'Muted.',
       undoVerb: 'unmuteReminders',
+      undoTitle: 'Undo',
       deliveryId: 'birthday:2026-12-06:megan:manager',
     });
     expectValid(withUndo);
     expect((withUndo.actions as unknown[]).length).toBe(1);
-    const plain = expandCard(noticeCard, { text: 'Snoozed.', undoVerb: '', deliveryId: '' });
+    const plain = expandCard(noticeCard, { text: 'Snoozed.', undoVerb: '', undoTitle: '', deliveryId: '' });
     expectValid(plain);
     expect((plain.actions as unknown[] | undefined) ?? []).toEqual([]);
+  });
+});
+
+describe('milestone cards in every language', () => {
+  const content = (kind: MilestoneKind): ReminderContent => ({
+    deliveryId: `${kind}:2026-12-07:megan:alex`,
+    milestone: milestone(kind, kind === 'anniversary' ? 5 : undefined),
+    manager,
+    reader,
+    managerToday: '2026-12-02',
+    tenureYears: 4,
+    kudos90Days: {
+      count: 12,
+      latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: 'x'.repeat(500) },
+    },
+    openNotes: Array.from({ length: 8 }, (_, i) => ({
+      text: `${i} ${'y'.repeat(300)}`,
+      followUpOn: '2026-12-09',
+    })),
+  });
+  const kinds: MilestoneKind[] = ['birthday', 'anniversary', 'first-day', 'first-week', 'day-30', 'day-90'];
+
+  it.each(LANGUAGES)('renders every milestone card valid and within limits in %s', (language) => {
+    const t = translatorFor(language, 'Asia/Tokyo');
+    for (const kind of kinds) {
+      const reminder = expandCard(reminderCard, reminderCardData(content(kind), t));
+      expectValid(reminder);
+      expect(JSON.stringify(reminder)).toContain(t.day('2026-12-07', 'long'));
+    }
+    for (const kind of ['birthday', 'anniversary'] as const) {
+      expectValid(expandCard(celebrationCard, celebrationCardData(milestone(kind, 3), t)));
+    }
+    expectValid(
+      expandCard(noticeCard, {
+        text: t.text('milestones.mute.done', { named: 'yes', name: 'Megan Bowen' }),
+        undoVerb: 'unmuteReminders',
+        undoTitle: t.text('milestones.notice.undo'),
+        deliveryId: 'birthday:2026-12-07:megan:alex',
+      }),
+    );
+  });
+
+  it('writes the reminder’s day and how far off it is the reader’s way', () => {
+    const card = (language: 'ja' | 'de') =>
+      JSON.stringify(
+        expandCard(reminderCard, reminderCardData(content('birthday'), translatorFor(language))),
+      );
+    expect(card('ja')).toContain('12月7日月曜日, 5 日後');
+    expect(card('de')).toContain('Montag, 7. Dezember, in 5 Tagen');
   });
 });

@@ -4,10 +4,13 @@
 import { expandCard } from '../../../bot/teams/cardRender';
 import { celebrationCard, reminderCard } from '../../../bot/milestones/milestoneCards';
 import { celebrationCardData, congratulationText, reminderCardData } from '../../../bot/milestones/wording';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { planMilestoneSends, readReminderContext, type MilestonePolicy } from '../../../core/milestones';
 import type { Person } from '../../../core/people';
 import { MemoryNoteStore, MemoryRecognitionStore } from '../../support/fakes';
 import { alex, person, policy } from '../../support/milestonePlanning';
+
+const en = translatorFor('en', 'Europe/London');
 
 /** What Alex and the channel are sent for `someone` on the local day `day` (London, 09:00). */
 async function cardsOn(someone: Person, day: string, rules: Partial<MilestonePolicy> = {}) {
@@ -34,8 +37,10 @@ async function cardsOn(someone: Person, day: string, rules: Partial<MilestonePol
               deliveryId: send.deliveryId,
               milestone: send.milestone,
               manager: alex,
+              reader: { language: 'en', timeZone: 'Europe/London' },
               managerToday: send.localDate,
             }),
+            en,
           ),
         ),
       ),
@@ -43,8 +48,8 @@ async function cardsOn(someone: Person, day: string, rules: Partial<MilestonePol
   const celebrations = sends
     .filter((send) => send.kind === 'celebration')
     .map((send) => ({
-      post: JSON.stringify(expandCard(celebrationCard, celebrationCardData(send.milestone))),
-      message: congratulationText(send.milestone),
+      post: JSON.stringify(expandCard(celebrationCard, celebrationCardData(send.milestone, en))),
+      message: congratulationText(send.milestone, en),
     }));
   return { reminders, celebrations };
 }

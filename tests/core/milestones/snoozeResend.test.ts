@@ -95,7 +95,7 @@ describe('snoozed reminders coming back', () => {
       { timeZone: 'UTC', sendHour: 9 },
       new Date('2027-03-11T10:00:00Z'),
     );
-    if (!made.ok) throw new Error(made.message);
+    if (!made.ok) throw new Error(made.reason);
     expect(made.snooze.id).toBe('snooze:birthday:2027-03-16:megan:manager:manager');
     await deps.snoozes.save(made.snooze);
     await runMilestoneJob(deps, { now: FRIDAY_9AM });
