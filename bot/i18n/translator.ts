@@ -1,6 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Language } from '../../core/shared';
-import { CATALOGUES, SOURCE, type MessageKey } from './catalogues';
+import { CATALOGUES, SOURCE, type Catalogue, type MessageKey } from './catalogues';
 
 /** Values a message's placeholders take: user text stays a plain value, never markup. */
 export type MessageValues = Record<string, string | number>;
@@ -80,9 +80,10 @@ class IntlTranslator implements Translator {
     readonly language: Language,
     timeZone: string,
     cache: ReturnType<typeof createIntlCache>,
+    catalogue: Catalogue = CATALOGUES[language],
   ) {
     this.locale = FORMAT_LOCALES[language];
-    const messages = { ...SOURCE, ...CATALOGUES[language] } as Record<string, string>;
+    const messages = { ...SOURCE, ...catalogue } as Record<string, string>;
     // A message that cannot be formatted is written from its source text instead: catalogue tests
     // keep that from happening, and a reader is better served by English than by nothing.
     const onError = () => undefined;
@@ -161,6 +162,14 @@ export function translatorFor(language: Language, timeZone = 'UTC'): Translator 
     translators.set(key, translator);
   }
   return translator;
+}
+
+/**
+ * A translator whose messages are `catalogue` (missing ones in English), written with `language`'s
+ * conventions: for trying the cards with messages no language has yet, such as a pseudo-locale.
+ */
+export function translatorWith(catalogue: Catalogue, language: Language, timeZone = 'UTC'): Translator {
+  return new IntlTranslator(language, timeZone, cache, catalogue);
 }
 
 /** A language's name in itself, as people choosing it look for it: "Deutsch", "日本語". */
