@@ -7,6 +7,9 @@ import {
 import { zoneChoices } from '../../../bot/privacy/timeZoneChoices';
 import { timeZoneNames } from '../../../core/people';
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
+
+const t = translatorFor('en');
 import {
   alex,
   expectValid,
@@ -22,7 +25,7 @@ describe('my settings card', () => {
     for (const isManager of [true, false]) {
       const card = expandCard(
         mySettingsCard,
-        mySettingsCardData({ person: alex, values: settingsValuesOf(alex, settings), isManager, now }),
+        mySettingsCardData({ t, person: alex, values: settingsValuesOf(alex, settings), isManager, now }),
       );
       expectValid(card);
       expect(card.version).toBe('1.5');
@@ -50,6 +53,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: alex,
         values,
         isManager: false,
@@ -66,7 +70,7 @@ describe('my settings card', () => {
   });
 
   it('offers every zone in a searchable list plus the person’s own, with offsets, and shows “Saved”', () => {
-    const zones = zoneChoices(['US/Eastern', 'Not/AZone'], now);
+    const zones = zoneChoices(t, ['US/Eastern', 'Not/AZone'], now);
     const values = zones.map((z) => z.value);
     expect(values).toEqual(expect.arrayContaining([...timeZoneNames(), 'US/Eastern']));
     expect(values.length).toBeGreaterThan(400);
@@ -83,6 +87,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: { ...alex, timeZone: 'Asia/Kathmandu' },
         values: settingsValuesOf({ ...alex, timeZone: 'Asia/Kathmandu' }, settings),
         isManager: true,
@@ -104,6 +109,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: undefined,
         values: settingsValuesOf(undefined, settings),
         isManager: false,
