@@ -5,6 +5,7 @@ import {
   settingsValuesOf,
 } from '../../../bot/privacy/mySettingsCard';
 import { zoneChoices } from '../../../bot/privacy/timeZoneChoices';
+import { mySettingsProblemText } from '../../../bot/privacy/wording';
 import { timeZoneNames } from '../../../core/people';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { translatorFor } from '../../../bot/i18n/translator';
@@ -137,5 +138,20 @@ describe('my settings card', () => {
         { ...settings, defaultCelebration: 'off' },
       ),
     ).toMatchObject({ celebrateBirthday: 'off', celebrateAnniversary: 'public' });
+  });
+
+  it('words each refusal in one sentence, a day the month lacks in the reader’s language', () => {
+    expect(mySettingsProblemText(t, { field: 'birthday', code: 'noSuchDay', month: 2, day: 30 })).toBe(
+      'There is no 30 February: check the day of your birthday.',
+    );
+    expect(
+      mySettingsProblemText(t, { field: 'timeZone', code: 'timeZoneUnknown', zone: 'Mars/Olympus' }),
+    ).toBe('“Mars/Olympus” is not a time zone Moments knows: choose one from the list.');
+    expect(mySettingsProblemText(t, { field: 'celebrate', code: 'celebrationNotListed' })).toBe(
+      'Choose public, manager only or off for your birthday and your work anniversary.',
+    );
+    expect(
+      mySettingsProblemText(translatorFor('de'), { field: 'birthday', code: 'noSuchDay', month: 2, day: 30 }),
+    ).toContain('30 Februar');
   });
 });
