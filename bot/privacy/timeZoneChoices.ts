@@ -4,14 +4,19 @@ import type { Translator } from '../i18n/translator';
 import type { ChoiceData } from './privacyCards';
 import { pad } from './wording';
 
-/** `(UTC+05:30) Asia/Kolkata`. */
-function zoneTitle(t: Translator, zone: string, offset: number): string {
-  const sign = offset < 0 ? '−' : '+';
-  const abs = Math.abs(offset);
-  return t.text('privacy.settings.zone', {
-    offset: `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`,
-    zone,
-  });
+/**
+ * How a zone is titled in `t`'s language, e.g. `(UTC+05:30) Asia/Kolkata`. The message is
+ * formatted once with markers in its places and filled per zone: formatting it for each of the
+ * 400-odd zones took several times longer than everything else the card does.
+ */
+function zoneTitles(t: Translator): (zone: string, offset: number) => string {
+  const pattern = t.text('privacy.settings.zone', { offset: '\u0000offset\u0000', zone: '\u0000zone\u0000' });
+  return (zone, offset) => {
+    const sign = offset < 0 ? '−' : '+';
+    const abs = Math.abs(offset);
+    const utc = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    return pattern.replace('\u0000offset\u0000', () => utc).replace('\u0000zone\u0000', () => zone);
+  };
 }
 
 /**
@@ -24,8 +29,9 @@ export function zoneChoices(t: Translator, extra: readonly string[], now: Date):
   for (const zone of extra) {
     if (zone && !listedTimeZone(zone) && isTimeZone(zone)) zones.add(zone);
   }
+  const title = zoneTitles(t);
   return [...zones]
     .map((zone) => ({ zone, offset: offsetMinutesAt(now, zone) }))
     .sort((a, b) => a.offset - b.offset || a.zone.localeCompare(b.zone))
-    .map(({ zone, offset }) => ({ title: zoneTitle(t, zone, offset), value: zone }));
+    .map(({ zone, offset }) => ({ title: title(zone, offset), value: zone }));
 }
