@@ -42,6 +42,7 @@ import { registerDigest } from './digest/handlers';
 import { registerAdmins } from './admins/handlers';
 import { installedAgain, registerInstallationEvents } from './teams/installation';
 import { settleTurnLanguage } from './i18n/turnLanguage';
+import { tenantStartOf } from './settings/tenantStart';
 import { commandPattern } from './i18n/commands';
 
 /** What the bot needs from the rest of the app. */
@@ -145,7 +146,13 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
     const record = conversationRecordFrom(context.activity);
     if (record && (await deps.conversations.remember(record, deps.now()))) {
       // A new or changed conversation: make sure the tenant is known, so the hourly jobs work for it.
-      await ensureTenant(deps.settings, record.tenantId, deps.defaultTimeZone);
+      // A tenant met for the first time speaks the language of this first activity.
+      await ensureTenant(
+        deps.settings,
+        record.tenantId,
+        deps.defaultTimeZone,
+        tenantStartOf(context.activity),
+      );
     }
     await settleTurnLanguage(context, deps);
     return true;

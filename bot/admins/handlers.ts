@@ -15,7 +15,15 @@ import {
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { peopleMentioned } from '../kudos/mentionCommand';
 import { aadIdOf } from '../kudos/roster';
-import { adminListForAdmin, adminListForOthers, firstAdminHowTo, MENTION_SOMEONE } from './wording';
+import { translatorOf } from '../i18n/turnLanguage';
+import { textAfterCommand } from '../i18n/commands';
+import {
+  adminChangeText,
+  adminListForAdmin,
+  adminListForOthers,
+  firstAdminHowTo,
+  mentionSomeone,
+} from './wording';
 
 /** What the admin commands need. */
 export interface AdminHandlerDeps {
@@ -28,11 +36,20 @@ export interface AdminHandlerDeps {
   defaultTimeZone: string;
 }
 
-const LIST = /^\s*admins(\s+list)?\s*$/i;
-const CHANGE = /^\s*admins\s+(add|remove)\b\s*(.*)$/is;
+/**
+ * What follows the command word: `list` (or nothing), or `add`/`remove` and who. The command word
+ * is each language's; the sub-commands are English in every language.
+ */
+const LIST = /^(list)?$/i;
+const CHANGE = /^(add|remove)\b\s*(.*)$/is;
 
-const NOT_FROM_TEAMS =
-  'Moments could not tell who you are in which organisation, so nothing was shown or changed.';
+/** The `admins` command's rest when it matches `pattern`. */
+const adminsCommand = (pattern: RegExp) => (text: string | undefined) => {
+  const rest = textAfterCommand('admins', text ?? '');
+  return rest === undefined ? undefined : (pattern.exec(rest) ?? undefined);
+};
+const listAsked = adminsCommand(LIST);
+const changeAsked = adminsCommand(CHANGE);
 
 /** Sends plain text: names people typed or chose never become markdown. */
 const say = (context: TurnContext, text: string) =>
@@ -73,39 +90,54 @@ async function targetsOf(
 export function registerAdmins(app: Application<TurnState>, deps: AdminHandlerDeps): void {
   const changes: AdminChangeDeps = deps;
 
-  app.message(LIST, async (context) => {
-    const tenantId = tenantOf(context.activity);
-    const callerId = senderOf(context.activity);
-    if (!tenantId || !callerId) return void (await say(context, NOT_FROM_TEAMS));
-    const admins = await tenantAdmins(deps, tenantId);
-    if (admins.length === 0) return void (await say(context, firstAdminHowTo(tenantId, 'plain')));
-    const isAdmin = await callerIsAdmin(deps, tenantId, callerId);
-    await say(context, isAdmin ? adminListForAdmin(admins) : adminListForOthers(admins, 'list'));
-  });
+  const isMessage = (context: TurnContext, asked: (text: string | undefined) => unknown) =>
+    Promise.resolve(context.activity.type === 'message' && asked(context.activity.text) !== undefined);
 
-  app.message(CHANGE, async (context) => {
-    const tenantId = tenantOf(context.activity);
-    const callerId = senderOf(context.activity);
-    if (!tenantId || !callerId) return void (await say(context, NOT_FROM_TEAMS));
-    if (!(await callerIsAdmin(deps, tenantId, callerId))) {
+  app.message(
+    (context) => isMessage(context, listAsked),
+    async (context) => {
+      const t = translatorOf(context);
+      const tenantId = tenantOf(context.activity);
+      const callerId = senderOf(context.activity);
+      if (!tenantId || !callerId) return void (await say(context, t.text('admins.notFromTeams')));
       const admins = await tenantAdmins(deps, tenantId);
-      await say(
-        context,
-        admins.length === 0 ? firstAdminHowTo(tenantId, 'plain') : adminListForOthers(admins, 'change'),
-      );
-      return;
-    }
-    const [, verb = '', rest = ''] = CHANGE.exec(context.activity.text ?? '') ?? [];
-    const targets = await targetsOf(context, deps, tenantId, rest);
-    if (targets.length === 0) return void (await say(context, MENTION_SOMEONE));
-    const by = { id: callerId, name: context.activity.from?.name ?? callerId, via: 'teams' as const };
-    const lines: string[] = [];
-    for (const target of targets) {
-      const request = { tenantId, target, by, at: deps.now() };
-      const change =
-        verb.toLowerCase() === 'add' ? await addAdmin(changes, request) : await removeAdmin(changes, request);
-      lines.push(change.ok ? change.summary : `${change.message} Nothing was changed.`);
-    }
-    await say(context, lines.join('\n'));
-  });
+      if (admins.length === 0) return void (await say(context, firstAdminHowTo(tenantId, 'plain', t)));
+      const isAdmin = await callerIsAdmin(deps, tenantId, callerId);
+      await say(context, isAdmin ? adminListForAdmin(t, admins) : adminListForOthers(t, admins, 'list'));
+    },
+  );
+
+  app.message(
+    (context) => isMessage(context, changeAsked),
+    async (context) => {
+      const t = translatorOf(context);
+      const tenantId = tenantOf(context.activity);
+      const callerId = senderOf(context.activity);
+      if (!tenantId || !callerId) return void (await say(context, t.text('admins.notFromTeams')));
+      if (!(await callerIsAdmin(deps, tenantId, callerId))) {
+        const admins = await tenantAdmins(deps, tenantId);
+        await say(
+          context,
+          admins.length === 0
+            ? firstAdminHowTo(tenantId, 'plain', t)
+            : adminListForOthers(t, admins, 'change'),
+        );
+        return;
+      }
+      const [, verb = '', rest = ''] = changeAsked(context.activity.text) ?? [];
+      const targets = await targetsOf(context, deps, tenantId, rest);
+      if (targets.length === 0) return void (await say(context, mentionSomeone(t)));
+      const by = { id: callerId, name: context.activity.from?.name ?? callerId, via: 'teams' as const };
+      const lines: string[] = [];
+      for (const target of targets) {
+        const request = { tenantId, target, by, at: deps.now() };
+        const change =
+          verb.toLowerCase() === 'add'
+            ? await addAdmin(changes, request)
+            : await removeAdmin(changes, request);
+        lines.push(adminChangeText(t, change));
+      }
+      await say(context, lines.join('\n'));
+    },
+  );
 }

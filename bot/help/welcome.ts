@@ -40,7 +40,7 @@ export async function sendWelcome(context: TurnContext, admins: AdminDirectoryDe
   const tenantId = tenantOf(context.activity);
   const needsFirstAdmin = tenantId !== undefined && !(await hasAdmin(admins, tenantId, context));
   await context.sendActivity(
-    needsFirstAdmin ? `${welcome}\n\n${firstAdminHowTo(tenantId, 'markdown')}` : welcome,
+    needsFirstAdmin ? `${welcome}\n\n${firstAdminHowTo(tenantId, 'markdown', t)}` : welcome,
   );
 }
 

@@ -15,8 +15,5 @@ export const saveMySettingsAction = z.object({
   digestEnabled: input,
   digestDay: input,
   digestHour: input,
+  language: input,
 });
-
-/** What the card says when its data could not be read. */
-export const UNREADABLE_SETTINGS =
-  'Moments could not read these settings (a field is too long or not what the card sends). Nothing was saved.';

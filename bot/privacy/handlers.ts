@@ -1,7 +1,7 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard, Application, TurnState } from '@microsoft/teams-ai';
 import type { ConversationBook } from '../../core/delivery';
-import type { Logger } from '../../core/shared';
+import { languageFrom, type Logger } from '../../core/shared';
 import type { ErasureRegister, PeopleDirectory } from '../../core/people';
 import {
   saveMySettings,
@@ -20,7 +20,7 @@ import { conversationKindOf } from '../teams/turnContext';
 import { forgetConfirmCardData } from './forgetConfirmCard';
 import { myDataCardData } from './myDataCard';
 import { readPayload } from '../teams/payload';
-import { saveMySettingsAction, UNREADABLE_SETTINGS } from './actions';
+import { saveMySettingsAction } from './actions';
 import {
   mySettingsCardData,
   settingsInputOf,
@@ -28,7 +28,12 @@ import {
   settingsValuesOf,
   type SettingsValues,
 } from './mySettingsCard';
-import { erasedNoticeData } from './privacyNoticeCard';
+import { cancelledNoticeData, erasedNoticeData } from './privacyNoticeCard';
+import { mySettingsProblemText } from './wording';
+import { translatorOf } from '../i18n/turnLanguage';
+import { translatorFor, type Translator } from '../i18n/translator';
+import { commandPattern, type CommandId } from '../i18n/commands';
+import { commandWordsIn } from '../help/commands';
 
 /** What `my settings`, `my data` and `forget me` need. */
 export interface PrivacyHandlerDeps {
@@ -51,12 +56,9 @@ export interface PrivacyHandlerDeps {
   memberships?: PrivacyDeps['memberships'];
 }
 
-const NOT_FROM_TEAMS =
-  'Moments could not tell who you are in which organisation, so nothing was shown or changed.';
-
 /** The reply in group chats and channels: a pointer to the personal chat, never any data. */
-export const personalChatOnly = (command: string) =>
-  `Your data is yours alone, so I only show or change it in our personal chat: open a chat with Moments and type “${command}” there.`;
+export const personalChatOnly = (t: Translator, command: CommandId) =>
+  t.text('privacy.personalChatOnly', { command: commandWordsIn(t)[command] });
 
 /** Who is asking: always the sender, so nobody reaches another person's data. */
 interface Caller {
@@ -84,15 +86,17 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
   };
 
   /** The caller, in a personal chat; otherwise the reason to give instead. */
-  const callerOf = (context: TurnContext, command: string): Caller | { refusal: string } => {
-    if (conversationKindOf(context) !== 'personal') return { refusal: personalChatOnly(command) };
+  const callerOf = (context: TurnContext, command: CommandId): Caller | { refusal: string } => {
+    const t = translatorOf(context);
+    if (conversationKindOf(context) !== 'personal') return { refusal: personalChatOnly(t, command) };
     const tenantId = tenantOf(context.activity);
     const personId = senderOf(context.activity);
-    if (!tenantId || !personId) return { refusal: NOT_FROM_TEAMS };
+    if (!tenantId || !personId) return { refusal: t.text('privacy.notFromTeams') };
     return { tenantId, personId, name: context.activity.from?.name ?? '' };
   };
 
   const settingsCard = async (
+    t: Translator,
     tenantId: string,
     personId: string,
     extra: { values?: SettingsValues; status?: string; error?: string } = {},
@@ -105,6 +109,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     return expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person,
         values: extra.values ?? settingsValuesOf(person, settings),
         isManager: reports.length > 0,
@@ -115,25 +120,27 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
     );
   };
 
-  app.message(/^\s*my\s+settings\s*$/i, async (context) => {
-    const caller = callerOf(context, 'my settings');
+  app.message(commandPattern('mySettings'), async (context) => {
+    const caller = callerOf(context, 'mySettings');
     if ('refusal' in caller) {
       await context.sendActivity(caller.refusal);
       return;
     }
-    await context.sendActivity({
-      attachments: [CardFactory.adaptiveCard(await settingsCard(caller.tenantId, caller.personId))],
-    });
+    const card = await settingsCard(translatorOf(context), caller.tenantId, caller.personId);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   });
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'saveMySettings',
     async (context, _state, payload) => {
-      const caller = callerOf(context, 'my settings');
+      const caller = callerOf(context, 'mySettings');
       if ('refusal' in caller) return caller.refusal;
+      const t = translatorOf(context);
       const data = readPayload(saveMySettingsAction, payload);
-      if (!data)
-        return asCard(await settingsCard(caller.tenantId, caller.personId, { error: UNREADABLE_SETTINGS }));
+      if (!data) {
+        const error = t.text('privacy.settings.unreadable');
+        return asCard(await settingsCard(t, caller.tenantId, caller.personId, { error }));
+      }
       const values = settingsValuesFrom(data);
       const isManager = (await deps.people.reportsOf(caller.tenantId, caller.personId)).length > 0;
       const result = await saveMySettings(
@@ -147,25 +154,31 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
         deps.erasures,
       );
       if (!result.ok) {
+        const problems = result.problems.map((problem) => mySettingsProblemText(t, problem)).join(' ');
         return asCard(
-          await settingsCard(caller.tenantId, caller.personId, {
+          await settingsCard(t, caller.tenantId, caller.personId, {
             values,
-            error: `${result.message} Nothing was saved.`,
+            error: t.text('privacy.settings.refused', { problems }),
           }),
         );
       }
+      // From the confirmation on, Moments speaks the language just chosen (automatic: the Teams
+      // client's, as the turn's own language was worked out).
+      const settings = await tenantSettingsOf(deps.settings, caller.tenantId, deps.defaultTimeZone);
+      const chosen = translatorFor(
+        languageFrom([result.person.language, context.activity.locale, settings.defaultLanguage]),
+        result.person.timeZone ?? settings.defaultTimeZone,
+      );
       return asCard(
-        await settingsCard(caller.tenantId, caller.personId, {
-          status: result.created
-            ? 'Saved: Moments added you to its directory with these choices.'
-            : 'Saved: Moments uses these from now on.',
+        await settingsCard(chosen, caller.tenantId, caller.personId, {
+          status: chosen.text(result.created ? 'privacy.settings.savedNew' : 'privacy.settings.saved'),
         }),
       );
     },
   );
 
-  app.message(/^\s*my\s+data\s*$/i, async (context) => {
-    const caller = callerOf(context, 'my data');
+  app.message(commandPattern('myData'), async (context) => {
+    const caller = callerOf(context, 'myData');
     if ('refusal' in caller) {
       await context.sendActivity(caller.refusal);
       return;
@@ -174,11 +187,12 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
       exportMyData(privacy, caller.tenantId, caller.personId),
       tenantSettingsOf(deps.settings, caller.tenantId, deps.defaultTimeZone),
     ]);
-    await context.sendActivity({ attachments: [cardAttachment(myDataCard, myDataCardData(data, settings))] });
+    const card = myDataCardData(translatorOf(context), data, settings);
+    await context.sendActivity({ attachments: [cardAttachment(myDataCard, card)] });
   });
 
-  app.message(/^\s*forget\s+me\s*$/i, async (context) => {
-    const caller = callerOf(context, 'forget me');
+  app.message(commandPattern('forgetMe'), async (context) => {
+    const caller = callerOf(context, 'forgetMe');
     if ('refusal' in caller) {
       await context.sendActivity(caller.refusal);
       return;
@@ -188,7 +202,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
       attachments: [
         cardAttachment(
           forgetConfirmCard,
-          forgetConfirmCardData(data, {
+          forgetConfirmCardData(translatorOf(context), data, {
             notesErasable: Boolean(deps.notes?.removeAbout && deps.notes.removeByAuthor),
           }),
         ),
@@ -197,21 +211,15 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
   });
 
   app.adaptiveCards.actionExecute('forgetMe', async (context) => {
-    const caller = callerOf(context, 'forget me');
+    const caller = callerOf(context, 'forgetMe');
     if ('refusal' in caller) return caller.refusal;
     const report = await forgetPerson(privacy, caller.tenantId, caller.personId, { now: deps.now() });
-    return asCard(expandCard(privacyNoticeCard, erasedNoticeData(report)));
+    return asCard(expandCard(privacyNoticeCard, erasedNoticeData(translatorOf(context), report)));
   });
 
   app.adaptiveCards.actionExecute('cancelForgetMe', async (context) => {
-    const caller = callerOf(context, 'forget me');
+    const caller = callerOf(context, 'forgetMe');
     if ('refusal' in caller) return caller.refusal;
-    return asCard(
-      expandCard(privacyNoticeCard, {
-        title: 'Nothing was erased',
-        lines: [{ text: 'Your data in Moments is as it was. Type “my data” to see it.' }],
-        note: '',
-      }),
-    );
+    return asCard(expandCard(privacyNoticeCard, cancelledNoticeData(translatorOf(context))));
   });
 }

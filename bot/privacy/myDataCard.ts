@@ -1,176 +1,183 @@
 import { shorten } from '../../core/shared';
-import { effectiveDigest, monthName, type MyData } from '../../core/privacy';
+import { effectiveDigest, type MyData } from '../../core/privacy';
 import {
   celebrationSource,
   effectiveCelebration,
+  languageOf,
   type CelebrationOccasion,
   type Person,
 } from '../../core/people';
 import type { Recognition } from '../../core/kudos';
 import type { TenantSettings } from '../../core/settings';
-import { listNames } from '../kudos/recognitionView';
+import type { MessageKey } from '../i18n/catalogues';
+import { languageName, type Translator } from '../i18n/translator';
+import { commandWordsIn } from '../help/commands';
 import type { MyDataCardData } from './privacyCards';
-import { CELEBRATION_TITLES, hourText, plural, WEEKDAYS } from './wording';
+import { celebrationTitle, hourText, weekdayName } from './wording';
 
-/** One kudos as `my data` lists it: date, direction, value, the other people, the message. */
-function kudosLine(recognition: Recognition, personId: string): { text: string } {
-  const date = recognition.createdAt.slice(0, 10);
+type Fact = MyDataCardData['sections'][number]['facts'][number];
+
+/** One kudos as `my data` lists it: date (as stored), direction, value, the other people, the message. */
+function kudosLine(t: Translator, recognition: Recognition, personId: string): { text: string } {
   const gave = recognition.giver.id === personId;
-  const others = gave
-    ? `to ${listNames(recognition.recipients.map((r) => r.name))}`
-    : `from ${recognition.giver.name}`;
   return {
-    text: `${date} · ${recognition.value.name} · ${others}: “${shorten(recognition.message, 140)}”`,
+    text: t.text('privacy.data.kudosLine', {
+      date: recognition.createdAt.slice(0, 10),
+      value: recognition.value.name,
+      direction: gave ? 'gave' : 'received',
+      names: gave ? t.list(recognition.recipients.map((r) => r.name)) : recognition.giver.name,
+      message: shorten(recognition.message, 140),
+    }),
   };
 }
 
 /** What applies to the person, and who set it: they did, the people file did, or nobody yet. */
-function celebrationText(person: Person, occasion: CelebrationOccasion, settings: TenantSettings): string {
-  const title = CELEBRATION_TITLES[effectiveCelebration(person, occasion, settings.defaultCelebration)];
-  const source = celebrationSource(person, occasion);
-  if (source === 'default') return `${title} (your organisation’s default)`;
-  return source === 'import' ? `${title} (from your organisation’s people data)` : title;
+function celebrationText(
+  t: Translator,
+  person: Person,
+  occasion: CelebrationOccasion,
+  settings: TenantSettings,
+): string {
+  const preference = effectiveCelebration(person, occasion, settings.defaultCelebration);
+  return celebrationTitle(t, preference, celebrationSource(person, occasion));
 }
 
-function digestText(person: Person, settings: TenantSettings): string {
+function digestText(t: Translator, person: Person, settings: TenantSettings): string {
   const digest = effectiveDigest(person, settings);
-  if (!digest.enabled) return 'Off';
-  const chosen = person.digest ? '' : ' (your organisation’s default)';
-  return `On: ${WEEKDAYS[digest.day - 1] ?? 'Monday'}s at ${hourText(digest.hour)}, your time${chosen}`;
+  if (!digest.enabled) return t.text('privacy.data.digestOff');
+  return t.text('privacy.data.digestOn', {
+    weekday: weekdayName(t, digest.day),
+    hour: hourText(t, digest.hour),
+    source: person.digest ? 'self' : 'default',
+  });
+}
+
+/** The language Moments writes to them in: their choice, or automatic and which one that is now. */
+function languageFacts(t: Translator, person: Person, settings: TenantSettings): Fact[] {
+  let locale: string | undefined;
+  try {
+    const name = person.locale && new Intl.DisplayNames([t.locale], { type: 'language' }).of(person.locale);
+    if (name && person.locale) locale = t.text('privacy.data.teamsLocaleValue', { name, tag: person.locale });
+  } catch {
+    // A tag the runtime cannot name is still shown as recorded.
+    locale = person.locale;
+  }
+  return [
+    {
+      label: t.text('privacy.data.language'),
+      value: person.language
+        ? t.text('privacy.data.languageChosen', { language: languageName(person.language) })
+        : t.text('privacy.data.languageAutomatic', {
+            language: languageName(languageOf(person, settings.defaultLanguage)),
+          }),
+    },
+    { label: t.text('privacy.data.teamsLocale'), value: locale ?? t.text('privacy.data.teamsLocaleNone') },
+  ];
+}
+
+/** The facts of the person's directory record; dates as they are stored. */
+function recordFacts(t: Translator, data: MyData, person: Person, settings: TenantSettings): Fact[] {
+  const notSet = t.text('privacy.data.notSet');
+  const fact = (label: MessageKey, value: string): Fact => ({
+    label: t.text(label),
+    value,
+  });
+  return [
+    fact('privacy.data.name', person.displayName),
+    fact('privacy.data.email', person.email ?? notSet),
+    fact(
+      'privacy.data.manager',
+      data.manager
+        ? (data.manager.name ?? t.text('privacy.data.managerUnknown'))
+        : t.text('privacy.data.managerNone'),
+    ),
+    fact(
+      'privacy.data.timeZone',
+      person.timeZone ?? t.text('privacy.data.timeZoneDefault', { zone: settings.defaultTimeZone }),
+    ),
+    ...languageFacts(t, person, settings),
+    fact(
+      'privacy.data.birthday',
+      person.birthday
+        ? t.text('privacy.data.birthdayValue', {
+            monthDay: person.birthday,
+            // 2000 was a leap year: 29 February is a day of it.
+            date: t.day(`2000-${person.birthday}`, 'dayMonth'),
+          })
+        : notSet,
+    ),
+    fact('privacy.data.hireDate', person.hireDate ?? notSet),
+    fact('privacy.data.birthdayCelebrated', celebrationText(t, person, 'birthday', settings)),
+    fact('privacy.data.anniversaryCelebrated', celebrationText(t, person, 'anniversary', settings)),
+    ...(data.reportCount > 0 || person.digest
+      ? [fact('privacy.data.digest', digestText(t, person, settings))]
+      : []),
+    ...(person.lastRecognisedOn ? [fact('privacy.data.lastKudos', person.lastRecognisedOn)] : []),
+    ...(person.teamIds?.length ? [fact('privacy.data.teams', t.number(person.teamIds.length))] : []),
+    ...(person.mutedReminders?.length
+      ? [
+          fact(
+            'privacy.data.muted',
+            t.text('privacy.data.mutedValue', { count: person.mutedReminders.length }),
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** The `my data` card: everything Moments holds about the person, readable. */
-export function myDataCardData(data: MyData, settings: TenantSettings): MyDataCardData {
+export function myDataCardData(t: Translator, data: MyData, settings: TenantSettings): MyDataCardData {
   const { person } = data;
-  const notSet = 'Not set';
+  const words = commandWordsIn(t);
+  const reports = { text: t.text('privacy.data.reports', { count: data.reportCount }) };
   const record: MyDataCardData['sections'][number] = person
     ? {
-        title: 'Your directory record',
-        facts: [
-          { label: 'Name', value: person.displayName },
-          { label: 'Email', value: person.email ?? notSet },
-          {
-            label: 'Manager',
-            value: data.manager
-              ? (data.manager.name ?? 'Someone who is not in Moments’ directory')
-              : 'None recorded',
-          },
-          {
-            label: 'Time zone',
-            value: person.timeZone ?? `${notSet} (your organisation’s ${settings.defaultTimeZone} is used)`,
-          },
-          {
-            label: 'Birthday',
-            value: person.birthday
-              ? `${person.birthday} (${Number(person.birthday.slice(3))} ${monthName(person.birthday.slice(0, 2))}; no year is kept)`
-              : notSet,
-          },
-          { label: 'Hire date', value: person.hireDate ?? notSet },
-          { label: 'Birthday celebrated', value: celebrationText(person, 'birthday', settings) },
-          { label: 'Work anniversary celebrated', value: celebrationText(person, 'anniversary', settings) },
-          ...(data.reportCount > 0 || person.digest
-            ? [{ label: 'Weekly digest', value: digestText(person, settings) }]
-            : []),
-          ...(person.lastRecognisedOn
-            ? [{ label: 'Last kudos received', value: person.lastRecognisedOn }]
-            : []),
-          ...(person.teamIds?.length
-            ? [{ label: 'Teams Moments has seen you in', value: String(person.teamIds.length) }]
-            : []),
-          ...(person.mutedReminders?.length
-            ? [
-                {
-                  label: 'Reminders you turned off',
-                  value: `about ${plural(person.mutedReminders.length, 'person', 'people')}`,
-                },
-              ]
-            : []),
-        ],
+        title: t.text('privacy.data.record'),
+        facts: recordFacts(t, data, person, settings),
         lines: [
-          ...(data.reportCount > 0
-            ? [
-                {
-                  text: `${plural(data.reportCount, 'person has', 'people have')} you as their manager in Moments.`,
-                },
-              ]
-            : []),
-          ...(data.isAdmin
-            ? [{ text: 'You are one of your organisation’s Moments admins (a tenant setting).' }]
-            : []),
+          ...(data.reportCount > 0 ? [reports] : []),
+          ...(data.isAdmin ? [{ text: t.text('privacy.data.admin') }] : []),
         ],
       }
     : {
-        title: 'Your directory record',
+        title: t.text('privacy.data.record'),
         facts: [],
         lines: [
-          { text: 'Moments has no directory record for you. “my settings” adds one with what you choose.' },
-          ...(data.forgotten
-            ? [
-                {
-                  text: 'You asked Moments to forget you: it keeps only a one-way hash of your id, so that HR files, Microsoft Graph and Teams rosters do not add you back.',
-                },
-              ]
-            : []),
-          ...(data.reportCount > 0
-            ? [
-                {
-                  text: `${plural(data.reportCount, 'person has', 'people have')} you as their manager in Moments.`,
-                },
-              ]
-            : []),
+          { text: t.text('privacy.data.noRecord', { mySettings: words.mySettings }) },
+          ...(data.forgotten ? [{ text: t.text('privacy.data.forgotten') }] : []),
+          ...(data.reportCount > 0 ? [reports] : []),
         ],
       };
   const latest = [...data.kudosGiven.latest, ...data.kudosReceived.latest]
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i)
-    .map((r) => kudosLine(r, data.personId));
+    .map((r) => kudosLine(t, r, data.personId));
+  const section = (title: MessageKey, line: string) => ({
+    title: t.text(title),
+    facts: [],
+    lines: [{ text: line }],
+  });
   return {
+    title: t.text('privacy.data.title'),
+    intro: t.text('privacy.data.intro'),
     sections: [
       record,
       {
-        title: 'Kudos',
+        title: t.text('privacy.data.kudos'),
         facts: [
-          { label: 'You gave', value: String(data.kudosGiven.count) },
-          { label: 'You received', value: String(data.kudosReceived.count) },
-          { label: 'You celebrated', value: String(data.celebrated) },
+          { label: t.text('privacy.data.gave'), value: t.number(data.kudosGiven.count) },
+          { label: t.text('privacy.data.received'), value: t.number(data.kudosReceived.count) },
+          { label: t.text('privacy.data.celebrated'), value: t.number(data.celebrated) },
         ],
-        lines: latest.length > 0 ? [{ text: 'The latest:' }, ...latest] : [],
+        lines: latest.length > 0 ? [{ text: t.text('privacy.data.latest') }, ...latest] : [],
       },
-      {
-        title: 'Conversations',
-        facts: [],
-        lines: [
-          {
-            text:
-              data.conversations > 0
-                ? `Moments keeps ${plural(data.conversations, 'conversation reference')} for you: this personal chat, so it can send you reminders and messages.`
-                : 'Moments keeps no conversation reference for you.',
-          },
-        ],
-      },
-      {
-        title: 'Private notes',
-        facts: [],
-        lines: [
-          {
-            text:
-              data.notesAboutThem === 1
-                ? 'Moments keeps 1 private note that another person wrote about you; its text is private to its author.'
-                : `Moments keeps ${data.notesAboutThem} private notes that other people wrote about you; their text is private to their authors.`,
-          },
-        ],
-      },
-      {
-        title: 'Kept for a short while',
-        facts: [],
-        lines: [
-          {
-            text: 'Delivery records (which reminders, celebrations and messages went out, so none is sent twice) and snoozed reminders refer to you by id; they expire after 90 days.',
-          },
-        ],
-      },
+      section(
+        'privacy.data.conversations',
+        t.text('privacy.data.conversationsLine', { count: data.conversations }),
+      ),
+      section('privacy.data.notes', t.text('privacy.data.notesLine', { count: data.notesAboutThem })),
+      section('privacy.data.shortWhile', t.text('privacy.data.shortWhileLine')),
     ],
-    footer:
-      'Change your birthday, celebrations, time zone or digest with “my settings”. Erase your data with “forget me”.',
+    footer: t.text('privacy.data.footer', { mySettings: words.mySettings, forgetMe: words.forgetMe }),
   };
 }

@@ -1,20 +1,21 @@
-import {
-  CELEBRATION_PREFERENCES,
-  effectiveDigest,
-  monthName,
-  type MySettingsInput,
-} from '../../core/privacy';
+import { CELEBRATION_PREFERENCES, effectiveDigest, type MySettingsInput } from '../../core/privacy';
 import { listedTimeZone, effectiveCelebration, type Person } from '../../core/people';
 import type { TenantSettings } from '../../core/settings';
-import type { MySettingsCardData } from './privacyCards';
+import { LANGUAGES } from '../../core/shared';
+import type { MessageKey } from '../i18n/catalogues';
+import { languageName, type Translator } from '../i18n/translator';
+import type { MySettingsCardData, MySettingsTexts } from './privacyCards';
 import { zoneChoices } from './timeZoneChoices';
-import { CELEBRATION_TITLES, hourText, pad, WEEKDAYS } from './wording';
+import { celebrationTitle, hourText, monthName, pad, weekdayNames, wordsOf } from './wording';
 
 /**
  * The birthday lists' "Not set" choice. Adaptive Cards refuse a choice with an empty value, so the
  * card carries this and {@link settingsValuesFrom} reads it back as empty.
  */
 export const NOT_SET = 'none';
+
+/** The language list's "Automatic" choice, read back as empty (no language kept). */
+export const AUTOMATIC = 'auto';
 
 /** What the settings inputs hold: strings, exactly as Action.Execute submits them. */
 export type SettingsValues = Pick<
@@ -27,6 +28,7 @@ export type SettingsValues = Pick<
   | 'digestEnabled'
   | 'digestDay'
   | 'digestHour'
+  | 'language'
 >;
 
 const displayedZone = (zone: string) => listedTimeZone(zone) ?? zone;
@@ -47,6 +49,7 @@ export function settingsValuesOf(person: Person | undefined, settings: TenantSet
     digestEnabled: digest.enabled ? 'true' : 'false',
     digestDay: String(digest.day),
     digestHour: String(digest.hour),
+    language: person?.language ?? '',
   };
 }
 
@@ -62,6 +65,7 @@ export function settingsValuesFrom(data: Record<string, unknown> | undefined): S
     digestEnabled: text('digestEnabled') === 'true' ? 'true' : 'false',
     digestDay: text('digestDay'),
     digestHour: text('digestHour'),
+    language: text('language') === AUTOMATIC ? '' : text('language'),
   };
 }
 
@@ -73,6 +77,7 @@ export function settingsInputOf(values: SettingsValues, isManager: boolean): MyS
     celebrateBirthday: values.celebrateBirthday,
     celebrateAnniversary: values.celebrateAnniversary,
     timeZone: values.timeZone,
+    language: values.language,
     ...(isManager
       ? {
           digest: {
@@ -85,8 +90,31 @@ export function settingsInputOf(values: SettingsValues, isManager: boolean): MyS
   };
 }
 
-/** The `my settings` card. */
+/** Where each of the card's fixed words comes from. */
+const TEXT_KEYS = {
+  title: 'privacy.settings.title',
+  birthday: 'privacy.settings.birthday',
+  birthdayHint: 'privacy.settings.birthdayHint',
+  month: 'privacy.settings.month',
+  day: 'privacy.settings.day',
+  celebrateBirthday: 'privacy.settings.celebrateBirthday',
+  celebrateBirthdayError: 'privacy.settings.celebrateBirthdayError',
+  celebrateAnniversary: 'privacy.settings.celebrateAnniversary',
+  celebrateAnniversaryError: 'privacy.settings.celebrateAnniversaryError',
+  timeZone: 'privacy.settings.timeZone',
+  timeZonePlaceholder: 'privacy.settings.timeZonePlaceholder',
+  timeZoneError: 'privacy.settings.timeZoneError',
+  language: 'privacy.settings.language',
+  digest: 'privacy.settings.digest',
+  digestToggle: 'privacy.settings.digestToggle',
+  digestDay: 'privacy.settings.digestDay',
+  digestHour: 'privacy.settings.digestHour',
+  save: 'privacy.settings.save',
+} as const satisfies Record<keyof MySettingsTexts, MessageKey>;
+
+/** The `my settings` card, in the reader's language. */
 export function mySettingsCardData(options: {
+  t: Translator;
   person: Person | undefined;
   values: SettingsValues;
   isManager: boolean;
@@ -94,36 +122,42 @@ export function mySettingsCardData(options: {
   status?: string;
   error?: string;
 }): MySettingsCardData {
-  const { person, values } = options;
+  const { t, person, values } = options;
+  const notSet = t.text('privacy.settings.notSet');
   return {
-    intro: person
-      ? 'What Moments celebrates for you and when it writes to you. Only you can change these.'
-      : 'You are not in Moments’ directory yet: saving adds you, with these choices.',
+    texts: wordsOf(t, TEXT_KEYS),
+    intro: t.text(person ? 'privacy.settings.intro' : 'privacy.settings.introNew'),
     status: options.status ?? '',
     error: options.error ?? '',
     months: [
-      { title: 'Not set', value: NOT_SET },
-      ...Array.from({ length: 12 }, (_, i) => ({ title: monthName(pad(i + 1)), value: pad(i + 1) })),
+      { title: notSet, value: NOT_SET },
+      ...Array.from({ length: 12 }, (_, i) => ({ title: monthName(t, i + 1), value: pad(i + 1) })),
     ],
     days: [
-      { title: 'Not set', value: NOT_SET },
-      ...Array.from({ length: 31 }, (_, i) => ({ title: String(i + 1), value: pad(i + 1) })),
+      { title: notSet, value: NOT_SET },
+      ...Array.from({ length: 31 }, (_, i) => ({ title: t.number(i + 1), value: pad(i + 1) })),
     ],
     birthdayMonth: values.birthdayMonth || NOT_SET,
     birthdayDay: values.birthdayDay || NOT_SET,
-    celebrationChoices: CELEBRATION_PREFERENCES.map((p) => ({ title: CELEBRATION_TITLES[p], value: p })),
+    celebrationChoices: CELEBRATION_PREFERENCES.map((p) => ({ title: celebrationTitle(t, p), value: p })),
     celebrateBirthday: values.celebrateBirthday,
     celebrateAnniversary: values.celebrateAnniversary,
+    // The hire date as HR gave it: the same form `my data` shows it in.
     hireDate: person?.hireDate
-      ? `Work anniversaries count from your hire date, ${person.hireDate}, which comes from HR.`
-      : 'Moments has no hire date for you, so there is no work anniversary to celebrate yet.',
-    zones: zoneChoices([person?.timeZone ?? '', values.timeZone], options.now),
+      ? t.text('privacy.settings.hireDate', { date: person.hireDate })
+      : t.text('privacy.settings.noHireDate'),
+    zones: zoneChoices(t, [person?.timeZone ?? '', values.timeZone], options.now),
     timeZone: values.timeZone,
     isManager: options.isManager,
     digestEnabled: values.digestEnabled,
-    digestDays: WEEKDAYS.map((name, i) => ({ title: name, value: String(i + 1) })),
+    digestDays: weekdayNames(t).map((name, i) => ({ title: name, value: String(i + 1) })),
     digestDay: values.digestDay,
-    digestHours: Array.from({ length: 24 }, (_, h) => ({ title: hourText(h), value: String(h) })),
+    digestHours: Array.from({ length: 24 }, (_, h) => ({ title: hourText(t, h), value: String(h) })),
     digestHour: values.digestHour,
+    languages: [
+      { title: t.text('privacy.settings.languageAutomatic'), value: AUTOMATIC },
+      ...LANGUAGES.map((language) => ({ title: languageName(language), value: language })),
+    ],
+    language: values.language || AUTOMATIC,
   };
 }

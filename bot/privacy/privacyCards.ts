@@ -16,6 +16,8 @@ export interface ChoiceData {
  * inputs submit them, so a refused submission comes back exactly as typed.
  */
 export interface MySettingsCardData {
+  /** The card's own words, in the reader's language. */
+  texts: MySettingsTexts;
   /** A line under the title, e.g. that saving adds them to the directory. */
   intro: string;
   /** "Saved…" after a save; empty otherwise. */
@@ -42,10 +44,38 @@ export interface MySettingsCardData {
   digestDay: string;
   digestHours: ChoiceData[];
   digestHour: string;
+  /** Automatic (`auto`), then every language Moments speaks, each named in itself. */
+  languages: ChoiceData[];
+  /** A language tag, or `auto` for the language of their Teams client. */
+  language: string;
+}
+
+/** The fixed words of the `my settings` card: headings, labels, hints and the button. */
+export interface MySettingsTexts {
+  title: string;
+  birthday: string;
+  birthdayHint: string;
+  month: string;
+  day: string;
+  celebrateBirthday: string;
+  celebrateBirthdayError: string;
+  celebrateAnniversary: string;
+  celebrateAnniversaryError: string;
+  timeZone: string;
+  timeZonePlaceholder: string;
+  timeZoneError: string;
+  language: string;
+  digest: string;
+  digestToggle: string;
+  digestDay: string;
+  digestHour: string;
+  save: string;
 }
 
 /** `my data`: everything Moments holds about the person, section by section. */
 export interface MyDataCardData {
+  title: string;
+  intro: string;
   sections: Array<{
     title: string;
     /** Shown as "label: value"; values may be anyone's text, so they are TextRuns. */
@@ -57,6 +87,7 @@ export interface MyDataCardData {
 
 /** `forget me`: what would be erased and what stays, with Erase my data / Cancel. */
 export interface ForgetConfirmCardData {
+  texts: { title: string; erases: string; stays: string; warning: string; erase: string; cancel: string };
   erased: Array<{ text: string }>;
   kept: Array<{ text: string }>;
 }

@@ -1,49 +1,52 @@
 import { FORMER_COLLEAGUE, nothingErased, type ErasureReport } from '../../core/privacy';
+import { commandWordsIn } from '../help/commands';
+import type { Translator } from '../i18n/translator';
 import type { PrivacyNoticeCardData } from './privacyCards';
-import { plural } from './wording';
-
-/** What forget me promises for afterwards (core/people/erasures.ts). */
-const STAYS_FORGOTTEN =
-  'Moments will not add you back from HR files, Microsoft Graph or Teams rosters. To use it again, type “my settings” here.';
 
 /** What `forget me` did, to replace the confirmation. */
-export function erasedNoticeData(report: ErasureReport): PrivacyNoticeCardData {
+export function erasedNoticeData(t: Translator, report: ErasureReport): PrivacyNoticeCardData {
+  // What forget me promises for afterwards (core/people/erasures.ts).
+  const staysForgotten = t.text('privacy.erased.staysForgotten', {
+    mySettings: commandWordsIn(t).mySettings,
+  });
+  const line = (...args: Parameters<Translator['text']>) => ({ text: t.text(...args) });
   if (nothingErased(report)) {
     return {
-      title: 'There was nothing left to erase',
-      lines: [{ text: 'Moments keeps no data about you.' }],
-      note: STAYS_FORGOTTEN,
+      title: t.text('privacy.erased.nothingTitle'),
+      lines: [line('privacy.erased.nothingLine')],
+      note: staysForgotten,
     };
   }
   const anonymised = report.kudosGiven + report.kudosReceived;
   const lines = [
-    ...(report.personRecord ? [{ text: 'Your directory record.' }] : []),
-    ...(report.personalChat
-      ? [{ text: 'The reference to this personal chat (a new one is kept if you message Moments again).' }]
-      : []),
-    ...(report.celebrations > 0 ? [{ text: `${plural(report.celebrations, 'celebration')} on kudos.` }] : []),
+    ...(report.personRecord ? [line('privacy.erased.record')] : []),
+    ...(report.personalChat ? [line('privacy.erased.chat')] : []),
+    ...(report.celebrations > 0 ? [line('privacy.erased.celebrations', { count: report.celebrations })] : []),
     ...(anonymised > 0
       ? [
-          {
-            text: `Your name on ${plural(report.kudosGiven, 'kudos', 'kudos')} you gave and ${report.kudosReceived} you received: they now show “${FORMER_COLLEAGUE}”.`,
-          },
+          line('privacy.erased.kudos', {
+            given: report.kudosGiven,
+            received: report.kudosReceived,
+            formerColleague: FORMER_COLLEAGUE,
+          }),
         ]
       : []),
     ...(report.reportsUnlinked > 0
-      ? [
-          {
-            text: `You as manager on ${plural(report.reportsUnlinked, 'person’s record', 'people’s records')}.`,
-          },
-        ]
+      ? [line('privacy.erased.reports', { count: report.reportsUnlinked })]
       : []),
-    ...(report.mutesCleared > 0 ? [{ text: 'Your manager’s “don’t remind me” setting about you.' }] : []),
+    ...(report.mutesCleared > 0 ? [line('privacy.erased.mutes')] : []),
     ...(report.notes
-      ? [
-          {
-            text: `${plural(report.notes.written, 'note')} you wrote and ${plural(report.notes.aboutThem, 'note')} about you.`,
-          },
-        ]
+      ? [line('privacy.erased.notes', { written: report.notes.written, aboutThem: report.notes.aboutThem })]
       : []),
   ];
-  return { title: 'Your data was erased from Moments', lines, note: STAYS_FORGOTTEN };
+  return { title: t.text('privacy.erased.title'), lines, note: staysForgotten };
+}
+
+/** The answer to cancelling `forget me`: nothing changed. */
+export function cancelledNoticeData(t: Translator): PrivacyNoticeCardData {
+  return {
+    title: t.text('privacy.cancelled.title'),
+    lines: [{ text: t.text('privacy.cancelled.line', { myData: commandWordsIn(t).myData }) }],
+    note: '',
+  };
 }

@@ -22,7 +22,10 @@ import { readPayload } from '../teams/payload';
 import { conversationKindOf } from '../teams/turnContext';
 import { saveTenantSettingsAction, shownOf, submittedFields } from './actions';
 import { tenantSettingsCard, tenantSettingsCardData } from './tenantSettingsCard';
-import { changedMeanwhileMessage, onlyAdmins, savedStatus, UNREADABLE_TENANT_SETTINGS } from './wording';
+import { changedMeanwhileMessage, onlyAdmins, savedStatus, settingProblemText } from './wording';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { Translator } from '../i18n/translator';
+import { commandPattern } from '../i18n/commands';
 
 /** What the tenant settings card needs. */
 export interface TenantSettingsDeps {
@@ -34,8 +37,6 @@ export interface TenantSettingsDeps {
   now: () => Date;
   defaultTimeZone: string;
 }
-
-const SETTINGS_COMMAND = /^\s*settings\s*$/i;
 
 /** An expanded card as the type teams-ai returns from Action.Execute handlers. */
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
@@ -54,18 +55,23 @@ export function registerTenantSettings(app: Application<TurnState>, deps: Tenant
     return { tenantId, personId, settings, name: context.activity.from?.name ?? '' };
   };
 
-  const refusal = async (tenantId: string, settings: TenantSettings) => {
+  const refusal = async (t: Translator, tenantId: string, settings: TenantSettings) => {
     const admins = await tenantAdmins(deps, tenantId, settings);
-    return onlyAdmins(admins.map((admin) => admin.name));
+    return onlyAdmins(
+      t,
+      admins.map((admin) => admin.name),
+    );
   };
 
   const card = async (
+    t: Translator,
     settings: TenantSettings,
-    extra: Omit<Parameters<typeof tenantSettingsCardData>[0], 'settings' | 'audit'> = {},
+    extra: Omit<Parameters<typeof tenantSettingsCardData>[0], 't' | 'settings' | 'audit'> = {},
   ) =>
     expandCard(
       tenantSettingsCard,
       tenantSettingsCardData({
+        t,
         settings,
         audit: await deps.audit.latest(settings.tenantId, AUDIT_ENTRIES_SHOWN),
         ...extra,
@@ -75,29 +81,31 @@ export function registerTenantSettings(app: Application<TurnState>, deps: Tenant
   app.message(
     async (context) =>
       context.activity.type === 'message' &&
-      SETTINGS_COMMAND.test(context.activity.text ?? '') &&
+      commandPattern('settings').test(context.activity.text ?? '') &&
       conversationKindOf(context) === 'personal',
     async (context) => {
       const caller = await callerOf(context);
       if (!caller) return;
+      const t = translatorOf(context);
       if (!(await callerIsAdmin(deps, caller.tenantId, caller.personId, caller.settings))) {
-        await context.sendActivity(await refusal(caller.tenantId, caller.settings));
+        await context.sendActivity(await refusal(t, caller.tenantId, caller.settings));
         return;
       }
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await card(caller.settings))] });
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await card(t, caller.settings))] });
     },
   );
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
     'saveTenantSettings',
     async (context, _state, payload) => {
+      const t = translatorOf(context);
       const caller = await callerOf(context);
-      if (!caller) return 'Tenant settings are changed in a personal chat with Moments. Nothing was saved.';
+      if (!caller) return t.text('settings.personalChatOnly');
       if (!(await callerIsAdmin(deps, caller.tenantId, caller.personId, caller.settings))) {
-        return refusal(caller.tenantId, caller.settings);
+        return refusal(t, caller.tenantId, caller.settings);
       }
       const data = readPayload(saveTenantSettingsAction, payload);
-      if (!data) return asCard(await card(caller.settings, { problems: [UNREADABLE_TENANT_SETTINGS] }));
+      if (!data) return asCard(await card(t, caller.settings, { problems: [t.text('settings.unreadable')] }));
 
       const fields = submittedFields(data);
       const shown = shownOf(data);
@@ -117,21 +125,24 @@ export function registerTenantSettings(app: Application<TurnState>, deps: Tenant
         },
       );
       if (result.ok)
-        return asCard(await card(result.settings, { status: savedStatus(result.changes.length) }));
+        return asCard(await card(t, result.settings, { status: savedStatus(t, result.changes.length) }));
       if (result.code === 'SETTINGS.INVALID') {
         // The card comes back as the admin filled it, on the same basis: nothing of theirs is lost.
         return asCard(
-          await card(caller.settings, {
+          await card(t, caller.settings, {
             fields,
             basis,
-            problems: [...result.problems.map((p) => p.message), 'Nothing was saved.'],
+            problems: [
+              ...result.problems.map((problem) => settingProblemText(t, problem)),
+              t.text('settings.nothingSaved'),
+            ],
           }),
         );
       }
       return asCard(
-        await card(result.settings, {
+        await card(t, result.settings, {
           fields: keptEntries(fields, shown, result.settings),
-          problems: [changedMeanwhileMessage(result.changedMeanwhile)],
+          problems: [changedMeanwhileMessage(t, result.changedMeanwhile)],
         }),
       );
     },

@@ -7,6 +7,7 @@ import {
   type Person,
 } from '../people';
 import type { TenantSettings } from '../settings';
+import { isLanguage } from '../shared';
 
 /** The choices for who may see a milestone celebrated, in the order they are offered. */
 export const CELEBRATION_PREFERENCES: readonly CelebrationPreference[] = ['public', 'manager', 'off'];
@@ -23,17 +24,35 @@ export interface MySettingsInput {
   timeZone: string;
   /** Only read for people with reports; `day` 1-7 (Monday = 1), `hour` 0-23. */
   digest?: { enabled: boolean; day: string; hour: string };
+  /**
+   * The language Moments writes to them in (one of `LANGUAGES`), or empty for automatic: the
+   * language of their Teams client. Absent: their language stays as it is.
+   */
+  language?: string;
 }
 
 /** The input a refusal is about, so the card can say where to look. */
-export type MySettingsField = 'birthday' | 'celebrate' | 'timeZone' | 'digest';
+export type MySettingsField = 'birthday' | 'celebrate' | 'timeZone' | 'digest' | 'language';
 
-/** Refused: nothing was stored. `problems` holds one message per input that is wrong. */
+/**
+ * What is wrong with one input, as a code and what a message about it names (the edge words it):
+ * a birthday given by halves or not from the lists, a day the month does not have (`month` 1-12),
+ * a celebration not offered, a time zone missing or unknown, a digest day or hour out of range, a
+ * language Moments does not speak.
+ */
+export type MySettingsProblem =
+  | { field: 'birthday'; code: 'birthdayIncomplete' | 'birthdayNotListed' }
+  | { field: 'birthday'; code: 'noSuchDay'; month: number; day: number }
+  | { field: 'celebrate'; code: 'celebrationNotListed' }
+  | { field: 'timeZone'; code: 'timeZoneMissing' }
+  | { field: 'timeZone'; code: 'timeZoneUnknown'; zone: string }
+  | { field: 'digest'; code: 'digestNotListed' }
+  | { field: 'language'; code: 'languageNotListed' };
+
+/** Refused: nothing was stored. `problems` holds one problem per input that is wrong. */
 export interface MySettingsRefusal {
   ok: false;
-  problems: Array<{ field: MySettingsField; message: string }>;
-  /** Every problem, in one sentence each, for showing at the top of the card. */
-  message: string;
+  problems: MySettingsProblem[];
 }
 
 export type MySettingsResult = { ok: true; person: Person; created: boolean } | MySettingsRefusal;
@@ -50,26 +69,6 @@ export function effectiveDigest(
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "March", for `03`. */
-export function monthName(month: string): string {
-  return MONTHS[Number(month) - 1] ?? month;
-}
-
 const isPreference = (value: string): value is CelebrationPreference =>
   (CELEBRATION_PREFERENCES as readonly string[]).includes(value);
 
@@ -81,7 +80,7 @@ const wholeIn = (value: string, min: number, max: number): number | undefined =>
 
 /**
  * Checks `input` and stores it on the person's directory record, leaving everything else on the
- * record (manager, hire date, email, teams…) as it was. Someone not in the directory yet is added
+ * record (manager, hire date, email, teams…) as it was; the language only when `input` has one. Someone not in the directory yet is added
  * with what they chose, under their AAD object id and the name Teams gave. A refusal stores nothing.
  * A birthday is a month and a day: no year is ever asked for or kept.
  */
@@ -98,17 +97,11 @@ export async function saveMySettings(
   let birthday: string | undefined;
   if (month || day) {
     if (!month || !day) {
-      problems.push({
-        field: 'birthday',
-        message: 'Choose both the month and the day of your birthday, or neither.',
-      });
+      problems.push({ field: 'birthday', code: 'birthdayIncomplete' });
     } else if (!/^\d{2}$/.test(month) || !/^\d{2}$/.test(day) || !wholeIn(month, 1, 12)) {
-      problems.push({ field: 'birthday', message: 'Choose your birthday’s month and day from the lists.' });
+      problems.push({ field: 'birthday', code: 'birthdayNotListed' });
     } else if (!isMonthDay(`${month}-${day}`)) {
-      problems.push({
-        field: 'birthday',
-        message: `There is no ${Number(day)} ${monthName(month)}: check the day of your birthday.`,
-      });
+      problems.push({ field: 'birthday', code: 'noSuchDay', month: Number(month), day: Number(day) });
     } else {
       birthday = `${month}-${day}`;
     }
@@ -117,23 +110,18 @@ export async function saveMySettings(
   const celebrateBirthday = input.celebrateBirthday.trim();
   const celebrateAnniversary = input.celebrateAnniversary.trim();
   if (!isPreference(celebrateBirthday) || !isPreference(celebrateAnniversary)) {
-    problems.push({
-      field: 'celebrate',
-      message: 'Choose public, manager only or off for your birthday and your work anniversary.',
-    });
+    problems.push({ field: 'celebrate', code: 'celebrationNotListed' });
   }
 
   const chosenZone = input.timeZone.trim();
   // Stored in one spelling, so the jobs and the card compare it with the list it was chosen from.
   const zone = timeZoneSchema.safeParse(chosenZone);
   const timeZone = zone.success ? zone.data : chosenZone;
-  if (!chosenZone) problems.push({ field: 'timeZone', message: 'Choose your time zone.' });
-  else if (!zone.success) {
-    problems.push({
-      field: 'timeZone',
-      message: `“${chosenZone}” is not a time zone Moments knows: choose one from the list.`,
-    });
-  }
+  if (!chosenZone) problems.push({ field: 'timeZone', code: 'timeZoneMissing' });
+  else if (!zone.success) problems.push({ field: 'timeZone', code: 'timeZoneUnknown', zone: chosenZone });
+
+  const language = input.language?.trim();
+  if (language && !isLanguage(language)) problems.push({ field: 'language', code: 'languageNotListed' });
 
   const existing = await people.get(request.tenantId, request.personId);
   let digest: Person['digest'];
@@ -141,17 +129,14 @@ export async function saveMySettings(
     const digestDay = wholeIn(input.digest.day, 1, 7);
     const digestHour = wholeIn(input.digest.hour, 0, 23);
     if (digestDay === undefined || digestHour === undefined) {
-      problems.push({
-        field: 'digest',
-        message: 'Choose a day of the week and an hour (0-23) for your weekly digest.',
-      });
+      problems.push({ field: 'digest', code: 'digestNotListed' });
     } else {
       digest = { enabled: input.digest.enabled, day: digestDay, hour: digestHour };
     }
   }
 
   if (problems.length > 0) {
-    return { ok: false, problems, message: problems.map((p) => p.message).join(' ') };
+    return { ok: false, problems };
   }
 
   const base: Person = existing ?? {
@@ -160,10 +145,13 @@ export async function saveMySettings(
     displayName: request.displayName.trim() || 'Colleague',
     celebrate: {},
   };
-  const { birthday: _oldBirthday, ...rest } = base;
+  const { birthday: _oldBirthday, language: oldLanguage, ...rest } = base;
+  // Empty is automatic: no language kept, so their Teams client's is followed.
+  const chosenLanguage = language === undefined ? oldLanguage : isLanguage(language) ? language : undefined;
   const person: Person = {
     ...rest,
     ...(birthday ? { birthday } : {}),
+    ...(chosenLanguage ? { language: chosenLanguage } : {}),
     celebrate: {
       birthday: celebrateBirthday as CelebrationPreference,
       anniversary: celebrateAnniversary as CelebrationPreference,

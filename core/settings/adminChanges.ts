@@ -30,30 +30,34 @@ export interface AdminChangeRequest {
   at: Date;
 }
 
+/**
+ * Why an admin change was refused, with what a message about it names: the target as given
+ * (`email` when it was read as an e-mail address), how many people share that address, or the
+ * person `MOMENTS_ADMINS` names. Each edge words it for its reader.
+ */
+export type AdminRefusal =
+  | { ok: false; code: 'ADMINS.NOT_AN_ADMIN' | 'ADMINS.LAST_ADMIN' | 'ADMINS.CHANGED_MEANWHILE' }
+  | { ok: false; code: 'ADMINS.UNKNOWN_PERSON'; target: string; email: boolean }
+  | { ok: false; code: 'ADMINS.AMBIGUOUS_EMAIL'; target: string; count: number }
+  | { ok: false; code: 'ADMINS.NAMED_IN_SETTING'; person: { id: string; name: string } };
+
 /** Why an admin change was refused; nothing was changed. */
-export type AdminRefusalCode =
-  | 'ADMINS.NOT_AN_ADMIN'
-  | 'ADMINS.UNKNOWN_PERSON'
-  | 'ADMINS.AMBIGUOUS_EMAIL'
-  | 'ADMINS.NAMED_IN_SETTING'
-  | 'ADMINS.LAST_ADMIN'
-  | 'ADMINS.CHANGED_MEANWHILE';
+export type AdminRefusalCode = AdminRefusal['code'];
 
 /** What an admin change did, or why it did nothing. */
 export type AdminChange =
   | {
       ok: true;
-      /** `added`/`removed`: the list changed (and was audited); `unchanged`: it already was so. */
+      /**
+       * `added`/`removed`: the list changed (and was audited); `unchanged`: it already was so
+       * (whether they are an admin is in `admins`).
+       */
       outcome: 'added' | 'removed' | 'unchanged';
       person: { id: string; name: string };
-      /** One sentence for the person who asked. */
-      summary: string;
       /** The tenant's admins after the change. */
       admins: TenantAdmin[];
     }
-  | { ok: false; code: AdminRefusalCode; message: string };
-
-const refuse = (code: AdminRefusalCode, message: string): AdminChange => ({ ok: false, code, message });
+  | AdminRefusal;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,16 +76,10 @@ async function resolveTarget(
   if (namesByEmail(wanted)) {
     const found = await deps.people.findByEmails(tenantId, [wanted]);
     if (found.length === 0) {
-      return refuse(
-        'ADMINS.UNKNOWN_PERSON',
-        `Nobody in this tenant's directory has the e-mail ${wanted}. Import or sync people first, or give their Entra object id.`,
-      );
+      return { ok: false, code: 'ADMINS.UNKNOWN_PERSON', target: wanted, email: true };
     }
     if (found.length > 1) {
-      return refuse(
-        'ADMINS.AMBIGUOUS_EMAIL',
-        `${found.length} people in this tenant's directory have the e-mail ${wanted}; give the object id of the one you mean.`,
-      );
+      return { ok: false, code: 'ADMINS.AMBIGUOUS_EMAIL', target: wanted, count: found.length };
     }
     const [person] = found as [(typeof found)[number]];
     return { id: person.id, name: person.displayName };
@@ -89,10 +87,7 @@ async function resolveTarget(
   const person = await deps.people.get(tenantId, wanted);
   if (person) return { id: person.id, name: person.displayName };
   if (GUID.test(wanted)) return { id: wanted, name: wanted };
-  return refuse(
-    'ADMINS.UNKNOWN_PERSON',
-    `${wanted} is neither an e-mail address nor an Entra object id of someone in this tenant's directory.`,
-  );
+  return { ok: false, code: 'ADMINS.UNKNOWN_PERSON', target: wanted, email: false };
 }
 
 async function settingsOf(deps: AdminChangeDeps, tenantId: string): Promise<TenantSettings> {
@@ -116,10 +111,7 @@ async function saveOver(
 }
 
 function changedMeanwhile(): AdminChange {
-  return refuse(
-    'ADMINS.CHANGED_MEANWHILE',
-    'The admins or settings changed while this was being saved. Nothing was changed: try again.',
-  );
+  return { ok: false, code: 'ADMINS.CHANGED_MEANWHILE' };
 }
 
 /** Refuses a change asked from Teams (or the tab) by someone who is not an admin. */
@@ -129,7 +121,7 @@ async function mayChange(
 ): Promise<AdminChange | undefined> {
   if (request.by.via === 'cli') return undefined;
   if (await callerIsAdmin(deps, request.tenantId, request.by.id)) return undefined;
-  return refuse('ADMINS.NOT_AN_ADMIN', 'Only Moments admins can add or remove admins.');
+  return { ok: false, code: 'ADMINS.NOT_AN_ADMIN' };
 }
 
 function auditEntry(
@@ -171,13 +163,7 @@ export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeReques
   if ('ok' in prepared) return prepared;
   const { person, settings, admins, current } = prepared;
   if (current) {
-    return {
-      ok: true,
-      outcome: 'unchanged',
-      person,
-      summary: `${person.name} is already an admin${current.named && !current.listed ? ' (named in MOMENTS_ADMINS)' : ''}. Nothing was changed.`,
-      admins,
-    };
+    return { ok: true, outcome: 'unchanged', person, admins };
   }
   if (!(await saveOver(deps, settings, [...settings.adminIds, person.id]))) return changedMeanwhile();
   await deps.audit.record([auditEntry(request, person, { to: person.name })]);
@@ -185,7 +171,6 @@ export async function addAdmin(deps: AdminChangeDeps, request: AdminChangeReques
     ok: true,
     outcome: 'added',
     person,
-    summary: `${person.name} is now a Moments admin.`,
     admins: await tenantAdmins(deps, request.tenantId),
   };
 }
@@ -200,25 +185,13 @@ export async function removeAdmin(deps: AdminChangeDeps, request: AdminChangeReq
   if ('ok' in prepared) return prepared;
   const { person, settings, admins, current } = prepared;
   if (current?.named) {
-    return refuse(
-      'ADMINS.NAMED_IN_SETTING',
-      `${person.name} is named in the MOMENTS_ADMINS app setting and stays an admin as long as it names them; only a change to that setting removes them.`,
-    );
+    return { ok: false, code: 'ADMINS.NAMED_IN_SETTING', person };
   }
   if (!current) {
-    return {
-      ok: true,
-      outcome: 'unchanged',
-      person,
-      summary: `${person.name} is not an admin. Nothing was changed.`,
-      admins,
-    };
+    return { ok: true, outcome: 'unchanged', person, admins };
   }
   if (person.id === request.by.id && admins.length === 1) {
-    return refuse(
-      'ADMINS.LAST_ADMIN',
-      'You are the last Moments admin, so you cannot remove yourself: add another admin first.',
-    );
+    return { ok: false, code: 'ADMINS.LAST_ADMIN' };
   }
   const remaining = settings.adminIds.filter((id) => id !== person.id);
   if (!(await saveOver(deps, settings, remaining))) return changedMeanwhile();
@@ -228,7 +201,6 @@ export async function removeAdmin(deps: AdminChangeDeps, request: AdminChangeReq
     ok: true,
     outcome: 'removed',
     person,
-    summary: `${person.name} is no longer a Moments admin.`,
     admins: left,
   };
 }

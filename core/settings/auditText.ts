@@ -1,7 +1,10 @@
 import type { AuditEntry } from './audit';
 import { isSettingName, settingText, type SettingValues } from './settingFields';
 
-/** One audit entry in words, as the settings card and the jobs CLI show it. */
+/**
+ * One audit entry in English words, as the jobs CLI prints it (the settings card words entries in
+ * its reader's language instead, in bot/settings).
+ */
 export interface AuditEntryText {
   /** `2027-03-11 09:00 UTC` */
   when: string;

@@ -45,33 +45,70 @@ export type SettingValues = {
   defaultLanguage: Language;
 };
 
-/** The weekdays of `digestDay`, Monday first (1 = Monday … 7 = Sunday). */
+/**
+ * The weekdays of `digestDay`, Monday first (1 = Monday … 7 = Sunday), by the English names the
+ * jobs CLI and typed values are read with; cards show each language's own names.
+ */
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const CHECK_IN_DAYS = [0, 7, 30, 90] as const;
 
-type Parsed<T> = { value: T } | { problem: string };
+/**
+ * What is wrong with one field of a change, as a code with the values a message needs: core says
+ * what is wrong, and each edge (the settings card, the jobs CLI) words it in its reader's language.
+ * `given` is what was typed, cut short; it is user text, never structure.
+ */
+export type SettingProblem =
+  | { field: string; code: 'unknown'; given: string; settings: readonly SettingName[] }
+  | {
+      field: SettingName;
+      code: 'range';
+      given: string;
+      min: number;
+      max: number;
+      /** What else the setting takes or counts: `off` for no limit, or working days. */
+      note?: 'offForNoLimit' | 'workingDays';
+    }
+  | { field: SettingName; code: 'oneOf'; given: string; choices: readonly string[] }
+  | { field: SettingName; code: 'onOff'; given: string }
+  | { field: SettingName; code: 'weekday'; given: string }
+  | { field: SettingName; code: 'checkIns'; given: string; days: readonly number[] }
+  | { field: SettingName; code: 'language'; given: string; languages: readonly Language[] };
 
-const whole = (raw: string, name: string, min: number, max: number, orElse = ''): Parsed<number> => {
+/** A problem as a field's reader finds it, before the field's name is put on it. */
+type FieldProblem = SettingProblem extends infer P
+  ? P extends { field: SettingName }
+    ? Omit<P, 'field'>
+    : never
+  : never;
+
+type Parsed<T> = { value: T } | { problem: FieldProblem };
+
+const whole = (
+  raw: string,
+  min: number,
+  max: number,
+  note?: 'offForNoLimit' | 'workingDays',
+): Parsed<number> => {
   const text = raw.trim();
   const value = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
   return value >= min && value <= max
     ? { value }
-    : { problem: `${name} must be a whole number from ${min} to ${max}${orElse}; “${shown(raw)}” is not.` };
+    : { problem: { code: 'range', given: shown(raw), min, max, ...(note ? { note } : {}) } };
 };
 
-const oneOf = <T extends string>(raw: string, name: string, choices: readonly T[]): Parsed<T> => {
+const oneOf = <T extends string>(raw: string, choices: readonly T[]): Parsed<T> => {
   const text = raw.trim().toLowerCase();
   const value = choices.find((choice) => choice === text);
-  return value ? { value } : { problem: `${name} must be ${listed(choices)}; “${shown(raw)}” is not.` };
+  return value ? { value } : { problem: { code: 'oneOf', given: shown(raw), choices } };
 };
 
-const onOff = (raw: string, name: string): Parsed<boolean> => {
+const onOff = (raw: string): Parsed<boolean> => {
   const text = raw.trim().toLowerCase();
   // The card's toggles send true/false; people type on/off.
   if (text === 'on' || text === 'true') return { value: true };
   if (text === 'off' || text === 'false') return { value: false };
-  return { problem: `${name} must be on or off; “${shown(raw)}” is not.` };
+  return { problem: { code: 'onOff', given: shown(raw) } };
 };
 
 /** Each setting read from text, and written back as text the same reader accepts. */
@@ -80,36 +117,32 @@ const FIELDS: {
 } = {
   dailyKudosLimit: {
     parse: (raw) =>
-      raw.trim().toLowerCase() === 'off'
-        ? { value: null }
-        : whole(raw, 'dailyKudosLimit', 1, 100, ', or off for no limit'),
+      raw.trim().toLowerCase() === 'off' ? { value: null } : whole(raw, 1, 100, 'offForNoLimit'),
     text: (value) => (value === null ? 'off' : String(value)),
   },
   reminderLeadDays: {
-    parse: (raw) => whole(raw, 'reminderLeadDays', 1, 10, ' (working days)'),
+    parse: (raw) => whole(raw, 1, 10, 'workingDays'),
     text: String,
   },
-  sendHour: { parse: (raw) => whole(raw, 'sendHour', 0, 23), text: String },
+  sendHour: { parse: (raw) => whole(raw, 0, 23), text: String },
   digestDay: {
     parse(raw) {
       const text = raw.trim().toLowerCase();
       const named = WEEKDAY_NAMES.findIndex((day) => text.length >= 3 && day.toLowerCase().startsWith(text));
       if (named >= 0) return { value: named + 1 };
-      const number = whole(raw, 'digestDay', 1, 7);
-      return 'value' in number
-        ? number
-        : { problem: `digestDay must be a weekday (Monday … Sunday, or 1 … 7); “${shown(raw)}” is not.` };
+      const number = whole(raw, 1, 7);
+      return 'value' in number ? number : { problem: { code: 'weekday', given: shown(raw) } };
     },
     text: String,
   },
-  digestHour: { parse: (raw) => whole(raw, 'digestHour', 0, 23), text: String },
+  digestHour: { parse: (raw) => whole(raw, 0, 23), text: String },
   weekendRule: {
-    parse: (raw) => oneOf(raw, 'weekendRule', ['previous-working-day', 'next-working-day', 'keep'] as const),
+    parse: (raw) => oneOf(raw, ['previous-working-day', 'next-working-day', 'keep'] as const),
     text: String,
   },
-  feb29Rule: { parse: (raw) => oneOf(raw, 'feb29Rule', ['feb28', 'mar1'] as const), text: String },
-  birthdays: { parse: (raw) => onOff(raw, 'birthdays'), text: onOffText },
-  anniversaries: { parse: (raw) => onOff(raw, 'anniversaries'), text: onOffText },
+  feb29Rule: { parse: (raw) => oneOf(raw, ['feb28', 'mar1'] as const), text: String },
+  birthdays: { parse: (raw) => onOff(raw), text: onOffText },
+  anniversaries: { parse: (raw) => onOff(raw), text: onOffText },
   checkIns: {
     parse(raw) {
       const text = raw.trim().toLowerCase();
@@ -118,26 +151,22 @@ const FIELDS: {
       const kept = CHECK_IN_DAYS.filter((day) => days.includes(String(day)));
       return kept.length === days.length && new Set(days).size === days.length
         ? { value: kept }
-        : {
-            problem: `checkIns must be the new-hire check-in days to keep, from 0, 7, 30 and 90 (e.g. 0,30), or none; “${shown(raw)}” is not.`,
-          };
+        : { problem: { code: 'checkIns', given: shown(raw), days: CHECK_IN_DAYS } };
     },
     text: (value) => (value.length === 0 ? 'none' : value.join(',')),
   },
   defaultCelebration: {
-    parse: (raw) => oneOf(raw, 'defaultCelebration', ['off', 'manager', 'public'] as const),
+    parse: (raw) => oneOf(raw, ['off', 'manager', 'public'] as const),
     text: String,
   },
-  managerCopy: { parse: (raw) => onOff(raw, 'managerCopy'), text: onOffText },
-  teamOwnersManageChannel: { parse: (raw) => onOff(raw, 'teamOwnersManageChannel'), text: onOffText },
-  installForEveryone: { parse: (raw) => onOff(raw, 'installForEveryone'), text: onOffText },
+  managerCopy: { parse: (raw) => onOff(raw), text: onOffText },
+  teamOwnersManageChannel: { parse: (raw) => onOff(raw), text: onOffText },
+  installForEveryone: { parse: (raw) => onOff(raw), text: onOffText },
   defaultLanguage: {
     parse(raw) {
       const text = raw.trim().toLowerCase();
       const value = LANGUAGES.find((language) => language.toLowerCase() === text);
-      return value
-        ? { value }
-        : { problem: `defaultLanguage must be ${listed(LANGUAGES)}; “${shown(raw)}” is not.` };
+      return value ? { value } : { problem: { code: 'language', given: shown(raw), languages: LANGUAGES } };
     },
     text: String,
   },
@@ -145,10 +174,6 @@ const FIELDS: {
 
 function onOffText(value: boolean): string {
   return value ? 'on' : 'off';
-}
-
-function listed(choices: readonly string[]): string {
-  return `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1] ?? ''}`;
 }
 
 /** What was typed, cut short: it is quoted back in a message, never trusted as structure. */
@@ -203,16 +228,10 @@ export function settingTexts(settings: TenantSettings): Record<SettingName, stri
   ) as Record<SettingName, string>;
 }
 
-/** A problem with one field of a change: the field's name, and what is wrong in words. */
-export interface SettingProblem {
-  field: string;
-  message: string;
-}
-
 /**
  * Reads the given fields from text (a card's inputs, `key=value` on the command line): each value
  * as its setting allows (numbers in bounds, `off` for no daily limit, weekday names, on/off), and a
- * message for every field that is unknown or wrong. Fields not given are left out of `values`.
+ * problem for every field that is unknown or wrong. Fields not given are left out of `values`.
  */
 export function parseSettingValues(raw: Readonly<Record<string, string>>): {
   values: Partial<SettingValues>;
@@ -222,14 +241,11 @@ export function parseSettingValues(raw: Readonly<Record<string, string>>): {
   const problems: SettingProblem[] = [];
   for (const [field, text] of Object.entries(raw)) {
     if (!isSettingName(field)) {
-      problems.push({
-        field,
-        message: `${shown(field)} is not a setting. The settings are ${listed(SETTING_NAMES)}.`,
-      });
+      problems.push({ field, code: 'unknown', given: shown(field), settings: SETTING_NAMES });
       continue;
     }
     const parsed = FIELDS[field].parse(text);
-    if ('problem' in parsed) problems.push({ field, message: parsed.problem });
+    if ('problem' in parsed) problems.push({ ...parsed.problem, field } as SettingProblem);
     else values[field] = parsed.value;
   }
   return { values: values as Partial<SettingValues>, problems };

@@ -86,8 +86,24 @@ export interface JobRuns {
   recordRun(tenantId: string, job: string, at: Date): Promise<void>;
 }
 
-/** The values a tenant starts with. */
-export const DEFAULT_VALUES: readonly CompanyValue[] = [
+/** The ids of the values a tenant starts with. */
+export const DEFAULT_VALUE_IDS = [
+  'teamwork',
+  'customer-first',
+  'ownership',
+  'innovation',
+  'growth',
+  'above-and-beyond',
+] as const;
+
+/** The id of one of the values a tenant starts with. */
+export type DefaultValueId = (typeof DEFAULT_VALUE_IDS)[number];
+
+/**
+ * The values a tenant starts with, named in English: a tenant first met in Teams gets them named in
+ * its own language (see {@link TenantStart}).
+ */
+export const DEFAULT_VALUES: ReadonlyArray<CompanyValue & { id: DefaultValueId }> = [
   { id: 'teamwork', name: 'Teamwork' },
   { id: 'customer-first', name: 'Customer first' },
   { id: 'ownership', name: 'Ownership' },
@@ -96,11 +112,28 @@ export const DEFAULT_VALUES: readonly CompanyValue[] = [
   { id: 'above-and-beyond', name: 'Above and beyond' },
 ];
 
-/** Settings for a tenant that has none stored yet. */
-export function defaultTenantSettings(tenantId: string, defaultTimeZone: string): TenantSettings {
+/**
+ * What a new tenant starts in: its default language and the names of its starting values in that
+ * language (each missing name is the English one). Core holds no catalogue, so the edge that meets
+ * the tenant first gives them.
+ */
+export interface TenantStart {
+  defaultLanguage: Language;
+  valueNames?: Partial<Record<DefaultValueId, string>>;
+}
+
+/** Settings for a tenant that has none stored yet; in English unless `start` says otherwise. */
+export function defaultTenantSettings(
+  tenantId: string,
+  defaultTimeZone: string,
+  start?: TenantStart,
+): TenantSettings {
   return {
     tenantId,
-    values: DEFAULT_VALUES.map((value) => ({ ...value })),
+    values: DEFAULT_VALUES.map((value) => ({
+      ...value,
+      name: start?.valueNames?.[value.id] || value.name,
+    })),
     sendHour: 9,
     digestDay: 1,
     digestHour: 8,
@@ -115,7 +148,7 @@ export function defaultTenantSettings(tenantId: string, defaultTimeZone: string)
     managerCopy: true,
     installForEveryone: false,
     teamOwnersManageChannel: false,
-    defaultLanguage: SOURCE_LANGUAGE,
+    defaultLanguage: start?.defaultLanguage ?? SOURCE_LANGUAGE,
   };
 }
 
@@ -128,13 +161,17 @@ export async function tenantSettingsOf(
   return (await store.tenant(tenantId)) ?? defaultTenantSettings(tenantId, defaultTimeZone);
 }
 
-/** Stores default settings for a tenant seen for the first time; leaves existing settings alone. */
+/**
+ * Stores default settings for a tenant seen for the first time, started as `start` says (the
+ * language of its first activity and its values named in it); leaves existing settings alone.
+ */
 export async function ensureTenant(
   store: SettingsStore,
   tenantId: string,
   defaultTimeZone: string,
+  start?: TenantStart,
 ): Promise<void> {
   // Only if still absent: a first turn racing an admin's first save must not overwrite it.
   if (!(await store.tenant(tenantId)))
-    await store.saveTenant(defaultTenantSettings(tenantId, defaultTimeZone), { ifVersion: null });
+    await store.saveTenant(defaultTenantSettings(tenantId, defaultTimeZone, start), { ifVersion: null });
 }

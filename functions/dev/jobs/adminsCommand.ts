@@ -8,6 +8,7 @@ import {
   type TenantAdmin,
 } from '../../../core/settings';
 import type { Runtime } from '../../composition';
+import { adminChangeText } from './englishWording';
 import { UsageError, type JobCommand, type JobContext } from './job';
 
 const VERBS = ['list', 'add', 'remove'] as const;
@@ -76,14 +77,16 @@ async function change(
   const request = { tenantId, target: who, by: cliActor(), at: ctx.at };
   const deps = changeDeps(runtime);
   const result = verb === 'add' ? await addAdmin(deps, request) : await removeAdmin(deps, request);
+  const text = adminChangeText(result);
   if (ctx.json) {
-    ctx.print(JSON.stringify({ command: 'admins', action: verb, tenantId, ...result }, null, 2));
+    const words = result.ok ? { summary: text } : { message: text };
+    ctx.print(JSON.stringify({ command: 'admins', action: verb, tenantId, ...result, ...words }, null, 2));
   }
   if (!result.ok) {
-    ctx.note(`${result.message} Nothing was changed.`);
+    ctx.note(text);
     return 1;
   }
-  if (!ctx.json) ctx.print(`${result.summary}\n${listText(tenantId, result.admins)}`);
+  if (!ctx.json) ctx.print(`${text}\n${listText(tenantId, result.admins)}`);
   return 0;
 }
 

@@ -11,6 +11,7 @@ import {
   type AuditEntry,
   type SettingProblem,
 } from '../../../core/settings';
+import { settingProblemText } from './englishWording';
 import { UsageError, type JobCommand, type JobContext } from './job';
 
 const USAGE = [
@@ -137,7 +138,7 @@ async function set(ctx: JobContext, tenantId: string, fields: Record<string, str
 
 /** A wrong call: the message of each wrong field, on stderr with exit 2. */
 function refused(problems: SettingProblem[]): UsageError {
-  return new UsageError([...problems.map((problem) => problem.message), 'Nothing was saved.'].join('\n'));
+  return new UsageError([...problems.map(settingProblemText), 'Nothing was saved.'].join('\n'));
 }
 
 /** The account running the CLI, as the audit trail names it. */

@@ -1,4 +1,4 @@
-import { UNREADABLE_SETTINGS } from '../../../bot/privacy/actions';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { ALEX, HARNESS_TENANT, startBotHarness, type BotHarness } from '../../support/botHarness';
 
 // A forged or malformed `my settings` submission, through the real bot: refused in the card, and
@@ -27,7 +27,7 @@ describe('saveMySettings', () => {
     ['a toggle that is a boolean', { ...good, digestEnabled: true }],
   ])('refuses %s in the card and saves nothing', async (_, data) => {
     const { body } = await harness.execute('saveMySettings', data);
-    expect(JSON.stringify(body)).toContain(UNREADABLE_SETTINGS);
+    expect(JSON.stringify(body)).toContain(translatorFor('en').text('privacy.settings.unreadable'));
     expect(await harness.stores.people.get(HARNESS_TENANT, ALEX.id)).toEqual(ALEX);
   });
 

@@ -1,11 +1,14 @@
 import { myDataCard } from '../../../bot/privacy/privacyCards';
 import { myDataCardData } from '../../../bot/privacy/myDataCard';
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
+
+const en = translatorFor('en');
 import { alex, data, expectValid, recognition, settings } from '../../support/privacyCardFixtures';
 
 describe('my data card', () => {
   it('shows the record, kudos, conversations, the notes count and what expires', () => {
-    const card = expandCard(myDataCard, myDataCardData(data(), settings));
+    const card = expandCard(myDataCard, myDataCardData(en, data(), settings));
     expectValid(card);
     const text = JSON.stringify(card);
     for (const expected of [
@@ -35,7 +38,7 @@ describe('my data card', () => {
 
   it('says what applies to someone who has not chosen, and who set each celebration', () => {
     const facts = (person: typeof alex, tenant = settings) => {
-      const card = myDataCardData(data({ person }), tenant);
+      const card = myDataCardData(en, data({ person }), tenant);
       const all = card.sections.flatMap((s) => s.facts ?? []);
       return [
         all.find((f) => f.label === 'Birthday celebrated')?.value,
@@ -62,7 +65,7 @@ describe('my data card', () => {
   it('tells someone who was forgotten what Moments still keeps: a hash of their id', () => {
     const card = expandCard(
       myDataCard,
-      myDataCardData(data({ person: undefined, reportCount: 0, forgotten: true }), settings),
+      myDataCardData(en, data({ person: undefined, reportCount: 0, forgotten: true }), settings),
     );
     expectValid(card);
     expect(JSON.stringify(card)).toContain('it keeps only a one-way hash of your id');
@@ -72,6 +75,7 @@ describe('my data card', () => {
     const card = expandCard(
       myDataCard,
       myDataCardData(
+        en,
         data({
           person: undefined,
           reportCount: 0,
@@ -96,6 +100,7 @@ describe('my data card', () => {
     const card = expandCard(
       myDataCard,
       myDataCardData(
+        en,
         data({
           person: { ...alex, displayName: hostile },
           kudosGiven: { count: 1, latest: [recognition('k1', { message: hostile })] },

@@ -5,8 +5,12 @@ import {
   settingsValuesOf,
 } from '../../../bot/privacy/mySettingsCard';
 import { zoneChoices } from '../../../bot/privacy/timeZoneChoices';
+import { mySettingsProblemText } from '../../../bot/privacy/wording';
 import { timeZoneNames } from '../../../core/people';
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
+
+const t = translatorFor('en');
 import {
   alex,
   expectValid,
@@ -22,7 +26,7 @@ describe('my settings card', () => {
     for (const isManager of [true, false]) {
       const card = expandCard(
         mySettingsCard,
-        mySettingsCardData({ person: alex, values: settingsValuesOf(alex, settings), isManager, now }),
+        mySettingsCardData({ t, person: alex, values: settingsValuesOf(alex, settings), isManager, now }),
       );
       expectValid(card);
       expect(card.version).toBe('1.5');
@@ -50,6 +54,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: alex,
         values,
         isManager: false,
@@ -66,7 +71,7 @@ describe('my settings card', () => {
   });
 
   it('offers every zone in a searchable list plus the person’s own, with offsets, and shows “Saved”', () => {
-    const zones = zoneChoices(['US/Eastern', 'Not/AZone'], now);
+    const zones = zoneChoices(t, ['US/Eastern', 'Not/AZone'], now);
     const values = zones.map((z) => z.value);
     expect(values).toEqual(expect.arrayContaining([...timeZoneNames(), 'US/Eastern']));
     expect(values.length).toBeGreaterThan(400);
@@ -83,6 +88,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: { ...alex, timeZone: 'Asia/Kathmandu' },
         values: settingsValuesOf({ ...alex, timeZone: 'Asia/Kathmandu' }, settings),
         isManager: true,
@@ -104,6 +110,7 @@ describe('my settings card', () => {
     const card = expandCard(
       mySettingsCard,
       mySettingsCardData({
+        t,
         person: undefined,
         values: settingsValuesOf(undefined, settings),
         isManager: false,
@@ -131,5 +138,20 @@ describe('my settings card', () => {
         { ...settings, defaultCelebration: 'off' },
       ),
     ).toMatchObject({ celebrateBirthday: 'off', celebrateAnniversary: 'public' });
+  });
+
+  it('words each refusal in one sentence, a day the month lacks in the reader’s language', () => {
+    expect(mySettingsProblemText(t, { field: 'birthday', code: 'noSuchDay', month: 2, day: 30 })).toBe(
+      'There is no 30 February: check the day of your birthday.',
+    );
+    expect(
+      mySettingsProblemText(t, { field: 'timeZone', code: 'timeZoneUnknown', zone: 'Mars/Olympus' }),
+    ).toBe('“Mars/Olympus” is not a time zone Moments knows: choose one from the list.');
+    expect(mySettingsProblemText(t, { field: 'celebrate', code: 'celebrationNotListed' })).toBe(
+      'Choose public, manager only or off for your birthday and your work anniversary.',
+    );
+    expect(
+      mySettingsProblemText(translatorFor('de'), { field: 'birthday', code: 'noSuchDay', month: 2, day: 30 }),
+    ).toContain('30 Februar');
   });
 });

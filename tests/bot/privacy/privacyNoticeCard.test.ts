@@ -1,6 +1,7 @@
 import { privacyNoticeCard } from '../../../bot/privacy/privacyCards';
 import { erasedNoticeData } from '../../../bot/privacy/privacyNoticeCard';
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
 import type { ErasureReport } from '../../../core/privacy';
 import { expectValid } from '../../support/privacyCardFixtures';
 
@@ -16,7 +17,7 @@ describe('privacy notice card after forget me', () => {
       mutesCleared: 1,
       notes: { written: 2, aboutThem: 1 },
     };
-    const card = expandCard(privacyNoticeCard, erasedNoticeData(report));
+    const card = expandCard(privacyNoticeCard, erasedNoticeData(translatorFor('en'), report));
     expectValid(card);
     const text = JSON.stringify(card);
     expect(text).toContain('Your data was erased from Moments');
@@ -26,7 +27,7 @@ describe('privacy notice card after forget me', () => {
     expect(text).toContain('2 notes you wrote and 1 note about you.');
     const none = expandCard(
       privacyNoticeCard,
-      erasedNoticeData({
+      erasedNoticeData(translatorFor('en'), {
         personRecord: false,
         personalChat: false,
         kudosGiven: 0,

@@ -1,6 +1,8 @@
 import { expandCard } from '../../../bot/teams/cardRender';
 import { tenantSettingsCard, tenantSettingsCardData } from '../../../bot/settings/tenantSettingsCard';
-import { UNREADABLE_TENANT_SETTINGS } from '../../../bot/settings/wording';
+import { translatorFor } from '../../../bot/i18n/translator';
+
+const t = translatorFor('en');
 import {
   auditEntryId,
   AUDIT_ENTRIES_SHOWN,
@@ -55,6 +57,7 @@ describe('the tenant settings card', () => {
     const card = expandCard(
       tenantSettingsCard,
       tenantSettingsCardData({
+        t,
         settings,
         audit: Array.from({ length: AUDIT_ENTRIES_SHOWN }, (_, n) => entry(n, 'A'.repeat(120))),
         status: 'Saved 3 changes: Moments uses them from now on.',
@@ -73,7 +76,7 @@ describe('the tenant settings card', () => {
     };
     const card = expandCard(
       tenantSettingsCard,
-      tenantSettingsCardData({ settings, audit: [entry(1, '**Alex** [x](https://evil.example)')] }),
+      tenantSettingsCardData({ t, settings, audit: [entry(1, '**Alex** [x](https://evil.example)')] }),
     );
     expect(inputsOf(card)).toEqual(settingTexts(settings));
     expect(inputsOf(card)).toMatchObject({ dailyKudosLimit: 'off', birthdays: 'off', checkIns: '0,30' });
@@ -96,7 +99,7 @@ describe('settings in a personal chat, through the bot', () => {
   /** The card as `settings` would show it to Alex now. */
   const shownCard = async () => {
     const settings = await harness.stores.settings.tenant(HARNESS_TENANT);
-    return expandCard(tenantSettingsCard, tenantSettingsCardData({ settings: settings!, audit: [] }));
+    return expandCard(tenantSettingsCard, tenantSettingsCardData({ t, settings: settings!, audit: [] }));
   };
   const save = async (card: unknown, changes: Record<string, string>) =>
     harness.execute('saveTenantSettings', { ...saveData(card), ...inputsOf(card), ...changes });
@@ -163,7 +166,7 @@ describe('settings in a personal chat, through the bot', () => {
 
   it('refuses an unreadable card and saves nothing', async () => {
     const { body } = await harness.execute('saveTenantSettings', { sendHour: 'x'.repeat(200) });
-    expect(JSON.stringify(body)).toContain(UNREADABLE_TENANT_SETTINGS);
+    expect(JSON.stringify(body)).toContain(t.text('settings.unreadable'));
     expect(await harness.stores.settings.tenant(HARNESS_TENANT)).toMatchObject({ sendHour: 9 });
   });
 

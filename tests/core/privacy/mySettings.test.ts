@@ -61,27 +61,36 @@ describe('saveMySettings', () => {
     const people = new MemoryPeopleDirectory([alex]);
     for (const timeZone of ['US/Eastern', '+01:00', 'Europe/Prague/Old_Town']) {
       const result = await save(people, { timeZone });
-      expect(result.ok || result.message).toContain(`“${timeZone}” is not a time zone Moments knows`);
+      expect(result.ok || result.problems).toEqual([
+        { field: 'timeZone', code: 'timeZoneUnknown', zone: timeZone },
+      ]);
     }
     expect(await people.get(T, 'alex')).toEqual(alex);
   });
 
   it.each([
-    [{ birthdayMonth: '02', birthdayDay: '30' }, 'There is no 30 February'],
-    [{ birthdayMonth: '04', birthdayDay: '31' }, 'There is no 31 April'],
-    [{ birthdayMonth: '13', birthdayDay: '01' }, 'from the lists'],
-    [{ birthdayMonth: '3', birthdayDay: '14' }, 'from the lists'],
-    [{ birthdayMonth: '03', birthdayDay: '' }, 'both the month and the day'],
-    [{ birthdayMonth: '', birthdayDay: '14' }, 'both the month and the day'],
-    [{ timeZone: 'Mars/Olympus' }, '“Mars/Olympus” is not a time zone'],
-    [{ timeZone: '' }, 'Choose your time zone'],
-    [{ celebrateBirthday: 'everyone' }, 'public, manager only or off'],
-  ])('refuses %j with a clear message and stores nothing', async (overrides, message) => {
+    [
+      { birthdayMonth: '02', birthdayDay: '30' },
+      { code: 'noSuchDay', month: 2, day: 30 },
+    ],
+    [
+      { birthdayMonth: '04', birthdayDay: '31' },
+      { code: 'noSuchDay', month: 4, day: 31 },
+    ],
+    [{ birthdayMonth: '13', birthdayDay: '01' }, { code: 'birthdayNotListed' }],
+    [{ birthdayMonth: '3', birthdayDay: '14' }, { code: 'birthdayNotListed' }],
+    [{ birthdayMonth: '03', birthdayDay: '' }, { code: 'birthdayIncomplete' }],
+    [{ birthdayMonth: '', birthdayDay: '14' }, { code: 'birthdayIncomplete' }],
+    [{ timeZone: 'Mars/Olympus' }, { code: 'timeZoneUnknown', zone: 'Mars/Olympus' }],
+    [{ timeZone: '' }, { code: 'timeZoneMissing' }],
+    [{ celebrateBirthday: 'everyone' }, { code: 'celebrationNotListed' }],
+    [{ language: 'tlh' }, { code: 'languageNotListed' }],
+  ])('refuses %j with what is wrong and stores nothing', async (overrides, problem) => {
     const people = new MemoryPeopleDirectory([alex]);
     const result = await save(people, overrides);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain(message);
+    expect(result.problems).toEqual([expect.objectContaining(problem)]);
     expect(await people.get(T, 'alex')).toEqual(alex);
   });
 
@@ -92,6 +101,16 @@ describe('saveMySettings', () => {
       timeZone: 'Nowhere/Land',
     });
     expect(result.ok || result.problems.map((p) => p.field)).toEqual(['birthday', 'timeZone']);
+  });
+
+  it('keeps the chosen language, forgets it for automatic, and leaves it alone when not asked', async () => {
+    const people = new MemoryPeopleDirectory([alex]);
+    expect((await save(people, { language: 'de' })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.language).toBe('de');
+    expect((await save(people, {})).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.language).toBe('de');
+    expect((await save(people, { language: '' })).ok).toBe(true);
+    expect(await people.get(T, 'alex')).not.toHaveProperty('language');
   });
 
   it('accepts 29 February and clears the birthday when both are empty', async () => {

@@ -54,7 +54,7 @@ describe('addAdmin', () => {
     expect(change).toMatchObject({
       ok: true,
       outcome: 'added',
-      summary: 'Megan Bowen is now a Moments admin.',
+      person: { id: MEGAN, name: 'Megan Bowen' },
     });
     expect(await adminIds()).toEqual([MEGAN]);
     expect(audit.entries).toEqual([
@@ -75,11 +75,14 @@ describe('addAdmin', () => {
     expect(await addAdmin(deps, { tenantId: T, target: 'sam@contoso.com', by: CLI, at: AT })).toMatchObject({
       ok: false,
       code: 'ADMINS.UNKNOWN_PERSON',
-      message: expect.stringContaining('Nobody in this tenant'),
+      target: 'sam@contoso.com',
+      email: true,
     });
     expect(await addAdmin(deps, { tenantId: T, target: 'sam', by: CLI, at: AT })).toMatchObject({
       ok: false,
       code: 'ADMINS.UNKNOWN_PERSON',
+      target: 'sam',
+      email: false,
     });
     expect(await adminIds()).toBeUndefined();
     expect(audit.entries).toEqual([]);
@@ -148,7 +151,7 @@ describe('removeAdmin', () => {
     expect(change).toMatchObject({
       ok: true,
       outcome: 'removed',
-      summary: 'Megan Bowen is no longer a Moments admin.',
+      person: { id: MEGAN, name: 'Megan Bowen' },
     });
     expect(await adminIds()).toEqual([ALEX]);
     expect(audit.entries.map((e) => [e.subject, e.field, e.from, e.to, e.by.id])).toEqual([
@@ -175,7 +178,7 @@ describe('removeAdmin', () => {
         {
           ok: false,
           code: 'ADMINS.NAMED_IN_SETTING',
-          message: expect.stringContaining('MOMENTS_ADMINS'),
+          person: { id: ALEX, name: 'Alex Wilber' },
         },
       );
     }

@@ -5,6 +5,7 @@ import {
   settingTexts,
   withSettingValues,
 } from '../../../core/settings';
+import { settingProblemText } from '../../../functions/dev/jobs/englishWording';
 
 const problemsOf = (raw: Record<string, string>) => parseSettingValues(raw).problems;
 const valueOf = (field: string, text: string) => {
@@ -16,7 +17,8 @@ const refused = (field: string, text: string) => {
   const problems = problemsOf({ [field]: text });
   expect(problems).toHaveLength(1);
   expect(problems[0]?.field).toBe(field);
-  return problems[0]?.message;
+  // Core says what is wrong as a code and values; the jobs CLI's English words are checked here.
+  return problems[0] && settingProblemText(problems[0]);
 };
 
 describe('settings as text', () => {
@@ -115,6 +117,29 @@ describe('settings as text', () => {
     });
     expect(problems.map((p) => p.field)).toEqual(['sendHour', 'dailyKudosLimit']);
     expect(values).toEqual({ digestDay: 2 });
+  });
+
+  it('says what is wrong as a code with the values a message needs', () => {
+    expect(problemsOf({ dailyKudosLimit: '500', feb29Rule: 'mar2', defaultLanguage: 'xx' })).toEqual([
+      {
+        field: 'dailyKudosLimit',
+        code: 'range',
+        given: '500',
+        min: 1,
+        max: 100,
+        note: 'offForNoLimit',
+      },
+      { field: 'feb29Rule', code: 'oneOf', given: 'mar2', choices: ['feb28', 'mar1'] },
+      {
+        field: 'defaultLanguage',
+        code: 'language',
+        given: 'xx',
+        languages: expect.arrayContaining(['en', 'ja']),
+      },
+    ]);
+    expect(refused('defaultLanguage', 'klingon')).toBe(
+      'defaultLanguage must be en, de, fr, es, it, pt-BR, nl or ja; “klingon” is not.',
+    );
   });
 
   it('quotes a long wrong value cut short', () => {
