@@ -110,7 +110,7 @@ describe('the weekly digest in the manager’s language', () => {
     expect(tokyo.join('\n')).not.toContain('March');
 
     const german = cardTo('hanna');
-    expect(german).toContain('Dienstag, 9. März to Montag, 15. März (2027-W11)');
+    expect(german).toContain('Dienstag, 9. März bis Montag, 15. März (2027-W11)');
     expect(german.join('\n')).toContain('birthday, Donnerstag, 18. März, in 3 days');
     expect(german.join('\n')).not.toContain('March');
   });
@@ -127,7 +127,7 @@ describe('`digest` typed in the chat', () => {
     const replies = (body as { activities?: Array<{ attachments?: unknown[] }> }).activities ?? [];
     const card = shown(replies.flatMap((a) => a.attachments ?? []));
     // Wednesday 10 March 2027 in the harness: the week from Thursday 4 March.
-    expect(card).toContain('Donnerstag, 4. März to Mittwoch, 10. März (2027-W10)');
+    expect(card).toContain('Donnerstag, 4. März bis Mittwoch, 10. März (2027-W10)');
     expect(card).toContain('Your weekly digest · 1 direct report');
   });
 });

@@ -45,7 +45,7 @@ describe('a refusal, as the giver reads it', () => {
 
   it('writes its numbers the way the giver’s language does', () => {
     const problem: KudosProblem = { code: 'KUDOS.DAILY_LIMIT', given: 1500 };
-    expect(refusalText(translatorFor('de'), problem)).toContain('1.500 kudos');
+    expect(refusalText(translatorFor('de'), problem)).toContain('1.500-mal gelobt');
     expect(refusalText(en, problem)).toContain('1,500 kudos');
   });
 });
