@@ -141,6 +141,11 @@ export interface SendOptions {
    * receives messages that @mention it. Default: false.
    */
   mentionBot?: boolean;
+  /**
+   * The sender's Teams locale (e.g. `de-DE`). The Playground stamps `en-US` on the messages it
+   * builds, so a message in another locale goes to the bot as a raw activity, as for another sender.
+   */
+  locale?: string;
 }
 
 /** What {@link Playground.send} did. */
@@ -695,7 +700,7 @@ export async function connectPlayground(playgroundUrl: string): Promise<Playgrou
       const fullText = opts.mentionBot ? `${mentionText} ${text}` : text;
       const delivered = kind === 'personal' || opts.mentionBot === true;
 
-      if (sender.id === config.currentUser.id) {
+      if (sender.id === config.currentUser.id && opts.locale === undefined) {
         const body: Record<string, unknown> = {
           from: { id: sender.id },
           text: fullText,
@@ -710,7 +715,7 @@ export async function connectPlayground(playgroundUrl: string): Promise<Playgrou
         return { ...res, text: fullText, via: 'messagesApi', deliveredToBot: delivered };
       }
 
-      if (kind === 'personal') {
+      if (kind === 'personal' && sender.id !== config.currentUser.id) {
         throw new Error(
           `Playground: the personal chat belongs to ${config.currentUser.name}; ${sender.name} cannot post in it`,
         );
@@ -732,10 +737,24 @@ export async function connectPlayground(playgroundUrl: string): Promise<Playgrou
         from: { id: sender.id, name: sender.name, aadObjectId: sender.aadObjectId },
         localTimestamp: base.timestamp,
         localTimezone: 'UTC',
-        locale: 'en-US',
+        locale: opts.locale ?? 'en-US',
         entities: [
-          { type: 'mention', mentioned: { id: config.bot.id, name: config.bot.name }, text: mentionText },
-          { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' },
+          ...(opts.mentionBot
+            ? [
+                {
+                  type: 'mention',
+                  mentioned: { id: config.bot.id, name: config.bot.name },
+                  text: mentionText,
+                },
+              ]
+            : []),
+          {
+            type: 'clientInfo',
+            locale: opts.locale ?? 'en-US',
+            country: 'US',
+            platform: 'Web',
+            timezone: 'UTC',
+          },
         ],
         channelData:
           kind === 'channel'
