@@ -29,7 +29,7 @@ import { isMisspacedCommand } from './help/suggestions';
 import { botWasAdded, sendWelcome } from './help/welcome';
 import { conversationKindOf } from './teams/turnContext';
 import { answerTurnFailure, correlationIdOf } from './teams/turnFailure';
-import { invokeRefusal, refuseMalformed } from './teams/activityShape';
+import { invokeRefusal, refuseMalformed, translatorOfActivity } from './teams/activityShape';
 import { registerKudos } from './kudos/handlers';
 import { registerRosterAfterTurn, rosterPlaceOf } from './kudos/roster';
 import { registerReach } from './reach/handlers';
@@ -212,7 +212,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
       if (response.status === 501) {
         const { name, id } = request.body as { name?: string; id?: string };
         deps.logger.warn('refused an invoke no handler answers', { correlationId: id, name });
-        return { headers: {}, ...invokeRefusal(name) };
+        return { headers: {}, ...invokeRefusal(name, translatorOfActivity(request.body)) };
       }
       if (response.status >= 500) {
         // The SDK answers its own failures with their internal text: logged, never sent back.

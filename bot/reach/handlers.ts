@@ -4,7 +4,10 @@ import type { PeopleDirectory } from '../../core/people';
 import { callerIsAdmin, tenantSettingsOf, type NamedAdmins, type SettingsStore } from '../../core/settings';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
 import { conversationKindOf } from '../teams/turnContext';
-import { describeCensus, NAMED_IN_TEAMS, REACH_IS_FOR_ADMINS, REACH_IS_PRIVATE } from './wording';
+import { commandPattern } from '../i18n/commands';
+import { commandWordsIn } from '../help/commands';
+import { translatorOf } from '../i18n/turnLanguage';
+import { describeCensus, NAMED_IN_TEAMS } from './wording';
 
 /** What `reach` needs. */
 export interface ReachDeps {
@@ -22,9 +25,10 @@ export interface ReachDeps {
  * names are whatever the directory holds.
  */
 export function registerReach(app: Application<TurnState>, deps: ReachDeps): void {
-  app.message(/^\s*reach\s*$/i, async (context) => {
+  app.message(commandPattern('reach'), async (context) => {
+    const t = translatorOf(context);
     if (conversationKindOf(context) !== 'personal') {
-      await context.sendActivity(REACH_IS_PRIVATE);
+      await context.sendActivity(t.text('reach.askInPersonalChat', { reach: commandWordsIn(t).reach }));
       return;
     }
     const tenantId = tenantOf(context.activity);
@@ -33,17 +37,14 @@ export function registerReach(app: Application<TurnState>, deps: ReachDeps): voi
       ? await tenantSettingsOf(deps.settings, tenantId, deps.defaultTimeZone)
       : undefined;
     if (!tenantId || !callerId || !(await callerIsAdmin(deps, tenantId, callerId, settings))) {
-      await context.sendActivity(REACH_IS_FOR_ADMINS);
+      await context.sendActivity(t.text('reach.forAdminsOnly'));
       return;
     }
     const census = await takeReachCensus(deps.reachRoll, tenantId);
     await context.sendActivity({
       type: 'message',
       textFormat: 'plain',
-      text: describeCensus(census, {
-        limit: NAMED_IN_TEAMS,
-        more: `The jobs CLI lists everyone: npm run job -- reach --tenant ${tenantId}`,
-      }),
+      text: describeCensus(t, census, { limit: NAMED_IN_TEAMS }),
     });
   });
 }

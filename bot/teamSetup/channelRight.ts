@@ -1,11 +1,13 @@
 import {
   channelRightOf,
   type ChannelRight,
+  type OwnersUnknown,
   type TeamRoles,
   type TenantAdmin,
   type TenantSettings,
 } from '../../core/settings';
-import { listNames } from '../kudos/recognitionView';
+import { commandWordsIn } from '../help/commands';
+import type { Translator } from '../i18n/translator';
 
 /** What Teams sends about the team and channel of a channel activity. */
 export interface TeamsChannelData {
@@ -41,38 +43,50 @@ export function channelRightFor(
   );
 }
 
+/** Why the team's owners could not be checked, as an admin can act on it. */
+function ownersUnknownText(t: Translator, because: OwnersUnknown): string {
+  switch (because.cause) {
+    case 'no-graph':
+      return t.text('team.owners.noGraph');
+    case 'no-team-group':
+      return t.text('team.owners.noTeamGroup');
+    case 'no-permission':
+      return t.text('team.owners.noPermission', { permission: because.permission });
+    case 'busy':
+      return t.text('team.owners.busy', { status: String(because.status) });
+    case 'failed':
+      // Graph's own technical words, for the admin to quote to whoever runs Moments.
+      return t.text('team.owners.failed', { detail: because.detail });
+  }
+}
+
 /**
  * The refusal for someone who is not an admin where the tenant lets team owners choose the
  * channel: who can, and, when the owners could not be asked, why, so nobody is told they are not
  * an owner when that was never checked.
  */
 export function channelRefusal(
+  t: Translator,
   right: Extract<ChannelRight, { allowed: false }>,
   admins: readonly TenantAdmin[],
 ): string {
-  const who = 'Only Moments admins and this team’s owners can choose its recognition channel.';
-  const ask =
-    admins.length > 0
-      ? ` Ask ${listNames(admins.map((a) => a.name))} or an owner of this team.`
-      : ' Ask an owner of this team.';
-  if (right.why === 'unknown') return `${who} ${right.reason}.${ask}`;
-  return `${who} You are not an owner of this team.${ask}`;
+  return t.text('team.channel.refusal', {
+    reason: right.why === 'unknown' ? ownersUnknownText(t, right.because) : t.text('team.owners.notOwner'),
+    hasAdmins: admins.length > 0 ? 'yes' : 'no',
+    admins: t.list(admins.map((a) => a.name)),
+  });
 }
 
 /** The settings card's last line: what the caller can change here, and how. */
 export function teamSettingsFooter(
+  t: Translator,
   isAdmin: boolean,
   settings: Pick<TenantSettings, 'teamOwnersManageChannel'>,
   right: ChannelRight | undefined,
 ): string {
-  if (isAdmin) {
-    return 'Admins: “values add Courage”, “values rename teamwork to Better together”, “values retire innovation”, “values restore innovation”.';
-  }
-  if (right?.allowed) {
-    return 'Admins can change these settings. As an owner of this team you can choose its recognition channel: say “use this channel for kudos” in it.';
-  }
-  if (settings.teamOwnersManageChannel) {
-    return 'Admins can change these settings; this team’s owners can choose its recognition channel.';
-  }
-  return 'Admins can change these settings.';
+  const { values, useThisChannel } = commandWordsIn(t);
+  if (isAdmin) return t.text('team.settings.footer.admin', { values });
+  if (right?.allowed) return t.text('team.settings.footer.owner', { useThisChannel });
+  if (settings.teamOwnersManageChannel) return t.text('team.settings.footer.ownersMay');
+  return t.text('team.settings.footer.adminsOnly');
 }

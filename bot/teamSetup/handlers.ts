@@ -22,12 +22,17 @@ import {
 import { cardAttachment } from '../teams/cardRender';
 import { settingsCard, statsCard } from './teamCards';
 import { statsCardData } from './statsWording';
+import { settingsCardData } from './settingsWording';
+import { valueChangeText } from './valueWording';
 import { senderOf, tenantOf } from '../teams/conversationRecord';
-import { listNames } from '../kudos/recognitionView';
 import { rosterMembers } from '../kudos/roster';
 import { conversationKindOf } from '../teams/turnContext';
 import { firstAdminHowTo } from '../admins/wording';
-import { channelRightFor, channelRefusal, teamSettingsFooter, type TeamsChannelData } from './channelRight';
+import { commandPattern, textAfterCommand } from '../i18n/commands';
+import { commandWordsIn } from '../help/commands';
+import { translatorOf } from '../i18n/turnLanguage';
+import type { Translator } from '../i18n/translator';
+import { channelRightFor, channelRefusal, type TeamsChannelData } from './channelRight';
 
 /** What the team set-up commands need. */
 export interface TeamSetupDeps {
@@ -44,8 +49,15 @@ export interface TeamSetupDeps {
   teamRoles?: TeamRoles;
 }
 
-const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+/**
+ * `values add|rename|retire|restore …`: the `values` word in any language, what it does in English
+ * (as typed, whatever the language), and the rest.
+ */
+function valuesCommandOf(text: string): { verb: string; rest: string } | undefined {
+  const after = textAfterCommand('values', text);
+  const match = after === undefined ? null : /^(add|rename|retire|restore)\b\s*(.*)$/i.exec(after);
+  return match ? { verb: (match[1] ?? '').toLowerCase(), rest: (match[2] ?? '').trim() } : undefined;
+}
 
 /** Registers `use this channel for kudos`, `settings`, `values …` and `stats`. */
 export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDeps): void {
@@ -57,28 +69,29 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     return { tenantId, callerId, settings, isAdmin: await callerIsAdmin(deps, tenantId, callerId, settings) };
   };
 
-  const notAdmin = async (tenantId: string, settings: TenantSettings) => {
+  const notAdmin = async (t: Translator, tenantId: string, settings: TenantSettings) => {
     const admins = await tenantAdmins(deps, tenantId, settings);
     if (admins.length === 0) {
-      return `Only Moments admins can change this. ${firstAdminHowTo(tenantId, 'markdown')}`;
+      return t.text('team.notAdmin.noAdmins', { howTo: firstAdminHowTo(tenantId, 'markdown') });
     }
-    return `Only Moments admins can change this. Ask ${listNames(admins.map((a) => a.name))}.`;
+    return t.text('team.notAdmin', { admins: t.list(admins.map((a) => a.name)) });
   };
 
-  app.message(/^\s*use this channel for kudos\s*$/i, async (context) => {
+  app.message(commandPattern('useThisChannel'), async (context) => {
+    const t = translatorOf(context);
     const caller = await context$(context);
     const channelData = context.activity.channelData as TeamsChannelData | undefined;
     if (!caller) return;
     if (conversationKindOf(context) !== 'channel' || !channelData?.team?.id || !channelData.channel?.id) {
-      await context.sendActivity('Say this in the team channel where kudos should be posted.');
+      await context.sendActivity(t.text('team.channel.sayItThere'));
       return;
     }
     const right = await channelRightFor(deps, caller, channelData);
     if (!right.allowed) {
       await context.sendActivity(
         right.why === 'owners-not-allowed'
-          ? await notAdmin(caller.tenantId, caller.settings)
-          : channelRefusal(right, await tenantAdmins(deps, caller.tenantId, caller.settings)),
+          ? await notAdmin(t, caller.tenantId, caller.settings)
+          : channelRefusal(t, right, await tenantAdmins(deps, caller.tenantId, caller.settings)),
       );
       return;
     }
@@ -87,12 +100,11 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
       teamId: channelData.team.id,
     };
     await deps.settings.saveTeam({ ...team, recognitionChannelId: channelData.channel.id });
-    await context.sendActivity(
-      'Done: kudos given anywhere in this team can now be posted in this channel too (givers choose it in the kudos form).',
-    );
+    await context.sendActivity(t.text('team.channel.done'));
   });
 
-  app.message(/^\s*settings\s*$/i, async (context) => {
+  app.message(commandPattern('settings'), async (context) => {
+    const t = translatorOf(context);
     const caller = await context$(context);
     if (!caller) return;
     const { settings } = caller;
@@ -102,82 +114,65 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
     // Only a team channel has owners to tell apart; elsewhere (and for admins) nothing is asked.
     const right = teamId && channelData ? await channelRightFor(deps, caller, channelData) : undefined;
     const admins = await tenantAdmins(deps, caller.tenantId, settings);
-    await context.sendActivity({
-      attachments: [
-        cardAttachment(settingsCard, {
-          recognitionChannel: !teamId
-            ? 'Set in each team'
-            : team?.recognitionChannelId
-              ? team.recognitionChannelId === (context.activity.channelData as TeamsChannelData).channel?.id
-                ? 'This channel'
-                : 'Another channel of this team'
-              : 'Not set: say “@Moments use this channel for kudos” in it',
-          sendTime: `${hour(settings.sendHour)} in each person’s time zone`,
-          digestTime: `${WEEKDAYS[settings.digestDay] ?? 'Monday'} ${hour(settings.digestHour)} in each manager’s time zone`,
-          dailyLimit: settings.dailyKudosLimit === null ? 'No limit' : String(settings.dailyKudosLimit),
-          admins: listNames(admins.map((a) => a.name)) || 'None yet',
-          values: settings.values.map((v) => ({
-            id: v.id,
-            name: v.name,
-            status: v.retired ? '  (retired)' : '',
-          })),
-          footer: teamSettingsFooter(caller.isAdmin, settings, right),
-        }),
-      ],
+    const data = settingsCardData(t, settings, admins, {
+      isAdmin: caller.isAdmin,
+      ...(team ? { team } : {}),
+      ...(teamId ? { teamId } : {}),
+      ...(channelData?.channel?.id ? { channelId: channelData.channel.id } : {}),
+      ...(right ? { right } : {}),
     });
+    await context.sendActivity({ attachments: [cardAttachment(settingsCard, data)] });
   });
 
-  app.message(/^\s*values\s+(add|rename|retire|restore)\b\s*(.*)$/i, async (context) => {
-    const caller = await context$(context);
-    if (!caller) return;
-    if (!caller.isAdmin) {
-      await context.sendActivity(await notAdmin(caller.tenantId, caller.settings));
-      return;
-    }
-    const match = /^\s*values\s+(add|rename|retire|restore)\b\s*(.*)$/i.exec(context.activity.text ?? '');
-    const verb = (match?.[1] ?? '').toLowerCase();
-    const rest = (match?.[2] ?? '').trim();
-    let change: ValueChange;
-    if (verb === 'add') change = addValue(caller.settings, rest);
-    else if (verb === 'retire') change = retireValue(caller.settings, rest);
-    else if (verb === 'restore') change = restoreValue(caller.settings, rest);
-    else {
-      const parts = /^(.+?)\s+to\s+(.+)$/i.exec(rest);
-      change = parts
-        ? renameValue(caller.settings, parts[1] ?? '', parts[2] ?? '')
-        : {
-            ok: false,
-            code: 'VALUES.NAME_REQUIRED',
-            message: 'Write it as “values rename teamwork to Better together”.',
-          };
-    }
-    if (!change.ok) {
-      await context.sendActivity(`${change.message} Nothing was changed.`);
-      return;
-    }
-    // Saved only over the settings the change was made to: another admin's change in between is
-    // not overwritten, and this one is not lost silently either.
-    const saved = await deps.settings.saveTenant(change.settings, {
-      ifVersion: caller.settings.version ?? null,
-    });
-    if (!saved.saved) {
-      await context.sendActivity(
-        'The settings changed while this was being saved. Nothing was changed: try again.',
-      );
-      return;
-    }
-    const by = {
-      id: caller.callerId,
-      name: context.activity.from?.name ?? caller.callerId,
-      via: 'teams' as const,
-    };
-    await deps.audit.record([
-      valueAuditEntry(caller.settings, change, by, deps.now(), randomUUID().slice(0, 8)),
-    ]);
-    await context.sendActivity(change.summary);
-  });
+  app.message(
+    async (context) => context.activity.type === 'message' && !!valuesCommandOf(context.activity.text ?? ''),
+    async (context) => {
+      const t = translatorOf(context);
+      const caller = await context$(context);
+      if (!caller) return;
+      if (!caller.isAdmin) {
+        await context.sendActivity(await notAdmin(t, caller.tenantId, caller.settings));
+        return;
+      }
+      const { verb, rest } = valuesCommandOf(context.activity.text ?? '') ?? { verb: '', rest: '' };
+      let change: ValueChange;
+      if (verb === 'add') change = addValue(caller.settings, rest);
+      else if (verb === 'retire') change = retireValue(caller.settings, rest);
+      else if (verb === 'restore') change = restoreValue(caller.settings, rest);
+      else {
+        const parts = /^(.+?)\s+to\s+(.+)$/i.exec(rest);
+        if (!parts) {
+          await context.sendActivity(t.text('team.values.renameForm', { values: commandWordsIn(t).values }));
+          return;
+        }
+        change = renameValue(caller.settings, parts[1] ?? '', parts[2] ?? '');
+      }
+      if (!change.ok) {
+        await context.sendActivity(valueChangeText(t, change));
+        return;
+      }
+      // Saved only over the settings the change was made to: another admin's change in between is
+      // not overwritten, and this one is not lost silently either.
+      const saved = await deps.settings.saveTenant(change.settings, {
+        ifVersion: caller.settings.version ?? null,
+      });
+      if (!saved.saved) {
+        await context.sendActivity(t.text('team.values.changedMeanwhile'));
+        return;
+      }
+      const by = {
+        id: caller.callerId,
+        name: context.activity.from?.name ?? caller.callerId,
+        via: 'teams' as const,
+      };
+      await deps.audit.record([
+        valueAuditEntry(caller.settings, change, by, deps.now(), randomUUID().slice(0, 8)),
+      ]);
+      await context.sendActivity(valueChangeText(t, change));
+    },
+  );
 
-  app.message(/^\s*stats\s*$/i, async (context) => {
+  app.message(commandPattern('stats'), async (context) => {
     const caller = await context$(context);
     if (!caller) return;
     const conversation = conversationKindOf(context);
@@ -193,7 +188,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
       deps.now(),
     );
     await context.sendActivity({
-      attachments: [cardAttachment(statsCard, statsCardData(answer, conversation))],
+      attachments: [cardAttachment(statsCard, statsCardData(answer, conversation, translatorOf(context)))],
     });
   });
 }

@@ -2,19 +2,32 @@ import { declareCard } from '../teams/cardRender';
 import settingsTemplate from './settings-card.json';
 import statsTemplate from './stats-card.json';
 
-/** The team's settings as `@Moments settings` shows them. */
+/** The team's settings as `@Moments settings` shows them, every text in the reader's language. */
 export interface SettingsCardData {
+  /** The card's title and the title of each of its facts. */
+  texts: {
+    title: string;
+    channel: string;
+    sendTime: string;
+    digestTime: string;
+    dailyLimit: string;
+    admins: string;
+    values: string;
+  };
   recognitionChannel: string;
   sendTime: string;
   digestTime: string;
   dailyLimit: string;
   admins: string;
+  /** A value's name stays as the admins entered it; `status` marks a retired one. */
   values: Array<{ id: string; name: string; status: string }>;
   footer: string;
 }
 
-/** Recognition coverage as `@Moments stats` shows it. */
+/** Recognition coverage as `@Moments stats` shows it, every text in the reader's language. */
 export interface StatsCardData {
+  /** The card's title and the title of each of its facts. */
+  texts: { title: string; kudos: string; coverage: string; topValues: string };
   scope: string;
   kudos: string;
   coverage: string;

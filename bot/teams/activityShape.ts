@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Logger } from '../../core/shared';
+import { languageFrom, type Logger } from '../../core/shared';
+import { translatorFor, type Translator } from '../i18n/translator';
 import type { BotHttpResponse } from './http';
 
 /**
@@ -75,12 +76,20 @@ const cardAction = z.object({
 /** What a message-extension or dialog invoke carries: an object, naming its command when it has one. */
 const invokeValue = z.object({ commandId: z.string().max(128).optional(), data: z.unknown() }).passthrough();
 
-/** The fixed answer to a body that is not an activity Moments can read. */
+/**
+ * The fixed answer to a body that is not an activity Moments can read: for whatever sent it, not
+ * for a person, so in English.
+ */
 export const MALFORMED_ACTIVITY = 'The request body is not a Bot Framework activity Moments can read.';
 
-/** The fixed message of the invoke error: the card or command is not one Moments sent, or out of date. */
-export const UNREADABLE_INVOKE =
-  'Moments could not read this action. It may be from an old card: open the latest one and try again.';
+/**
+ * The language of an activity's answers before its turn runs (or without one): the locale its
+ * Teams client reports, as nothing else about the caller has been read yet.
+ */
+export function translatorOfActivity(body: unknown): Translator {
+  const locale = (body as { locale?: unknown } | null)?.locale;
+  return translatorFor(languageFrom([typeof locale === 'string' ? locale : undefined]));
+}
 
 /**
  * Checks `body` before the adapter sees it. A body that is not an activity gets 400 with
@@ -105,7 +114,7 @@ export function refuseMalformed(body: unknown, logger: Logger): BotHttpResponse 
     const checked = shape?.safeParse(parsed.data.value);
     if (checked && !checked.success) {
       problems = describe(checked.error).map((problem) => `value.${problem}`);
-      refusal = { headers: {}, ...invokeRefusal(name) };
+      refusal = { headers: {}, ...invokeRefusal(name, translatorOfActivity(body)) };
     }
   }
   if (!refusal) return undefined;
@@ -123,24 +132,26 @@ function describe(error: z.ZodError): string[] {
 
 /**
  * The invoke response the Bot Framework defines for a request it cannot act on: for a card action
- * the Universal Actions error body, for a message extension or dialog a message it shows.
+ * the Universal Actions error body, for a message extension or dialog a message it shows. The
+ * message, in `t`'s language, says the card or command is not one Moments sent, or is out of date.
  */
-export function invokeRefusal(name: string | undefined): { status: number; body: unknown } {
+export function invokeRefusal(name: string | undefined, t: Translator): { status: number; body: unknown } {
+  const message = t.text('failure.unreadableAction');
   if (name === 'adaptiveCard/action') {
     return {
       status: 400,
       body: {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: UNREADABLE_INVOKE },
+        value: { code: 'BadRequest', message },
       },
     };
   }
   if (name?.startsWith('task/') || name === 'composeExtension/fetchTask') {
-    return { status: 400, body: { task: { type: 'message', value: UNREADABLE_INVOKE } } };
+    return { status: 400, body: { task: { type: 'message', value: message } } };
   }
   if (name?.startsWith('composeExtension/')) {
-    return { status: 400, body: { composeExtension: { type: 'message', text: UNREADABLE_INVOKE } } };
+    return { status: 400, body: { composeExtension: { type: 'message', text: message } } };
   }
-  return { status: 400, body: { error: UNREADABLE_INVOKE } };
+  return { status: 400, body: { error: message } };
 }

@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../core/shared';
+import type { Translator } from '../i18n/translator';
+import { translatorOf } from '../i18n/turnLanguage';
 import { declareCard, expandCard } from './cardRender';
 import template from './failure-card.json';
 
-/** What the failure card shows. */
+/** What the failure card shows, in the reader's language. */
 export interface FailureCardData {
+  title: string;
+  /** What a person can do after an unexpected failure: nothing was saved half way, so try again. */
   whatToDo: string;
-  /** The correlation id of the failed turn, as logged. */
+  /** "Reference: …", naming the correlation id of the failed turn as logged. */
   reference: string;
 }
 
 export const failureCard = declareCard<FailureCardData>('failure', template);
 
-/** What a person can do after an unexpected failure: nothing was saved half way, so try again. */
-export const WHAT_TO_DO = 'Nothing was changed. Please try again.';
+/**
+ * The failure card's texts in `t`'s language. The reference is the correlation id as logged, in
+ * every language: it is what the person quotes and what an operator searches the logs for.
+ */
+export function failureCardData(t: Translator, reference: string): FailureCardData {
+  return {
+    title: t.text('failure.title'),
+    whatToDo: t.text('failure.whatToDo'),
+    reference: t.text('failure.reference', { reference }),
+  };
+}
 
 /** The apology a failed turn answers with, naming the reference an operator finds in the logs. */
-export function apology(reference: string): string {
-  return `Sorry, something went wrong on our side and nothing was changed. Please try again. (Reference: ${reference})`;
+export function apology(t: Translator, reference: string): string {
+  return t.text('failure.apology', { reference });
 }
 
 const CORRELATION_KEY = Symbol('correlationId');
@@ -45,15 +58,15 @@ const TASK_INVOKES = new Set(['task/fetch', 'task/submit', 'composeExtension/fet
  * answers with a card in place of the one clicked; a dialog shows a message; a message extension
  * shows its message; any other invoke gets the Bot Framework's error body.
  */
-export function failureInvokeResponse(name: string | undefined, reference: string) {
-  const text = apology(reference);
+export function failureInvokeResponse(name: string | undefined, reference: string, t: Translator) {
+  const text = apology(t, reference);
   if (name === 'adaptiveCard/action') {
     return {
       status: 200,
       body: {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
-        value: expandCard(failureCard, { whatToDo: WHAT_TO_DO, reference }),
+        value: expandCard(failureCard, failureCardData(t, reference)),
       },
     };
   }
@@ -67,14 +80,15 @@ export function failureInvokeResponse(name: string | undefined, reference: strin
 
 /**
  * The one answer to an unexpected failure of any turn: logged with the turn's correlation id, and
- * the person told what to do and that id as the reference, in the form the activity expects (an
- * invoke response for card actions, dialogs and message extensions; a message in the conversation
- * for messages and conversation updates). An answer that cannot be delivered is logged, not thrown:
+ * the person told, in the turn's language, what to do and that id as the reference, in the form
+ * the activity expects (an invoke response for card actions, dialogs and message extensions; a
+ * message in the conversation for messages and conversation updates). An answer that cannot be delivered is logged, not thrown:
  * the failure is already on record.
  */
 export async function answerTurnFailure(context: TurnContext, logger: Logger, error: unknown): Promise<void> {
   const reference = correlationIdOf(context);
   logger.error('turn failed', { error });
+  const t = translatorOf(context);
   try {
     const { type, name } = context.activity;
     if (type === ActivityTypes.Invoke) {
@@ -82,14 +96,14 @@ export async function answerTurnFailure(context: TurnContext, logger: Logger, er
       if (context.turnState.get(INVOKE_RESPONSE_KEY)) return;
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
-        value: failureInvokeResponse(name, reference),
+        value: failureInvokeResponse(name, reference, t),
       });
       return;
     }
     if (type === ActivityTypes.Message || type === ActivityTypes.ConversationUpdate) {
       await context.sendActivity({
         type: ActivityTypes.Message,
-        text: apology(reference),
+        text: apology(t, reference),
         textFormat: 'plain',
       });
     }

@@ -1,14 +1,29 @@
 import { auditEntryId, type AuditActor, type AuditEntry } from './audit';
 import type { CompanyValue, TenantSettings } from './tenantSettings';
 
-/** Why a change to the company values was refused. */
-export type ValueChangeError =
-  'VALUES.NAME_REQUIRED' | 'VALUES.NAME_TOO_LONG' | 'VALUES.DUPLICATE' | 'VALUES.UNKNOWN' | 'VALUES.LAST_ONE';
+/**
+ * Why a change to the company values was refused, with what the refusal names: the longest name
+ * allowed, the value a name clashes with, or the values there are when the one named is not.
+ * The edge words it (bot/teamSetup/valueWording.ts).
+ */
+export type ValueProblem =
+  | { code: 'VALUES.NAME_REQUIRED' }
+  | { code: 'VALUES.NAME_TOO_LONG'; most: number }
+  | { code: 'VALUES.DUPLICATE'; clash: CompanyValue }
+  | { code: 'VALUES.UNKNOWN'; reference: string; active: string[]; retired: string[] }
+  | { code: 'VALUES.LAST_ONE' };
 
-/** The outcome of a change: the new settings, or why nothing changed. */
+/** The code of a {@link ValueProblem}. */
+export type ValueChangeError = ValueProblem['code'];
+
+/** What a change that was made did; a rename also says the name it replaced. */
+export type ValueChangeDone =
+  { done: 'added' | 'retired' | 'restored' } | { done: 'renamed'; formerName: string };
+
+/** The outcome of a change: the new settings and what changed, or why nothing changed. */
 export type ValueChange =
-  | { ok: true; settings: TenantSettings; value: CompanyValue; summary: string }
-  | { ok: false; code: ValueChangeError; message: string };
+  | ({ ok: true; settings: TenantSettings; value: CompanyValue } & ValueChangeDone)
+  | ({ ok: false } & ValueProblem);
 
 const MAX_NAME = 40;
 
@@ -30,32 +45,15 @@ export function findValue(settings: TenantSettings, reference: string): CompanyV
 
 function checkName(settings: TenantSettings, name: string, except?: string): ValueChange | undefined {
   const trimmed = name.trim();
-  if (!trimmed || !valueIdFor(trimmed))
-    return {
-      ok: false,
-      code: 'VALUES.NAME_REQUIRED',
-      message: 'Give the value a name, e.g. “values add Courage”.',
-    };
+  if (!trimmed || !valueIdFor(trimmed)) return { ok: false, code: 'VALUES.NAME_REQUIRED' };
   if (trimmed.length > MAX_NAME) {
-    return {
-      ok: false,
-      code: 'VALUES.NAME_TOO_LONG',
-      message: `Keep value names to ${MAX_NAME} characters.`,
-    };
+    return { ok: false, code: 'VALUES.NAME_TOO_LONG', most: MAX_NAME };
   }
   const clash = settings.values.find(
     (v) =>
       v.id !== except && (v.id === valueIdFor(trimmed) || v.name.toLowerCase() === trimmed.toLowerCase()),
   );
-  if (clash) {
-    return {
-      ok: false,
-      code: 'VALUES.DUPLICATE',
-      message: clash.retired
-        ? `“${clash.name}” exists but is retired; restore it with “values restore ${clash.id}”.`
-        : `“${clash.name}” is already a value.`,
-    };
-  }
+  if (clash) return { ok: false, code: 'VALUES.DUPLICATE', clash };
   return undefined;
 }
 
@@ -68,7 +66,7 @@ export function addValue(settings: TenantSettings, name: string): ValueChange {
     ok: true,
     settings: { ...settings, values: [...settings.values, value] },
     value,
-    summary: `Added “${value.name}” (#${value.id}).`,
+    done: 'added',
   };
 }
 
@@ -83,7 +81,8 @@ export function renameValue(settings: TenantSettings, reference: string, name: s
     ok: true,
     settings: { ...settings, values: settings.values.map((v) => (v.id === value.id ? renamed : v)) },
     value: renamed,
-    summary: `Renamed “${value.name}” to “${renamed.name}”. Past kudos keep the name they were given with.`,
+    done: 'renamed',
+    formerName: value.name,
   };
 }
 
@@ -92,18 +91,14 @@ export function retireValue(settings: TenantSettings, reference: string): ValueC
   const value = findValue(settings, reference);
   if (!value) return unknown(settings, reference);
   if (settings.values.filter((v) => !v.retired && v.id !== value.id).length === 0) {
-    return {
-      ok: false,
-      code: 'VALUES.LAST_ONE',
-      message: 'Keep at least one active value: add another before retiring this one.',
-    };
+    return { ok: false, code: 'VALUES.LAST_ONE' };
   }
   const retired = { ...value, retired: true };
   return {
     ok: true,
     settings: { ...settings, values: settings.values.map((v) => (v.id === value.id ? retired : v)) },
     value: retired,
-    summary: `Retired “${value.name}”. It is no longer offered; past kudos keep it.`,
+    done: 'retired',
   };
 }
 
@@ -116,26 +111,16 @@ export function restoreValue(settings: TenantSettings, reference: string): Value
     ok: true,
     settings: { ...settings, values: settings.values.map((v) => (v.id === value.id ? restored : v)) },
     value: restored,
-    summary: `“${value.name}” is offered again.`,
+    done: 'restored',
   };
 }
 
-// The reply names the values themselves: there is no command that lists only them, and an admin
+// The refusal names the values themselves: there is no command that lists only them, and an admin
 // who mistyped one should not need a second message to find the right spelling.
 function unknown(settings: TenantSettings, reference: string): ValueChange {
   const names = (retired: boolean) =>
-    settings.values.filter((v) => Boolean(v.retired) === retired).map((v) => `“${v.name}”`);
-  const active = names(false);
-  const retired = names(true);
-  return {
-    ok: false,
-    code: 'VALUES.UNKNOWN',
-    message:
-      `There is no value called “${reference}”. ` +
-      (active.length > 0 ? `The values are ${active.join(', ')}` : 'There are no active values') +
-      (retired.length > 0 ? `; retired: ${retired.join(', ')}.` : '.') +
-      ' Type “settings” to see them with the team’s other settings.',
-  };
+    settings.values.filter((v) => Boolean(v.retired) === retired).map((v) => v.name);
+  return { ok: false, code: 'VALUES.UNKNOWN', reference, active: names(false), retired: names(true) };
 }
 
 /**

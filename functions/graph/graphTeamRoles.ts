@@ -73,15 +73,13 @@ export class GraphTeamRoles implements TeamRoles {
     } catch (error) {
       const status = error instanceof SdkGraphError ? error.statusCode : undefined;
       if (status === 401 || status === 403) {
-        return {
-          kind: 'unknown',
-          reason: `Moments lacks the permission ${TEAM_MEMBERS_PERMISSION} for this team`,
-        };
+        return { kind: 'unknown', because: { cause: 'no-permission', permission: TEAM_MEMBERS_PERMISSION } };
       }
       if (status !== undefined && RETRYABLE_STATUSES.has(status)) {
-        return { kind: 'unknown', reason: `Microsoft Graph is busy (${status}): try again in a minute` };
+        return { kind: 'unknown', because: { cause: 'busy', status } };
       }
-      return { kind: 'unknown', reason: graphErrorOf(error, `${this.baseUrl}${path}`, this.limits).message };
+      const detail = graphErrorOf(error, `${this.baseUrl}${path}`, this.limits).message;
+      return { kind: 'unknown', because: { cause: 'failed', detail } };
     }
   }
 }

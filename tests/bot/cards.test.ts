@@ -12,7 +12,7 @@ import { recognitionCardData } from '../../bot/kudos/recognitionView';
 import { recognitionMessages } from '../../bot/kudos/recognitionMessages';
 import { kudosFormTexts } from '../../bot/kudos/form';
 import type { Recognition } from '../../core/kudos';
-import { failureCard, WHAT_TO_DO } from '../../bot/teams/turnFailure';
+import { failureCard, failureCardData } from '../../bot/teams/turnFailure';
 import { cardBytes, cardProblems, LIMITS } from '../support/cardCheck';
 
 const recognition = (overrides: Partial<Recognition> = {}): Recognition => ({
@@ -202,7 +202,7 @@ describe('card templates', () => {
   });
 
   it('the failure card says what to do and shows the reference literally', () => {
-    const card = expandCard(failureCard, { whatToDo: WHAT_TO_DO, reference: '**f00d**' });
+    const card = expandCard(failureCard, failureCardData(en, '**f00d**'));
     expectValid(card);
     expect(JSON.stringify(card)).toContain('{"type":"TextRun","text":"Reference: **f00d**","isSubtle":true}');
   });

@@ -60,7 +60,7 @@ describe('team owners from Microsoft Graph', () => {
     const { roles } = await world();
     await expect(roles.isOwner(TENANT, LOCKED_TEAM, OWNER)).resolves.toEqual({
       kind: 'unknown',
-      reason: `Moments lacks the permission ${TEAM_MEMBERS_PERMISSION} for this team`,
+      because: { cause: 'no-permission', permission: TEAM_MEMBERS_PERMISSION },
     });
   });
 
@@ -80,7 +80,7 @@ describe('team owners from Microsoft Graph', () => {
     ]);
     await expect(roles.isOwner(TENANT, TEAM, OWNER)).resolves.toEqual({
       kind: 'unknown',
-      reason: 'Microsoft Graph is busy (429): try again in a minute',
+      because: { cause: 'busy', status: 429 },
     });
     expect(graph.requests).toHaveLength(3);
   });

@@ -10,6 +10,7 @@ import {
   type DeliveryAddress,
   type DeliveryKind,
   type Messenger,
+  type ReachRoll,
 } from '../../core/delivery';
 import { KudosService } from '../../core/kudos';
 import type { Person } from '../../core/people';
@@ -73,6 +74,8 @@ export interface BotHarnessOptions {
   messenger?: Messenger;
   /** The Bot Connector the activities name; default: an address where nothing listens. */
   serviceUrl?: string;
+  /** What the `reach` census reads; absent by default, and then `reach` is not offered. */
+  reachRoll?: ReachRoll;
 }
 
 /** A team channel the harness's messages can come from. */
@@ -124,6 +127,7 @@ export function startBotHarness(options: BotHarnessOptions = {}) {
     messenger: options.messenger ?? noSends,
     background,
     ...(options.teamRoles ? { teamRoles: options.teamRoles } : {}),
+    ...(options.reachRoll ? { reachRoll: options.reachRoll } : {}),
   });
 
   /**

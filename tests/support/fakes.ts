@@ -28,6 +28,7 @@ import type { MilestoneCandidates, ReminderSnooze, SnoozeStore } from '../../cor
 import type {
   AuditEntry,
   AuditTrail,
+  DirectoryUnknown,
   JobRuns,
   TeamRole,
   TeamRoles,
@@ -519,11 +520,11 @@ export class MemoryErasureRegister implements ErasureRegister {
 
 /**
  * Team owners in memory, by tenant and team group id; a team listed in `unavailable` answers
- * `unknown` with that reason, as Graph without the team's consent does.
+ * `unknown` for that reason, as Graph without the team's consent does.
  */
 export class MemoryTeamRoles implements TeamRoles {
   readonly owners = new Map<string, Set<string>>();
-  readonly unavailable = new Map<string, string>();
+  readonly unavailable = new Map<string, DirectoryUnknown>();
   private key(tenantId: string, teamGroupId: string) {
     return `${tenantId}/${teamGroupId}`;
   }
@@ -534,8 +535,8 @@ export class MemoryTeamRoles implements TeamRoles {
   }
   async isOwner(tenantId: string, teamGroupId: string, userId: string): Promise<TeamRole> {
     const key = this.key(tenantId, teamGroupId);
-    const reason = this.unavailable.get(key);
-    if (reason !== undefined) return { kind: 'unknown', reason };
+    const because = this.unavailable.get(key);
+    if (because !== undefined) return { kind: 'unknown', because };
     return this.owners.get(key)?.has(userId) ? { kind: 'owner' } : { kind: 'not-owner' };
   }
 }

@@ -1,4 +1,6 @@
 import { takeReachCensus } from '../../../core/delivery';
+import { SOURCE_LANGUAGE } from '../../../core/shared';
+import { translatorFor } from '../../../bot/i18n/translator';
 import { describeCensus } from '../../../bot/reach/wording';
 import { UsageError, type JobCommand } from './job';
 
@@ -18,6 +20,10 @@ export const reachCommand: JobCommand = {
     const tenantId = ctx.requireTenant();
     const target = await ctx.open();
     const census = await takeReachCensus(target.runtime.reachRoll, tenantId);
-    ctx.print(ctx.json ? JSON.stringify({ command: 'reach', census }, null, 2) : describeCensus(census));
+    // The CLI speaks English, whatever the tenant's language.
+    const english = translatorFor(SOURCE_LANGUAGE);
+    ctx.print(
+      ctx.json ? JSON.stringify({ command: 'reach', census }, null, 2) : describeCensus(english, census),
+    );
   },
 };

@@ -154,7 +154,7 @@ describe('a new draft', () => {
 describe('the form’s choices and quotes', () => {
   test('offer the active values by name', () => {
     const change = retireValue(settings, 'ownership');
-    if (!change.ok) throw new Error(change.message);
+    if (!change.ok) throw new Error(change.code);
     expect(valueChoices(change.settings)).toEqual([
       { title: 'Teamwork', value: 'teamwork' },
       { title: 'Customer first', value: 'customer-first' },

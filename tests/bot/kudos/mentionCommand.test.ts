@@ -112,7 +112,7 @@ describe('value tags', () => {
 
   test('a retired value is neither matched nor offered', () => {
     const change = retireValue(settings, 'innovation');
-    if (!change.ok) throw new Error(change.message);
+    if (!change.ok) throw new Error(change.code);
     const retired: TenantSettings = change.settings;
     expect(valueForTag(retired, 'innovation')).toBeUndefined();
     expect(tagHelp(retired)).toBe('#teamwork, #customer-first, #ownership, #growth, #above-and-beyond');

@@ -20,10 +20,10 @@ async function world(options: {
   const roles = new MemoryTeamRoles();
   if (options.megan === 'owner') roles.addOwner(HARNESS_TENANT, HARNESS_TEAM.aadGroupId, MEGAN.id);
   if (options.megan === 'unavailable') {
-    roles.unavailable.set(
-      `${HARNESS_TENANT}/${HARNESS_TEAM.aadGroupId}`,
-      'Moments lacks the permission TeamMember.Read.Group for this team',
-    );
+    roles.unavailable.set(`${HARNESS_TENANT}/${HARNESS_TEAM.aadGroupId}`, {
+      cause: 'no-permission',
+      permission: 'TeamMember.Read.Group',
+    });
   }
   const harnessOptions: BotHarnessOptions = options.megan === 'no-graph' ? {} : { teamRoles: roles };
   const harness = startBotHarness(harnessOptions);

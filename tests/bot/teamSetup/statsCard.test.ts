@@ -1,6 +1,7 @@
 import { statsCard } from '../../../bot/teamSetup/teamCards';
 import { statsCardData } from '../../../bot/teamSetup/statsWording';
 import { expandCard } from '../../../bot/teams/cardRender';
+import { translatorFor } from '../../../bot/i18n/translator';
 import type { RecognitionStats, StatsAnswer } from '../../../core/kudos';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
@@ -15,7 +16,7 @@ const stats = (overrides: Partial<RecognitionStats> = {}): RecognitionStats => (
 });
 
 const render = (answer: StatsAnswer, conversation: 'personal' | 'groupChat' | 'channel') => {
-  const card = expandCard(statsCard, statsCardData(answer, conversation));
+  const card = expandCard(statsCard, statsCardData(answer, conversation, translatorFor('en')));
   expect(cardProblems(card)).toEqual([]);
   expect(cardBytes(card)).toBeLessThan(LIMITS.botMessage);
   return JSON.stringify(card);
@@ -55,7 +56,8 @@ describe('stats card', () => {
     );
     expect(text).toContain('Everyone in your organisation');
     expect(text).toContain('Person 1, Person 2');
-    expect(text).toContain('Person 12 and 1188 more');
+    // Numbers are written the reader's way: in English with a thousands separator.
+    expect(text).toContain('Person 12 and 1,188 more');
   });
 
   it('says nothing of anyone waiting when everyone was recognised lately', () => {

@@ -1,5 +1,6 @@
 import { takeReachCensus, type Membership, type ReachRoll } from '../../../core/delivery';
 import { describeCensus } from '../../../bot/reach/wording';
+import { translatorFor } from '../../../bot/i18n/translator';
 
 const tenantId = 'tenant-a';
 const membership = (userId: string, refused?: Membership['refused']): Membership => ({
@@ -51,14 +52,14 @@ describe('takeReachCensus', () => {
   });
 
   it('reads as an admin would: the count, then who cannot be reached and why', async () => {
-    const text = describeCensus(await takeReachCensus(roll, tenantId), { limit: 1, more: 'See the CLI.' });
+    const text = describeCensus(translatorFor('en'), await takeReachCensus(roll, tenantId), { limit: 1 });
     expect(text.split('\n')).toEqual([
       'Moments can reach 3 of 5 people.',
       '2 through a personal chat with Moments; 1 through a team or group chat Moments is in (it opens a personal chat when it has something to send).',
       '',
       'Moments cannot reach 2:',
       '- Dee: removed or blocked Moments (Teams refused to open a chat)',
-      '…and 1 more. See the CLI.',
+      `…and 1 more. The jobs CLI lists everyone: npm run job -- reach --tenant ${tenantId}`,
     ]);
   });
 });
@@ -85,7 +86,7 @@ describe('takeReachCensus after Moments was removed', () => {
       { id: 'dee', displayName: 'Dee', reason: 'no-chat' },
       { id: 'eli', displayName: 'Eli', reason: 'no-chat' },
     ]);
-    expect(describeCensus(census)).toContain(
+    expect(describeCensus(translatorFor('en'), census)).toContain(
       '- Ana: removed Moments (from their chat with it, or from the team or group chat Moments knew them through); reached again once Moments is added back',
     );
   });

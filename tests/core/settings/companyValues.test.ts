@@ -15,7 +15,7 @@ const defaults = () => defaultTenantSettings(T, 'UTC');
 
 /** The settings a successful change produced; fails the test with the refusal otherwise. */
 function applied(change: ValueChange): Extract<ValueChange, { ok: true }> {
-  if (!change.ok) throw new Error(`expected the change to apply, got ${change.code}: ${change.message}`);
+  if (!change.ok) throw new Error(`expected the change to apply, got ${change.code}`);
   return change;
 }
 
@@ -26,7 +26,7 @@ describe('adding a value', () => {
     const before = defaults();
     const change = applied(addValue(before, '  Courage under fire  '));
     expect(change.value).toEqual({ id: 'courage-under-fire', name: 'Courage under fire' });
-    expect(change.summary).toBe('Added “Courage under fire” (#courage-under-fire).');
+    expect(change.done).toBe('added');
     expect(change.settings.values).toEqual([...before.values, change.value]);
     expect(before.values).toHaveLength(6); // the caller's settings are not changed in place
   });
@@ -41,18 +41,14 @@ describe('adding a value', () => {
     ['a blank name', '   '],
     ['a name of punctuation only', '!!! ???'],
   ])('refuses %s', (_what, name) => {
-    expect(addValue(defaults(), name)).toEqual({
-      ok: false,
-      code: 'VALUES.NAME_REQUIRED',
-      message: 'Give the value a name, e.g. “values add Courage”.',
-    });
+    expect(addValue(defaults(), name)).toEqual({ ok: false, code: 'VALUES.NAME_REQUIRED' });
   });
 
   test('refuses a name over 40 characters, and takes one of exactly 40', () => {
     expect(addValue(defaults(), 'x'.repeat(41))).toEqual({
       ok: false,
       code: 'VALUES.NAME_TOO_LONG',
-      message: 'Keep value names to 40 characters.',
+      most: 40,
     });
     expect(addValue(defaults(), 'x'.repeat(40)).ok).toBe(true);
   });
@@ -61,17 +57,19 @@ describe('adding a value', () => {
     ['the same name in another case', 'TEAMWORK'],
     ['a name with the same id', 'Customer-First'],
   ])('refuses %s as a duplicate', (_what, name) => {
-    const change = addValue(defaults(), name);
-    expect(change).toMatchObject({ ok: false, code: 'VALUES.DUPLICATE' });
-    expect(change.ok || change.message).toMatch(/^“(Teamwork|Customer first)” is already a value\.$/);
+    expect(addValue(defaults(), name)).toMatchObject({
+      ok: false,
+      code: 'VALUES.DUPLICATE',
+      clash: { name: expect.stringMatching(/^(Teamwork|Customer first)$/) },
+    });
   });
 
-  test('refuses the name of a retired value and says how to restore it', () => {
+  test('refuses the name of a retired value, naming it so the refusal can say how to restore it', () => {
     const retired = applied(retireValue(defaults(), 'ownership')).settings;
     expect(addValue(retired, 'Ownership')).toEqual({
       ok: false,
       code: 'VALUES.DUPLICATE',
-      message: '“Ownership” exists but is retired; restore it with “values restore ownership”.',
+      clash: { id: 'ownership', name: 'Ownership', retired: true },
     });
   });
 });
@@ -95,9 +93,7 @@ describe('renaming a value', () => {
   test('keeps its id, so past kudos and tags still point at it', () => {
     const change = applied(renameValue(defaults(), '#teamwork', 'Working together'));
     expect(change.value).toEqual({ id: 'teamwork', name: 'Working together' });
-    expect(change.summary).toBe(
-      'Renamed “Teamwork” to “Working together”. Past kudos keep the name they were given with.',
-    );
+    expect(change).toMatchObject({ done: 'renamed', formerName: 'Teamwork' });
     expect(change.settings.values.map((v) => v.id)).toEqual(defaults().values.map((v) => v.id));
     expect(findValue(change.settings, 'Working together')?.id).toBe('teamwork');
   });
@@ -115,26 +111,31 @@ describe('renaming a value', () => {
     });
   });
 
-  test('refuses an unknown value, a clash with another value and a bad name', () => {
+  test('refuses an unknown value, naming the values there are, a clash with another value and a bad name', () => {
     expect(renameValue(defaults(), 'bravery', 'Courage')).toEqual({
       ok: false,
       code: 'VALUES.UNKNOWN',
-      message:
-        'There is no value called “bravery”. The values are “Teamwork”, “Customer first”, “Ownership”, ' +
-        '“Innovation”, “Learning & growth”, “Above and beyond”. Type “settings” to see them with the ' +
-        'team’s other settings.',
+      reference: 'bravery',
+      active: [
+        'Teamwork',
+        'Customer first',
+        'Ownership',
+        'Innovation',
+        'Learning & growth',
+        'Above and beyond',
+      ],
+      retired: [],
     });
     const retired = applied(retireValue(defaults(), 'innovation')).settings;
     expect(restoreValue(retired, 'inovation')).toMatchObject({
       ok: false,
-      message: expect.stringContaining(
-        '“Learning & growth”, “Above and beyond”; retired: “Innovation”. Type “settings”',
-      ),
+      active: ['Teamwork', 'Customer first', 'Ownership', 'Learning & growth', 'Above and beyond'],
+      retired: ['Innovation'],
     });
     expect(renameValue(defaults(), 'teamwork', 'Ownership')).toMatchObject({
       ok: false,
       code: 'VALUES.DUPLICATE',
-      message: '“Ownership” is already a value.',
+      clash: { id: 'ownership', name: 'Ownership' },
     });
     expect(renameValue(defaults(), 'teamwork', ' ')).toMatchObject({
       ok: false,
@@ -151,13 +152,13 @@ describe('retiring and restoring a value', () => {
   test('a retired value stays in the list, marked retired; restoring offers it again', () => {
     const retired = applied(retireValue(defaults(), 'Customer first'));
     expect(retired.value).toEqual({ id: 'customer-first', name: 'Customer first', retired: true });
-    expect(retired.summary).toBe('Retired “Customer first”. It is no longer offered; past kudos keep it.');
+    expect(retired.done).toBe('retired');
     expect(retired.settings.values).toHaveLength(6);
     expect(activeIds(retired.settings)).not.toContain('customer-first');
 
     const restored = applied(restoreValue(retired.settings, '#customer-first'));
     expect(restored.value).toEqual({ id: 'customer-first', name: 'Customer first' });
-    expect(restored.summary).toBe('“Customer first” is offered again.');
+    expect(restored.done).toBe('restored');
     expect(restored.settings.values).toEqual(defaults().values);
   });
 
@@ -167,11 +168,7 @@ describe('retiring and restoring a value', () => {
       settings = applied(retireValue(settings, id)).settings;
     }
     expect(activeIds(settings)).toEqual(['above-and-beyond']);
-    expect(retireValue(settings, 'above-and-beyond')).toEqual({
-      ok: false,
-      code: 'VALUES.LAST_ONE',
-      message: 'Keep at least one active value: add another before retiring this one.',
-    });
+    expect(retireValue(settings, 'above-and-beyond')).toEqual({ ok: false, code: 'VALUES.LAST_ONE' });
     // Another active value makes it possible again.
     const withCourage = applied(addValue(settings, 'Courage')).settings;
     expect(activeIds(applied(retireValue(withCourage, 'above-and-beyond')).settings)).toEqual(['courage']);

@@ -1,4 +1,4 @@
-import { channelRightOf, NO_TEAM_ROLES, type ChannelManager } from '../../../core/settings';
+import { channelRightOf, type ChannelManager } from '../../../core/settings';
 import { MemoryTeamRoles } from '../../support/fakes';
 
 const TENANT = 'tenant-a';
@@ -61,25 +61,23 @@ describe('who may choose a team’s recognition channel', () => {
     await expect(channelRightOf(caller(OWNER), on, undefined)).resolves.toEqual({
       allowed: false,
       why: 'unknown',
-      reason: NO_TEAM_ROLES,
+      because: { cause: 'no-graph' },
     });
   });
 
   it('a team Graph cannot be asked about passes its reason on', async () => {
     const refused = new MemoryTeamRoles().addOwner(TENANT, TEAM, OWNER);
-    refused.unavailable.set(
-      `${TENANT}/${TEAM}`,
-      'Moments lacks the permission TeamMember.Read.Group for this team',
-    );
+    const because = { cause: 'no-permission', permission: 'TeamMember.Read.Group' } as const;
+    refused.unavailable.set(`${TENANT}/${TEAM}`, because);
     await expect(channelRightOf(caller(OWNER), on, refused)).resolves.toEqual({
       allowed: false,
       why: 'unknown',
-      reason: 'Moments lacks the permission TeamMember.Read.Group for this team',
+      because,
     });
   });
 
   it('a channel activity without the team’s group id cannot be checked', async () => {
     const right = await channelRightOf(caller(OWNER, { teamGroupId: undefined }), on, roles);
-    expect(right).toMatchObject({ allowed: false, why: 'unknown' });
+    expect(right).toEqual({ allowed: false, why: 'unknown', because: { cause: 'no-team-group' } });
   });
 });
