@@ -72,7 +72,7 @@ export function registerTeamSetup(app: Application<TurnState>, deps: TeamSetupDe
   const notAdmin = async (t: Translator, tenantId: string, settings: TenantSettings) => {
     const admins = await tenantAdmins(deps, tenantId, settings);
     if (admins.length === 0) {
-      return t.text('team.notAdmin.noAdmins', { howTo: firstAdminHowTo(tenantId, 'markdown') });
+      return t.text('team.notAdmin.noAdmins', { howTo: firstAdminHowTo(tenantId, 'markdown', t) });
     }
     return t.text('team.notAdmin', { admins: t.list(admins.map((a) => a.name)) });
   };
