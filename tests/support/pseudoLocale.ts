@@ -1,6 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { printAST } from '@formatjs/icu-messageformat-parser/printer';
-import { LANGUAGES } from '../../core/shared';
+import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
+import { LANGUAGES, type Language } from '../../core/shared';
 import { SOURCE, type Catalogue } from '../../bot/i18n/catalogues';
 import { translatorFor, translatorWith, type Translator } from '../../bot/i18n/translator';
 
@@ -60,10 +60,12 @@ export const PSEUDO_CATALOGUE: Catalogue = Object.fromEntries(
   ]),
 );
 
-/** A translator for every language Moments speaks, and the pseudo-locale last. */
-export function everyTranslator(timeZone = 'UTC'): Array<{ name: string; t: Translator }> {
-  return [
-    ...LANGUAGES.map((language) => ({ name: language, t: translatorFor(language, timeZone) })),
-    { name: 'pseudo', t: translatorWith(PSEUDO_CATALOGUE, 'en', timeZone) },
-  ];
+/** Every language Moments speaks, and the pseudo-locale last: what every card is tried in. */
+export const EVERY_LANGUAGE: ReadonlyArray<Language | 'pseudo'> = [...LANGUAGES, 'pseudo'];
+
+/** The translator for one of {@link EVERY_LANGUAGE}. */
+export function translatorIn(language: Language | 'pseudo', timeZone = 'UTC'): Translator {
+  return language === 'pseudo'
+    ? translatorWith(PSEUDO_CATALOGUE, 'en', timeZone)
+    : translatorFor(language, timeZone);
 }

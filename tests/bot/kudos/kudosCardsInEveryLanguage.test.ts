@@ -1,6 +1,5 @@
-import { LANGUAGES } from '../../../core/shared';
+import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import type { Recognition } from '../../../core/kudos';
-import { translatorFor } from '../../../bot/i18n/translator';
 import { expandCard } from '../../../bot/teams/cardRender';
 import { kudosFormCard, kudosSentCard, recognitionCard } from '../../../bot/kudos/kudosCards';
 import { kudosFormTexts } from '../../../bot/kudos/form';
@@ -39,9 +38,10 @@ function expectValid(card: Record<string, unknown>, limit = LIMITS.botMessage) {
   expect(JSON.stringify(card)).not.toContain('${');
 }
 
-describe.each(LANGUAGES)('kudos cards in %s', (language) => {
-  const t = translatorFor(language, 'Europe/London');
-  const reader = { language, timeZone: 'Europe/London' };
+describe.each(EVERY_LANGUAGE)('kudos cards in %s', (language) => {
+  const t = translatorIn(language, 'Europe/London');
+  // The pseudo-locale has no reader of its own: messages built per reader are tried in English.
+  const reader = { language: language === 'pseudo' ? ('en' as const) : language, timeZone: 'Europe/London' };
 
   it('the form, in a dialog and in chat, with an error and a quote', () => {
     for (const mode of ['task', 'chat'] as const) {

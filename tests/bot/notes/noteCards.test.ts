@@ -4,7 +4,7 @@ import { noteFormCard, noteListCard, noteNoticeCard, noteNudgeCard } from '../..
 import { noteFormData } from '../../../bot/notes/noteForm';
 import { noteListData, noticeData, nudgeCardData } from '../../../bot/notes/wording';
 import type { Note } from '../../../core/notes';
-import { LANGUAGES } from '../../../core/shared';
+import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 
 const note = (fields: Partial<Note> = {}): Note => ({
@@ -140,8 +140,8 @@ describe('note cards in every language', () => {
     { title: 'Sam Rivera', value: 'sam' },
   ];
 
-  it.each(LANGUAGES)('%s: the form, the list, the nudge and the notice render cleanly', (language) => {
-    const t = translatorFor(language, 'Asia/Tokyo');
+  it.each(EVERY_LANGUAGE)('%s: the form, the list, the nudge and the notice render cleanly', (language) => {
+    const t = translatorIn(language, 'Asia/Tokyo');
     const cards = [
       expandCard(
         noteFormCard,
@@ -164,7 +164,7 @@ describe('note cards in every language', () => {
 
   it('writes the list’s follow-up dates the reader’s way', () => {
     const list = (language: 'de' | 'ja') =>
-      JSON.stringify(expandCard(noteListCard, noteListData([note()], translatorFor(language), { people })));
+      JSON.stringify(expandCard(noteListCard, noteListData([note()], translatorIn(language), { people })));
     expect(list('de')).toContain('Dienstag, 16. März');
     expect(list('ja')).toContain('3月16日');
   });

@@ -1,4 +1,4 @@
-import { LANGUAGES } from '../../../core/shared';
+import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import { translatorFor } from '../../../bot/i18n/translator';
 import { expandCard } from '../../../bot/teams/cardRender';
 import {
@@ -24,11 +24,11 @@ const report = {
   notes: { written: 2, aboutThem: 1 },
 };
 
-describe.each(LANGUAGES)('the privacy cards in %s', (language) => {
-  const t = translatorFor(language, 'Europe/London');
+describe.each(EVERY_LANGUAGE)('the privacy cards in %s', (language) => {
+  const t = translatorIn(language, 'Europe/London');
 
   it('render cleanly within a bot message’s size', () => {
-    const person = { ...alex, language, locale: 'de-AT' };
+    const person = { ...alex, language: language === 'pseudo' ? undefined : language, locale: 'de-AT' };
     expectValid(
       expandCard(
         mySettingsCard,
@@ -48,7 +48,7 @@ test('German and Japanese readers get their own months, weekdays and dates', () 
       expandCard(
         mySettingsCard,
         mySettingsCardData({
-          t: translatorFor(language),
+          t: translatorIn(language),
           person: alex,
           values: settingsValuesOf(alex, settings),
           isManager: true,

@@ -13,7 +13,7 @@ import {
   parseSettingValues,
   type AuditEntry,
 } from '../../../core/settings';
-import { LANGUAGES } from '../../../core/shared';
+import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
 import { ALEX, HARNESS_TENANT, startBotHarness } from '../../support/botHarness';
 
@@ -28,12 +28,12 @@ const entry = (n: number): AuditEntry => ({
   to: n % 2 ? false : [],
 });
 
-describe.each(LANGUAGES)('the tenant settings card in %s', (language) => {
+describe.each(EVERY_LANGUAGE)('the tenant settings card in %s', (language) => {
   it('renders cleanly within a bot message’s size with the latest changes and every message', () => {
     const card = expandCard(
       tenantSettingsCard,
       tenantSettingsCardData({
-        t: translatorFor(language),
+        t: translatorIn(language),
         settings: { ...defaultTenantSettings('t', 'UTC'), version: '"00000000-0000-0000-0000-000000000000"' },
         audit: Array.from({ length: AUDIT_ENTRIES_SHOWN }, (_, n) => entry(n)),
         status: 'x'.repeat(120),

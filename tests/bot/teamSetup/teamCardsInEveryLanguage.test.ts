@@ -1,7 +1,7 @@
 // The team set-up cards, written in every language Moments speaks, are valid cards within Teams'
 // size limits with nothing left unbound; numbers, weekdays and lists follow the reader's language
 // already, though the catalogues other than English are not translated yet.
-import { LANGUAGES } from '../../../core/shared';
+import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import type { RecognitionStats, StatsAnswer } from '../../../core/kudos';
 import { defaultTenantSettings, type TenantAdmin } from '../../../core/settings';
 import { translatorFor } from '../../../bot/i18n/translator';
@@ -37,8 +37,8 @@ const busy: RecognitionStats = {
   notRecognisedIn30Days: Array.from({ length: 12 }, (_, i) => `Person Number ${i + 1} With A Long Name`),
 };
 
-describe.each(LANGUAGES)('team set-up cards in %s', (language) => {
-  const t = translatorFor(language, 'Europe/London');
+describe.each(EVERY_LANGUAGE)('team set-up cards in %s', (language) => {
+  const t = translatorIn(language, 'Europe/London');
   const settings = defaultTenantSettings('t', 'Europe/London');
   const retired = {
     ...settings,
