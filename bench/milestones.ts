@@ -41,11 +41,13 @@ import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { localDateOf, type Logger } from '../core/shared';
 import {
   MILESTONE_JOB,
+  onOccasionDays,
   planTenantRun,
   runMilestoneJob,
   type MilestoneJobDeps,
   type MilestoneJobReport,
   type MilestoneCandidates,
+  type OccasionDays,
 } from '../core/milestones';
 import type { Person } from '../core/people';
 import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
@@ -117,12 +119,12 @@ class FullScanCandidates implements MilestoneCandidates {
     return (await this.all(tenantId)).filter((p) => p.tenantId === tenantId && keep(p));
   }
 
-  birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
-    return this.where(tenantId, (p) => p.birthday !== undefined && monthDays.includes(p.birthday));
+  birthdaysOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
+    return this.where(tenantId, (p) => onOccasionDays(p.birthday, p.celebrate.birthday, days));
   }
 
-  anniversariesOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
-    return this.where(tenantId, (p) => p.hireDate !== undefined && monthDays.includes(p.hireDate.slice(5)));
+  anniversariesOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
+    return this.where(tenantId, (p) => onOccasionDays(p.hireDate?.slice(5), p.celebrate.anniversary, days));
   }
 
   hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]> {

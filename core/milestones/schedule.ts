@@ -12,8 +12,9 @@ import { isTimeZone } from '../people';
 import type { MilestonePolicy } from './policy';
 
 // Zones on Earth run from UTC-12 to UTC+14: the local date of an instant is within this of UTC's.
-const WEST_MS = 12 * 60 * 60 * 1000;
-const EAST_MS = 14 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const WEST_MS = 12 * HOUR_MS;
+const EAST_MS = 14 * HOUR_MS;
 
 /** Throws when `policy` cannot be followed: an hour outside 0-23, a lead outside 0-30, an unknown zone. */
 export function validatePolicy(policy: MilestonePolicy): void {
@@ -65,5 +66,22 @@ export function sendDateRange(window: PlanningWindow): { from: string; to: strin
   return {
     from: utcDateOf(new Date(window.since.getTime() - WEST_MS)),
     to: utcDateOf(new Date(window.now.getTime() + EAST_MS)),
+  };
+}
+
+/**
+ * The local dates whose send hour, in some zone on Earth, falls in the window: the dates anything
+ * can be sent for in it. Narrower than {@link sendDateRange}: an hour's run sends for one date, or
+ * two for a few hours a day, where every instant of the hour falls on two dates somewhere.
+ */
+export function sendHourDates(window: PlanningWindow, sendHour: number): { from: string; to: string } {
+  // The send hour of date d in a zone is d + sendHour - offset, the offset from -12 to +14 hours
+  // (a DST gap puts it between the offsets either side), so it can fall in (since, now] only when
+  // since - sendHour - 12 h < d <= now - sendHour + 14 h.
+  const after = window.since.getTime() - sendHour * HOUR_MS - WEST_MS;
+  const first = utcDateOf(new Date(after));
+  return {
+    from: Date.parse(`${first}T00:00:00Z`) > after ? first : addDays(first, 1),
+    to: utcDateOf(new Date(window.now.getTime() - sendHour * HOUR_MS + EAST_MS)),
   };
 }

@@ -6,8 +6,10 @@
 import type { Container } from '@azure/cosmos';
 import {
   MILESTONE_JOB,
+  onOccasionDays,
   runMilestoneJob,
   type MilestoneCandidates,
+  type OccasionDays,
   type MilestoneJobDeps,
 } from '../../core/milestones';
 import type { Note } from '../../core/notes';
@@ -140,17 +142,19 @@ class ReadsEveryone implements MilestoneCandidates {
   constructor(private readonly people: Container) {
     this.exact = new CosmosMilestoneCandidates(people, silentLogger);
   }
-  async birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
+  async birthdaysOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
     const { resources } = await this.people.items
       .query({
         query: 'SELECT * FROM c WHERE c.tenantId = @tenantId',
         parameters: [{ name: '@tenantId', value: tenantId }],
       })
       .fetchAll();
-    return resources.map(fromPersonDocument).filter((p) => p.birthday && monthDays.includes(p.birthday));
+    return resources
+      .map(fromPersonDocument)
+      .filter((p) => onOccasionDays(p.birthday, p.celebrate.birthday, days));
   }
-  anniversariesOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
-    return this.exact.anniversariesOn(tenantId, monthDays);
+  anniversariesOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
+    return this.exact.anniversariesOn(tenantId, days);
   }
   hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]> {
     return this.exact.hiredOn(tenantId, dates);
