@@ -40,9 +40,10 @@ const FIXED_REQUESTS = 30;
 const FIXED_DOCUMENTS = 10;
 /**
  * Documents read per reminder: the report and their manager, the manager's chat, the report's two
- * recent kudos and the two open notes about them (the old kudos and the done note are not read).
+ * recent kudos and their manager's open note about them (the old kudos, the done note and another
+ * manager's note about them are not read).
  */
-const DOCUMENTS_PER_REMINDER = 7;
+const DOCUMENTS_PER_REMINDER = 6;
 /** People in each organisation with no milestone in sight: a cheap job never reads them. */
 const BYSTANDERS = 300;
 const HOUR = 60 * 60 * 1000;
