@@ -187,6 +187,43 @@ describe('the milestone job’s Cosmos requests', () => {
     60_000,
   );
 
+  test('snoozed reminders coming back read only the people the run has not read, at once', async () => {
+    const tenantId = 'tenant-requests-snoozed';
+    const due = await seedOrg(tenantId, 12);
+    // Each manager snoozed a reminder about another report (birthday 17 March) until this hour.
+    const snoozed = due.map((d, i) =>
+      personOf(tenantId, `snoozed-${i}`, { managerId: d.managerId, birthday: '03-17' }),
+    );
+    await inBatches(snoozed, 20, (person) => runtime.stores.people.save(person));
+    await inBatches(snoozed, 20, (person) =>
+      runtime.stores.snoozes.save({
+        tenantId,
+        id: `snooze:birthday:2027-03-17:${person.id}:manager`,
+        managerId: person.managerId as string,
+        personId: person.id,
+        kind: 'birthday',
+        date: '2027-03-17',
+        occursOn: '2027-03-17',
+        dueAt: REMINDER_HOUR.toISOString(),
+      }),
+    );
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      const report = await runtime.jobs.milestones({
+        now: REMINDER_HOUR,
+        tenantIds: [tenantId],
+        dryRun: true,
+      });
+      expect(report.sends.filter((s) => s.outcome === 'planned')).toHaveLength(2 * due.length);
+      // The due reports and their managers, then the snoozed reports in one query: their managers
+      // are the ones the run read already.
+      expect(counter.byKind.get('people read')).toBeUndefined();
+      expect(counter.documentsByContainer.get('people')).toBe(3 * due.length);
+    } finally {
+      counter.stop();
+    }
+  });
+
   test('a job that reads every person in one query passes on requests, and fails on documents', async () => {
     const tenantId = 'tenant-requests-wasteful';
     const managers = 10;
