@@ -7,7 +7,7 @@ import {
   leadDays,
   observedDate,
   reminderDate,
-  sendHourDates,
+  sendDates,
   validatePolicy,
 } from './schedule';
 
@@ -55,6 +55,11 @@ export interface MilestoneCandidates {
   hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]>;
   /** The people with these ids (managers, for their zone). */
   managersOf(tenantId: string, ids: readonly string[]): Promise<Person[]>;
+  /**
+   * Every time zone a person of the tenant has, as stored; a zone nobody has any more may still
+   * be listed (it costs reads, never a send).
+   */
+  zonesInUse(tenantId: string): Promise<string[]>;
 }
 
 /** What to query for a window: everything that can have a send due in it. */
@@ -69,32 +74,36 @@ export interface CandidateQuery {
 const sortedUnique = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /**
- * The month-days and hire dates whose people can have a send due in `window`, in any zone: the
- * celebrations on the days whose send hour falls in the window somewhere, the reminders of those
- * days up to the lead ahead, weekends moved as the rule says, 29 February birthdays and hire dates
- * folded onto 28 February or 1 March in non-leap years, and only the milestones the tenant keeps.
- * Querying these (and nothing else) is what keeps the job's reads proportional to the milestones
- * due.
+ * The month-days and hire dates whose people can have a send due in `window`, in one of `zones`
+ * (the tenant's, see {@link sendDates}; without them, in any zone on Earth): the celebrations on
+ * the days whose send hour falls in the window, the reminders of those days up to the lead ahead,
+ * weekends moved as the rule says, 29 February birthdays and hire dates folded onto 28 February or
+ * 1 March in non-leap years, and only the milestones the tenant keeps. Querying these (and nothing
+ * else) is what keeps the job's reads proportional to the milestones due.
  */
-export function candidateQuery(window: PlanningWindow, policy: MilestonePolicy): CandidateQuery {
+export function candidateQuery(
+  window: PlanningWindow,
+  policy: MilestonePolicy,
+  zones?: readonly string[],
+): CandidateQuery {
   validatePolicy(policy);
   const none = (): OccasionDays => ({
     reminded: [],
     celebrated: [],
     defaultCelebration: policy.defaultCelebration,
   });
-  if (window.now.getTime() <= window.since.getTime()) {
+  const sends = window.now.getTime() > window.since.getTime() ? sendDates(window, policy, zones) : [];
+  const [first, last] = [sends[0], sends[sends.length - 1]];
+  if (first === undefined || last === undefined) {
     return { birthdays: none(), anniversaries: none(), hireDates: [] };
   }
-  const sends = sendHourDates(window, policy.sendHour);
-  const inSends = (date: string) => date >= sends.from && date <= sends.to;
+  const inSends = (date: string) => sends.includes(date);
   const reminded: string[] = [];
   const celebrated: string[] = [];
   const hireDates: string[] = [];
-  const last = addDays(sends.to, leadDays(policy));
   for (
-    let occursOn = earliestOccurrenceFor(sends.from, policy);
-    occursOn <= last;
+    let occursOn = earliestOccurrenceFor(first, policy);
+    occursOn <= addDays(last, leadDays(policy));
     occursOn = addDays(occursOn, 1)
   ) {
     const date = observedDate(occursOn, policy);
@@ -145,9 +154,10 @@ function mayBeReminded(person: Person, query: CandidateQuery): boolean {
 }
 
 /**
- * Reads the candidates of a window through the port: three indexed queries, then one for the
- * managers of whoever may be reminded (a celebration needs no manager). Nothing here reads the
- * whole directory.
+ * Reads the candidates of a window through the port: the tenant's zones, three indexed queries for
+ * the days whose send hour falls in the window in one of them (none in most hours of a tenant in
+ * a few zones), then one for the managers of whoever may be reminded (a celebration needs no
+ * manager). Nothing here reads the whole directory.
  */
 export async function findMilestoneCandidates(
   port: MilestoneCandidates,
@@ -155,7 +165,7 @@ export async function findMilestoneCandidates(
   window: PlanningWindow,
   policy: MilestonePolicy,
 ): Promise<{ people: Person[]; managers: Person[] }> {
-  const query = candidateQuery(window, policy);
+  const query = candidateQuery(window, policy, await port.zonesInUse(tenantId));
   const [birthdays, anniversaries, hires] = await Promise.all([
     hasDays(query.birthdays) ? port.birthdaysOn(tenantId, query.birthdays) : [],
     hasDays(query.anniversaries) ? port.anniversariesOn(tenantId, query.anniversaries) : [],

@@ -2,6 +2,7 @@
 // the feature (the index does not export it).
 import {
   addDays,
+  instantOfLocal,
   subtractWorkingDays,
   utcDateOf,
   workingDayOnOrAfter,
@@ -84,4 +85,31 @@ export function sendHourDates(window: PlanningWindow, sendHour: number): { from:
     from: Date.parse(`${first}T00:00:00Z`) > after ? first : addDays(first, 1),
     to: utcDateOf(new Date(window.now.getTime() - sendHour * HOUR_MS + EAST_MS)),
   };
+}
+
+/**
+ * The dates of {@link sendHourDates}, or, given the zones the tenant's people have (as stored),
+ * only those whose send hour falls in the window in one of them: a zone the runtime does not know,
+ * and no zone, count as the policy's default zone, as the planner reads them. A tenant in one zone
+ * sends for one date an hour a day, and for none the other 23.
+ */
+export function sendDates(
+  window: PlanningWindow,
+  policy: MilestonePolicy,
+  zones?: readonly string[],
+): string[] {
+  const range = sendHourDates(window, policy.sendHour);
+  const dates: string[] = [];
+  for (let date = range.from; date <= range.to; date = addDays(date, 1)) dates.push(date);
+  if (zones === undefined) return dates;
+  const effective = new Set([policy.defaultTimeZone]);
+  for (const zone of zones) effective.add(zone && isTimeZone(zone) ? zone : policy.defaultTimeZone);
+  const since = window.since.getTime();
+  const now = window.now.getTime();
+  return dates.filter((date) =>
+    [...effective].some((zone) => {
+      const at = instantOfLocal(date, policy.sendHour, zone).getTime();
+      return at > since && at <= now;
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import type { CelebrationPreference, Person } from '../../core/people';
 import { chunks, type Logger } from '../../core/shared';
 import type { DocumentReader } from './documents';
 import { personReader } from './personDocument';
+import { zoneIndexOf, type ZoneIndex } from './zoneIndex';
 
 // Keeps each query text and its parameters small; a window needs a handful of values, a large
 // team's managers a few hundred.
@@ -28,19 +29,25 @@ function preferenceIn(
 }
 
 /**
- * The milestone job's reads, on the `people` container. Each is one parameterised query per
+ * The milestone job's reads, on the `people` container and its zone markers. Each is one parameterised query per
  * (chunk of) values that names the tenant in WHERE and matches indexed fields only (equalities,
  * ARRAY_CONTAINS of a parameter, IS_DEFINED), so its cost follows the people matched, not the
  * people stored.
  */
 export class CosmosMilestoneCandidates implements MilestoneCandidates {
   private readonly documents: DocumentReader<Person>;
+  private readonly zones: ZoneIndex;
 
   constructor(
     private readonly container: Container,
     logger: Logger,
   ) {
     this.documents = personReader(logger);
+    this.zones = zoneIndexOf(container);
+  }
+
+  zonesInUse(tenantId: string): Promise<string[]> {
+    return this.zones.zones(tenantId);
   }
 
   birthdaysOn(tenantId: string, days: OccasionDays): Promise<Person[]> {

@@ -3,6 +3,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
 import type { Container } from '@azure/cosmos';
 import { CosmosMilestoneCandidates } from '../../functions/cosmos/milestoneCandidates';
+import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { fromPersonDocument, toPersonDocument } from '../../functions/cosmos/personDocument';
 import {
   DEFAULT_MILESTONE_POLICY,
@@ -14,6 +15,7 @@ import {
 } from '../../core/milestones';
 import type { Person } from '../../core/people';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { countCosmosRequests } from '../support/cosmosRequests';
 
 const TENANT_A = 'tenant-a';
 const TENANT_B = 'tenant-b';
@@ -142,6 +144,9 @@ describe('CosmosMilestoneCandidates', () => {
       return { found, queries: queries - before };
     };
 
+    // The first run marks the tenant's zones from one pass over its directory; the runs compared
+    // read the marks.
+    await run();
     await store(fillers(0, 50));
     const small = await run();
     await store(fillers(50, 450));
@@ -265,5 +270,45 @@ describe('a person not due in this hour’s run', () => {
       'birthday:2027-03-16:birthday-reminded:manager',
       'first-week:2027-03-16:first-week:manager',
     ]);
+  });
+});
+
+describe('the tenant’s zones', () => {
+  const TENANT_Z = 'tenant-zones';
+
+  it('are marked as people are saved, built once from people stored before, and read from the marks', async () => {
+    const directory = new CosmosPeopleDirectory(container, silentLogger);
+    await directory.save(person(TENANT_Z, 'tokyo', { timeZone: 'Asia/Tokyo' }));
+    await directory.addIfAbsent(person(TENANT_Z, 'new-york', { timeZone: 'America/New_York' }));
+    await directory.save(person(TENANT_Z, 'tokyo-too', { timeZone: 'Asia/Tokyo' }));
+    // Counted in the tenant's default zone by the job, as no zone is.
+    await directory.save(person(TENANT_Z, 'mars', { timeZone: 'Mars/Olympus_Mons' }));
+    // Stored before zones were marked.
+    await container.items.upsert(toPersonDocument(person(TENANT_Z, 'paris', { timeZone: 'Europe/Paris' })));
+
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      expect(await candidates.zonesInUse(TENANT_Z)).toEqual([
+        'America/New_York',
+        'Asia/Tokyo',
+        'Europe/Paris',
+      ]);
+      // The one pass over the directory: each person's zone.
+      expect(counter.documentsByContainer.get('people')).toBe(5);
+      await directory.save(person(TENANT_Z, 'kolkata', { timeZone: 'Asia/Kolkata' }));
+      counter.reset();
+      expect(await candidates.zonesInUse(TENANT_Z)).toEqual([
+        'America/New_York',
+        'Asia/Kolkata',
+        'Asia/Tokyo',
+        'Europe/Paris',
+      ]);
+      // From then on, the marks alone: one a zone, and the one saying they were built.
+      expect(counter.documentsByContainer.get('people')).toBeUndefined();
+      expect(counter.documentsByContainer.get('settings')).toBe(5);
+      expect(await candidates.zonesInUse('tenant-without-people')).toEqual([]);
+    } finally {
+      counter.stop();
+    }
   });
 });

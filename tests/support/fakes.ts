@@ -442,6 +442,12 @@ export class MemoryMilestoneCandidates implements MilestoneCandidates {
   managersOf(tenantId: string, ids: readonly string[]) {
     return this.where(tenantId, (p) => ids.includes(p.id));
   }
+  async zonesInUse(tenantId: string) {
+    const zones = [...this.people.people.values()].flatMap((p) =>
+      p.tenantId === tenantId && p.timeZone ? [p.timeZone] : [],
+    );
+    return [...new Set(zones)].sort();
+  }
 }
 
 /** Notes in memory, answering each read the way the Cosmos queries do. */

@@ -26,6 +26,7 @@ const directoryPort = (people: readonly Person[]): MilestoneCandidates => ({
     people.filter((p) => onOccasionDays(p.hireDate?.slice(5), p.celebrate.anniversary, days)),
   hiredOn: async (_tenantId, dates) => people.filter((p) => p.hireDate && dates.includes(p.hireDate)),
   managersOf: async (_tenantId, ids) => people.filter((p) => ids.includes(p.id)),
+  zonesInUse: async () => [...new Set(people.flatMap((p) => (p.timeZone === undefined ? [] : [p.timeZone])))],
 });
 
 /** Every month-day a query reads for an occasion, whoever it reads on it. */
@@ -82,6 +83,34 @@ describe('candidateQuery', () => {
     expect(allDays(candidateQuery(friday, policy).birthdays)).toContain('02-29');
   });
 
+  it('asks for nothing in the hours when none of the tenant’s zones is at its send hour', () => {
+    const london = ['Europe/London'];
+    const hour = (from: string) => ({ since: new Date(from), now: new Date(Date.parse(from) + HOUR) });
+    // 09:00 in London is 09:00 UTC in March: the 08:00-09:00 run sends, the others do not.
+    expect(allDays(candidateQuery(hour('2027-03-10T08:00:00Z'), policy, london).birthdays)).toEqual([
+      '03-10',
+      '03-15',
+    ]);
+    for (const from of ['2027-03-10T09:00:00Z', '2027-03-10T12:00:00Z', '2027-03-10T23:00:00Z']) {
+      const query = candidateQuery(hour(from), policy, london);
+      expect([...allDays(query.birthdays), ...query.hireDates]).toEqual([]);
+    }
+    // Anywhere on Earth, 09:00 falls in every hour on some date.
+    expect(allDays(candidateQuery(hour('2027-03-10T12:00:00Z'), policy).birthdays)).not.toEqual([]);
+  });
+
+  it('counts people without a zone, or with one the runtime does not know, in the default zone', () => {
+    // 09:00 in Tokyo is 00:00 UTC.
+    const tokyo = { ...policy, defaultTimeZone: 'Asia/Tokyo' };
+    const window = { since: new Date('2027-03-09T23:00:00Z'), now: new Date('2027-03-10T00:00:00Z') };
+    expect(allDays(candidateQuery(window, tokyo, ['Mars/Olympus_Mons']).birthdays)).toEqual([
+      '03-10',
+      '03-15',
+    ]);
+    expect(allDays(candidateQuery(window, tokyo, []).birthdays)).toEqual(['03-10', '03-15']);
+    expect(allDays(candidateQuery(window, policy, ['Mars/Olympus_Mons']).birthdays)).toEqual([]);
+  });
+
   it('asks for nothing for an empty window', () => {
     const now = new Date('2027-03-12T12:00:00Z');
     const none = { reminded: [], celebrated: [], defaultCelebration: policy.defaultCelebration };
@@ -110,6 +139,9 @@ describe('candidateQuery', () => {
       'Pacific/Chatham',
       'Australia/Lord_Howe',
       'America/Santiago',
+      // Counted in the tenant's default zone, as no zone is.
+      'Mars/Olympus_Mons',
+      '',
       undefined,
     ];
     // undefined: not chosen, the tenant's default applies.
@@ -136,12 +168,15 @@ describe('candidateQuery', () => {
     const port = directoryPort(people);
     let read = 0;
     let planned = 0;
-    for (let run = 0; run < 60; run++) {
+    const runs = 60;
+    for (let run = 0; run < runs; run++) {
       const year = random() < 0.5 ? 2027 : 2028;
       const since = new Date(
         new Date(`${year}-02-20T00:00:00Z`).getTime() + Math.floor(random() * 30 * 24) * HOUR,
       );
-      const now = new Date(since.getTime() + (1 + Math.floor(random() * 30)) * HOUR);
+      // Half of them one hour, as the timer runs; the others catching up.
+      const hours = random() < 0.5 ? 1 : 1 + Math.floor(random() * 30);
+      const now = new Date(since.getTime() + hours * HOUR);
       const runPolicy: MilestonePolicy = {
         ...policy,
         reminderWorkingDaysAhead: pick([0, 1, 3, 5, 8]),
@@ -152,6 +187,7 @@ describe('candidateQuery', () => {
         anniversaries: random() < 0.8,
         checkIns: pick([[0, 7, 30, 90], [0, 30], []] as const),
         defaultCelebration: pick(['public', 'manager', 'off'] as const),
+        defaultTimeZone: pick(['Europe/London', 'Asia/Tokyo', 'America/Los_Angeles']),
       };
       const window = { since, now };
       const found = await findMilestoneCandidates(port, TENANT, window, runPolicy);
@@ -164,7 +200,7 @@ describe('candidateQuery', () => {
     }
     // Not a vacuous comparison, and not one that reads everyone.
     expect(planned).toBeGreaterThan(100);
-    expect(read).toBeLessThan((60 * people.length) / 8);
+    expect(read).toBeLessThan((runs * people.length) / 8);
   });
 });
 
@@ -190,6 +226,7 @@ describe('findMilestoneCandidates', () => {
         calls.push(`managersOf ${tenantId} ${ids.join(',')}`);
         return [alex];
       },
+      zonesInUse: async () => ['Europe/London'],
     };
     const window = { since: new Date('2027-03-12T08:00:00Z'), now: new Date('2027-03-12T09:00:00Z') };
     const found = await findMilestoneCandidates(port, TENANT, window, policy);
