@@ -9,7 +9,9 @@
  *   needs (chats, channels, and the kudos and notes the reminders show). The same two as documents
  *   read per due milestone (documents returned: ours are indexed equalities, which on an account
  *   read what they return; the naive plan reads every person), the driver of RU on an account,
- *   where every request is not 1 RU as on the local server.
+ *   where every request is not 1 RU as on the local server. And the documents of the whole day's
+ *   24 hourly dry runs per milestone due that day: the due hour is the job's best case, and the
+ *   timer runs every other hour of the day too.
  * - `reminder-delivery`: 2,000 reminders to distinct managers sent by the job through the real
  *   TeamsMessenger to the fake Bot Connector, which enforces Teams' limits (50 requests/s per
  *   tenant): send rate, 429s, duplicates and losses, against a sequential loop of
@@ -41,11 +43,13 @@ import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { localDateOf, type Logger } from '../core/shared';
 import {
   MILESTONE_JOB,
+  onOccasionDays,
   planTenantRun,
   runMilestoneJob,
   type MilestoneJobDeps,
   type MilestoneJobReport,
   type MilestoneCandidates,
+  type OccasionDays,
 } from '../core/milestones';
 import type { Person } from '../core/people';
 import { startTestCosmos, type TestCosmos } from '../tests/support/cosmos';
@@ -117,12 +121,12 @@ class FullScanCandidates implements MilestoneCandidates {
     return (await this.all(tenantId)).filter((p) => p.tenantId === tenantId && keep(p));
   }
 
-  birthdaysOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
-    return this.where(tenantId, (p) => p.birthday !== undefined && monthDays.includes(p.birthday));
+  birthdaysOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
+    return this.where(tenantId, (p) => onOccasionDays(p.birthday, p.celebrate.birthday, days));
   }
 
-  anniversariesOn(tenantId: string, monthDays: readonly string[]): Promise<Person[]> {
-    return this.where(tenantId, (p) => p.hireDate !== undefined && monthDays.includes(p.hireDate.slice(5)));
+  anniversariesOn(tenantId: string, days: OccasionDays): Promise<Person[]> {
+    return this.where(tenantId, (p) => onOccasionDays(p.hireDate?.slice(5), p.celebrate.anniversary, days));
   }
 
   hiredOn(tenantId: string, dates: readonly string[]): Promise<Person[]> {
@@ -131,6 +135,11 @@ class FullScanCandidates implements MilestoneCandidates {
 
   managersOf(tenantId: string, ids: readonly string[]): Promise<Person[]> {
     return this.where(tenantId, (p) => ids.includes(p.id));
+  }
+
+  async zonesInUse(tenantId: string): Promise<string[]> {
+    const people = await this.where(tenantId, (p) => p.timeZone !== undefined);
+    return [...new Set(people.map((p) => p.timeZone as string))];
   }
 }
 
@@ -185,6 +194,18 @@ interface PlanMeasure {
   sends: number;
   milestones: number;
   byKind: string;
+  /** The documents per container, e.g. `people=345, conversations=170`. */
+  documentsByContainer: string;
+}
+
+/** The hourly dry runs of a whole day, one after another as the timer runs them. */
+interface DayMeasure {
+  /** Documents read by the day's 24 runs. */
+  documents: number;
+  /** Of which by the runs that had nothing to send. */
+  idleDocuments: number;
+  /** Distinct milestones the day's runs planned a send for. */
+  milestones: number;
 }
 
 /** Distinct milestones (kind, date, person) among the sends a dry run planned. */
@@ -227,11 +248,38 @@ async function measurePlan(counter: RequestCounter, variant: PlanVariant): Promi
       ms,
       ...dueMilestones(report),
       byKind: [...counter.byKind].map(([kind, n]) => `${kind}=${n}`).join(', '),
+      documentsByContainer: [...counter.documentsByContainer].map(([name, n]) => `${name}=${n}`).join(', '),
     };
   }
   if (requestCounts.size > 1)
     note(`  (request counts varied between runs: ${[...requestCounts].join(', ')})`);
   return { ...(last as PlanMeasure), ms: Math.min(...times) };
+}
+
+/**
+ * The 24 hourly dry runs of the day that ends at midnight after {@link REMINDER_HOUR}, each after
+ * a recorded run an hour before it, as the timer runs them: the due hour alone is the job's best
+ * case, and every other hour of the day is paid for too.
+ */
+async function measureDay(
+  counter: RequestCounter,
+  runAt: (now: Date) => Promise<MilestoneJobReport>,
+  recordRun: (at: Date) => Promise<void>,
+): Promise<DayMeasure> {
+  const midnight = Date.parse(`${REMINDER_HOUR.toISOString().slice(0, 10)}T00:00:00Z`);
+  const day: DayMeasure = { documents: 0, idleDocuments: 0, milestones: 0 };
+  const milestones = new Set<string>();
+  for (let hour = 1; hour <= 24; hour++) {
+    const now = new Date(midnight + hour * HOUR);
+    await recordRun(new Date(now.getTime() - HOUR));
+    counter.reset();
+    const report = await runAt(now);
+    const planned = report.sends.filter((s) => s.outcome === 'planned');
+    for (const s of planned) milestones.add(s.deliveryId.split(':').slice(0, 3).join(':'));
+    day.documents += counter.documents;
+    if (planned.length === 0) day.idleDocuments += counter.documents;
+  }
+  return { ...day, milestones: milestones.size };
 }
 
 /** A fresh local Cosmos DB server and runtime for `body`, stopped afterwards. */
@@ -262,8 +310,13 @@ async function planAt(
   size: number,
   logger: Logger,
   connector: FakeConnector,
-  variants: { pagedBaseline?: boolean } = {},
-): Promise<{ ours: PlanMeasure; naive: PlanMeasure; paged?: PlanMeasure }> {
+  variants: { pagedBaseline?: boolean; day?: boolean } = {},
+): Promise<{
+  ours: PlanMeasure;
+  naive: PlanMeasure;
+  paged?: PlanMeasure;
+  day?: { ours: DayMeasure; naive: DayMeasure };
+}> {
   return withRuntime(logger, async (runtime, cosmos) => {
     const now = REMINDER_HOUR;
     const tenantId = `bench-plan-${size}`;
@@ -279,6 +332,10 @@ async function planAt(
     const options = { now, tenantIds: [tenantId], dryRun: true };
     const people = cosmos.database.container('people');
     const counter = countCosmosRequests(cosmos.server.port);
+    // A tenant's first run marks its people's zones from one pass over the directory, once ever
+    // (the people saved since mark their own): not a cost of any run measured here.
+    await new CosmosMilestoneCandidates(people, runtime.logger).zonesInUse(tenantId);
+    note(`  the tenant's zones marked once, from ${counter.documents} documents`);
     /** The job over `candidates()`, a fresh port each time (the naive one keeps what it read). */
     const variant = (candidates: () => MilestoneCandidates): PlanVariant => ({
       run: () => runMilestoneJob(depsWith(runtime, candidates(), logger), options),
@@ -315,10 +372,35 @@ async function planAt(
         note(
           `  ${size} people, ${name}: ${m.requests} requests (${m.planRequests} planning, ` +
             `${m.peopleRequests} to people), ${m.documents} documents read (${m.planDocuments} planning) ` +
-            `in ${m.ms.toFixed(0)} ms for ${m.milestones} due milestones / ${m.sends} sends [${m.byKind}]`,
+            `in ${m.ms.toFixed(0)} ms for ${m.milestones} due milestones / ${m.sends} sends [${m.byKind}] ` +
+            `[documents: ${m.documentsByContainer}]`,
         );
       }
-      return { ours, naive, ...(paged ? { paged } : {}) };
+      let day: { ours: DayMeasure; naive: DayMeasure } | undefined;
+      if (variants.day) {
+        const recordRun = (at: Date) => runtime.stores.settings.recordRun(tenantId, MILESTONE_JOB, at);
+        const dayOf = (candidates: () => MilestoneCandidates) => (at: Date) =>
+          runMilestoneJob(depsWith(runtime, candidates(), logger), { ...options, now: at });
+        day = {
+          ours: await measureDay(
+            counter,
+            dayOf(() => new CosmosMilestoneCandidates(people, runtime.logger)),
+            recordRun,
+          ),
+          naive: await measureDay(
+            counter,
+            dayOf(() => new FullScanCandidates(people)),
+            recordRun,
+          ),
+        };
+        for (const [name, m] of Object.entries(day)) {
+          note(
+            `  ${size} people, ${name}, the day's 24 hourly runs: ${m.documents} documents read ` +
+              `(${m.idleDocuments} by the runs with nothing to send) for ${m.milestones} due milestones`,
+          );
+        }
+      }
+      return { ours, naive, ...(paged ? { paged } : {}), ...(day ? { day } : {}) };
     } finally {
       counter.stop();
     }
@@ -329,7 +411,7 @@ async function benchPlan(logger: Logger): Promise<MilestoneBenchLine[]> {
   // Dry runs send nothing; the stored conversations still need a service URL.
   const connector = await startFakeConnector();
   try {
-    const large = await planAt(PLAN_SIZES.large, logger, connector);
+    const large = await planAt(PLAN_SIZES.large, logger, connector, { day: true });
     const small = await planAt(PLAN_SIZES.small, logger, connector, { pagedBaseline: true });
     if (connector.stats().requests > 0) note('  WARNING: a dry run sent something');
     const bench = 'milestone-plan';
@@ -372,6 +454,19 @@ async function benchPlan(logger: Logger): Promise<MilestoneBenchLine[]> {
           m.naive.planDocuments / m.naive.milestones,
         ),
         line(bench, `due-milestones-${suffix}`, m.ours.milestones, 'count', m.naive.milestones),
+      );
+    }
+    if (large.day) {
+      const { ours, naive } = large.day;
+      rows.push(
+        line(bench, 'day-documents-20k', ours.documents, 'documents', naive.documents),
+        line(
+          bench,
+          'day-documents-per-due-20k',
+          ours.documents / ours.milestones,
+          'documents/milestone',
+          naive.documents / naive.milestones,
+        ),
       );
     }
     if (small.paged) {

@@ -115,7 +115,7 @@ async function runForTenant(
     return channelId && channel ? { channelId, channel } : undefined;
   });
   // A snoozed reminder goes back to the chat it came from.
-  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, async (userId) => {
+  const snoozed = await readSnoozed(deps, tenantId, plan.snoozes, plan.people, async (userId) => {
     const reached = await chatWith(userId);
     return 'chat' in reached ? reached.chat : undefined;
   });

@@ -31,21 +31,26 @@ export interface SnoozeResendRun {
 }
 
 /**
- * The people and manager's chat of each due snooze, one snooze after another, so the reminder
- * context can be read for them together with the run's planned reminders.
+ * The people and manager's chat of each due snooze, so the reminder context can be read for them
+ * together with the run's planned reminders. People the run has read already (`known`: its
+ * candidates and their managers) are taken from there; the others are read in one batch.
  */
 export async function readSnoozed(
   deps: Pick<MilestoneJobDeps, 'people'>,
   tenantId: string,
   snoozes: readonly ReminderSnooze[],
+  known: ReadonlyMap<string, Person>,
   chatWith: (userId: string) => Promise<ConversationRecord | undefined>,
 ): Promise<SnoozedReminder[]> {
+  const missing = [...new Set(snoozes.flatMap((s) => [s.personId, s.managerId]))].filter(
+    (id) => !known.has(id),
+  );
+  const read = missing.length > 0 ? await deps.people.findMany(tenantId, missing) : [];
+  const people = new Map([...known, ...read.map((person) => [person.id, person] as const)]);
   const snoozed: SnoozedReminder[] = [];
   for (const snooze of snoozes) {
-    const [person, manager] = await Promise.all([
-      deps.people.get(tenantId, snooze.personId),
-      deps.people.get(tenantId, snooze.managerId),
-    ]);
+    const person = people.get(snooze.personId);
+    const manager = people.get(snooze.managerId);
     const chat = await chatWith(snooze.managerId);
     snoozed.push({
       snooze,

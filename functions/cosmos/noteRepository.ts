@@ -81,18 +81,24 @@ export class CosmosNoteStore implements NoteStore {
 
   async openAboutSubjects(tenantId: string, pairs: readonly NotePair[]): Promise<Note[]> {
     const unique = [...new Map(pairs.map((pair) => [notePairKey(pair), pair])).values()];
-    // Per chunk, the query matches its authors against its subjects; the check keeps a note only
-    // for its own author's pair (not, say, a former manager's note about someone else's report).
+    // Each pair is its own equality on author and subject, so a note is read only for the pair it
+    // belongs to (not, say, a former manager's note about someone else's report); the check keeps
+    // it so should the query ever be edited carelessly.
     return readInChunks(
       unique,
       (chunk) => {
         const wanted = new Set(chunk.map(notePairKey));
+        const anyPair = chunk
+          .map((_, index) => `(c.authorId = @a${index} AND c.subjectId = @s${index})`)
+          .join(' OR ');
         return this.query(
-          "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.status = 'open' AND ARRAY_CONTAINS(@authors, c.authorId) AND ARRAY_CONTAINS(@subjects, c.subjectId) ORDER BY c.createdAt DESC",
+          `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.status = 'open' AND (${anyPair}) ORDER BY c.createdAt DESC`,
           [
             { name: '@tenantId', value: tenantId },
-            { name: '@authors', value: [...new Set(chunk.map((pair) => pair.authorId))] },
-            { name: '@subjects', value: [...new Set(chunk.map((pair) => pair.subjectId))] },
+            ...chunk.flatMap((pair, index) => [
+              { name: `@a${index}`, value: pair.authorId },
+              { name: `@s${index}`, value: pair.subjectId },
+            ]),
           ],
           (n) => n.tenantId === tenantId && n.status === 'open' && wanted.has(notePairKey(n)),
         );

@@ -5,6 +5,7 @@ import { patchChecked } from './checkedPatch';
 import { orUndefined, statusOf, type DocumentReader } from './documents';
 import { managerIndexOf, type ManagerIndex } from './managerIndex';
 import { personReader, toPersonDocument } from './personDocument';
+import { zoneIndexOf, type ZoneIndex } from './zoneIndex';
 
 /** Manager markers written at once after an import or a sync. */
 const LIST_MANAGERS_CONCURRENCY = 8;
@@ -15,12 +16,14 @@ const POINT_READS_UP_TO = 10;
 /**
  * The directory in the `people` container, partitioned by [tenantId, id]. Every write that gives
  * someone a manager, or takes a report or a person away, keeps the tenant's manager markers
- * ({@link ManagerIndex}) with it, whichever use case made it (import, Graph sync, roster,
- * forget-me).
+ * ({@link ManagerIndex}) with it, and every write of a whole person its zone markers
+ * ({@link ZoneIndex}), whichever use case made it (import, Graph sync, roster, my settings,
+ * forget-me). Patches change no zone.
  */
 export class CosmosPeopleDirectory implements PeopleDirectory {
   private readonly documents: DocumentReader<Person>;
   private readonly managers: ManagerIndex;
+  private readonly zones: ZoneIndex;
 
   constructor(
     private readonly container: Container,
@@ -28,6 +31,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
   ) {
     this.documents = personReader(logger);
     this.managers = managerIndexOf(container);
+    this.zones = zoneIndexOf(container);
   }
 
   async get(tenantId: string, id: string): Promise<Person | undefined> {
@@ -75,6 +79,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
 
   async save(person: Person, options?: { listManagerLater?: boolean }): Promise<void> {
     await this.container.items.upsert(toPersonDocument(person));
+    await this.zones.mark(person.tenantId, person.timeZone);
     // After the person: a retire deciding meanwhile then either sees them or loses its etag. A
     // manager this person no longer has keeps a marker until the digest finds them without reports.
     if (person.managerId && !options?.listManagerLater) {
@@ -95,6 +100,7 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
       if (statusOf(error) === 409) return false;
       throw error;
     }
+    await this.zones.mark(person.tenantId, person.timeZone);
     if (person.managerId) await this.managers.mark(person.tenantId, person.managerId);
     return true;
   }

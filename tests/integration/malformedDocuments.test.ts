@@ -77,7 +77,9 @@ describe('people', () => {
 
   it('leaves a damaged person out of the milestone job’s reads', async () => {
     const candidates = new CosmosMilestoneCandidates(cosmos.database.container('people'), logger);
-    expect((await candidates.birthdaysOn(T, ['03-14'])).map((p) => p.id)).toEqual(['good']);
+    // The damaged record's anniversary preference is valid, so the query returns it.
+    const days = { reminded: ['03-14'], celebrated: [], defaultCelebration: 'manager' as const };
+    expect((await candidates.anniversariesOn(T, days)).map((p) => p.id)).toEqual(['good']);
     expectLoggedOnce('person', 'broken');
   });
 });

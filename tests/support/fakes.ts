@@ -24,7 +24,13 @@ import type {
   RecognitionStore,
   TallyDecision,
 } from '../../core/kudos';
-import type { MilestoneCandidates, ReminderSnooze, SnoozeStore } from '../../core/milestones';
+import {
+  onOccasionDays,
+  type MilestoneCandidates,
+  type OccasionDays,
+  type ReminderSnooze,
+  type SnoozeStore,
+} from '../../core/milestones';
 import type {
   AuditEntry,
   AuditTrail,
@@ -429,17 +435,23 @@ export class MemoryMilestoneCandidates implements MilestoneCandidates {
       [...this.people.people.values()].filter((p) => p.tenantId === tenantId && match(p)),
     );
   }
-  birthdaysOn(tenantId: string, monthDays: readonly string[]) {
-    return this.where(tenantId, (p) => !!p.birthday && monthDays.includes(p.birthday));
+  birthdaysOn(tenantId: string, days: OccasionDays) {
+    return this.where(tenantId, (p) => onOccasionDays(p.birthday, p.celebrate.birthday, days));
   }
-  anniversariesOn(tenantId: string, monthDays: readonly string[]) {
-    return this.where(tenantId, (p) => !!p.hireDate && monthDays.includes(p.hireDate.slice(5)));
+  anniversariesOn(tenantId: string, days: OccasionDays) {
+    return this.where(tenantId, (p) => onOccasionDays(p.hireDate?.slice(5), p.celebrate.anniversary, days));
   }
   hiredOn(tenantId: string, dates: readonly string[]) {
     return this.where(tenantId, (p) => !!p.hireDate && dates.includes(p.hireDate));
   }
   managersOf(tenantId: string, ids: readonly string[]) {
     return this.where(tenantId, (p) => ids.includes(p.id));
+  }
+  async zonesInUse(tenantId: string) {
+    const zones = [...this.people.people.values()].flatMap((p) =>
+      p.tenantId === tenantId && p.timeZone ? [p.timeZone] : [],
+    );
+    return [...new Set(zones)].sort();
   }
 }
 

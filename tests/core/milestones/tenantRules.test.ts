@@ -91,7 +91,7 @@ describe('the tenant’s milestone rules', () => {
       ]);
       // The candidate query reads the weekend's birthdays on the Monday.
       const monday = { since: new Date('2027-03-15T08:00:00Z'), now: new Date('2027-03-15T09:00:00Z') };
-      expect(candidateQuery(monday, next).birthdayMonthDays).toEqual(
+      expect(candidateQuery(monday, next).birthdays.celebrated).toEqual(
         expect.arrayContaining(['03-13', '03-14']),
       );
     });
@@ -133,7 +133,8 @@ describe('the tenant’s milestone rules', () => {
         'anniversary:2027-03-17:megan:celebration 2027-03-17',
       ]);
       const window = { since: new Date('2027-03-12T08:00:00Z'), now: new Date('2027-03-12T09:00:00Z') };
-      expect(candidateQuery(window, tenantPolicy({ birthdays: false })).birthdayMonthDays).toEqual([]);
+      const { birthdays } = candidateQuery(window, tenantPolicy({ birthdays: false }));
+      expect([...birthdays.reminded, ...birthdays.celebrated]).toEqual([]);
       expect(
         milestonesBetween(megan, '2027-03-15', '2027-03-19', tenantPolicy({ birthdays: false })).map(
           (m) => m.kind,
