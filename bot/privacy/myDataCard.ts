@@ -13,7 +13,8 @@ import type { MessageKey } from '../i18n/catalogues';
 import { languageName, type Translator } from '../i18n/translator';
 import { commandWordsIn } from '../help/commands';
 import type { MyDataCardData } from './privacyCards';
-import { celebrationTitle, hourText, weekdayName } from './wording';
+import { celebrationTitle } from './wording';
+import { hourText, weekdayName } from '../i18n/calendarNames';
 
 type Fact = MyDataCardData['sections'][number]['facts'][number];
 

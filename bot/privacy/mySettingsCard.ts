@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/catalogues';
 import { languageName, type Translator } from '../i18n/translator';
 import type { MySettingsCardData, MySettingsTexts } from './privacyCards';
 import { zoneChoices } from './timeZoneChoices';
-import { celebrationTitle, hourText, monthName, pad, weekdayNames, wordsOf } from './wording';
+import { celebrationTitle, pad, wordsOf } from './wording';
+import { hourText, monthName, weekdayNames } from '../i18n/calendarNames';
 
 /**
  * The birthday lists' "Not set" choice. Adaptive Cards refuse a choice with an empty value, so the

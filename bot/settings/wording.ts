@@ -1,7 +1,7 @@
 import type { AuditEntry, ChangedMeanwhile, SettingName, SettingProblem } from '../../core/settings';
 import { isSettingName, settingText, type SettingValues } from '../../core/settings';
 import type { Translator } from '../i18n/translator';
-import { weekdayName } from '../privacy/wording';
+import { weekdayName } from '../i18n/calendarNames';
 
 /** A setting as the card labels it, for messages about it ("Kudos a day"). */
 export function settingLabel(t: Translator, name: SettingName): string {

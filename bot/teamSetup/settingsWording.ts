@@ -3,7 +3,7 @@ import { commandWordsIn } from '../help/commands';
 import type { Translator } from '../i18n/translator';
 import { teamSettingsFooter } from './channelRight';
 import type { SettingsCardData } from './teamCards';
-import { hourText, weekdayName } from './words';
+import { hourText, weekdayName } from '../i18n/calendarNames';
 
 /** Where `settings` was asked, and what the caller may do there. */
 export interface SettingsPlace {

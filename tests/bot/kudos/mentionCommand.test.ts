@@ -143,7 +143,7 @@ describe('what the form asks when a command did not say whom for', () => {
       '“@Megan”, “@Adele” and “@Lee” are typed text, not mentions: choose who the kudos are for in the list. ' +
         '#bravery is not one of your company values: pick one.',
     );
-    expect(ask('kudos @Megan @Adele thanks', false, true, 'ja')).toContain('“@Megan”、“@Adele”');
+    expect(ask('kudos @Megan @Adele thanks', false, true, 'ja')).toContain('「@Megan」、「@Adele」');
   });
 
   test('nobody at all, or nothing typed', () => {

@@ -41,7 +41,7 @@ describe('milestone messages in their reader’s language', () => {
   // Megan's birthday is Tuesday 16 March 2027; her manager is reminded three working days ahead,
   // on Thursday 11 March at 09:00 in the manager's own zone.
   it.each([
-    ['Japanese', 'ja-JP', 'Asia/Tokyo', '2027-03-11T00:00:00Z', '3月16日火曜日, 5 日後'],
+    ['Japanese', 'ja-JP', 'Asia/Tokyo', '2027-03-11T00:00:00Z', '3月16日火曜日（5 日後）'],
     ['German', 'de-DE', 'Europe/Berlin', '2027-03-11T08:00:00Z', 'Dienstag, 16. März, in 5 Tagen'],
   ])(
     'a %s manager’s reminder shows the day and how far off it is their way',
