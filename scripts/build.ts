@@ -15,8 +15,9 @@
  *   host.json      functions/host.json
  *   package.json   "main": "main.js", "type": "module", no dependencies (nothing is left external)
  *   .funcignore    keeps source maps and local settings out of `func azure functionapp publish`
- * and nothing else; beside <dir>, `<dir>.maps/` holds the source maps (no sources embedded: file,
- * line and column only), kept out of the deployed zip and for symbolicating stack traces.
+ * and nothing else, every script ASCII (scripts/asciiScripts.ts); beside <dir>, `<dir>.maps/`
+ * holds the source maps (no sources embedded: file, line and column only), kept out of the
+ * deployed zip and for symbolicating stack traces.
  * `--metafile` also writes esbuild's metafile elsewhere (the tests read it).
  *
  * It does not type-check (`npm run typecheck` does). It fails when a dev-only input (the local
@@ -25,6 +26,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { escapeNonAscii } from './asciiScripts';
 import { stubPlugin } from './bundleStubs';
 import { moveSourceMaps, sourceMapDir } from './sourceMaps';
 
@@ -184,6 +186,7 @@ export async function buildFunctions(
     outputs.filter((file) => file.endsWith('.map')),
   );
   const scripts = outputs.filter((file) => file.endsWith('.js'));
+  escapeNonAscii(scripts);
 
   const host: unknown = JSON.parse(readFileSync(path.join(projectRoot, 'functions', 'host.json'), 'utf8'));
   writeFileSync(path.join(outDir, 'host.json'), `${JSON.stringify(host, null, 2)}\n`);

@@ -196,6 +196,14 @@ describe('npm run build', () => {
     expect(readFileSync(path.join(out, '.funcignore'), 'utf8')).toMatch(/^\*\.map$/m);
   });
 
+  it('writes ASCII only, so that Node reads each script into a one-byte string', () => {
+    const beyondAscii = scripts().filter((script) =>
+      // eslint-disable-next-line no-control-regex -- the range is the point: everything past ASCII
+      /[^\x00-\x7f]/.test(readFileSync(path.join(out, script), 'utf8')),
+    );
+    expect(beyondAscii).toEqual([]);
+  });
+
   it('writes the source maps beside the folder, so the deployed zip holds none', () => {
     const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
     expect(written.filter((name) => name.endsWith('.map'))).toEqual([]);
