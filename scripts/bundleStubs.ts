@@ -94,10 +94,33 @@ exports.deleteUserInSignInFlow = fail;
     what: 'the text recognisers (@microsoft/recognizers-text-*)',
     contents: throwingPackage('@microsoft/recognizers-text-*'),
   },
+  {
+    filter: /^botframework-streaming$/,
+    what: 'botframework-streaming (Direct Line App Service Extension: named pipes, web sockets)',
+    // botbuilder's CloudAdapter extends RequestHandler as it loads, for the streaming connections
+    // of connectNamedPipe() and of a web socket upgrade, which a Functions HTTP trigger never opens.
+    // It brings ws with it.
+    contents: `
+const fail = () => { throw ${leftOutError('botframework-streaming')}; };
+class RequestHandler { constructor() { fail(); } }
+module.exports = new Proxy({ RequestHandler }, {
+  get: (target, key) =>
+    key in target ? target[key] : key === '__esModule' || typeof key === 'symbol' ? undefined : fail,
+  ownKeys: () => [],
+});
+`,
+  },
   // Required at load by what Moments uses, called only by features it never uses:
   ...[
     // Cosmos DB's client-side encryption key resolver (no container is encrypted);
     '@azure/keyvault-keys',
+    // the HTTP client of Bot Framework skills (a bot calling another bot: BotFrameworkClientImpl,
+    // BotFrameworkHttpClient), with follow-redirects, form-data and its own proxy agents;
+    'axios',
+    // botbuilder's FileTranscriptStore (transcripts on a local disk);
+    'fs-extra',
+    // the browser that @azure/identity's interactive sign-in opens (never on a Function App);
+    'open',
     // the card templates' xml() and xPath() functions (adaptive-expressions; no template uses them);
     'fast-xml-parser',
     'xpath',
@@ -111,13 +134,6 @@ exports.deleteUserInSignInFlow = fail;
     what: name,
     contents: throwingPackage(name),
   })),
-  {
-    // The MIME database behind form-data's guess of a file's type, for multipart uploads through
-    // axios; the Bot Connector and Graph calls post JSON. Empty, a lookup answers "unknown".
-    filter: /^mime-db$/,
-    what: 'the MIME type database (mime-db)',
-    contents: 'module.exports = {};',
-  },
 ];
 
 /** Resolves each stubbed import to its stub; everything else resolves as usual. */
