@@ -13,6 +13,7 @@ import {
   outputFiles,
   sourceMapDir,
 } from '../../scripts/build';
+import { esModuleBuilds } from '../../scripts/bundleResolve';
 
 // `npm run build` once, into a temporary folder outside the project (so main.js cannot lean on the
 // project's node_modules), then the bundle is loaded the way the Functions worker loads it: in a
@@ -328,11 +329,33 @@ describe('the bundle inputs (esbuild metafile)', () => {
     );
   });
 
-  it('hold a single copy of each dual (CJS + ESM) package', () => {
-    const esm = Object.keys(metafile.inputs).filter((i) =>
-      /node_modules\/@azure\/[^/]+\/dist\/esm\//.test(i),
+  it('hold each dual (CJS + ESM) package from one build: CommonJS, or ESM where only the sources import it', () => {
+    const builds = new Map<string, Set<string>>();
+    for (const input of Object.keys(metafile.inputs)) {
+      const dual = /node_modules\/((?:@[^/]+\/)?[^/]+)\/dist\/(esm|commonjs)\//.exec(input);
+      if (dual) builds.set(dual[1]!, (builds.get(dual[1]!) ?? new Set()).add(dual[2]!));
+    }
+    const found = [...builds].map(([name, kinds]) => `${name}: ${[...kinds].sort().join(' + ')}`);
+    const expected = [...builds.keys()].map(
+      (name) => `${name}: ${esModuleBuilds.includes(name) ? 'esm' : 'commonjs'}`,
     );
-    expect(esm).toEqual([]);
+    expect(found).toEqual(expected);
+  });
+
+  it("hold one copy of each package: npm's copies of one version as one, msal-node in the app's version", () => {
+    const copies = new Map<string, Set<string>>();
+    for (const input of Object.keys(metafile.inputs)) {
+      const at = input.lastIndexOf('node_modules/');
+      if (at < 0) continue;
+      const [first, second] = input.slice(at + 'node_modules/'.length).split('/');
+      const name = first!.startsWith('@') ? `${first}/${second}` : first!;
+      copies.set(name, (copies.get(name) ?? new Set()).add(input.slice(0, at)));
+    }
+    const twice = [...copies].filter(([, where]) => where.size > 1);
+    expect(twice.map(([name, where]) => `${name} in ${[...where].join(', ')}`)).toEqual([]);
+    const msal = Object.keys(metafile.inputs).filter((input) => input.includes('/@azure/msal-node/'));
+    expect(msal.length).toBeGreaterThan(0);
+    expect(msal.filter((input) => input.includes('botframework-connector/'))).toEqual([]);
   });
 
   it('would fail the build on any dev-only input', () => {
