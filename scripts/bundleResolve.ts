@@ -12,9 +12,11 @@ import type { Plugin, PluginBuild } from 'esbuild';
 
 /**
  * Dual packages bundled from their ES module build, whoever imports them. Of ES modules esbuild
- * leaves out what is never used and wraps no file in a function of its own.
+ * leaves out what is never used and wraps no file in a function of its own: @azure/cosmos weighs
+ * 0.7 MiB so, 1.2 MiB from its CommonJS build, and a cold instance loads it before its first
+ * request and its first timer run alike.
  */
-export const esModuleBuilds: readonly string[] = [];
+export const esModuleBuilds: readonly string[] = ['@azure/cosmos'];
 
 /**
  * Packages bundled in the app's own version only, though a dependency asks for an older major one,

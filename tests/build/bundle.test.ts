@@ -340,6 +340,7 @@ describe('the bundle inputs (esbuild metafile)', () => {
       (name) => `${name}: ${esModuleBuilds.includes(name) ? 'esm' : 'commonjs'}`,
     );
     expect(found).toEqual(expected);
+    expect(found).toContain('@azure/cosmos: esm');
   });
 
   it("hold one copy of each package: npm's copies of one version as one, msal-node in the app's version", () => {
