@@ -320,6 +320,19 @@ describe('the bundle inputs (esbuild metafile)', () => {
     expect(dynamicImports(jobs)).toContain(chunkOf('bot/app.ts'));
   });
 
+  it('split so that neither the jobs runtime nor the bot loads the Graph SDK until Graph is on', () => {
+    const firstRequest = [
+      ...loadedWith(chunkOf('functions/composition.ts')),
+      ...loadedWith(chunkOf('bot/app.ts')),
+    ];
+    const graph = (input: string) => /node_modules\/@microsoft\/microsoft-graph-client\//.test(input);
+    expect(inputsOf(firstRequest).filter(graph)).toEqual([]);
+    // The team owners' lookup (GRAPH_SYNC) loads it then.
+    const teamRoles = loadedWith(chunkOf('functions/graph/graphTeamRoles.ts'));
+    expect(inputsOf(teamRoles).some(graph)).toBe(true);
+    expect(dynamicImports(firstRequest)).toContain(chunkOf('functions/graph/graphTeamRoles.ts'));
+  });
+
   it('exclude the developer tools, tests, the Cosmos DB emulator and the Playground', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(findDevOnlyInputs(metafile)).toEqual([]);
