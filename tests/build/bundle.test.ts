@@ -247,6 +247,13 @@ describe('npm run build', () => {
         /teams-ai\/lib\/(authentication|planners|models|tokenizers)\//.test(input),
       ),
     ).toEqual([]);
+    expect(
+      Object.keys(metafile.inputs).filter((input) =>
+        /botbuilder\/lib\/(botFrameworkAdapter\.js|skills\/|sharepoint\/)|botbuilder-core\/lib\/testAdapter\.js|adaptive-expressions\/lib\/generated\/|antlr4ts\/tree\/(pattern|xpath)\//.test(
+          input,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('targets and declares the Node.js the Function App runs (infra/modules/functionApp.bicep)', () => {
@@ -286,6 +293,21 @@ describe('npm run build', () => {
     expect(host.logging.applicationInsights.samplingSettings.excludedTypes.split(';')).toEqual(
       expect.arrayContaining(['Request', 'Exception']),
     );
+  });
+});
+
+describe('the card templates', () => {
+  it('call none of the expression functions the bundle leaves out (scripts/bundleStubs.ts)', () => {
+    const templates = readdirSync(path.join(root, 'bot'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => path.join('bot', file));
+    expect(templates.length).toBeGreaterThan(5);
+    const calls = templates.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(/\$\{[^}]*\}/g)].flatMap((expression) =>
+        [...expression[0].matchAll(/([A-Za-z]+)\s*\(/g)].map((call) => `${file}: ${call[1]}()`),
+      ),
+    );
+    expect(calls.filter((call) => /: (isMatch|xml|xPath)\(\)$/.test(call))).toEqual([]);
   });
 });
 
