@@ -25,13 +25,22 @@ const TENANT = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
 const ALEX = personId(1);
 const NOTE_TEXT = 'ask how the soccer tournament went';
 
-/** The modules marked when the bundle evaluates them: the jobs runtime, the bot, teams-ai's Application. */
+/**
+ * The modules marked when the bundle evaluates them: the jobs runtime, the bot, teams-ai's
+ * Application, and the card templates' expression language (bot/teams/cardRender.ts loads it with
+ * the first card).
+ */
 const MARKED = [
   { filter: /[\\/]functions[\\/]composition\.ts$/, name: 'jobs runtime', loader: 'ts' },
   { filter: /[\\/]bot[\\/]app\.ts$/, name: 'bot', loader: 'ts' },
   {
     filter: /[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/,
     name: 'teams-ai Application',
+    loader: 'js',
+  },
+  {
+    filter: /[\\/]adaptive-expressions[\\/]lib[\\/]index\.js$/,
+    name: 'card expressions',
     loader: 'js',
   },
 ] as const;
@@ -201,7 +210,7 @@ describe('the built bundle, every trigger run', () => {
     expect(steps.map((s) => [s.function, s.error ?? 'ok'])).toEqual(steps.map((s) => [s.function, 'ok']));
   });
 
-  it("runs the timers on the jobs runtime, without loading the bot's chunk while they send nothing", () => {
+  it("runs the timers on the jobs runtime, without the bot's chunk or the card expressions while they send nothing", () => {
     for (const name of ['milestoneReminders', 'weeklyDigest', 'peopleSync']) {
       expect(step(name).loadedModules).toEqual(['jobs runtime']);
     }
@@ -212,10 +221,11 @@ describe('the built bundle, every trigger run', () => {
     expect(step('importPeople').response?.status).toBe(200);
   });
 
-  it('answers a bot turn: the help reply reaches the chat, the bot loaded then', () => {
+  it('answers a bot turn: the help reply reaches the chat, the bot and the card expressions loaded then', () => {
     expect(step('messages').response?.status).toBe(200);
     expect([...step('messages').loadedModules].sort()).toEqual([
       'bot',
+      'card expressions',
       'jobs runtime',
       'teams-ai Application',
     ]);
