@@ -26,7 +26,6 @@ import { createHourlyJobs, type HourlyJobs } from './hourlyJobs';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
 import { createJsonLogger } from './logging';
 import { CosmosNoteStore } from './cosmos/noteRepository';
-import { createGraphTeamRoles } from './graph/graphTeamRoles';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
 export interface Runtime {
@@ -217,6 +216,16 @@ export async function createJobsRuntime(config: Config, options: RuntimeOptions 
 }
 
 /**
+ * Team owners from Microsoft Graph when the configuration turns Graph on (GRAPH_SYNC); the Graph
+ * SDK loads only then, not on every cold instance's first activity.
+ */
+async function graphTeamRoles(config: Config): Promise<TeamRoles | undefined> {
+  if (!config.graph.sync) return undefined;
+  const { createGraphTeamRoles } = await import('./graph/graphTeamRoles');
+  return createGraphTeamRoles(config);
+}
+
+/**
  * Adds the bot to a jobs runtime. Its modules (teams-ai's Application, every handler and card) load
  * here, on the first activity, so a timer's cold start does not pay for them.
  */
@@ -242,7 +251,7 @@ export async function withBot(
     memberships: stores.memberships,
     reach,
     reachRoll,
-    teamRoles: options.teamRoles ?? createGraphTeamRoles(config),
+    teamRoles: options.teamRoles ?? (await graphTeamRoles(config)),
     people: stores.people,
     settings: stores.settings,
     audit: stores.audit,

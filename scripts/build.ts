@@ -7,16 +7,18 @@
  *   main.js        the entry (package.json "main"): functions/index.ts, the trigger registrations
  *                  and what they import statically, as an ES module
  *   chunks/        everything else functions/index.ts reaches, node_modules included (esbuild),
- *                  less what Moments never runs (scripts/bundleStubs.ts), split where the sources
- *                  import lazily: the jobs runtime (functions/composition.ts) loads on the first
- *                  invocation, the bot (bot/app.ts) on the first activity, and modules two of them
- *                  share sit in chunks of their own, so each module, and its state (the log scope of
+ *                  each package once (scripts/bundleResolve.ts), less what Moments never runs
+ *                  (scripts/bundleStubs.ts), split where the sources import lazily: the jobs
+ *                  runtime (functions/composition.ts) loads on the first invocation, the bot
+ *                  (bot/app.ts) on the first activity, and modules two of them share sit in chunks
+ *                  of their own, so each module, and its state (the log scope of
  *                  functions/logging.ts, the host's runtime), exists once
  *   host.json      functions/host.json
  *   package.json   "main": "main.js", "type": "module", no dependencies (nothing is left external)
  *   .funcignore    keeps source maps and local settings out of `func azure functionapp publish`
- * and nothing else; beside <dir>, `<dir>.maps/` holds the source maps (no sources embedded: file,
- * line and column only), kept out of the deployed zip and for symbolicating stack traces.
+ * and nothing else, every script ASCII (scripts/asciiScripts.ts); beside <dir>, `<dir>.maps/`
+ * holds the source maps (no sources embedded: file, line and column only), kept out of the
+ * deployed zip and for symbolicating stack traces.
  * `--metafile` also writes esbuild's metafile elsewhere (the tests read it).
  *
  * It does not type-check (`npm run typecheck` does). It fails when a dev-only input (the local
@@ -25,7 +27,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { escapeNonAscii } from './asciiScripts';
 import { stubPlugin } from './bundleStubs';
+import { packageResolution } from './bundleResolve';
 import { moveSourceMaps, sourceMapDir } from './sourceMaps';
 
 export { sourceMapDir };
@@ -92,28 +96,6 @@ export function findDevOnlyInputs(metafile: Metafile): Array<{ input: string; wh
   return found;
 }
 
-/**
- * Resolves package imports the way `require` would. The app runs as CommonJS, and Node (like the
- * tsc output and ts-jest) loads the CommonJS build of dual packages; esbuild would otherwise pick
- * the ESM build for `import` statements and the CJS build for `require` calls inside node_modules,
- * bundling two copies of @azure/identity, @azure/core-* and @azure/logger (two loggers, two
- * tracing states). Packages with no `require` entry fall back to normal resolution.
- */
-const resolveLikeRequire: Plugin = {
-  name: 'resolve-like-require',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.kind !== 'import-statement' && args.kind !== 'dynamic-import') return undefined;
-      const result = await b.resolve(args.path, {
-        kind: 'require-call',
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-      });
-      return result.errors.length > 0 ? undefined : result;
-    });
-  },
-};
-
 export interface BuildResult {
   outDir: string;
   /** The entry's bytes: what registering the triggers loads. */
@@ -167,7 +149,7 @@ export async function buildFunctions(
     sourcemap: 'external',
     sourcesContent: false,
     external: [...hostProvided, ...externalized],
-    plugins: [stubPlugin(projectRoot), resolveLikeRequire, ...(options.plugins ?? [])],
+    plugins: [stubPlugin(projectRoot), packageResolution(projectRoot), ...(options.plugins ?? [])],
     metafile: true,
     logLevel: 'warning',
   });
@@ -184,6 +166,7 @@ export async function buildFunctions(
     outputs.filter((file) => file.endsWith('.map')),
   );
   const scripts = outputs.filter((file) => file.endsWith('.js'));
+  escapeNonAscii(scripts);
 
   const host: unknown = JSON.parse(readFileSync(path.join(projectRoot, 'functions', 'host.json'), 'utf8'));
   writeFileSync(path.join(outDir, 'host.json'), `${JSON.stringify(host, null, 2)}\n`);

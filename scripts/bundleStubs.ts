@@ -24,6 +24,25 @@ module.exports = new Proxy({}, {
 });
 `;
 
+/** Exports of the modules in {@link leftOutModules} that are values (a string, a symbol), not classes. */
+const LEFT_OUT_VALUES = new Set(['USER_AGENT', 'SkillConversationReferenceKey']);
+
+/**
+ * A module of a package Moments uses that only features it never uses need: its classes throw when
+ * constructed (a subclass too) or when a static member is called, its values when read.
+ */
+const leftOutModule = (what: string, names: readonly string[]) => `
+const fail = () => { throw ${leftOutError(what)}; };
+const leftOut = (c) => new Proxy(c, { get: (target, key) => (key in target ? target[key] : fail) });
+${names
+  .map((name) =>
+    LEFT_OUT_VALUES.has(name)
+      ? `Object.defineProperty(exports, '${name}', { enumerable: true, get: fail });`
+      : `exports.${name} = leftOut(class ${name} { constructor() { fail(); } });`,
+  )
+  .join('\n')}
+`;
+
 export interface Stub {
   /** The import as written (`args.path` in esbuild). */
   filter: RegExp;
@@ -34,6 +53,72 @@ export interface Stub {
 }
 
 const TEAMS_AI_LIB = /[\\/]node_modules[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/;
+
+/**
+ * Modules that the entries of packages Moments uses load for what Moments never does: nothing it
+ * or teams-ai imports names them, and no card template calls isMatch(), xml() or xPath()
+ * (tests/build/bundle.test.ts checks the templates). Each stands in for the path the importers
+ * named import it with.
+ */
+const leftOutModules: ReadonlyArray<{
+  owner: string;
+  importer: RegExp;
+  modules: Record<string, readonly string[]>;
+}> = [
+  {
+    owner: 'botbuilder',
+    importer: /[\\/]node_modules[\\/]botbuilder[\\/]lib[\\/][^\\/]+\.js$/,
+    modules: {
+      // the adapter before CloudAdapter (teams-ai's TeamsAdapter is a CloudAdapter); only
+      // streaming and skill requests read its user agent;
+      botFrameworkAdapter: ['BotFrameworkAdapter', 'USER_AGENT'],
+      // skills: a bot calling, or hosting, another bot;
+      skills: ['CloudSkillHandler', 'SkillHandler', 'SkillHttpClient'],
+      botFrameworkHttpClient: ['BotFrameworkHttpClient'],
+      channelServiceHandler: ['ChannelServiceHandler'],
+      channelServiceHandlerBase: ['ChannelServiceHandlerBase'],
+      channelServiceRoutes: ['ChannelServiceRoutes'],
+      // the activity handler teams-ai's Application replaces;
+      teamsActivityHandler: ['TeamsActivityHandler'],
+      // the Emulator's inspection, transcripts on a disk, handoff events, speech, Viva Connections.
+      inspectionMiddleware: ['InspectionMiddleware', 'InspectionState'],
+      fileTranscriptStore: ['FileTranscriptStore'],
+      eventFactory: ['EventFactory'],
+      setSpeakMiddleware: ['SetSpeakMiddleware'],
+      'sharepoint/sharePointActivityHandler': ['SharePointActivityHandler'],
+      'sharepoint/sharePointSSOTokenExchangeMiddleware': ['SharePointSSOTokenExchangeMiddleware'],
+    },
+  },
+  {
+    owner: 'botbuilder-core',
+    importer: /[\\/]node_modules[\\/]botbuilder-core[\\/]lib[\\/]index\.js$/,
+    modules: {
+      activityHandler: ['ActivityHandler'],
+      testAdapter: ['TestAdapter', 'TestFlow'],
+      telemetryLoggerMiddleware: ['TelemetryLoggerMiddleware'],
+      transcriptLogger: ['TranscriptLoggerMiddleware', 'ConsoleTranscriptLogger'],
+      memoryTranscriptStore: ['MemoryTranscriptStore'],
+      skills: [
+        'SkillConversationIdFactory',
+        'SkillConversationIdFactoryBase',
+        'SkillConversationReferenceKey',
+      ],
+    },
+  },
+  {
+    owner: 'adaptive-expressions',
+    importer:
+      /[\\/]node_modules[\\/]adaptive-expressions[\\/]lib[\\/](index|builtinFunctions[\\/]isMatch)\.js$/,
+    // isMatch()'s regular expression grammar, and the parser generated from it.
+    modules: { commonRegex: ['CommonRegex'], generated: ['CommonRegexLexer', 'CommonRegexParser'] },
+  },
+  {
+    owner: 'antlr4ts',
+    importer: /[\\/]node_modules[\\/]antlr4ts[\\/]Parser\.js$/,
+    // parse tree patterns and XPath, required when Parser.compileParseTreePattern() is called.
+    modules: { 'tree/pattern/ParseTreePatternMatcher': ['ParseTreePatternMatcher'] },
+  },
+];
 
 export const stubs: readonly Stub[] = [
   {
@@ -94,16 +179,43 @@ exports.deleteUserInSignInFlow = fail;
     what: 'the text recognisers (@microsoft/recognizers-text-*)',
     contents: throwingPackage('@microsoft/recognizers-text-*'),
   },
+  {
+    filter: /^botframework-streaming$/,
+    what: 'botframework-streaming (Direct Line App Service Extension: named pipes, web sockets)',
+    // botbuilder's CloudAdapter extends RequestHandler as it loads, for the streaming connections
+    // of connectNamedPipe() and of a web socket upgrade, which a Functions HTTP trigger never opens.
+    // It brings ws with it.
+    contents: `
+const fail = () => { throw ${leftOutError('botframework-streaming')}; };
+class RequestHandler { constructor() { fail(); } }
+module.exports = new Proxy({ RequestHandler }, {
+  get: (target, key) =>
+    key in target ? target[key] : key === '__esModule' || typeof key === 'symbol' ? undefined : fail,
+  ownKeys: () => [],
+});
+`,
+  },
+  ...leftOutModules.flatMap(({ owner, importer, modules }) =>
+    Object.entries(modules).map(([module, names]) => ({
+      filter: new RegExp(`^\\.\\.?/${module.replace(/[/.]/g, '\\$&')}$`),
+      importer,
+      what: `${owner}'s ${module}`,
+      contents: leftOutModule(`${owner}'s ${module}`, names),
+    })),
+  ),
   // Required at load by what Moments uses, called only by features it never uses:
   ...[
     // Cosmos DB's client-side encryption key resolver (no container is encrypted);
     '@azure/keyvault-keys',
+    // the HTTP client of Bot Framework skills (a bot calling another bot: BotFrameworkClientImpl,
+    // BotFrameworkHttpClient), with follow-redirects, form-data and its own proxy agents;
+    'axios',
+    // the browser that @azure/identity's interactive sign-in opens (never on a Function App);
+    'open',
     // the card templates' xml() and xPath() functions (adaptive-expressions; no template uses them);
     'fast-xml-parser',
     'xpath',
     '@xmldom/xmldom',
-    // botbuilder's SSML `speak` middleware (Moments sends no speech);
-    'htmlparser2',
     // node-fetch's fallback for runtimes without a global URL (Node has had one since 10).
     'whatwg-url',
   ].map((name) => ({
@@ -111,13 +223,6 @@ exports.deleteUserInSignInFlow = fail;
     what: name,
     contents: throwingPackage(name),
   })),
-  {
-    // The MIME database behind form-data's guess of a file's type, for multipart uploads through
-    // axios; the Bot Connector and Graph calls post JSON. Empty, a lookup answers "unknown".
-    filter: /^mime-db$/,
-    what: 'the MIME type database (mime-db)',
-    contents: 'module.exports = {};',
-  },
 ];
 
 /** Resolves each stubbed import to its stub; everything else resolves as usual. */

@@ -1,5 +1,5 @@
 import { type Attachment, CardFactory } from 'botbuilder';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 
 /** An Adaptive Card JSON template whose data is `T`. */
 export interface CardTemplate<T> {
@@ -26,10 +26,20 @@ const FALSE_WHEN = /The \$when condition has been set to false by default/;
  */
 const parsed = new WeakMap<object, ACData.Template>();
 
+/**
+ * adaptivecards-templating, loaded when the first card is expanded rather than with the bot: with
+ * adaptive-expressions and its ANTLR parser it is the largest thing a cold instance runs, and the
+ * turns and timer runs that send no card never need it.
+ */
+function templating(): typeof ACData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- on first use, and synchronous as expandCard is
+  return require('adaptivecards-templating') as typeof ACData;
+}
+
 function engineFor(json: object): ACData.Template {
   let engine = parsed.get(json);
   if (!engine) {
-    engine = new ACData.Template(json);
+    engine = new (templating().Template)(json);
     parsed.set(json, engine);
   }
   return engine;

@@ -13,6 +13,7 @@ import {
   outputFiles,
   sourceMapDir,
 } from '../../scripts/build';
+import { esModuleBuilds } from '../../scripts/bundleResolve';
 
 // `npm run build` once, into a temporary folder outside the project (so main.js cannot lean on the
 // project's node_modules), then the bundle is loaded the way the Functions worker loads it: in a
@@ -196,6 +197,22 @@ describe('npm run build', () => {
     expect(readFileSync(path.join(out, '.funcignore'), 'utf8')).toMatch(/^\*\.map$/m);
   });
 
+  it('writes scripts that all parse: a chunk loaded late fails no later than the build', () => {
+    const broken = scripts()
+      .map((script) => ({ script, check: spawnSync(process.execPath, ['--check', path.join(out, script)]) }))
+      .filter(({ check }) => check.status !== 0)
+      .map(({ script, check }) => `${script}: ${check.stderr.toString().split('\n').slice(0, 5).join(' ')}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('writes ASCII only, so that Node reads each script into a one-byte string', () => {
+    const beyondAscii = scripts().filter((script) =>
+      // eslint-disable-next-line no-control-regex -- the range is the point: everything past ASCII
+      /[^\x00-\x7f]/.test(readFileSync(path.join(out, script), 'utf8')),
+    );
+    expect(beyondAscii).toEqual([]);
+  });
+
   it('writes the source maps beside the folder, so the deployed zip holds none', () => {
     const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
     expect(written.filter((name) => name.endsWith('.map'))).toEqual([]);
@@ -220,7 +237,7 @@ describe('npm run build', () => {
     const total = scripts().reduce((sum, script) => sum + statSync(path.join(out, script)).size, 0);
     expect(total).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
     const leftOut = Object.keys(metafile.inputs).filter((input) =>
-      /node_modules\/(openai|gpt-tokenizer|botbuilder-dialogs|@microsoft\/recognizers-text[^/]*|applicationinsights)\//.test(
+      /node_modules\/(openai|gpt-tokenizer|botbuilder-dialogs|@microsoft\/recognizers-text[^/]*|applicationinsights|botframework-streaming|ws|axios|fs-extra|open)\//.test(
         input,
       ),
     );
@@ -228,6 +245,13 @@ describe('npm run build', () => {
     expect(
       Object.keys(metafile.inputs).filter((input) =>
         /teams-ai\/lib\/(authentication|planners|models|tokenizers)\//.test(input),
+      ),
+    ).toEqual([]);
+    expect(
+      Object.keys(metafile.inputs).filter((input) =>
+        /botbuilder\/lib\/(botFrameworkAdapter\.js|skills\/|sharepoint\/)|botbuilder-core\/lib\/testAdapter\.js|adaptive-expressions\/lib\/generated\/|antlr4ts\/tree\/(pattern|xpath)\//.test(
+          input,
+        ),
       ),
     ).toEqual([]);
   });
@@ -272,6 +296,21 @@ describe('npm run build', () => {
   });
 });
 
+describe('the card templates', () => {
+  it('call none of the expression functions the bundle leaves out (scripts/bundleStubs.ts)', () => {
+    const templates = readdirSync(path.join(root, 'bot'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => path.join('bot', file));
+    expect(templates.length).toBeGreaterThan(5);
+    const calls = templates.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(/\$\{[^}]*\}/g)].flatMap((expression) =>
+        [...expression[0].matchAll(/([A-Za-z]+)\s*\(/g)].map((call) => `${file}: ${call[1]}()`),
+      ),
+    );
+    expect(calls.filter((call) => /: (isMatch|xml|xPath)\(\)$/.test(call))).toEqual([]);
+  });
+});
+
 describe('the bundle inputs (esbuild metafile)', () => {
   it('include the entry point and every trigger module', () => {
     const inputs = Object.keys(metafile.inputs);
@@ -303,6 +342,19 @@ describe('the bundle inputs (esbuild metafile)', () => {
     expect(dynamicImports(jobs)).toContain(chunkOf('bot/app.ts'));
   });
 
+  it('split so that neither the jobs runtime nor the bot loads the Graph SDK until Graph is on', () => {
+    const firstRequest = [
+      ...loadedWith(chunkOf('functions/composition.ts')),
+      ...loadedWith(chunkOf('bot/app.ts')),
+    ];
+    const graph = (input: string) => /node_modules\/@microsoft\/microsoft-graph-client\//.test(input);
+    expect(inputsOf(firstRequest).filter(graph)).toEqual([]);
+    // The team owners' lookup (GRAPH_SYNC) loads it then.
+    const teamRoles = loadedWith(chunkOf('functions/graph/graphTeamRoles.ts'));
+    expect(inputsOf(teamRoles).some(graph)).toBe(true);
+    expect(dynamicImports(firstRequest)).toContain(chunkOf('functions/graph/graphTeamRoles.ts'));
+  });
+
   it('exclude the developer tools, tests, the Cosmos DB emulator and the Playground', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(findDevOnlyInputs(metafile)).toEqual([]);
@@ -312,11 +364,34 @@ describe('the bundle inputs (esbuild metafile)', () => {
     );
   });
 
-  it('hold a single copy of each dual (CJS + ESM) package', () => {
-    const esm = Object.keys(metafile.inputs).filter((i) =>
-      /node_modules\/@azure\/[^/]+\/dist\/esm\//.test(i),
+  it('hold each dual (CJS + ESM) package from one build: CommonJS, or ESM where only the sources import it', () => {
+    const builds = new Map<string, Set<string>>();
+    for (const input of Object.keys(metafile.inputs)) {
+      const dual = /node_modules\/((?:@[^/]+\/)?[^/]+)\/dist\/(esm|commonjs)\//.exec(input);
+      if (dual) builds.set(dual[1]!, (builds.get(dual[1]!) ?? new Set()).add(dual[2]!));
+    }
+    const found = [...builds].map(([name, kinds]) => `${name}: ${[...kinds].sort().join(' + ')}`);
+    const expected = [...builds.keys()].map(
+      (name) => `${name}: ${esModuleBuilds.includes(name) ? 'esm' : 'commonjs'}`,
     );
-    expect(esm).toEqual([]);
+    expect(found).toEqual(expected);
+    expect(found).toContain('@azure/cosmos: esm');
+  });
+
+  it("hold one copy of each package: npm's copies of one version as one, msal-node in the app's version", () => {
+    const copies = new Map<string, Set<string>>();
+    for (const input of Object.keys(metafile.inputs)) {
+      const at = input.lastIndexOf('node_modules/');
+      if (at < 0) continue;
+      const [first, second] = input.slice(at + 'node_modules/'.length).split('/');
+      const name = first!.startsWith('@') ? `${first}/${second}` : first!;
+      copies.set(name, (copies.get(name) ?? new Set()).add(input.slice(0, at)));
+    }
+    const twice = [...copies].filter(([, where]) => where.size > 1);
+    expect(twice.map(([name, where]) => `${name} in ${[...where].join(', ')}`)).toEqual([]);
+    const msal = Object.keys(metafile.inputs).filter((input) => input.includes('/@azure/msal-node/'));
+    expect(msal.length).toBeGreaterThan(0);
+    expect(msal.filter((input) => input.includes('botframework-connector/'))).toEqual([]);
   });
 
   it('would fail the build on any dev-only input', () => {

@@ -2,7 +2,8 @@
 // runs, scripts/bundleStubs.ts) is loaded in a fresh node with the worker's `@azure/functions-core`
 // (scripts/fakeFunctionsCore.cjs --plan), against the local Cosmos DB server and a fake Bot
 // Connector, and every trigger runs: the timers, the people import, a bot turn, and a proactive
-// send. A stub that something still needs throws, and its step fails here.
+// send, anonymous and then signed in with a client secret (through the one msal-node of the bundle,
+// scripts/bundleResolve.ts). A stub that something still needs throws, and its step fails here.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { silentLogger } from '../../core/shared';
 import { CosmosNoteStore } from '../../functions/cosmos/noteRepository';
 import { CosmosSettingsStore } from '../../functions/cosmos/settingsRepository';
 import { defaultTenantSettings } from '../../core/settings';
+import { FOLLOW_UP_JOB } from '../../core/notes';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { startFakeConnector, type FakeConnector } from '../support/fakeConnector';
 import { peopleCsv, personId } from '../support/peopleCsv';
@@ -23,13 +25,22 @@ const TENANT = '5f3e2a1b-0c4d-4e6f-8a9b-1c2d3e4f5a6b';
 const ALEX = personId(1);
 const NOTE_TEXT = 'ask how the soccer tournament went';
 
-/** The modules marked when the bundle evaluates them: the jobs runtime, the bot, teams-ai's Application. */
+/**
+ * The modules marked when the bundle evaluates them: the jobs runtime, the bot, teams-ai's
+ * Application, and the card templates' expression language (bot/teams/cardRender.ts loads it with
+ * the first card).
+ */
 const MARKED = [
   { filter: /[\\/]functions[\\/]composition\.ts$/, name: 'jobs runtime', loader: 'ts' },
   { filter: /[\\/]bot[\\/]app\.ts$/, name: 'bot', loader: 'ts' },
   {
     filter: /[\\/]@microsoft[\\/]teams-ai[\\/]lib[\\/]Application\.js$/,
     name: 'teams-ai Application',
+    loader: 'js',
+  },
+  {
+    filter: /[\\/]adaptive-expressions[\\/]lib[\\/]index\.js$/,
+    name: 'card expressions',
     loader: 'js',
   },
 ] as const;
@@ -68,20 +79,64 @@ interface Step {
 }
 
 let tmp: string;
+let outDir: string;
+/** Today's date where it is now 09:xx, Alex's zone. */
+let today: string;
 let cosmos: TestCosmos;
 let connector: FakeConnector;
 let steps: Step[];
 let run: { status: number | null; stderr: string };
 
+/**
+ * Runs `plan` (scripts/fakeFunctionsCore.cjs --plan) on the built main.js in a fresh node, against
+ * the local Cosmos DB server, with `env` beside the settings every run has.
+ */
+async function runPlan(
+  name: string,
+  plan: unknown[],
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<{ run: { status: number | null; stderr: string }; steps: Step[] }> {
+  const planPath = path.join(tmp, `${name}-plan.json`);
+  writeFileSync(planPath, JSON.stringify(plan));
+  const reportPath = path.join(tmp, `${name}-report.json`);
+  // Asynchronous: the fake connector and the Cosmos DB server answer from this process.
+  const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const p = spawn(
+      process.execPath,
+      // main.js is the entry the deployed package.json names; its chunks load as it needs them.
+      [...(options.nodeArgs ?? []), fakeCore, path.join(outDir, 'main.js'), reportPath, '--plan', planPath],
+      {
+        cwd: tmp,
+        env: {
+          COSMOS_ENDPOINT: cosmos.server.endpoint,
+          COSMOS_KEY: 'bG9jYWwtZGV2ZWxvcG1lbnQ=',
+          COSMOS_DATABASE: cosmos.database.id,
+          // The local server's certificate is self-signed; a real account's never is.
+          NODE_TLS_REJECT_UNAUTHORIZED: '0',
+          LOG_LEVEL: 'info',
+          MOMENTS_LOCAL: '1',
+          ...options.env,
+        },
+      },
+    );
+    let stderr = '';
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (status) => resolve({ status, stderr }));
+  });
+  return { run, steps: (JSON.parse(readFileSync(reportPath, 'utf8')) as { steps: Step[] }).steps };
+}
+
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'moments-bundle-run-'));
-  const { outDir } = await buildFunctions({
+  ({ outDir } = await buildFunctions({
     outDir: path.join(tmp, 'functions'),
     plugins: [markModules],
-  });
+  }));
   cosmos = await startTestCosmos();
   connector = await startFakeConnector();
-  const { zone, today } = zoneAtNine(new Date());
+  const nine = zoneAtNine(new Date());
+  const zone = nine.zone;
+  today = nine.today;
   // A tenant Moments serves (the import refuses one it does not know).
   await new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger).saveTenant(
     defaultTenantSettings(TENANT, 'UTC'),
@@ -137,33 +192,7 @@ beforeAll(async () => {
     },
     { function: 'followUpNudges' },
   ];
-  const planPath = path.join(tmp, 'plan.json');
-  writeFileSync(planPath, JSON.stringify(plan));
-  const reportPath = path.join(tmp, 'report.json');
-  // Asynchronous: the fake connector and the Cosmos DB server answer from this process.
-  run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const p = spawn(
-      process.execPath,
-      // main.js is the entry the deployed package.json names; its chunks load as it needs them.
-      [fakeCore, path.join(outDir, 'main.js'), reportPath, '--plan', planPath],
-      {
-        cwd: tmp,
-        env: {
-          COSMOS_ENDPOINT: cosmos.server.endpoint,
-          COSMOS_KEY: 'bG9jYWwtZGV2ZWxvcG1lbnQ=',
-          COSMOS_DATABASE: cosmos.database.id,
-          // The local server's certificate is self-signed; a real account's never is.
-          NODE_TLS_REJECT_UNAUTHORIZED: '0',
-          LOG_LEVEL: 'info',
-          MOMENTS_LOCAL: '1',
-        },
-      },
-    );
-    let stderr = '';
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (status) => resolve({ status, stderr }));
-  });
-  steps = (JSON.parse(readFileSync(reportPath, 'utf8')) as { steps: Step[] }).steps;
+  ({ run, steps } = await runPlan('first', plan));
 }, 300_000);
 
 afterAll(async () => {
@@ -181,7 +210,7 @@ describe('the built bundle, every trigger run', () => {
     expect(steps.map((s) => [s.function, s.error ?? 'ok'])).toEqual(steps.map((s) => [s.function, 'ok']));
   });
 
-  it("runs the timers on the jobs runtime, without loading the bot's chunk while they send nothing", () => {
+  it("runs the timers on the jobs runtime, without the bot's chunk or the card expressions while they send nothing", () => {
     for (const name of ['milestoneReminders', 'weeklyDigest', 'peopleSync']) {
       expect(step(name).loadedModules).toEqual(['jobs runtime']);
     }
@@ -192,10 +221,11 @@ describe('the built bundle, every trigger run', () => {
     expect(step('importPeople').response?.status).toBe(200);
   });
 
-  it('answers a bot turn: the help reply reaches the chat, the bot loaded then', () => {
+  it('answers a bot turn: the help reply reaches the chat, the bot and the card expressions loaded then', () => {
     expect(step('messages').response?.status).toBe(200);
     expect([...step('messages').loadedModules].sort()).toEqual([
       'bot',
+      'card expressions',
       'jobs runtime',
       'teams-ai Application',
     ]);
@@ -213,5 +243,73 @@ describe('the built bundle, every trigger run', () => {
     // The plan's sixth step: its invocation id is the run's correlation id.
     for (const line of logged)
       expect(line).toMatchObject({ correlationId: 'plan-5', invocationId: 'plan-5' });
+  });
+});
+
+describe('the built bundle, its bot signed in with a client secret', () => {
+  const APP_ID = 'c0ffee00-0000-4000-8000-000000000001';
+  const SECRET = 'client-secret-of-the-test';
+  const TOKEN = 'token-from-entra-id';
+  const LATER_NOTE = 'ask how the marathon training is going';
+  let later: { run: { status: number | null; stderr: string }; steps: Step[] };
+  let tokenRequests: Array<Record<string, string | null>>;
+
+  beforeAll(async () => {
+    // A later instance: the follow-up timer last ran a day ago, and Alex has another follow-up due.
+    await new CosmosSettingsStore(cosmos.database.container('settings'), silentLogger).recordRun(
+      TENANT,
+      FOLLOW_UP_JOB,
+      new Date(Date.now() - 86_400_000),
+    );
+    await new CosmosNoteStore(cosmos.database.container('notes'), silentLogger).create({
+      tenantId: TENANT,
+      id: 'note-2',
+      authorId: ALEX,
+      subjectId: personId(2),
+      subjectName: 'Adele Vance',
+      text: LATER_NOTE,
+      followUpOn: today,
+      status: 'open',
+      createdAt: '2027-01-02T09:00:00.000Z',
+      updatedAt: '2027-01-02T09:00:00.000Z',
+    });
+    const log = path.join(tmp, 'entra-token-requests.jsonl');
+    writeFileSync(log, '');
+    later = await runPlan('client-secret', [{ function: 'followUpNudges' }], {
+      // msal-node asks Entra ID for the token through fetch; the fake answers for it.
+      nodeArgs: ['--require', path.join(root, 'tests', 'support', 'fakeEntraToken.cjs')],
+      env: {
+        BOT_ID: APP_ID,
+        BOT_PASSWORD: SECRET,
+        BOT_TYPE: 'SingleTenant',
+        BOT_TENANT_ID: TENANT,
+        FAKE_ENTRA_LOG: log,
+        FAKE_ENTRA_TOKEN: TOKEN,
+      },
+    });
+    tokenRequests = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, string | null>);
+  }, 120_000);
+
+  it("gets the bot's token from Entra ID with its secret (msal-node, as botframework-connector calls it)", () => {
+    expect(later.run.status).toBe(0);
+    expect(later.steps.map((s) => [s.function, s.error ?? 'ok'])).toEqual([['followUpNudges', 'ok']]);
+    expect(tokenRequests).toEqual([
+      {
+        tenant: TENANT,
+        client_id: APP_ID,
+        client_secret: SECRET,
+        scope: 'https://api.botframework.com/.default',
+        grant_type: 'client_credentials',
+      },
+    ]);
+  });
+
+  it('sends the nudge with that token', () => {
+    const nudge = connector.received().find((r) => JSON.stringify(r.activity).includes(LATER_NOTE));
+    expect(nudge?.conversationId).toBe('a:alex');
+    expect(nudge?.authorization).toBe(`Bearer ${TOKEN}`);
   });
 });

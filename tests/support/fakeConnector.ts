@@ -100,6 +100,8 @@ export interface ReceivedActivity {
   at: number;
   /** Whether the request carried an `Authorization` header (anonymous bots send none). */
   authorized: boolean;
+  /** That header, when there was one (`Bearer <the bot's token>`). */
+  authorization?: string;
 }
 
 /** A personal chat the fake opened (`POST /v3/conversations`). */
@@ -291,6 +293,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       activity,
       at: now,
       authorized: typeof req.headers.authorization === 'string',
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
     });
     res.writeHead(isUpdate ? 200 : 201, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ id }));
