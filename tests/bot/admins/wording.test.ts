@@ -69,7 +69,7 @@ test('`admins` from a German Teams client lists the admins the German way', asyn
   expect(replies).toEqual([
     expect.objectContaining({
       textFormat: 'plain',
-      text: expect.stringContaining('Moments admins: Alex Wilber und Megan Bowen.'),
+      text: expect.stringContaining('Moments-Admins: Alex Wilber und Megan Bowen.'),
     }),
   ]);
 });

@@ -152,6 +152,6 @@ describe('my settings card', () => {
     );
     expect(
       mySettingsProblemText(translatorFor('de'), { field: 'birthday', code: 'noSuchDay', month: 2, day: 30 }),
-    ).toContain('30 Februar');
+    ).toContain('30. Februar');
   });
 });
