@@ -61,8 +61,10 @@ test('German and Japanese readers get their own months, weekdays and dates', () 
   expect(settingsCard('ja')).toContain('"title":"5月","value":"05"');
   expect(settingsCard('ja')).toContain('"title":"月曜日","value":"1"');
   const de = JSON.stringify(myDataCardData(translatorFor('de'), data(), settings));
-  expect(de).toContain('05-14 (14. Mai; no year is kept)');
-  expect(de).toContain('On: Montags at 08:00');
+  expect(de).toContain('05-14 (14. Mai; kein Jahr gespeichert)');
+  expect(de).toContain('An: jeden Montag um 08:00 Uhr');
   const ja = JSON.stringify(myDataCardData(translatorFor('ja'), data(), settings));
-  expect(ja).toContain('05-14 (5月14日; no year is kept)');
+  expect(ja).toContain(
+    translatorFor('ja').text('privacy.data.birthdayValue', { monthDay: '05-14', date: '5月14日' }),
+  );
 });

@@ -78,7 +78,7 @@ describe('an admin whose Teams speaks German', () => {
     const card = JSON.stringify(body);
     expect(card).toContain('"title":"Montag","value":"1"');
     expect(card).toContain('"title":"28. Februar","value":"feb28"');
-    expect(card).toContain('"label":"29. Februar, in other years, is marked on"');
+    expect(card).toContain('"label":"In Jahren ohne 29. Februar gilt stattdessen der"');
 
     const saved = await harness.execute(
       'saveTenantSettings',
@@ -87,7 +87,7 @@ describe('an admin whose Teams speaks German', () => {
       alexInGerman,
     );
     expect(JSON.stringify(saved.body)).toContain(
-      'weekendRule must be previous-working-day, next-working-day oder keep; “sunday” is not.',
+      'weekendRule muss previous-working-day, next-working-day oder keep sein; „sunday“ passt nicht.',
     );
   });
 });
