@@ -34,6 +34,12 @@ export interface Recognition {
   place: RecognitionPlace;
   /** Also post in the team's recognition channel. */
   postToChannel: boolean;
+  /**
+   * The giver left "Let their manager see this" on (the kudos form's default): the text may reach
+   * the recipients' managers (manager copy, digest, reminder, brief). Absent on kudos given before
+   * the option existed, which keep the old rule.
+   */
+  managerMaySee?: boolean;
   createdAt: string;
   /** The local date of the giver at `createdAt`, for the daily giving limit. */
   givenOn: string;
@@ -48,11 +54,16 @@ export interface Recognition {
 
 /**
  * Whether a kudos' text may reach people outside the conversation it was given in (a manager's
- * copy, a digest): only when it was given in a team channel, or its giver chose to post it in the
- * team's recognition channel. Words said in a chat stay with the people of that chat.
+ * copy, a digest, a brief): only when it was given in a team channel, its giver chose to post it in
+ * the team's recognition channel, or its giver let the recipients' managers see it. Otherwise
+ * words said in a chat stay with the people of that chat.
  */
-export function textTravels(recognition: Pick<Recognition, 'place' | 'postToChannel'>): boolean {
-  return recognition.place.kind === 'channel' || recognition.postToChannel;
+export function textTravels(
+  recognition: Pick<Recognition, 'place' | 'postToChannel' | 'managerMaySee'>,
+): boolean {
+  return (
+    recognition.place.kind === 'channel' || recognition.postToChannel || recognition.managerMaySee === true
+  );
 }
 
 /** Result of storing a recognition: a second store of the same id finds the first. */

@@ -21,6 +21,12 @@ export interface Note {
   text: string;
   /** `YYYY-MM-DD` in the author's zone: the day to be nudged on. */
   followUpOn?: string;
+  /**
+   * "Bring this up at our next 1:1": the author's local date (`YYYY-MM-DD`) they marked it on. The
+   * note is a thing to ask in the next brief about its subject, and comes back as a nudge when no
+   * 1:1 happened within 14 days. Cleared once it was raised (done) or unmarked.
+   */
+  nextOneOnOneSince?: string;
   status: 'open' | 'done';
   createdAt: string;
   updatedAt: string;

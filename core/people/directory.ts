@@ -54,6 +54,18 @@ export interface Person {
   locale?: string;
   /** The language they chose in `my settings`; absent means automatic (their Teams locale). */
   language?: Language;
+  /**
+   * As a manager: a brief in their personal chat this many minutes before each 1:1 with a direct
+   * report, and an opener before their team meeting (`my settings`; needs the tenant's
+   * `calendarBriefs`). Absent means off.
+   */
+  calendarBriefs?: { leadMinutes: 5 | 10 | 15 };
+  /**
+   * Their own choice for the weekly "remind me to recognise someone" nudge: absent follows the
+   * tenant's `weeklyNudge`; `day` (1 = Monday … 7 = Sunday) and `hour` (0-23, their zone) fall back
+   * to the tenant's digest day and hour.
+   */
+  weeklyNudge?: { enabled: boolean; day?: number; hour?: number };
 }
 
 /**

@@ -1,0 +1,2 @@
+/** The briefs feature's public entry: other folders import from here, never from its files. */
+export * from './calendar';
