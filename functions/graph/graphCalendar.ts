@@ -24,7 +24,7 @@ import type { CalendarEvent, CalendarRead, CalendarReader } from '../../core/bri
 import { backoffDelayMs, chunks, parseRetryAfter, retry, type Logger } from '../../core/shared';
 import { DEFAULT_GRAPH_BASE_URL, type Config } from '../config';
 import { batchResponseSchema, calendarPageSchema, toCalendarEvent } from './graphCalendarEvents';
-import { graphErrorOf, RETRYABLE_STATUSES } from './graphErrors';
+import { RETRYABLE_STATUSES } from './graphErrors';
 import { createGraphSdkClient, graphCredential } from './graphSdkClient';
 
 /** The Graph application permission calendar briefs need. */
@@ -68,7 +68,7 @@ interface Pending {
 
 interface InnerAnswer {
   status: number;
-  headers?: Record<string, string>;
+  headers?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -247,11 +247,21 @@ export class GraphCalendar implements CalendarReader {
       random: this.random,
     });
     if (!outcome.ok) {
-      const error = graphErrorOf(outcome.error, `${this.baseUrl}/$batch`, {
-        maxRetries: this.maxRetries,
-        maxRetryAfterSeconds: this.maxRetryAfterMs / 1000,
+      const { error } = outcome;
+      if (!(error instanceof SdkGraphError) || error.statusCode < 0) {
+        return `Microsoft Graph could not be reached: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      const said = describeAnswer({
+        status: error.statusCode,
+        body: { error: { code: error.code, message: error.message } },
       });
-      return `the batch failed: ${error.message}`;
+      const why =
+        outcome.stoppedBy === 'attempts-exhausted'
+          ? ` after ${outcome.attempts - 1} retries`
+          : outcome.stoppedBy === 'retry-after-too-long'
+            ? ' and asked for too long a wait'
+            : '';
+      return `Graph answered the batch ${said}${why}`;
     }
     const parsed = batchResponseSchema.safeParse(outcome.value);
     if (!parsed.success) return 'Graph answered the batch without a responses array';

@@ -16,7 +16,7 @@ export const batchResponseSchema = z.object({
     z.object({
       id: z.string(),
       status: z.number().int(),
-      headers: z.record(z.string()).optional(),
+      headers: z.record(z.unknown()).optional(),
       body: z.unknown().optional(),
     }),
   ),

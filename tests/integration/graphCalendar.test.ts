@@ -150,6 +150,21 @@ describe('GraphCalendar against the fake Graph', () => {
     expect(graph.requests.map((r) => r.status)).toEqual([429, 200, 200, 200]);
   });
 
+  it('fails the calendars of a batch Graph kept refusing, and reads the other batches', async () => {
+    const unavailable = [1, 2, 3].map((request) => ({ request, status: 503 as const }));
+    const graph = await fakeGraph({ events: twoEach }, { faults: unavailable });
+    const { calendar, waits } = reader(graph, { maxRetries: 2 });
+
+    const reads = await calendar.eventsOf(TENANT, MANAGERS, FROM, TO);
+
+    expect(reads.slice(0, 20).map((read) => read.outcome)).toEqual(Array(20).fill('failed'));
+    expect(reads[0]).toMatchObject({
+      reason: expect.stringMatching(/^Graph answered the batch 503.* after 2 retries$/),
+    });
+    expect(reads.slice(20).every((read) => eventsOf(read).length === 2)).toBe(true);
+    expect(waits).toHaveLength(2);
+  });
+
   it('gives up on a calendar still throttled after the last retry, and reads the others', async () => {
     const throttled = managerId(3);
     const graph = await fakeGraph({
