@@ -1,2 +1,3 @@
 /** The briefs feature's public entry: other folders import from here, never from its files. */
 export * from './calendar';
+export * from './classifyEvents';
