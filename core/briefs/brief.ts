@@ -84,6 +84,8 @@ export interface Brief {
   valuesNotRecognised: string[];
   /** The reader's latest kudos to the person within the look-back; absent when none. */
   lastFromReader?: { on: string; valueName: string };
+  /** How many days ahead `milestones` looks. */
+  milestoneDays: number;
   milestones: BriefMilestone[];
   thingsToAsk: BriefSection<ThingToAsk>;
   /** Only when there is nothing to ask. */

@@ -88,6 +88,7 @@ export function buildBrief(input: BriefInput): BriefResult {
             },
           }
         : {}),
+      milestoneDays: options.milestoneDays,
       milestones: milestonesOf(person, today, relation, options),
       thingsToAsk: sectionOf(things, options.maxRows),
       ...(things.length === 0
