@@ -31,6 +31,9 @@ const showBriefAction = z.object({ deliveryId: cardId.optional(), personId: card
 
 const MAX_QUERY = 200;
 
+/** The most people the picker offers, as the kudos form's picker. */
+const MAX_CHOICES = 100;
+
 /** The people a reader may have a brief about, by name: their direct reports and the subjects of their open notes. */
 async function briefCandidates(deps: BriefDeps, tenantId: string, readerId: string): Promise<Choice[]> {
   const [reports, notes] = await Promise.all([
@@ -122,7 +125,10 @@ export function registerBriefs(app: Application<TurnState>, deps: BriefDeps): vo
       });
       return;
     }
-    const picker = expandCard(briefPickerCard, briefPickerData(t, people, query || undefined));
+    const picker = expandCard(
+      briefPickerCard,
+      briefPickerData(t, people.slice(0, MAX_CHOICES), query || undefined),
+    );
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(picker)] });
   });
 
