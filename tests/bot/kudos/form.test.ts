@@ -32,6 +32,7 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     message: draft.message,
     offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    managerMaySee: draft.managerMaySee ? 'true' : 'false',
     quote: draft.quote ? [{ type: 'TextRun', text: draft.quote.text }] : [],
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
@@ -55,6 +56,7 @@ describe('a submitted kudos form', () => {
     valueId: 'customer-first',
     message: 'Thanks for turning that client call around',
     postToChannel: true,
+    managerMaySee: true,
     quote: { author: 'Megan Bowen', text: 'The client signed!' },
   };
 
@@ -97,6 +99,26 @@ describe('a submitted kudos form', () => {
     expect(draftFromSubmission({ postToChannel: 'false' }).postToChannel).toBe(false);
   });
 
+  test('offers “Let their manager see this”, on; unticked it comes back off', () => {
+    const card = formFor(newDraft({ recipientIds: ['megan'] }), 'chat', false);
+    const toggle = (card.body as Array<Record<string, unknown>>).find((e) => e.id === 'managerMaySee');
+    expect(toggle).toMatchObject({
+      type: 'Input.Toggle',
+      title: 'Let their manager see this',
+      value: 'true',
+    });
+    expect(draftFromSubmission(submitted(card)).managerMaySee).toBe(true);
+    const unticked = { ...submitted(card), managerMaySee: 'false' };
+    expect(draftFromSubmission(readPayload(kudosSubmission, unticked)!).managerMaySee).toBe(false);
+    expect(draftFromSubmission(submitted(formFor({ ...draft, managerMaySee: false }, 'task', true)))).toEqual(
+      {
+        ...draft,
+        managerMaySee: false,
+      },
+    );
+    expect(readPayload(kudosSubmission, { managerMaySee: 'no thanks' })).toBeUndefined();
+  });
+
   test('with nothing filled in is an empty draft with a fresh submission id', () => {
     expect(draftFromSubmission({})).toEqual({
       submissionId: expect.stringMatching(UUID),
@@ -104,6 +126,7 @@ describe('a submitted kudos form', () => {
       valueId: '',
       message: '',
       postToChannel: false,
+      managerMaySee: true,
     });
     expect(draftFromSubmission({}).submissionId).not.toBe(draftFromSubmission({}).submissionId);
   });
@@ -142,6 +165,7 @@ describe('a new draft', () => {
       valueId: '',
       message: '',
       postToChannel: true,
+      managerMaySee: true,
     });
     expect(newDraft({ recipientIds: ['megan'], message: 'Happy birthday!' })).toMatchObject({
       recipientIds: ['megan'],
