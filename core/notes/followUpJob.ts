@@ -98,10 +98,10 @@ interface DueNudge {
 /**
  * The hourly follow-up job: for each tenant, nudges the author of every open note whose follow-up
  * date's send hour, in the author's own zone, fell since the tenant's last completed run (at most
- * a day back, so a missed run catches up once), and, the same way, of every open note still marked
- * for the next 1:1 {@link ONE_ON_ONE_WAIT_DAYS} days after it was marked. Each nudge is claimed in the ledger and sent
- * through the gate; the run is recorded only when nothing is left to retry, so nudges the gate
- * deferred while Teams kept failing go out on a later run.
+ * a day back, so a missed run catches up once), and, the same way, of every open note still
+ * marked for the next 1:1 {@link ONE_ON_ONE_WAIT_DAYS} days after it was marked. Each nudge is
+ * claimed in the ledger and sent through the gate; the run is recorded only when nothing is left
+ * to retry, so nudges the gate deferred while Teams kept failing go out on a later run.
  */
 export async function runFollowUpJob(
   deps: FollowUpJobDeps,
