@@ -123,6 +123,8 @@ export async function formFor(
     settings: caller.settings,
     draft,
     offerChannel: Boolean(await recognitionChannelFor(deps.settings, caller.tenantId, caller.place)),
+    // Words said in a team channel reach managers anyway: there is nothing to choose.
+    offerManagerMaySee: caller.place.kind !== 'channel',
     ...(error ? { error } : {}),
     ...(extraPeople ? { extraPeople } : {}),
   });
@@ -139,6 +141,7 @@ export async function kudosForm(
     settings: TenantSettings;
     draft: KudosDraft;
     offerChannel: boolean;
+    offerManagerMaySee: boolean;
     error?: string;
     extraPeople?: Choice[];
   },
@@ -160,6 +163,7 @@ export async function kudosForm(
     message: draft.message,
     offerChannel: options.offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    offerManagerMaySee: options.offerManagerMaySee,
     managerMaySee: draft.managerMaySee ? 'true' : 'false',
     quote: draft.quote?.text
       ? t.runs('kudos.quote', { author: draft.quote.author, text: draft.quote.text })

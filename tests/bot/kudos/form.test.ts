@@ -17,7 +17,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const settings = defaultTenantSettings('tenant-a', 'UTC');
 
 /** The form as the bot renders it for `draft`. */
-function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: boolean) {
+function formFor(
+  draft: KudosDraft,
+  mode: KudosFormData['mode'],
+  offerChannel: boolean,
+  offerManagerMaySee = true,
+) {
   return expandCard(kudosFormCard, {
     mode,
     texts: kudosFormTexts(translatorFor('en')),
@@ -32,6 +37,7 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     message: draft.message,
     offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    offerManagerMaySee,
     managerMaySee: draft.managerMaySee ? 'true' : 'false',
     quote: draft.quote ? [{ type: 'TextRun', text: draft.quote.text }] : [],
     quoteAuthor: draft.quote?.author ?? '',
@@ -117,6 +123,12 @@ describe('a submitted kudos form', () => {
       },
     );
     expect(readPayload(kudosSubmission, { managerMaySee: 'no thanks' })).toBeUndefined();
+  });
+
+  test('in a team channel, whose words reach managers anyway, does not offer the choice', () => {
+    const card = formFor(draft, 'chat', true, false);
+    expect((card.body as Array<{ id?: string }>).map((e) => e.id)).not.toContain('managerMaySee');
+    expect(draftFromSubmission(submitted(card)).managerMaySee).toBe(true);
   });
 
   test('with nothing filled in is an empty draft with a fresh submission id', () => {
