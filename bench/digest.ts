@@ -284,7 +284,7 @@ function scannedDirectory(runtime: Runtime, sample?: ReadonlySet<string>): Diges
 function naivePeople(runtime: Runtime): PeopleDirectory {
   const people = runtime.stores.people;
   const container = runtime.cosmos.database.container('people');
-  return {
+  const naive: PeopleDirectory = {
     get: (tenantId, id) => people.get(tenantId, id),
     findMany: (tenantId, ids) => people.findMany(tenantId, ids),
     findByEmails: (tenantId, emails) => people.findByEmails(tenantId, emails),
@@ -312,7 +312,16 @@ function naivePeople(runtime: Runtime): PeopleDirectory {
       const found = await Promise.all(resources.map((r) => people.get(tenantId, r.id)));
       return found.filter((p): p is Person => p !== undefined);
     },
+    reportsOfEach: async (tenantId, managerIds) => {
+      const each = new Map<string, Person[]>();
+      for (const managerId of new Set(managerIds)) {
+        const reports = await naive.reportsOf(tenantId, managerId);
+        if (reports.length > 0) each.set(managerId, reports);
+      }
+      return each;
+    },
   };
+  return naive;
 }
 
 /** The naive recognition reads: one query per person rather than one for the team. */

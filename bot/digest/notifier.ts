@@ -9,16 +9,17 @@ import { digestCardData, digestSummary } from './wording';
 export class TeamsDigestNotifier implements DigestNotifier {
   constructor(private readonly messenger: Messenger) {}
 
-  send(
+  prepare(
     conversation: ConversationRecord,
     digest: Digest,
     deliveryId: string,
     reader: DigestReader,
-  ): Promise<SendResult> {
+  ): () => Promise<SendResult> {
     const t = translatorFor(reader.language, reader.timeZone);
-    return this.messenger.send(conversation, {
+    const message = {
       card: expandCard(digestCard, digestCardData(digest, deliveryId, t)),
       summary: digestSummary(digest, t),
-    });
+    };
+    return () => this.messenger.send(conversation, message);
   }
 }

@@ -44,6 +44,12 @@ export const DEFAULT_HEADROOM = 0.04;
  */
 export const DEFAULT_WINDOW_PADDING_MS = 20;
 
+/**
+ * Sends a tenant's even schedule may fall behind and win back by default: a hold-up of up to
+ * ~170 ms (8 × 21.25 ms) costs no sends.
+ */
+export const DEFAULT_CATCH_UP_SENDS = 8;
+
 /** Options of {@link RateLimiter}. */
 export interface RateLimiterOptions {
   /** The limits to keep to, before headroom. Default: {@link TEAMS_RATE_LIMITS}. */
@@ -58,8 +64,10 @@ export interface RateLimiterOptions {
   /**
    * Spread a tenant's sends evenly, one per `windowMs / limit` of its tenant windows (21.25 ms with
    * the defaults) on average, rather than granting a whole window at once. Default true. A send
-   * granted late (timers wake on whole milliseconds, a busy event loop later still) does not push
-   * the next ones back: the schedule catches up by up to one spacing, within the windows.
+   * granted late (timers wake on whole milliseconds, a busy event loop later still, a sender held
+   * up) does not push the next ones back: the schedule catches up by up to
+   * {@link RateLimiterOptions.catchUpSends} spacings, sending at most twice as often as the spacing
+   * until it is back on time, and always within the windows.
    *
    * Why: sends granted in the same millisecond do not reach the service in the same millisecond,
    * and a cold burst arrives more slowly than a warm one, so the service can count the tail of one
@@ -68,6 +76,13 @@ export interface RateLimiterOptions {
    * 300 sends (the first burst took up to 70 ms to arrive, the next ones ~5 ms); spread out, none.
    */
   spreadTenantSends?: boolean;
+  /**
+   * When spread: how many spacings a tenant's schedule may fall behind and still win back. A
+   * hold-up longer than that many spacings loses the rest: the schedule starts again from the end
+   * of it, so sends held back for long never come as a burst. Default
+   * {@link DEFAULT_CATCH_UP_SENDS}; 1 catches up by one spacing only.
+   */
+  catchUpSends?: number;
   /** A monotonic clock in milliseconds. Default: `performance.now`. */
   now?: () => number;
   /** Waits `ms` milliseconds. Default: `setTimeout`. Tests pass a fake clock's sleep. */
@@ -116,8 +131,10 @@ export class RateLimiter {
   private readonly tenants = new Map<string, Slot>();
   private readonly longestWindow: { conversation: number; tenant: number };
   private readonly keep: { conversation: number; tenant: number };
-  /** Least time between two sends of a tenant (0 when not spread). */
+  /** Mean time between two sends of a tenant on its even schedule (0 when not spread). */
   private readonly tenantSpacingMs: number;
+  /** How far a tenant's schedule may fall behind and still be won back, in ms. */
+  private readonly catchUpMs: number;
   private queue: Waiter[] = [];
   /** Times at which a pending sleep will run the queue again. */
   private readonly wakeups = new Set<number>();
@@ -155,6 +172,11 @@ export class RateLimiter {
       options.spreadTenantSends === false
         ? 0
         : Math.max(0, ...this.effectiveLimits.tenant.map((w) => w.windowMs / w.limit));
+    const catchUpSends = options.catchUpSends ?? DEFAULT_CATCH_UP_SENDS;
+    if (!(Number.isInteger(catchUpSends) && catchUpSends >= 1)) {
+      throw new RangeError(`catchUpSends must be a whole number ≥ 1: ${catchUpSends}`);
+    }
+    this.catchUpMs = catchUpSends * this.tenantSpacingMs;
     this.now = options.now ?? (() => performance.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.lastSweep = this.now();
@@ -222,7 +244,7 @@ export class RateLimiter {
   private freeAt(waiter: Waiter, now: number): number {
     return Math.max(
       freeAt(waiter.conversation, this.effectiveLimits.conversation, now),
-      freeAt(waiter.tenant, this.effectiveLimits.tenant, now, this.tenantSpacingMs > 0),
+      freeAt(waiter.tenant, this.effectiveLimits.tenant, now, this.tenantSpacingMs / 2),
     );
   }
 
@@ -230,10 +252,11 @@ export class RateLimiter {
     record(waiter.conversation, now, this.keep.conversation);
     record(waiter.tenant, now, this.keep.tenant);
     if (this.tenantSpacingMs > 0) {
-      // Due one spacing after the previous due time, however late this grant came (catching up
-      // by one spacing at most: after a pause the schedule starts again from now).
+      // Due one spacing after the previous due time, however late this grant came, so that sends
+      // held up are won back; but never more than `catchUpMs` behind: after a longer pause the
+      // schedule starts again from there.
       const spacing = this.tenantSpacingMs;
-      waiter.tenant.due = Math.max(waiter.tenant.due ?? now, now - spacing) + spacing;
+      waiter.tenant.due = Math.max(waiter.tenant.due ?? now, now - this.catchUpMs) + spacing;
     }
     waiter.conversation.waiting--;
     waiter.tenant.waiting--;
@@ -273,13 +296,18 @@ function slotOf(slots: Map<string, Slot>, key: string): Slot {
 }
 
 /**
- * The earliest time ≥ now at which one more send fits every window, and (when spread) is due on
- * the slot's even schedule. A send at `x` counts in the window ending at `t` when
- * `t − windowMs < x ≤ t`.
+ * The earliest time ≥ now at which one more send fits every window and, when the slot is spread
+ * (`minGapMs` > 0), is due on its even schedule and at least `minGapMs` after its previous send. A
+ * send at `x` counts in the window ending at `t` when `t − windowMs < x ≤ t`.
  */
-function freeAt(slot: Slot, windows: readonly RateWindow[], now: number, spaced = false): number {
+function freeAt(slot: Slot, windows: readonly RateWindow[], now: number, minGapMs = 0): number {
   const { stamps } = slot;
-  let at = spaced && slot.due !== undefined ? Math.max(now, slot.due) : now;
+  let at = now;
+  if (minGapMs > 0) {
+    const last = stamps[stamps.length - 1];
+    if (slot.due !== undefined) at = Math.max(at, slot.due);
+    if (last !== undefined) at = Math.max(at, last + minGapMs);
+  }
   for (const { limit, windowMs } of windows) {
     // Only the newest `limit` sends matter: the window is full while the oldest of them is in it.
     const oldest = stamps[stamps.length - limit];

@@ -2,3 +2,4 @@
 export * from './buildDigest';
 export * from './digest';
 export * from './digestJob';
+export * from './digestReads';

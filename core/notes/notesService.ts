@@ -59,6 +59,8 @@ export interface NoteStore {
   remove(tenantId: string, authorId: string, id: string): Promise<void>;
   /** The author's open notes, newest first. */
   openByAuthor(tenantId: string, authorId: string): Promise<Note[]>;
+  /** The open notes of each of `authorIds`, newest first, in one read: {@link openByAuthor} for many. */
+  openByAuthors(tenantId: string, authorIds: readonly string[]): Promise<Note[]>;
   /** The author's notes (open and done) about one person, newest first. */
   aboutSubject(tenantId: string, authorId: string, subjectId: string): Promise<Note[]>;
   /**

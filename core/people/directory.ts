@@ -133,6 +133,12 @@ export interface PeopleDirectory {
   remove(tenantId: string, id: string): Promise<void>;
   /** Direct reports of `managerId`, ordered by display name. */
   reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
+  /**
+   * Direct reports of each of `managerIds`, in one read however many there are (up to a hundred a
+   * query): each manager's ordered by display name, as {@link reportsOf} gives them; a manager
+   * without reports is absent.
+   */
+  reportsOfEach(tenantId: string, managerIds: readonly string[]): Promise<Map<string, Person[]>>;
   /** How many people the tenant's directory holds. */
   count(tenantId: string): Promise<number>;
   /**

@@ -6,6 +6,7 @@ export * from './editDistance';
 export * from './languages';
 export * from './logger';
 export * from './pool';
+export * from './readAhead';
 export * from './retry';
 export * from './stableJson';
 export * from './text';

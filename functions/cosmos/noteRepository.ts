@@ -67,6 +67,22 @@ export class CosmosNoteStore implements NoteStore {
     );
   }
 
+  async openByAuthors(tenantId: string, authorIds: readonly string[]): Promise<Note[]> {
+    return readInChunks(
+      [...new Set(authorIds)],
+      (chunk) =>
+        this.query(
+          "SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@authors, c.authorId) AND c.status = 'open' ORDER BY c.createdAt DESC",
+          [
+            { name: '@tenantId', value: tenantId },
+            { name: '@authors', value: chunk },
+          ],
+          (n) => n.tenantId === tenantId && chunk.includes(n.authorId),
+        ),
+      (note) => JSON.stringify([note.authorId, note.id]),
+    );
+  }
+
   aboutSubject(tenantId: string, authorId: string, subjectId: string): Promise<Note[]> {
     return this.query(
       'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.authorId = @authorId AND c.subjectId = @subjectId ORDER BY c.createdAt DESC',

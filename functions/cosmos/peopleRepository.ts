@@ -2,6 +2,7 @@ import type { Container, PatchOperation } from '@azure/cosmos';
 import type { PeopleDirectory, Person } from '../../core/people';
 import { inPool, type Logger } from '../../core/shared';
 import { patchChecked } from './checkedPatch';
+import { readEachChunk } from './chunks';
 import { orUndefined, statusOf, type DocumentReader } from './documents';
 import { managerIndexOf, type ManagerIndex } from './managerIndex';
 import { personReader, toPersonDocument } from './personDocument';
@@ -182,6 +183,31 @@ export class CosmosPeopleDirectory implements PeopleDirectory {
       })
       .fetchAll();
     return this.documents.all(resources);
+  }
+
+  async reportsOfEach(tenantId: string, managerIds: readonly string[]): Promise<Map<string, Person[]>> {
+    const found = await readEachChunk([...new Set(managerIds)], async (chunk) => {
+      const { resources } = await this.container.items
+        .query<Person>({
+          query:
+            'SELECT * FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@managers, c.managerId) ORDER BY c.displayName',
+          parameters: [
+            { name: '@tenantId', value: tenantId },
+            { name: '@managers', value: chunk },
+          ],
+        })
+        .fetchAll();
+      return this.documents.all(resources);
+    });
+    // Each manager's reports come from one chunk, in its order: by display name.
+    const each = new Map<string, Person[]>();
+    for (const person of found) {
+      if (person.tenantId !== tenantId || !person.managerId) continue;
+      const reports = each.get(person.managerId);
+      if (reports) reports.push(person);
+      else each.set(person.managerId, [person]);
+    }
+    return each;
   }
 
   async count(tenantId: string): Promise<number> {

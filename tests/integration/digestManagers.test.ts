@@ -41,9 +41,11 @@ const WEEK_12 = new Date('2027-03-22T08:00:00Z');
 
 class RecordingNotifier implements DigestNotifier {
   readonly sent: Array<{ to: string; week: string; reports: number }> = [];
-  async send(conversation: ConversationRecord, digest: Digest): Promise<SendResult> {
-    this.sent.push({ to: conversation.userId ?? '', week: digest.week, reports: digest.teamSize });
-    return { ok: true };
+  prepare(conversation: ConversationRecord, digest: Digest) {
+    return async (): Promise<SendResult> => {
+      this.sent.push({ to: conversation.userId ?? '', week: digest.week, reports: digest.teamSize });
+      return { ok: true };
+    };
   }
 }
 

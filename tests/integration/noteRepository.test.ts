@@ -61,6 +61,12 @@ describe('notes in Cosmos DB', () => {
     expect((await store.openByAuthor('t1', 'alex')).map((n) => n.id)).toEqual(['a2', 'a1']);
     expect((await store.openByAuthor('t1', 'bea')).map((n) => n.id)).toEqual(['b1']);
     expect((await store.openByAuthor('t2', 'bea')).map((n) => n.id)).toEqual([]);
+    // Several authors in one read: each one's open notes, newest first, and nobody else's.
+    const both = await store.openByAuthors('t1', ['alex', 'bea']);
+    expect(both.filter((n) => n.authorId === 'alex').map((n) => n.id)).toEqual(['a2', 'a1']);
+    expect(both.filter((n) => n.authorId === 'bea').map((n) => n.id)).toEqual(['b1']);
+    expect(both).toHaveLength(3);
+    expect((await store.openByAuthors('t2', ['alex', 'bea'])).map((n) => n.id)).toEqual(['x1']);
   });
 
   it('lists an author’s notes about a person', async () => {

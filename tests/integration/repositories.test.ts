@@ -82,6 +82,14 @@ describe('CosmosPeopleDirectory', () => {
     expect(reports.map((p) => p.displayName)).toEqual(['Adele Vance', 'Lee Gu', 'Megan Bowen']);
     expect(await people.count(TENANT_B)).toBe(1);
     expect((await people.reportsOf(TENANT_B, 'alex')).map((p) => p.id)).toEqual(['eve']);
+    // Several managers in one read: each one's reports as reportsOf gives them.
+    const each = await people.reportsOfEach(TENANT_A, ['alex', 'diego', 'nobody']);
+    expect([...each.keys()].sort()).toEqual(['alex', 'diego']);
+    expect(each.get('alex')?.map((p) => p.displayName)).toEqual(['Adele Vance', 'Lee Gu', 'Megan Bowen']);
+    expect(each.get('diego')?.map((p) => p.id)).toEqual(['patti']);
+    expect((await people.reportsOfEach(TENANT_B, ['alex', 'diego'])).get('alex')?.map((p) => p.id)).toEqual([
+      'eve',
+    ]);
   });
 
   it('counts and names, by name, the people not recognised since a date, within the tenant', async () => {

@@ -281,6 +281,14 @@ export class MemoryPeopleDirectory implements PeopleDirectory {
       .filter((p) => p.tenantId === tenantId && p.managerId === managerId)
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
+  async reportsOfEach(tenantId: string, managerIds: readonly string[]) {
+    const each = new Map<string, Person[]>();
+    for (const managerId of new Set(managerIds)) {
+      const reports = await this.reportsOf(tenantId, managerId);
+      if (reports.length > 0) each.set(managerId, reports);
+    }
+    return each;
+  }
   async count(tenantId: string) {
     return [...this.people.values()].filter((p) => p.tenantId === tenantId).length;
   }
@@ -485,6 +493,9 @@ export class MemoryNoteStore implements NoteStore {
   }
   async openByAuthor(tenantId: string, authorId: string) {
     return this.all((n) => n.tenantId === tenantId && n.authorId === authorId && n.status === 'open');
+  }
+  async openByAuthors(tenantId: string, authorIds: readonly string[]) {
+    return this.all((n) => n.tenantId === tenantId && authorIds.includes(n.authorId) && n.status === 'open');
   }
   async aboutSubject(tenantId: string, authorId: string, subjectId: string) {
     return this.all((n) => n.tenantId === tenantId && n.authorId === authorId && n.subjectId === subjectId);

@@ -99,6 +99,7 @@ describe('the published limits', () => {
   test('rejects nonsense options', () => {
     expect(() => new RateLimiter({ headroom: 1 })).toThrow(RangeError);
     expect(() => new RateLimiter({ windowPaddingMs: -1 })).toThrow(RangeError);
+    expect(() => new RateLimiter({ catchUpSends: 0 })).toThrow(RangeError);
     expect(
       () => new RateLimiter({ limits: { conversation: [{ limit: 0, windowMs: 1000 }], tenant: [] } }),
     ).toThrow(RangeError);
@@ -253,6 +254,75 @@ describe('per-tenant cap', () => {
     expect(times).toHaveLength(100);
     // Without catching up each gap would be 27 ms (37 sends/s); on average it stays 1020/48.
     expect((times[99]! - times[1]!) / 98).toBeCloseTo(1020 / 48, 0);
+    expect(busiest(times, 1020)).toBeLessThanOrEqual(48);
+  });
+});
+
+describe('a sender held up between its sends', () => {
+  /**
+   * One send at a time, as the jobs' send gate makes them: acquire, then `workMs(i)` (the request
+   * and its ledger write) before asking for the next. Each send to a conversation of its own.
+   */
+  async function serialSends(
+    limiter: RateLimiter,
+    clock: FakeClock,
+    count: number,
+    workMs: (i: number) => number,
+  ) {
+    const times: number[] = [];
+    const done = (async () => {
+      for (let i = 0; i < count; i++) {
+        await limiter.acquire('t', `c${i}`);
+        times.push(clock.now());
+        await clock.sleep(workMs(i));
+      }
+    })();
+    await clock.advance(120_000);
+    await done;
+    return times;
+  }
+
+  const spacing = 1020 / 48;
+
+  test('wins back the sends of a short hold-up, and no second ever holds more than the limit', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
+    // Usually 15 ms per send, quicker than the limit allows; every 40th is held up for 150 ms.
+    const times = await serialSends(limiter, clock, 800, (i) => (i % 40 === 39 ? 150 : 15));
+
+    expect(times).toHaveLength(800);
+    // Steady demand gets the full limit: the hold-ups cost nothing (without winning them back,
+    // each would cost ~130 ms and the mean gap would be ~24.5 ms).
+    expect((times[799]! - times[0]!) / 799).toBeCloseTo(spacing, 0);
+    expect(busiest(times, 1000)).toBeLessThanOrEqual(48);
+    expect(busiest(times, 1020)).toBeLessThanOrEqual(48);
+    // Won back at most twice as often as the spacing: never a burst.
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(spacing / 2);
+  });
+
+  test('a long hold-up is not made up with a burst: the schedule starts again after it', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep });
+    // Sending as fast as allowed, then held up for 2 s after the 100th send.
+    const times = await serialSends(limiter, clock, 300, (i) => (i === 99 ? 2_000 : 1));
+
+    const resumed = times[100]!;
+    const afterwards = times.filter((t) => t >= resumed && t < resumed + 1_000);
+    // The second after it gets the limit's sends, no more: the 2 s are lost, not sent at once.
+    expect(afterwards.length).toBeLessThanOrEqual(48);
+    expect(afterwards.length).toBeGreaterThanOrEqual(46);
+    expect(busiest(times, 1000)).toBeLessThanOrEqual(48);
+    expect(busiest(times, 1020)).toBeLessThanOrEqual(48);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(spacing / 2);
+  });
+
+  test('catching up by one spacing only, as asked, a hold-up costs its length', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ now: clock.now, sleep: clock.sleep, catchUpSends: 1 });
+    const times = await serialSends(limiter, clock, 800, (i) => (i % 40 === 39 ? 150 : 15));
+    expect((times[799]! - times[0]!) / 799).toBeGreaterThan(spacing + 2);
     expect(busiest(times, 1020)).toBeLessThanOrEqual(48);
   });
 });

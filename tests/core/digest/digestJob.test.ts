@@ -33,13 +33,15 @@ class RecordingNotifier implements DigestNotifier {
   readonly digests: Digest[] = [];
   result: SendResult = { ok: true };
   delayMs = 0;
-  async send(conversation: ConversationRecord, digest: Digest) {
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    if (this.result.ok) {
-      this.sent.push({ to: conversation.userId ?? '', week: digest.week, reports: digest.teamSize });
-      this.digests.push(digest);
-    }
-    return this.result;
+  prepare(conversation: ConversationRecord, digest: Digest) {
+    return async () => {
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.result.ok) {
+        this.sent.push({ to: conversation.userId ?? '', week: digest.week, reports: digest.teamSize });
+        this.digests.push(digest);
+      }
+      return this.result;
+    };
   }
 }
 

@@ -32,6 +32,13 @@ const QUERIES = [
   'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND ARRAY_CONTAINS(c.recipientIds, @p)',
   'SELECT c.id, r FROM c JOIN r IN c.recipientIds WHERE r = @p AND c.tenantId = @t',
   'SELECT TOP 5 c.id FROM c WHERE c.tenantId = @t OR c.flag ORDER BY c.createdAt DESC',
+  // ORs of ARRAY_CONTAINS over one array, folded: scalars, null, a missing array, an object sought.
+  'SELECT VALUE c.id FROM c WHERE c.tenantId = @t AND (ARRAY_CONTAINS(c.recipientIds, @p) OR ARRAY_CONTAINS(c.recipientIds, @q) OR ARRAY_CONTAINS(c.recipientIds, @n))',
+  'SELECT VALUE c.id FROM c WHERE NOT (ARRAY_CONTAINS(c.missing, @p) OR ARRAY_CONTAINS(c.missing, @q))',
+  'SELECT c.id, (ARRAY_CONTAINS(c.celebrations, @p) OR ARRAY_CONTAINS(c.celebrations, @o)) AS hit FROM c',
+  'SELECT c.id, (ARRAY_CONTAINS(c.tenantId, @p) OR ARRAY_CONTAINS(c.tenantId, @q)) AS hit FROM c',
+  'SELECT VALUE c.id FROM c WHERE ARRAY_CONTAINS(c.recipientIds, @p) OR ARRAY_CONTAINS(c.recipientIds, @q) OR c.flag OR ARRAY_CONTAINS(c.celebrations, @o)',
+  'SELECT VALUE c.id FROM c WHERE ARRAY_CONTAINS(@many, c.id) OR ARRAY_CONTAINS(@many, c.createdAt) OR ARRAY_CONTAINS(@many, c.missing)',
 ];
 const parameters = [
   { name: '@t', value: 'tenant-a' },
@@ -39,6 +46,10 @@ const parameters = [
   { name: '@q', value: 'p7' },
   { name: '@since', value: '2026-11-15' },
   { name: '@ids', value: ['doc-3', 'doc-4', 'doc-8', 'doc-40'] },
+  // Long enough to be looked up in a set; with a number, null and a string that is no id.
+  { name: '@many', value: [...Array.from({ length: 30 }, (_, i) => `doc-${i * 7}`), 7, null, 'p4'] },
+  { name: '@n', value: null },
+  { name: '@o', value: { id: 'p4', kind: 'birthday' } },
 ];
 
 describe('the local Cosmos server with fast queries', () => {
@@ -63,6 +74,17 @@ describe('the local Cosmos server with fast queries', () => {
     expect(code).toContain('=== false ? false : $h.and($left, ');
     expect(code).toContain('=== true ? true : $h.or($left, ');
     expect(original('SELECT VALUE c.id FROM c WHERE c.a = 1 AND c.b = 2').code).not.toContain('$left');
+  });
+
+  it('looks many parameters up in one array in one pass', () => {
+    const query =
+      'SELECT VALUE c.id FROM c WHERE ARRAY_CONTAINS(c.recipientIds, @p) OR ARRAY_CONTAINS(c.recipientIds, @q) OR ARRAY_CONTAINS(c.recipientIds, @n)';
+    expect(patched(query).code).toContain('$b.MOMENTS_ARRAY_CONTAINS_ANY(');
+    expect(patched(query).code).not.toContain('$b.ARRAY_CONTAINS(');
+    // Different arrays are left as they are.
+    expect(
+      patched('SELECT VALUE c.id FROM c WHERE ARRAY_CONTAINS(c.a, @p) OR ARRAY_CONTAINS(c.b, @q)').code,
+    ).not.toContain('MOMENTS_ARRAY_CONTAINS_ANY');
   });
 
   it('looks scalars up directly and leaves everything else to the engine', () => {
