@@ -5,9 +5,13 @@ import type { NudgeCardData, NudgeRowData } from './nudgeCards';
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;
 
-/** Why someone is suggested, in the reader's words: a milestone's day, or how long since their last kudos. */
+/**
+ * Why someone is suggested, in the reader's words: a milestone's day, or, to their manager, how
+ * long since their last kudos; '' for a colleague, whose quiet spell is not the reader's to know.
+ */
 function reasonText(t: Translator, suggestion: NudgeSuggestion): string {
   const { reason } = suggestion;
+  if (reason.kind === 'colleague') return '';
   if (reason.kind === 'milestone') {
     const date = t.day(reason.date, 'long');
     return reason.occasion === 'birthday'
@@ -20,8 +24,11 @@ function reasonText(t: Translator, suggestion: NudgeSuggestion): string {
 }
 
 function rowOf(t: Translator, suggestion: NudgeSuggestion): NudgeRowData {
+  const detail = reasonText(t, suggestion);
   return {
-    line: t.runs('nudges.row', { name: suggestion.name, detail: reasonText(t, suggestion) }),
+    line: detail
+      ? t.runs('nudges.row', { name: suggestion.name, detail })
+      : t.runs('nudges.row.name', { name: suggestion.name }),
     personId: suggestion.personId,
     sendKudos: t.text('nudges.sendKudosTo', { name: firstName(suggestion.name) }),
   };

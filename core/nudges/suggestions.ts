@@ -8,10 +8,15 @@ export const MAX_SUGGESTIONS = 3;
 /** Someone counts as not recognised lately after this many days without kudos (the digest's default). */
 export const NOT_RECOGNISED_DAYS = 14;
 
-/** Why a nudge suggests someone: a milestone of theirs this week, or no kudos for a while (or ever). */
+/**
+ * Why a nudge suggests someone, as far as the recipient may be told: a milestone of theirs this
+ * week; to their manager, how long since their last kudos (never: no `days`); to anyone else, only
+ * that they work together, since the names of people not recognised lately reach only their manager.
+ */
 export type SuggestionReason =
   | { kind: 'milestone'; occasion: 'birthday' | 'anniversary'; date: string; years?: number }
-  | { kind: 'unrecognised'; days?: number };
+  | { kind: 'unrecognised'; days?: number }
+  | { kind: 'colleague' };
 
 /** One person a nudge suggests thanking. */
 export interface NudgeSuggestion {
@@ -76,7 +81,8 @@ function milestoneThisWeek(input: SuggestionInput, person: Person): SuggestionRe
  * celebrations are both off (they asked not to be singled out), nor someone who has not started
  * yet. A milestone this week comes first (earliest first), and is named only when its celebration
  * lets the recipient hear of it; then whoever has gone longest without kudos (never first), among
- * those not recognised in the last {@link NOT_RECOGNISED_DAYS} days; then by name.
+ * those not recognised in the last {@link NOT_RECOGNISED_DAYS} days, said so only to their manager;
+ * then by name.
  */
 export function suggestThanks(input: SuggestionInput): NudgeSuggestion[] {
   const { recipient, policy, today } = input;
@@ -101,12 +107,14 @@ export function suggestThanks(input: SuggestionInput): NudgeSuggestion[] {
     }
     const last = person.lastRecognisedOn;
     if (last && last >= cutoff) continue;
+    const reason: SuggestionReason =
+      person.managerId !== recipient.id
+        ? { kind: 'colleague' }
+        : last
+          ? { kind: 'unrecognised', days: daysBetween(last, today) }
+          : { kind: 'unrecognised' };
     // Never recognised sorts before every date; the oldest date first.
-    ranked.push(
-      last
-        ? { ...base, reason: { kind: 'unrecognised', days: daysBetween(last, today) }, rank: `2${last}` }
-        : { ...base, reason: { kind: 'unrecognised' }, rank: '1' },
-    );
+    ranked.push({ ...base, reason, rank: last ? `2${last}` : '1' });
   }
   return ranked
     .sort(

@@ -15,7 +15,7 @@ const nudge: Nudge = {
       name: 'Megan Bowen',
       reason: { kind: 'milestone', occasion: 'birthday', date: '2027-03-18' },
     },
-    { personId: 'lee', name: 'Lee Gu', reason: { kind: 'unrecognised' } },
+    { personId: 'lee', name: 'Lee Gu', reason: { kind: 'colleague' } },
     { personId: 'adele', name: 'Adele Vance', reason: { kind: 'unrecognised', days: 40 } },
   ],
 };
@@ -44,7 +44,9 @@ describe('nudge card', () => {
     const { runs, actions } = walk(card);
     expect(runs.join('')).toContain('Who will you thank this week?');
     expect(runs.join('')).toContain('Megan Bowen · birthday on Thursday 18 March');
-    expect(runs.join('')).toContain('Lee Gu · no kudos in Moments yet');
+    // A colleague's quiet spell is not the reader's to know: the name alone.
+    expect(runs).toContain('Lee Gu');
+    expect(runs.join('')).not.toContain('Lee Gu ·');
     expect(runs.join('')).toContain('Adele Vance · last kudos 40 days ago');
     expect(runs.join('')).toContain('You can change the day or turn this off in my settings.');
     expect(actions).toEqual([
@@ -76,12 +78,24 @@ describe('nudge card', () => {
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
+  it('tells a manager their report has no kudos yet', () => {
+    const card = expandCard(
+      nudgeCard,
+      nudgeCardData(
+        { suggestions: [{ personId: 'lee', name: 'Lee Gu', reason: { kind: 'unrecognised' } }] },
+        DELIVERY,
+        translatorFor('en'),
+      ),
+    );
+    expect(walk(card).runs.join('')).toContain('Lee Gu · no kudos in Moments yet');
+  });
+
   it('keeps a name that looks like markdown or a link as plain text in a TextRun', () => {
     const sly = '**Boss** [verify here](https://evil.example)';
     const card = expandCard(
       nudgeCard,
       nudgeCardData(
-        { suggestions: [{ personId: 'x', name: sly, reason: { kind: 'unrecognised', days: 20 } }] },
+        { suggestions: [{ personId: 'x', name: sly, reason: { kind: 'colleague' } }] },
         DELIVERY,
         translatorFor('en'),
       ),

@@ -77,10 +77,8 @@ describe('suggestThanks', () => {
     });
     const result = suggest([birthdayOff, managerOnly]);
     // Bea was thanked three days ago and her birthday may not be told: she is not suggested.
-    // Max is, for going long without kudos, and his birthday is not mentioned.
-    expect(result).toEqual([
-      { personId: 'max', name: 'Max Tester', reason: { kind: 'unrecognised', days: 104 } },
-    ]);
+    // Max is, for going long without kudos, and neither his birthday nor his quiet spell is mentioned.
+    expect(result).toEqual([{ personId: 'max', name: 'Max Tester', reason: { kind: 'colleague' } }]);
   });
 
   it('tells a manager of a report’s milestone kept for their manager', () => {
@@ -106,8 +104,19 @@ describe('suggestThanks', () => {
         name: 'Anna Tester',
         reason: { kind: 'milestone', occasion: 'anniversary', date: '2027-03-19', years: 5 },
       },
-      { personId: 'never', name: 'Never Tester', reason: { kind: 'unrecognised' } },
-      { personId: 'older', name: 'Older Tester', reason: { kind: 'unrecognised', days: 165 } },
+      { personId: 'never', name: 'Never Tester', reason: { kind: 'colleague' } },
+      { personId: 'older', name: 'Older Tester', reason: { kind: 'colleague' } },
+    ]);
+  });
+
+  it('tells only a manager how long their report has gone without kudos', () => {
+    const report = person('rae', { managerId: 'sam', lastRecognisedOn: '2027-02-13' });
+    const never = person('nia', { managerId: 'sam', lastRecognisedOn: undefined });
+    const peer = person('pat', { managerId: 'someone-else', lastRecognisedOn: '2027-02-13' });
+    expect(suggest([report, never, peer]).map((s) => [s.personId, s.reason])).toEqual([
+      ['nia', { kind: 'unrecognised' }],
+      ['pat', { kind: 'colleague' }],
+      ['rae', { kind: 'unrecognised', days: 30 }],
     ]);
   });
 
