@@ -13,6 +13,7 @@ import { CosmosNudgeDirectory } from '../../functions/cosmos/nudgeDirectory';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { MemoryConversationStore, MemorySettingsStore, RecordingLogger } from '../support/fakes';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
+import { countCosmosRequests } from '../support/cosmosRequests';
 
 let cosmos: TestCosmos;
 beforeAll(async () => {
@@ -168,6 +169,28 @@ describe('the weekly nudge job', () => {
     expect(await run(at('2027-03-17T10:00:00Z'))).toEqual([
       { to: 'sam', deliveryId: 'weekly-nudge:2027-W11:sam', people: ['cleo', 'chad'] },
     ]);
+  });
+
+  it('reads the people who chose the nudge, not the directory, in an hour nobody is due', async () => {
+    const T = 'tenant-nudge-reads';
+    const others = Array.from({ length: 30 }, (_, i) => person(T, `p${String(i).padStart(2, '0')}`));
+    const chosen = person(T, 'sam', { weeklyNudge: { enabled: true, day: 3, hour: 10 } });
+    const off = await world(T, [chosen, ...others], { weeklyNudge: false });
+    const counter = countCosmosRequests(cosmos.server.port);
+    try {
+      expect(await off.run(MONDAY)).toEqual([]);
+      expect(counter.documentsByContainer.get('people')).toBe(1);
+      // With the tenant's default on, an hour when none of its zones is at the digest hour reads
+      // the zone markers and, again, only who chose it.
+      // (The first hour builds the tenant's zone markers once from its directory, as for milestones.)
+      await off.settings.saveTenant({ ...defaultTenantSettings(T, 'UTC'), weeklyNudge: true });
+      await off.run(at('2027-03-16T07:00:00Z'));
+      counter.reset();
+      expect(await off.run(at('2027-03-16T08:00:00Z'))).toEqual([]);
+      expect(counter.documentsByContainer.get('people')).toBe(1);
+    } finally {
+      counter.stop();
+    }
   });
 
   it('sends nothing to someone with nobody to suggest', async () => {
