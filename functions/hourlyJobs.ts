@@ -5,13 +5,16 @@ import { runMilestoneJob, type MilestoneJobReport } from '../core/milestones';
 import { runFollowUpJob, type FollowUpJobReport } from '../core/notes';
 import { runDigestJob, type DigestJobReport } from '../core/digest';
 import { runPendingFanOutJob, type PendingFanOutLine } from '../core/kudos';
+import { runNudgeJob, type NudgeJobReport } from '../core/nudges';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
+import { TeamsNudgeNotifier } from '../bot/nudges/notifier';
 import { recognitionMessages } from '../bot/kudos/recognitionMessages';
 import type { Config } from './config';
 import { CosmosMilestoneCandidates } from './cosmos/milestoneCandidates';
 import { CosmosDigestDirectory } from './cosmos/digestDirectory';
+import { CosmosNudgeDirectory } from './cosmos/nudgeDirectory';
 import type { Runtime } from './composition';
 
 /** One run of a job: its instant, its tenants (default all), a dry run, and where it logs. */
@@ -31,6 +34,8 @@ export interface HourlyJobs {
   milestones(options: JobRunOptions): Promise<MilestoneJobReport>;
   followups(options: JobRunOptions): Promise<FollowUpJobReport>;
   digest(options: JobRunOptions): Promise<DigestJobReport>;
+  /** The weekly "remind me to recognise someone" card, for whoever has it on. */
+  nudges(options: JobRunOptions): Promise<NudgeJobReport>;
   /** Kudos whose notices and posts a turn started and its process did not finish. */
   kudosFanOuts(options: JobRunOptions): Promise<HourlyJobReport<PendingFanOutLine>>;
 }
@@ -121,6 +126,29 @@ export function createHourlyJobs(parts: {
           reach,
           deliveries: stores.deliveries,
           notifier: new TeamsDigestNotifier(messenger),
+          logger: runLogger ?? logger,
+          defaultTimeZone: config.defaultTimeZone,
+          gate,
+          clock,
+        },
+        options,
+      ),
+    nudges: ({ logger: runLogger, ...options }) =>
+      runNudgeJob(
+        {
+          settings: stores.settings,
+          runs: stores.settings,
+          directory: new CosmosNudgeDirectory(
+            database.container('people'),
+            database.container('conversations'),
+            logger,
+          ),
+          people: stores.people,
+          erasures: stores.erasures,
+          conversations,
+          reach,
+          deliveries: stores.deliveries,
+          notifier: new TeamsNudgeNotifier(messenger),
           logger: runLogger ?? logger,
           defaultTimeZone: config.defaultTimeZone,
           gate,

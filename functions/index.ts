@@ -5,6 +5,7 @@ import './importPeople';
 import './milestoneReminders';
 import './followUpNudges';
 import './weeklyDigest';
+import './weeklyNudges';
 import './peopleSync';
 
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.

@@ -46,7 +46,7 @@ export async function submittedOccasion(
 }
 
 /**
- * "Send wishes" on a reminder and "Send kudos" on a digest or a brief: the kudos form, prefilled for
+ * "Send wishes" on a reminder and "Send kudos" on a digest, a brief or a weekly nudge: the kudos form, prefilled for
  * the person the card was about, is sent as a new message so that the reminder, digest or brief stays.
  * @returns what the card action answers: a line saying the form is below, or a card saying why not.
  */
@@ -60,6 +60,7 @@ export async function sendWishesForm(
     'reminder',
     'digest',
     'brief',
+    'nudge',
   ]);
   const personId = sent ? personOfDelivery(sent.delivery, data?.personId) : undefined;
   if (!sent || !personId) return messageCard(NOT_SENT_TO_YOU);
@@ -68,7 +69,7 @@ export async function sendWishesForm(
   const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
   if (!caller || !person) return t.text('kudos.wishes.personGone');
   const { subject } = sent.delivery;
-  // Wishes on a reminder, thanks on a digest or a brief. The wishes form names the reminder, so that its
+  // Wishes on a reminder, thanks on a digest, a brief or a nudge. The wishes form names the reminder, so that its
   // submit can check the wishes (no value, not counted) against what was delivered.
   const draft = newDraft({
     recipientIds: [person.id],

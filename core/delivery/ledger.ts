@@ -24,6 +24,8 @@ export type DeliverySubject =
     }
   /** A manager's digest and the people it listed with actions. */
   | { type: 'digest'; managerId: string; personIds: string[] }
+  /** A weekly nudge and the people it suggested thanking. */
+  | { type: 'nudge'; personIds: string[] }
   /** A brief about one person, shown to its reader. */
   | { type: 'brief'; personId: string }
   /** A follow-up nudge about one private note. */

@@ -27,10 +27,10 @@ export async function deliveredTo<T extends DeliverySubject['type']>(
 
 /**
  * The person a card action is about, taken from the delivery: the reminder's or the brief's person,
- * or one of the people a digest listed (`personId` names which, and must be one of them).
+ * or one of the people a digest or a nudge listed (`personId` names which, and must be one of them).
  */
 export function personOfDelivery(
-  delivery: { subject: Extract<DeliverySubject, { type: 'reminder' | 'digest' | 'brief' }> },
+  delivery: { subject: Extract<DeliverySubject, { type: 'reminder' | 'digest' | 'brief' | 'nudge' }> },
   personId: string | undefined,
 ): string | undefined {
   const { subject } = delivery;

@@ -3,6 +3,7 @@ import type { Runtime } from '../../functions/composition';
 import { FOLLOW_UP_SCHEDULE, followUpNudgesHandler } from '../../functions/followUpNudges';
 import { MILESTONE_SCHEDULE, milestoneRemindersHandler } from '../../functions/milestoneReminders';
 import { DIGEST_SCHEDULE, weeklyDigestHandler } from '../../functions/weeklyDigest';
+import { NUDGE_SCHEDULE, weeklyNudgesHandler } from '../../functions/weeklyNudges';
 import { nextOccurrence, parseSchedule } from '../../functions/dev/local/ncrontab';
 import { RecordingLogger } from '../support/fakes';
 
@@ -50,6 +51,14 @@ const TRIGGERS: Array<{
     handler: weeklyDigestHandler,
     message: 'digest job ran',
   },
+  {
+    name: 'weeklyNudges',
+    job: 'nudges',
+    schedule: NUDGE_SCHEDULE,
+    minute: 10,
+    handler: weeklyNudgesHandler,
+    message: 'nudge job ran',
+  },
 ];
 
 describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
@@ -91,6 +100,7 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
         followups: stub('followups'),
         digest: stub('digest'),
         kudosFanOuts: stub('kudosFanOuts'),
+        nudges: stub('nudges'),
       };
       const timer: Timer = {
         isPastDue,

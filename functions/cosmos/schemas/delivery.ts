@@ -53,6 +53,7 @@ export const deliverySubjectSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('digest'), managerId: z.string(), personIds: z.array(z.string()) })
     .passthrough(),
+  z.object({ type: z.literal('nudge'), personIds: z.array(z.string()) }).passthrough(),
   z.object({ type: z.literal('brief'), personId: z.string() }).passthrough(),
   z.object({ type: z.literal('note'), noteId: z.string() }).passthrough(),
   z

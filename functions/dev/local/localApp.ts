@@ -6,6 +6,7 @@ import { createRuntime, configuredCosmosTarget, type Runtime } from '../../compo
 import { messagesHandler } from '../../messages';
 import { milestoneRemindersHandler, MILESTONE_SCHEDULE } from '../../milestoneReminders';
 import { weeklyDigestHandler, DIGEST_SCHEDULE } from '../../weeklyDigest';
+import { weeklyNudgesHandler, NUDGE_SCHEDULE } from '../../weeklyNudges';
 import { followUpNudgesHandler, FOLLOW_UP_SCHEDULE } from '../../followUpNudges';
 import { peopleSyncHandler, PEOPLE_SYNC_SCHEDULE } from '../../peopleSync';
 import { startLocalCosmos, type LocalCosmosServer } from './cosmosServer';
@@ -141,6 +142,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
             handler: milestoneRemindersHandler(runtime),
           },
           { name: 'weeklyDigest', schedule: DIGEST_SCHEDULE, handler: weeklyDigestHandler(runtime) },
+          { name: 'weeklyNudges', schedule: NUDGE_SCHEDULE, handler: weeklyNudgesHandler(runtime) },
           { name: 'followUpNudges', schedule: FOLLOW_UP_SCHEDULE, handler: followUpNudgesHandler(runtime) },
           { name: 'peopleSync', schedule: PEOPLE_SYNC_SCHEDULE, handler: peopleSyncHandler(runtime) },
         ],
