@@ -52,11 +52,15 @@ export function hostRuntime(): Promise<Runtime> {
 /**
  * Runs one invocation in the Functions host: every line logged while it runs goes to the
  * invocation's own log (the host's one path to Application Insights, under the invocation's
- * operation id) and carries its invocation id.
+ * operation id) and carries its invocation id; the host's trace context stays with the scope.
  */
 export function inInvocation<T>(context: InvocationContext, work: () => Promise<T>): Promise<T> {
   return withLogScope(
-    { fields: { invocationId: context.invocationId }, write: (level, line) => context[level](line) },
+    {
+      fields: { invocationId: context.invocationId },
+      write: (level, line) => context[level](line),
+      trace: context.traceContext,
+    },
     work,
   );
 }
