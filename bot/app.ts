@@ -39,6 +39,7 @@ import { registerPrivacy } from './privacy/handlers';
 import { registerReminderActions } from './milestones/handlers';
 import { registerNotes } from './notes/handlers';
 import { registerDigest } from './digest/handlers';
+import { registerBriefs } from './briefs/handlers';
 import { registerAdmins } from './admins/handlers';
 import { installedAgain, registerInstallationEvents } from './teams/installation';
 import { settleTurnLanguage } from './i18n/turnLanguage';
@@ -192,6 +193,7 @@ export function createMomentsBot(deps: BotDependencies): MomentsBot {
   registerReminderActions(app, deps);
   registerNotes(app, deps);
   registerDigest(app, deps);
+  registerBriefs(app, deps);
   registerAdmins(app, deps);
   if (deps.reachRoll) registerReach(app, { ...deps, reachRoll: deps.reachRoll });
 

@@ -40,6 +40,8 @@ export interface DigestCardData {
   /** The titles of each row's buttons. */
   sendKudos: string;
   addNote: string;
+  /** "Brief": a brief about the row's person, as a new message. */
+  brief: string;
   /** The digest's delivery, which every button carries: they read who they may act on from it. */
   deliveryId: string;
 }

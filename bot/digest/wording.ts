@@ -217,6 +217,7 @@ export function digestCardData(digest: Digest, deliveryId: string, t: Translator
     sections: sectionsOf(t, digest),
     sendKudos: t.text('digest.sendKudos'),
     addNote: t.text('digest.addNote'),
+    brief: t.text('brief.button'),
     deliveryId,
   };
 }

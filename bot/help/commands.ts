@@ -31,6 +31,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { section: 'notes', id: 'notes', command: 'notes', kinds: personal },
   { section: 'notes', id: 'notesAbout', command: 'notes', kinds: personal },
   { section: 'notes', id: 'digest', command: 'digest', kinds: personal },
+  { section: 'notes', id: 'brief', command: 'brief', kinds: personal },
   { section: 'data', id: 'mySettings', command: 'mySettings', kinds: personal },
   { section: 'data', id: 'myData', command: 'myData', kinds: personal },
   { section: 'data', id: 'forgetMe', command: 'forgetMe', kinds: personal },

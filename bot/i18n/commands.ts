@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'note',
   'notes',
   'digest',
+  'brief',
   'mySettings',
   'myData',
   'forgetMe',

@@ -46,8 +46,8 @@ export async function submittedOccasion(
 }
 
 /**
- * "Send wishes" on a reminder and "Send kudos" on a digest: the kudos form, prefilled for the
- * person the card was about, is sent as a new message so that the reminder or digest stays.
+ * "Send wishes" on a reminder and "Send kudos" on a digest or a brief: the kudos form, prefilled for
+ * the person the card was about, is sent as a new message so that the reminder, digest or brief stays.
  * @returns what the card action answers: a line saying the form is below, or a card saying why not.
  */
 export async function sendWishesForm(
@@ -56,7 +56,11 @@ export async function sendWishesForm(
   payload: unknown,
 ): Promise<string | Record<string, unknown>> {
   const data = readPayload(wishesAction, payload);
-  const sent = await sentToCaller(context, deps.deliveries, data?.deliveryId, ['reminder', 'digest']);
+  const sent = await sentToCaller(context, deps.deliveries, data?.deliveryId, [
+    'reminder',
+    'digest',
+    'brief',
+  ]);
   const personId = sent ? personOfDelivery(sent.delivery, data?.personId) : undefined;
   if (!sent || !personId) return messageCard(NOT_SENT_TO_YOU);
   const t = translatorOf(context);
@@ -64,7 +68,7 @@ export async function sendWishesForm(
   const person = caller ? await deps.people.get(caller.tenantId, personId) : undefined;
   if (!caller || !person) return t.text('kudos.wishes.personGone');
   const { subject } = sent.delivery;
-  // Wishes on a reminder, thanks on a digest. The wishes form names the reminder, so that its
+  // Wishes on a reminder, thanks on a digest or a brief. The wishes form names the reminder, so that its
   // submit can check the wishes (no value, not counted) against what was delivered.
   const draft = newDraft({
     recipientIds: [person.id],

@@ -23,6 +23,8 @@ export interface ReminderCardData {
   wishesTitle: string;
   /** `sendWishes` (the kudos form) or, for later check-ins, `newNote` (a note to ask how it goes). */
   wishesVerb: 'sendWishes' | 'newNote';
+  /** "Brief": a brief about the person, as a new message. */
+  briefTitle: string;
   snoozeTitle: string;
   muteTitle: string;
   /** The only thing the card's actions carry: they read everything else from its delivery. */

@@ -120,6 +120,7 @@ export function reminderCardData(content: ReminderContent, t: Translator): Remin
     suggestion: t.text(SUGGESTIONS[milestone.kind], { name: first }),
     note: '',
     ...wishesAction(milestone.kind, t),
+    briefTitle: t.text('brief.button'),
     snoozeTitle: t.text('milestones.reminder.snooze'),
     muteTitle: t.text('milestones.reminder.mute', { name: first }),
     deliveryId: content.deliveryId,

@@ -28,7 +28,10 @@ export const saveNoteAction = z.object({
 /** "Edit" and "Snooze a week": the note acted on. */
 export const noteAction = z.object({ noteId: cardId.optional() });
 
-/** "Done" and "Delete", from the list (which then shows the list again) or from a nudge. */
+/**
+ * "Done" and "Delete", from the list (which then shows the list again), from a nudge, or "Done" on
+ * a brief (which stays).
+ */
 export const finishNoteAction = z.object({
   noteId: cardId.optional(),
   from: z.string().max(16).optional(),

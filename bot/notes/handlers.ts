@@ -157,16 +157,20 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       return data ? handler(context, author, data) : refuse(context, author);
     });
 
-  // "New note" on the note list opens an empty form in its place. "Add note" on a digest and "Ask
-  // how it's going" on a check-in reminder name the delivery they came with: the note is about the
-  // person that delivery was about, and its form arrives as a new message so the card stays.
+  // "New note" on the note list opens an empty form in its place. "Add note" on a digest or a brief
+  // and "Ask how it's going" on a check-in reminder name the delivery they came with: the note is
+  // about the person that delivery was about, and its form arrives as a new message so the card stays.
   action('newNote', newNoteAction, async (context, author, data) => {
     const t = translatorOf(context);
     if (!data.deliveryId) {
       // Only cards Moments delivered name a person; one without a delivery is forged or stale.
       return data.subject ? notice(t, t.text('notes.notSentToYou')) : asCard(await form(context, author, {}));
     }
-    const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, ['reminder', 'digest']);
+    const sent = await sentToCaller(context, deps.deliveries, data.deliveryId, [
+      'reminder',
+      'digest',
+      'brief',
+    ]);
     const subjectId = sent ? personOfDelivery(sent.delivery, data.subject) : undefined;
     if (!sent || !subjectId) return notice(t, t.text('notes.notSentToYou'));
     const subject = await deps.people.get(author.tenantId, subjectId);
@@ -272,6 +276,8 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       const message = t.text(kind === 'done' ? 'notes.done' : 'notes.deleted', {
         name: result.note.subjectName,
       });
+      // On a brief the answer is a line, and the brief stays for the rest of the conversation.
+      if (data.from === 'brief') return message;
       if (data.from !== 'list') return notice(t, message, true);
       const subjectId = data.subjectId;
       return asCard(await list(t, author, { notice: message, ...(subjectId ? { subjectId } : {}) }));

@@ -16,4 +16,8 @@ export const saveMySettingsAction = z.object({
   digestDay: input,
   digestHour: input,
   language: input,
+  briefLead: input,
+  nudgeEnabled: input,
+  nudgeDay: input,
+  nudgeHour: input,
 });

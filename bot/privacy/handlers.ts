@@ -113,6 +113,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
         person,
         values: extra.values ?? settingsValuesOf(person, settings),
         isManager: reports.length > 0,
+        calendarBriefs: settings.calendarBriefs,
         now: deps.now(),
         ...(extra.status ? { status: extra.status } : {}),
         ...(extra.error ? { error: extra.error } : {}),
@@ -142,7 +143,11 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
         return asCard(await settingsCard(t, caller.tenantId, caller.personId, { error }));
       }
       const values = settingsValuesFrom(data);
-      const isManager = (await deps.people.reportsOf(caller.tenantId, caller.personId)).length > 0;
+      const [reports, before] = await Promise.all([
+        deps.people.reportsOf(caller.tenantId, caller.personId),
+        tenantSettingsOf(deps.settings, caller.tenantId, deps.defaultTimeZone),
+      ]);
+      const isManager = reports.length > 0;
       const result = await saveMySettings(
         deps.people,
         {
@@ -152,6 +157,7 @@ export function registerPrivacy(app: Application<TurnState>, deps: PrivacyHandle
           input: settingsInputOf(values, isManager),
         },
         deps.erasures,
+        before,
       );
       if (!result.ok) {
         const problems = result.problems.map((problem) => mySettingsProblemText(t, problem)).join(' ');

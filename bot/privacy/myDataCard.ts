@@ -1,5 +1,5 @@
 import { shorten } from '../../core/shared';
-import { effectiveDigest, type MyData } from '../../core/privacy';
+import { effectiveDigest, effectiveWeeklyNudge, type MyData } from '../../core/privacy';
 import {
   celebrationSource,
   effectiveCelebration,
@@ -50,6 +50,17 @@ function digestText(t: Translator, person: Person, settings: TenantSettings): st
     weekday: weekdayName(t, digest.day),
     hour: hourText(t, digest.hour),
     source: person.digest ? 'self' : 'default',
+  });
+}
+
+/** The weekly "recognise someone" card: their own choice or the organisation's default. */
+function nudgeText(t: Translator, person: Person, settings: TenantSettings): string {
+  const nudge = effectiveWeeklyNudge(person, settings);
+  if (!nudge.enabled) return t.text('privacy.data.digestOff');
+  return t.text('privacy.data.digestOn', {
+    weekday: weekdayName(t, nudge.day),
+    hour: hourText(t, nudge.hour),
+    source: person.weeklyNudge ? 'self' : 'default',
   });
 }
 
@@ -113,6 +124,15 @@ function recordFacts(t: Translator, data: MyData, person: Person, settings: Tena
     ...(data.reportCount > 0 || person.digest
       ? [fact('privacy.data.digest', digestText(t, person, settings))]
       : []),
+    ...(person.calendarBriefs
+      ? [
+          fact(
+            'privacy.data.briefs',
+            t.text('privacy.data.briefsOn', { minutes: person.calendarBriefs.leadMinutes }),
+          ),
+        ]
+      : []),
+    fact('privacy.data.nudge', nudgeText(t, person, settings)),
     ...(person.lastRecognisedOn ? [fact('privacy.data.lastKudos', person.lastRecognisedOn)] : []),
     ...(person.teamIds?.length ? [fact('privacy.data.teams', t.number(person.teamIds.length))] : []),
     ...(person.mutedReminders?.length

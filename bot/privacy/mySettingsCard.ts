@@ -1,4 +1,10 @@
-import { CELEBRATION_PREFERENCES, effectiveDigest, type MySettingsInput } from '../../core/privacy';
+import {
+  BRIEF_LEAD_MINUTES,
+  CELEBRATION_PREFERENCES,
+  effectiveDigest,
+  effectiveWeeklyNudge,
+  type MySettingsInput,
+} from '../../core/privacy';
 import { listedTimeZone, effectiveCelebration, type Person } from '../../core/people';
 import type { TenantSettings } from '../../core/settings';
 import { LANGUAGES } from '../../core/shared';
@@ -30,6 +36,10 @@ export type SettingsValues = Pick<
   | 'digestDay'
   | 'digestHour'
   | 'language'
+  | 'briefLead'
+  | 'nudgeEnabled'
+  | 'nudgeDay'
+  | 'nudgeHour'
 >;
 
 const displayedZone = (zone: string) => listedTimeZone(zone) ?? zone;
@@ -37,6 +47,7 @@ const displayedZone = (zone: string) => listedTimeZone(zone) ?? zone;
 /** The inputs as the person's record (or, for someone not in it, the defaults) fills them. */
 export function settingsValuesOf(person: Person | undefined, settings: TenantSettings): SettingsValues {
   const digest = effectiveDigest(person, settings);
+  const nudge = effectiveWeeklyNudge(person, settings);
   const [month, day] = person?.birthday?.split('-') ?? [];
   const celebrate = { celebrate: person?.celebrate ?? {} };
   return {
@@ -51,6 +62,10 @@ export function settingsValuesOf(person: Person | undefined, settings: TenantSet
     digestDay: String(digest.day),
     digestHour: String(digest.hour),
     language: person?.language ?? '',
+    briefLead: person?.calendarBriefs ? String(person.calendarBriefs.leadMinutes) : 'off',
+    nudgeEnabled: nudge.enabled ? 'true' : 'false',
+    nudgeDay: String(nudge.day),
+    nudgeHour: String(nudge.hour),
   };
 }
 
@@ -67,10 +82,14 @@ export function settingsValuesFrom(data: Record<string, unknown> | undefined): S
     digestDay: text('digestDay'),
     digestHour: text('digestHour'),
     language: text('language') === AUTOMATIC ? '' : text('language'),
+    briefLead: text('briefLead'),
+    nudgeEnabled: text('nudgeEnabled') === 'true' ? 'true' : 'false',
+    nudgeDay: text('nudgeDay'),
+    nudgeHour: text('nudgeHour'),
   };
 }
 
-/** The submitted values as core's input; the digest only for someone who has reports. */
+/** The submitted values as core's input; the digest and briefs only for someone who has reports. */
 export function settingsInputOf(values: SettingsValues, isManager: boolean): MySettingsInput {
   return {
     birthdayMonth: values.birthdayMonth,
@@ -79,6 +98,16 @@ export function settingsInputOf(values: SettingsValues, isManager: boolean): MyS
     celebrateAnniversary: values.celebrateAnniversary,
     timeZone: values.timeZone,
     language: values.language,
+    // A card sent before these choices existed has no such inputs: what is stored stays.
+    ...(values.nudgeDay || values.nudgeHour
+      ? {
+          weeklyNudge: {
+            enabled: values.nudgeEnabled === 'true',
+            day: values.nudgeDay,
+            hour: values.nudgeHour,
+          },
+        }
+      : {}),
     ...(isManager
       ? {
           digest: {
@@ -86,6 +115,7 @@ export function settingsInputOf(values: SettingsValues, isManager: boolean): MyS
             day: values.digestDay,
             hour: values.digestHour,
           },
+          ...(values.briefLead ? { calendarBriefs: values.briefLead } : {}),
         }
       : {}),
   };
@@ -110,6 +140,10 @@ const TEXT_KEYS = {
   digestToggle: 'privacy.settings.digestToggle',
   digestDay: 'privacy.settings.digestDay',
   digestHour: 'privacy.settings.digestHour',
+  briefs: 'privacy.settings.briefs',
+  briefLead: 'privacy.settings.briefLead',
+  nudge: 'privacy.settings.nudge',
+  nudgeToggle: 'privacy.settings.nudgeToggle',
   save: 'privacy.settings.save',
 } as const satisfies Record<keyof MySettingsTexts, MessageKey>;
 
@@ -119,6 +153,8 @@ export function mySettingsCardData(options: {
   person: Person | undefined;
   values: SettingsValues;
   isManager: boolean;
+  /** The tenant has calendar briefs on: otherwise the card says a manager's choice waits for it. */
+  calendarBriefs: boolean;
   now: Date;
   status?: string;
   error?: string;
@@ -160,5 +196,14 @@ export function mySettingsCardData(options: {
       ...LANGUAGES.map((language) => ({ title: languageName(language), value: language })),
     ],
     language: values.language || AUTOMATIC,
+    briefLeads: [0, ...BRIEF_LEAD_MINUTES].map((minutes) => ({
+      title: t.text('privacy.settings.briefLeadChoice', { minutes }),
+      value: minutes ? String(minutes) : 'off',
+    })),
+    briefLead: values.briefLead || 'off',
+    briefsNote: options.calendarBriefs ? '' : t.text('privacy.settings.briefsOffForTenant'),
+    nudgeEnabled: values.nudgeEnabled,
+    nudgeDay: values.nudgeDay,
+    nudgeHour: values.nudgeHour,
   };
 }

@@ -44,6 +44,15 @@ export interface MySettingsCardData {
   digestDay: string;
   digestHours: ChoiceData[];
   digestHour: string;
+  /** Off (`off`) or the minutes before a 1:1 a manager's brief comes. */
+  briefLeads: ChoiceData[];
+  briefLead: string;
+  /** Why the choice does not apply yet (the tenant has calendar briefs off); empty otherwise. */
+  briefsNote: string;
+  /** The weekly "recognise someone" card, for everyone; days and hours from the digest's lists. */
+  nudgeEnabled: 'true' | 'false';
+  nudgeDay: string;
+  nudgeHour: string;
   /** Automatic (`auto`), then every language Moments speaks, each named in itself. */
   languages: ChoiceData[];
   /** A language tag, or `auto` for the language of their Teams client. */
@@ -69,6 +78,10 @@ export interface MySettingsTexts {
   digestToggle: string;
   digestDay: string;
   digestHour: string;
+  briefs: string;
+  briefLead: string;
+  nudge: string;
+  nudgeToggle: string;
   save: string;
 }
 

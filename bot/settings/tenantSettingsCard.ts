@@ -31,12 +31,14 @@ const TEXT_KEYS = {
   teamOwnersManageChannel: 'settings.input.teamOwnersManageChannel',
   installForEveryone: 'settings.input.installForEveryone',
   defaultLanguage: 'settings.input.defaultLanguage',
+  briefs: 'settings.section.briefs',
+  calendarBriefs: 'settings.input.calendarBriefs',
   save: 'settings.save',
 } as const satisfies Record<string, MessageKey>;
 
 /** The card's words: {@link TEXT_KEYS}' and those with values in them. */
 export type TenantSettingsTexts = Record<
-  keyof typeof TEXT_KEYS | 'intro' | 'feb29Rule' | 'defaultCelebration',
+  keyof typeof TEXT_KEYS | 'intro' | 'feb29Rule' | 'defaultCelebration' | 'weeklyNudge',
   string
 >;
 
@@ -119,6 +121,7 @@ export function tenantSettingsCardData(input: {
       intro: t.text('settings.intro', { settings: words.settings }),
       feb29Rule: t.text('settings.input.feb29Rule', { feb29: t.day('2028-02-29', 'dayMonth') }),
       defaultCelebration: t.text('settings.input.defaultCelebration', { mySettings: words.mySettings }),
+      weeklyNudge: t.text('settings.input.weeklyNudge', { mySettings: words.mySettings }),
     },
     status: input.status ?? '',
     problems: (input.problems ?? []).map((message) => ({ message })),

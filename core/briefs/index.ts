@@ -1,2 +1,6 @@
 /** The briefs feature's public entry: other folders import from here, never from its files. */
+export * from './brief';
+export * from './briefFor';
+export * from './buildBrief';
 export * from './calendar';
+export * from './classifyEvents';

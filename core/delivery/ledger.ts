@@ -2,7 +2,7 @@ import type { SendGate } from './sendGate';
 import type { Logger } from '../shared';
 
 /** Every kind of thing Moments sends on its own initiative. */
-export type DeliveryKind = 'reminder' | 'celebration' | 'digest' | 'nudge' | 'notice';
+export type DeliveryKind = 'reminder' | 'celebration' | 'digest' | 'brief' | 'nudge' | 'notice';
 
 /** State of one outbound effect in the ledger. */
 export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
@@ -24,6 +24,8 @@ export type DeliverySubject =
     }
   /** A manager's digest and the people it listed with actions. */
   | { type: 'digest'; managerId: string; personIds: string[] }
+  /** A brief about one person, shown to its reader. */
+  | { type: 'brief'; personId: string }
   /** A follow-up nudge about one private note. */
   | { type: 'note'; noteId: string }
   /** A celebration or a recognition posted for people to see. */

@@ -26,14 +26,14 @@ export async function deliveredTo<T extends DeliverySubject['type']>(
 }
 
 /**
- * The person a card action is about, taken from the delivery: the reminder's person, or one of the
- * people a digest listed (`personId` names which, and must be one of them).
+ * The person a card action is about, taken from the delivery: the reminder's or the brief's person,
+ * or one of the people a digest listed (`personId` names which, and must be one of them).
  */
 export function personOfDelivery(
-  delivery: { subject: Extract<DeliverySubject, { type: 'reminder' | 'digest' }> },
+  delivery: { subject: Extract<DeliverySubject, { type: 'reminder' | 'digest' | 'brief' }> },
   personId: string | undefined,
 ): string | undefined {
   const { subject } = delivery;
-  if (subject.type === 'reminder') return subject.personId;
+  if (subject.type === 'reminder' || subject.type === 'brief') return subject.personId;
   return personId && subject.personIds.includes(personId) ? personId : undefined;
 }

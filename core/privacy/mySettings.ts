@@ -24,6 +24,10 @@ export interface MySettingsInput {
   timeZone: string;
   /** Only read for people with reports; `day` 1-7 (Monday = 1), `hour` 0-23. */
   digest?: { enabled: boolean; day: string; hour: string };
+  /** Only read for people with reports: `off`, or minutes before a 1:1 (`5`, `10`, `15`). */
+  calendarBriefs?: string;
+  /** The weekly "remind me to recognise someone" card: `day` 1-7 (Monday = 1), `hour` 0-23. */
+  weeklyNudge?: { enabled: boolean; day: string; hour: string };
   /**
    * The language Moments writes to them in (one of `LANGUAGES`), or empty for automatic: the
    * language of their Teams client. Absent: their language stays as it is.
@@ -32,7 +36,8 @@ export interface MySettingsInput {
 }
 
 /** The input a refusal is about, so the card can say where to look. */
-export type MySettingsField = 'birthday' | 'celebrate' | 'timeZone' | 'digest' | 'language';
+export type MySettingsField =
+  'birthday' | 'celebrate' | 'timeZone' | 'digest' | 'language' | 'calendarBriefs' | 'weeklyNudge';
 
 /**
  * What is wrong with one input, as a code and what a message about it names (the edge words it):
@@ -47,6 +52,8 @@ export type MySettingsProblem =
   | { field: 'timeZone'; code: 'timeZoneMissing' }
   | { field: 'timeZone'; code: 'timeZoneUnknown'; zone: string }
   | { field: 'digest'; code: 'digestNotListed' }
+  | { field: 'calendarBriefs'; code: 'briefLeadNotListed' }
+  | { field: 'weeklyNudge'; code: 'nudgeNotListed' }
   | { field: 'language'; code: 'languageNotListed' };
 
 /** Refused: nothing was stored. `problems` holds one problem per input that is wrong. */
@@ -69,6 +76,24 @@ export function effectiveDigest(
   };
 }
 
+/** The lead times a manager may choose for calendar briefs, in minutes. */
+export const BRIEF_LEAD_MINUTES = [5, 10, 15] as const;
+
+/**
+ * Someone's weekly "remind me to recognise someone" card as it will run: their own choice, else the
+ * tenant's `weeklyNudge`, on the tenant's digest day and hour.
+ */
+export function effectiveWeeklyNudge(
+  person: Pick<Person, 'weeklyNudge'> | undefined,
+  settings: Pick<TenantSettings, 'weeklyNudge' | 'digestDay' | 'digestHour'>,
+): { enabled: boolean; day: number; hour: number } {
+  return {
+    enabled: person?.weeklyNudge?.enabled ?? settings.weeklyNudge,
+    day: person?.weeklyNudge?.day ?? settings.digestDay,
+    hour: person?.weeklyNudge?.hour ?? settings.digestHour,
+  };
+}
+
 const isPreference = (value: string): value is CelebrationPreference =>
   (CELEBRATION_PREFERENCES as readonly string[]).includes(value);
 
@@ -88,6 +113,7 @@ export async function saveMySettings(
   people: PeopleDirectory,
   request: { tenantId: string; personId: string; displayName: string; input: MySettingsInput },
   erasures?: Pick<ErasureRegister, 'clear'>,
+  settings?: Pick<TenantSettings, 'weeklyNudge' | 'digestDay' | 'digestHour'>,
 ): Promise<MySettingsResult> {
   const { input } = request;
   const problems: MySettingsRefusal['problems'] = [];
@@ -125,7 +151,19 @@ export async function saveMySettings(
 
   const existing = await people.get(request.tenantId, request.personId);
   let digest: Person['digest'];
-  if (input.digest && (await people.reportsOf(request.tenantId, request.personId)).length > 0) {
+  let calendarBriefs: Person['calendarBriefs'] | null | undefined;
+  const hasReports =
+    (input.digest !== undefined || input.calendarBriefs !== undefined) &&
+    (await people.reportsOf(request.tenantId, request.personId)).length > 0;
+  if (hasReports && input.calendarBriefs !== undefined) {
+    const lead = input.calendarBriefs.trim();
+    const minutes = BRIEF_LEAD_MINUTES.find((m) => String(m) === lead);
+    if (lead === 'off') calendarBriefs = null;
+    else if (minutes) calendarBriefs = { leadMinutes: minutes };
+    else problems.push({ field: 'calendarBriefs', code: 'briefLeadNotListed' });
+  }
+  const nudge = weeklyNudgeOf(input.weeklyNudge, existing, settings, problems);
+  if (input.digest && hasReports) {
     const digestDay = wholeIn(input.digest.day, 1, 7);
     const digestHour = wholeIn(input.digest.hour, 0, 23);
     if (digestDay === undefined || digestHour === undefined) {
@@ -145,7 +183,8 @@ export async function saveMySettings(
     displayName: request.displayName.trim() || 'Colleague',
     celebrate: {},
   };
-  const { birthday: _oldBirthday, language: oldLanguage, ...rest } = base;
+  const { birthday: _oldBirthday, language: oldLanguage, calendarBriefs: oldBriefs, ...rest } = base;
+  const briefs = calendarBriefs === undefined ? oldBriefs : (calendarBriefs ?? undefined);
   // Empty is automatic: no language kept, so their Teams client's is followed.
   const chosenLanguage = language === undefined ? oldLanguage : isLanguage(language) ? language : undefined;
   const person: Person = {
@@ -160,10 +199,36 @@ export async function saveMySettings(
     celebrateSource: 'self',
     timeZone,
     ...(digest ? { digest } : {}),
+    ...(briefs ? { calendarBriefs: briefs } : {}),
+    ...(nudge ? { weeklyNudge: nudge } : {}),
     ownSettings: true,
   };
   await people.save(person);
   // Someone who had asked to be forgotten and now gives their settings has come back.
   await erasures?.clear(request.tenantId, request.personId);
   return { ok: true, person, created: !existing };
+}
+
+/**
+ * The weekly nudge to keep: the submitted choice once it differs from what applies (or they had
+ * chosen before), so someone who never touched it keeps following the tenant's setting.
+ */
+function weeklyNudgeOf(
+  input: MySettingsInput['weeklyNudge'],
+  existing: Person | undefined,
+  settings: Pick<TenantSettings, 'weeklyNudge' | 'digestDay' | 'digestHour'> | undefined,
+  problems: MySettingsProblem[],
+): Person['weeklyNudge'] {
+  if (!input) return existing?.weeklyNudge;
+  const day = wholeIn(input.day, 1, 7);
+  const hour = wholeIn(input.hour, 0, 23);
+  if (day === undefined || hour === undefined) {
+    problems.push({ field: 'weeklyNudge', code: 'nudgeNotListed' });
+    return undefined;
+  }
+  const chosen = { enabled: input.enabled, day, hour };
+  if (existing?.weeklyNudge || !settings) return chosen;
+  const current = effectiveWeeklyNudge(existing, settings);
+  const same = current.enabled === chosen.enabled && current.day === day && current.hour === hour;
+  return same ? undefined : chosen;
 }

@@ -21,6 +21,8 @@ export const SETTING_NAMES = [
   'teamOwnersManageChannel',
   'installForEveryone',
   'defaultLanguage',
+  'calendarBriefs',
+  'weeklyNudge',
 ] as const;
 
 /** The name of one changeable setting. */
@@ -43,6 +45,8 @@ export type SettingValues = {
   teamOwnersManageChannel: boolean;
   installForEveryone: boolean;
   defaultLanguage: Language;
+  calendarBriefs: boolean;
+  weeklyNudge: boolean;
 };
 
 /**
@@ -170,6 +174,8 @@ const FIELDS: {
     },
     text: String,
   },
+  calendarBriefs: { parse: (raw) => onOff(raw), text: onOffText },
+  weeklyNudge: { parse: (raw) => onOff(raw), text: onOffText },
 };
 
 function onOffText(value: boolean): string {
@@ -205,6 +211,8 @@ export function settingValuesOf(settings: TenantSettings): SettingValues {
     teamOwnersManageChannel: settings.teamOwnersManageChannel,
     installForEveryone: settings.installForEveryone,
     defaultLanguage: settings.defaultLanguage,
+    calendarBriefs: settings.calendarBriefs,
+    weeklyNudge: settings.weeklyNudge,
   };
 }
 

@@ -44,6 +44,16 @@ export interface TenantSettings {
    */
   defaultLanguage: Language;
   /**
+   * Whether managers may ask for a brief before their 1:1s and team meetings, read from their
+   * calendars (needs a Graph calendar permission; off until an admin turns it on).
+   */
+  calendarBriefs: boolean;
+  /**
+   * Whether everyone who has not chosen gets the weekly "remind me to recognise someone" nudge;
+   * anyone can still turn it on or off for themselves in `my settings`.
+   */
+  weeklyNudge: boolean;
+  /**
    * The stored copy's version, set by the store when it reads them (absent for settings never
    * stored): a save made `ifVersion` it is refused once someone else has saved in between.
    */
@@ -149,6 +159,8 @@ export function defaultTenantSettings(
     installForEveryone: false,
     teamOwnersManageChannel: false,
     defaultLanguage: start?.defaultLanguage ?? SOURCE_LANGUAGE,
+    calendarBriefs: false,
+    weeklyNudge: false,
   };
 }
 

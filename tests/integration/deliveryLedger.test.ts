@@ -138,4 +138,17 @@ describe('CosmosDeliveryLedger', () => {
     expect(older).not.toHaveProperty('recipientId');
     expect(older).not.toHaveProperty('subject');
   });
+
+  it('reads back a brief shown to its reader, with the person it is about', async () => {
+    const send = async () => ({ ok: true as const });
+    const id = 'brief-shown:6b0e4c1a-0000-4000-8000-000000000001';
+    const subject = { type: 'brief' as const, personId: 'megan' };
+    await deliverOnce(
+      ledger,
+      new RecordingLogger(),
+      { tenantId, id, kind: 'brief', now, recipientId: 'alex', subject },
+      send,
+    );
+    expect(await ledger.get(tenantId, id)).toMatchObject({ kind: 'brief', recipientId: 'alex', subject });
+  });
 });

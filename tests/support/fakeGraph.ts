@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fakeCalendar, type FakeCalendar, type FakeCalendarOptions } from './fakeGraphCalendar';
 
 /** A user as the fake directory holds it. */
 export interface FakeGraphUser {
@@ -60,6 +61,8 @@ export interface FakeGraphOptions {
    * `TeamMember.Read.Group`.
    */
   teams?: { members: Record<string, FakeTeamMember[]>; forbidden?: string[] };
+  /** Mailboxes' calendars (`/users/{id}/calendarView`) and JSON batches (`/$batch`) of them. */
+  calendar?: FakeCalendarOptions;
 }
 
 /** A member of a team as Graph lists it (an aadUserConversationMember). */
@@ -76,6 +79,8 @@ export interface FakeGraph {
   requests: FakeGraphRequest[];
   /** The users Moments is installed for, in order: those given, then those installed for. */
   installedFor: string[];
+  /** The calendar requests, alone or batched, and the batches received (none without `calendar`). */
+  calendar: Pick<FakeCalendar, 'requests' | 'batches'>;
   close(): Promise<void>;
 }
 
@@ -94,6 +99,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
   const byId = new Map(options.users.map((user) => [user.id, user]));
   const installedFor = [...(options.installs?.installedFor ?? [])];
   let origin = '';
+  const calendar = fakeCalendar(options.calendar ?? { events: [] }, () => origin);
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, {
@@ -200,6 +206,10 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
       );
     }
     const url = new URL(req.url ?? '/', origin);
+    const calendarAnswer = options.calendar
+      ? calendar.answer(req.method ?? '', url, [req.headers.prefer].flat()[0], requestBody)
+      : undefined;
+    if (calendarAnswer) return send(res, calendarAnswer.status, calendarAnswer.body, calendarAnswer.headers);
     const installing = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
     if (req.method === 'POST' && installing)
       return install(res, decodeURIComponent(installing[1] ?? ''), requestBody);
@@ -289,6 +299,7 @@ export async function startFakeGraph(options: FakeGraphOptions): Promise<FakeGra
     baseUrl: `${origin}/v1.0`,
     requests,
     installedFor,
+    calendar,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -53,6 +53,7 @@ export const deliverySubjectSchema = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('digest'), managerId: z.string(), personIds: z.array(z.string()) })
     .passthrough(),
+  z.object({ type: z.literal('brief'), personId: z.string() }).passthrough(),
   z.object({ type: z.literal('note'), noteId: z.string() }).passthrough(),
   z
     .object({
@@ -68,7 +69,7 @@ export const deliverySchema = z
   .object({
     tenantId: z.string(),
     id: z.string(),
-    kind: z.enum(['reminder', 'celebration', 'digest', 'nudge', 'notice']),
+    kind: z.enum(['reminder', 'celebration', 'digest', 'brief', 'nudge', 'notice']),
     status: z.enum(['claimed', 'sent', 'failed']),
     attempts: z.number(),
     claimedAt: z.string(),

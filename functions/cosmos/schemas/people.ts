@@ -36,5 +36,13 @@ export const personSchema = z
     ownSettings: z.literal(true).optional(),
     locale: z.string().optional(),
     language: z.enum(LANGUAGES).optional(),
+    calendarBriefs: z
+      .object({ leadMinutes: z.union([z.literal(5), z.literal(10), z.literal(15)]) })
+      .passthrough()
+      .optional(),
+    weeklyNudge: z
+      .object({ enabled: z.boolean(), day: z.number().optional(), hour: z.number().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough() satisfies z.ZodType<Person>;

@@ -39,6 +39,8 @@ export const tenantSettingsSchema = z
     installForEveryone: z.boolean().default(DEFAULTS.installForEveryone),
     teamOwnersManageChannel: z.boolean().default(DEFAULTS.teamOwnersManageChannel),
     defaultLanguage: z.enum(LANGUAGES).default(DEFAULTS.defaultLanguage),
+    calendarBriefs: z.boolean().default(DEFAULTS.calendarBriefs),
+    weeklyNudge: z.boolean().default(DEFAULTS.weeklyNudge),
   })
   .passthrough() satisfies z.ZodType<TenantSettings, z.ZodTypeDef, unknown>;
 

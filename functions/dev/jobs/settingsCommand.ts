@@ -25,7 +25,8 @@ const USAGE = [
   'digestHour (0-23), digestDay (Monday … Sunday or 1-7), weekendRule (previous-working-day,',
   'next-working-day, keep), feb29Rule (feb28, mar1), birthdays and anniversaries (on/off), checkIns',
   '(the new-hire check-in days kept, from 0,7,30,90, or none), defaultCelebration (off, manager,',
-  'public), managerCopy, teamOwnersManageChannel, installForEveryone (on/off).',
+  'public), managerCopy, teamOwnersManageChannel, installForEveryone, calendarBriefs, weeklyNudge',
+  '(on/off).',
   'A wrong value is refused with a message per field (exit 2) and nothing is saved. Every change is',
   'kept in the audit trail, as made with the jobs CLI by the account running it.',
 ].join('\n');

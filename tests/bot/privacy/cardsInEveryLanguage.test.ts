@@ -32,7 +32,14 @@ describe.each(EVERY_LANGUAGE)('the privacy cards in %s', (language) => {
     expectValid(
       expandCard(
         mySettingsCard,
-        mySettingsCardData({ t, person, values: settingsValuesOf(person, settings), isManager: true, now }),
+        mySettingsCardData({
+          t,
+          person,
+          values: settingsValuesOf(person, settings),
+          isManager: true,
+          calendarBriefs: true,
+          now,
+        }),
       ),
     );
     expectValid(expandCard(myDataCard, myDataCardData(t, data({ person }), settings)));
@@ -52,6 +59,7 @@ test('German and Japanese readers get their own months, weekdays and dates', () 
           person: alex,
           values: settingsValuesOf(alex, settings),
           isManager: true,
+          calendarBriefs: true,
           now,
         }),
       ),

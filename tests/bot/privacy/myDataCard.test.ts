@@ -62,6 +62,27 @@ describe('my data card', () => {
     ).toEqual(['Off: nothing', 'Public: a reminder to my manager and a post in my team’s channel']);
   });
 
+  it('shows the brief lead a manager chose and the weekly nudge as it applies', () => {
+    const factsOf = (person: typeof alex, tenant = settings) =>
+      Object.fromEntries(
+        myDataCardData(en, data({ person }), tenant)
+          .sections.flatMap((s) => s.facts ?? [])
+          .map((f) => [f.label, f.value]),
+      );
+    expect(factsOf(alex)['Weekly nudge']).toBe('Off');
+    expect(factsOf(alex)['Briefs before 1:1s']).toBeUndefined();
+    expect(factsOf(alex, { ...settings, weeklyNudge: true })['Weekly nudge']).toBe(
+      'On: Mondays at 08:00, your time (your organisation’s default)',
+    );
+    const chosen = factsOf({
+      ...alex,
+      calendarBriefs: { leadMinutes: 10 },
+      weeklyNudge: { enabled: true, day: 5, hour: 15 },
+    });
+    expect(chosen['Briefs before 1:1s']).toBe('10 minutes before each 1:1 with your reports');
+    expect(chosen['Weekly nudge']).toBe('On: Fridays at 15:00, your time');
+  });
+
   it('tells someone who was forgotten what Moments still keeps: a hash of their id', () => {
     const card = expandCard(
       myDataCard,

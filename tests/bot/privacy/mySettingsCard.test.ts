@@ -26,7 +26,14 @@ describe('my settings card', () => {
     for (const isManager of [true, false]) {
       const card = expandCard(
         mySettingsCard,
-        mySettingsCardData({ t, person: alex, values: settingsValuesOf(alex, settings), isManager, now }),
+        mySettingsCardData({
+          t,
+          person: alex,
+          values: settingsValuesOf(alex, settings),
+          isManager,
+          calendarBriefs: true,
+          now,
+        }),
       );
       expectValid(card);
       expect(card.version).toBe('1.5');
@@ -36,6 +43,9 @@ describe('my settings card', () => {
       expect(inputById(card, 'celebrateAnniversary')?.value).toBe('public');
       expect(inputById(card, 'timeZone')?.value).toBe('Europe/London');
       expect(Boolean(inputById(card, 'digestEnabled'))).toBe(isManager);
+      expect(Boolean(inputById(card, 'briefLead'))).toBe(isManager);
+      // The weekly nudge is for everyone.
+      expect(inputById(card, 'nudgeEnabled')?.value).toBe('false');
       expect(inputs(card).map((i) => i.id)).not.toContain('birthdayYear');
       expect(JSON.stringify(card)).not.toMatch(/year"|"id":"birthday"/i);
       const actions = card.actions as Element[];
@@ -58,6 +68,7 @@ describe('my settings card', () => {
         person: alex,
         values,
         isManager: false,
+        calendarBriefs: true,
         now,
         error: 'There is no 30 February: check the day of your birthday. Nothing was saved.',
       }),
@@ -92,6 +103,7 @@ describe('my settings card', () => {
         person: { ...alex, timeZone: 'Asia/Kathmandu' },
         values: settingsValuesOf({ ...alex, timeZone: 'Asia/Kathmandu' }, settings),
         isManager: true,
+        calendarBriefs: true,
         now,
         status: 'Saved: Moments uses these from now on.',
       }),
@@ -114,6 +126,7 @@ describe('my settings card', () => {
         person: undefined,
         values: settingsValuesOf(undefined, settings),
         isManager: false,
+        calendarBriefs: true,
         now,
       }),
     );

@@ -126,6 +126,18 @@ describe('settings in a personal chat, through the bot', () => {
     );
   });
 
+  it('an admin turns calendar briefs and the weekly nudge on from the card: off until then', async () => {
+    const shown = await shownCard();
+    expect(inputsOf(shown)).toMatchObject({ calendarBriefs: 'off', weeklyNudge: 'off' });
+    expect(JSON.stringify(shown)).toContain('before their 1:1s and team meetings');
+    const { body } = await save(shown, { calendarBriefs: 'on', weeklyNudge: 'on' });
+    expect(inputsOf(answer(body))).toMatchObject({ calendarBriefs: 'on', weeklyNudge: 'on' });
+    expect(await harness.stores.settings.tenant(HARNESS_TENANT)).toMatchObject({
+      calendarBriefs: true,
+      weeklyNudge: true,
+    });
+  });
+
   it('a wrong field: the card comes back with a message for it, the admin’s entries kept, nothing saved', async () => {
     const { body } = await save(await shownCard(), { dailyKudosLimit: '500', sendHour: '7' });
     const card = answer(body);

@@ -1,4 +1,9 @@
-import { effectiveDigest, saveMySettings, type MySettingsInput } from '../../../core/privacy';
+import {
+  effectiveDigest,
+  effectiveWeeklyNudge,
+  saveMySettings,
+  type MySettingsInput,
+} from '../../../core/privacy';
 import { parsePeopleCsv, planImport, type Person } from '../../../core/people';
 import { defaultTenantSettings } from '../../../core/settings';
 import { MemoryPeopleDirectory } from '../../support/fakes';
@@ -170,6 +175,67 @@ describe('saveMySettings', () => {
       expect(result.ok || result.problems[0]?.field).toBe('digest');
     }
     expect((await people.get(T, 'alex'))?.digest).toEqual({ enabled: false, day: 5, hour: 16 });
+  });
+});
+
+describe('briefs and the weekly nudge in my settings', () => {
+  const tenant = { ...defaultTenantSettings(T, 'UTC'), weeklyNudge: false };
+  const saveWith = (
+    people: MemoryPeopleDirectory,
+    overrides: Partial<MySettingsInput>,
+    personId = 'alex',
+    settings = tenant,
+  ) =>
+    saveMySettings(
+      people,
+      { tenantId: T, personId, displayName: 'Teams Name', input: input(overrides) },
+      undefined,
+      settings,
+    );
+
+  it('a manager chooses a brief lead of 5, 10 or 15 minutes or off; others cannot, and a wrong one is refused', async () => {
+    const people = new MemoryPeopleDirectory([alex, megan]);
+    expect((await saveWith(people, { calendarBriefs: '10' })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.calendarBriefs).toEqual({ leadMinutes: 10 });
+    const refused = await saveWith(people, { calendarBriefs: '7' });
+    expect(refused).toEqual({
+      ok: false,
+      problems: [{ field: 'calendarBriefs', code: 'briefLeadNotListed' }],
+    });
+    expect((await people.get(T, 'alex'))?.calendarBriefs).toEqual({ leadMinutes: 10 });
+    // Leaving it out keeps it; off removes it.
+    expect((await saveWith(people, {})).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.calendarBriefs).toEqual({ leadMinutes: 10 });
+    expect((await saveWith(people, { calendarBriefs: 'off' })).ok).toBe(true);
+    expect((await people.get(T, 'alex'))?.calendarBriefs).toBeUndefined();
+    // Megan has no reports: nothing to brief her about.
+    expect((await saveWith(people, { calendarBriefs: '5' }, 'megan')).ok).toBe(true);
+    expect((await people.get(T, 'megan'))?.calendarBriefs).toBeUndefined();
+  });
+
+  it('keeps the nudge choice only once it differs from the tenant’s, so the default keeps applying', async () => {
+    const people = new MemoryPeopleDirectory([alex, megan]);
+    const asShown = { enabled: false, day: '1', hour: '8' };
+    expect((await saveWith(people, { weeklyNudge: asShown }, 'megan')).ok).toBe(true);
+    expect((await people.get(T, 'megan'))?.weeklyNudge).toBeUndefined();
+    // The tenant turns it on later: Megan, who never chose, gets it.
+    const on = { ...tenant, weeklyNudge: true };
+    expect(effectiveWeeklyNudge(await people.get(T, 'megan'), on)).toEqual({
+      enabled: true,
+      day: 1,
+      hour: 8,
+    });
+
+    expect(
+      (await saveWith(people, { weeklyNudge: { enabled: true, day: '5', hour: '15' } }, 'megan')).ok,
+    ).toBe(true);
+    expect((await people.get(T, 'megan'))?.weeklyNudge).toEqual({ enabled: true, day: 5, hour: 15 });
+    // Once chosen, it stays chosen, even when it matches the tenant's again.
+    expect((await saveWith(people, { weeklyNudge: asShown }, 'megan')).ok).toBe(true);
+    expect((await people.get(T, 'megan'))?.weeklyNudge).toEqual({ enabled: false, day: 1, hour: 8 });
+
+    const refused = await saveWith(people, { weeklyNudge: { enabled: true, day: '0', hour: '8' } }, 'megan');
+    expect(refused).toEqual({ ok: false, problems: [{ field: 'weeklyNudge', code: 'nudgeNotListed' }] });
   });
 });
 

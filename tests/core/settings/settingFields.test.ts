@@ -85,6 +85,8 @@ describe('settings as text', () => {
       'managerCopy',
       'teamOwnersManageChannel',
       'installForEveryone',
+      'calendarBriefs',
+      'weeklyNudge',
     ]) {
       expect(valueOf(field, 'on')).toBe(true);
       expect(valueOf(field, 'Off')).toBe(false);
