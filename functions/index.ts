@@ -1,4 +1,5 @@
 // The Functions app's entry point (package.json "main"): importing each trigger registers it.
+import { app } from '@azure/functions';
 import { loadHostConfig } from './host';
 import './messages';
 import './importPeople';
@@ -9,3 +10,7 @@ import './peopleSync';
 
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.
 loadHostConfig();
+
+// The app exports its own log lines (functions/telemetry/): this capability tells the host, which
+// runs with "telemetryMode": "OpenTelemetry" (host.json), not to send the worker's logs again.
+app.setup({ capabilities: { WorkerOpenTelemetryEnabled: true } });
