@@ -48,6 +48,9 @@ export function telemetryFor(config: Config): AppTelemetry | undefined {
   });
 }
 
+/** True when the app sends its own log lines to Application Insights (set by {@link loadHostConfig}). */
+export const hostExportsTelemetry = (): boolean => telemetry !== undefined;
+
 /** The logger of the host's runtimes: to the app's telemetry in Azure, else the console. */
 function hostLogger(config: Config) {
   return createJsonLogger({

@@ -1,6 +1,6 @@
 // The Functions app's entry point (package.json "main"): importing each trigger registers it.
 import { app } from '@azure/functions';
-import { loadHostConfig } from './host';
+import { hostExportsTelemetry, loadHostConfig } from './host';
 import './messages';
 import './importPeople';
 import './milestoneReminders';
@@ -11,6 +11,7 @@ import './peopleSync';
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.
 loadHostConfig();
 
-// The app exports its own log lines (functions/telemetry/): this capability tells the host, which
-// runs with "telemetryMode": "OpenTelemetry" (host.json), not to send the worker's logs again.
-app.setup({ capabilities: { WorkerOpenTelemetryEnabled: true } });
+// When the app exports its own log lines (functions/telemetry/), this capability tells the host,
+// which runs with "telemetryMode": "OpenTelemetry" (host.json), not to send the worker's logs
+// again; without it the host sends them, as the invocation's log is then their path.
+if (hostExportsTelemetry()) app.setup({ capabilities: { WorkerOpenTelemetryEnabled: true } });

@@ -25,10 +25,9 @@ export const consoleSink: LogSink = (level, entry) => {
 export interface LogScope {
   fields: LogFields;
   /**
-   * Writes one JSON line to the Functions host (`InvocationContext.info`, …), which sends it to
-   * Application Insights as a trace under the invocation's operation id. The host is the one
-   * telemetry path: a line written here is not also written to the console, which the host would
-   * collect a second time.
+   * Writes one JSON line to the Functions host (`InvocationContext.info`, …): the path in Azure
+   * when the app does not export its own telemetry (functions/telemetry/). A line written here is
+   * not also written to the console, which the host would collect a second time.
    */
   write?: (level: Level, line: string) => void;
   /**
