@@ -92,9 +92,11 @@ export function hostRuntime(): Promise<Runtime> {
  * invocation id and the host's trace context, whose trace id is the invocation's operation id in
  * Application Insights. With the app's telemetry, lines are exported by the app (the host, in
  * OpenTelemetry mode with the worker's capability set, sends only its request records): after
- * an HTTP answer the export runs in the background, so the caller is not kept waiting; a timer
- * waits for it (`flush`), since an idle instance may be stopped soon after. Without telemetry the
- * invocation's own log (`context.info`, …) is the path, as outside Azure the console is.
+ * an HTTP answer the exporter is started if it has not been, in the background, and its batch
+ * processor sends the lines within a second or so, so the caller is not kept waiting; a timer
+ * waits for its lines to be sent (`flush`), since an idle instance may be stopped soon after.
+ * Without telemetry the invocation's own log (`context.info`, …) is the path, as outside Azure
+ * the console is.
  */
 export async function inInvocation<T>(
   context: InvocationContext,
@@ -110,6 +112,6 @@ export async function inInvocation<T>(
     );
   } finally {
     if (exporter && options.flush) await exporter.flush();
-    else if (exporter) setImmediate(() => void exporter.flush());
+    else if (exporter) setImmediate(() => void exporter.start());
   }
 }

@@ -8,8 +8,13 @@ export interface AppTelemetry {
   /** The log sink: lines are kept until the exporter has started, then exported. */
   sink: LogSink;
   /**
-   * Loads and starts the exporter on the first call (later calls wait for the same start), then
-   * sends every line logged so far. Never rejects: an exporter that cannot start sends its lines,
+   * Loads and starts the exporter, once; its batch processor then sends lines every second or so.
+   * Never rejects, as {@link AppTelemetry.flush}.
+   */
+  start(): Promise<void>;
+  /**
+   * Starts the exporter if it has not started ({@link AppTelemetry.start}), then sends every line
+   * logged so far. Never rejects: an exporter that cannot start sends its lines,
    * and the reason, to the console.
    */
   flush(): Promise<void>;
@@ -26,8 +31,9 @@ export type AppTelemetryOptions = Omit<ExporterSinkOptions, 'credential'> & {
 
 /**
  * Telemetry whose exporter (the Azure Monitor exporter and the OpenTelemetry SDK, a chunk of its
- * own in the bundle) is loaded by the first {@link AppTelemetry.flush}, which the Functions
- * triggers call after they answer, so a cold start's first request never waits for it. Every line
+ * own in the bundle) is loaded by the first {@link AppTelemetry.start} or {@link AppTelemetry.flush},
+ * which the Functions triggers call after they answer, so a cold start's first request never
+ * waits for it. Every line
  * logged before then is kept with its invocation's trace context and exported once it starts.
  */
 export function createAppTelemetry(options: AppTelemetryOptions): AppTelemetry {
@@ -52,6 +58,9 @@ export function createAppTelemetry(options: AppTelemetryOptions): AppTelemetry {
 
   return {
     sink: deferred.sink,
+    async start() {
+      await start();
+    },
     async flush() {
       const exporter = await start();
       await exporter?.flush().catch((error: unknown) =>
