@@ -51,6 +51,9 @@ export function telemetryFor(config: Config): AppTelemetry | undefined {
 /** True when the app sends its own log lines to Application Insights (set by {@link loadHostConfig}). */
 export const hostExportsTelemetry = (): boolean => telemetry !== undefined;
 
+/** Sends the lines still batched and stops the app's telemetry (as the worker stops). */
+export const shutdownHostTelemetry = async (): Promise<void> => telemetry?.shutdown();
+
 /** The logger of the host's runtimes: to the app's telemetry in Azure, else the console. */
 function hostLogger(config: Config) {
   return createJsonLogger({
