@@ -117,8 +117,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
 /**
  * The runtime without the bot: config → clients → repositories → the rate-limited messenger → the
- * jobs. Each line goes to the Functions host's log of the invocation it belongs to, which sends it
- * to Application Insights (functions/logging.ts); locally, to the console.
+ * jobs. In Azure the host passes a logger whose lines the app exports to Application Insights
+ * (functions/host.ts, functions/telemetry/); by default each line goes to the log of the invocation
+ * it belongs to (functions/logging.ts), and locally to the console.
  */
 export async function createJobsRuntime(config: Config, options: RuntimeOptions = {}): Promise<JobsRuntime> {
   const logger = options.logger ?? createJsonLogger({ level: config.logLevel, fields: { app: 'moments' } });

@@ -39,5 +39,7 @@ app.timer('followUpNudges', {
   schedule: FOLLOW_UP_SCHEDULE,
   runOnStartup: false,
   handler: (timer, context) =>
-    inInvocation(context, async () => followUpNudgesHandler(await hostJobsRuntime())(timer, context)),
+    inInvocation(context, async () => followUpNudgesHandler(await hostJobsRuntime())(timer, context), {
+      flush: true,
+    }),
 });

@@ -25,27 +25,48 @@ export const consoleSink: LogSink = (level, entry) => {
 export interface LogScope {
   fields: LogFields;
   /**
-   * Writes one JSON line to the Functions host (`InvocationContext.info`, …), which sends it to
-   * Application Insights as a trace under the invocation's operation id. The host is the one
-   * telemetry path: a line written here is not also written to the console, which the host would
-   * collect a second time.
+   * Writes one JSON line to the Functions host (`InvocationContext.info`, …): the path in Azure
+   * when the app does not export its own telemetry (functions/telemetry/). A line written here is
+   * not also written to the console, which the host would collect a second time.
    */
   write?: (level: Level, line: string) => void;
+  /**
+   * The W3C trace context the Functions host started the invocation with: its trace id is the
+   * invocation's operation id in Application Insights, which ties the lines of one turn or one
+   * run together wherever they are exported from.
+   */
+  trace?: InvocationTrace;
+}
+
+/** A W3C trace context, as the Functions host passes it (`InvocationContext.traceContext`). */
+export interface InvocationTrace {
+  traceParent?: string;
+  traceState?: string;
 }
 
 const scopes = new AsyncLocalStorage<LogScope>();
 
-/** Runs `work` with `scope` added to the enclosing one: its fields win, its writer if it has one. */
+/**
+ * Runs `work` with `scope` added to the enclosing one: its fields win, its writer and trace context
+ * if it has them.
+ */
 export function withLogScope<T>(scope: LogScope, work: () => Promise<T>): Promise<T> {
   const outer = scopes.getStore();
   return scopes.run(
-    { fields: { ...outer?.fields, ...scope.fields }, write: scope.write ?? outer?.write },
+    {
+      fields: { ...outer?.fields, ...scope.fields },
+      write: scope.write ?? outer?.write,
+      trace: scope.trace ?? outer?.trace,
+    },
     work,
   );
 }
 
 /** The fields of the scope the caller runs in (none outside an invocation). */
 export const scopeFields = (): LogFields => scopes.getStore()?.fields ?? {};
+
+/** The trace context of the invocation the caller runs in, if the host gave one. */
+export const scopeTrace = (): InvocationTrace | undefined => scopes.getStore()?.trace;
 
 /** The invocation's log when there is one (in Azure), else the console. */
 export const invocationSink: LogSink = (level, entry) => {

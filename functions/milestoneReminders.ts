@@ -26,5 +26,7 @@ app.timer('milestoneReminders', {
   schedule: MILESTONE_SCHEDULE,
   runOnStartup: false,
   handler: (timer, context) =>
-    inInvocation(context, async () => milestoneRemindersHandler(await hostJobsRuntime())(timer, context)),
+    inInvocation(context, async () => milestoneRemindersHandler(await hostJobsRuntime())(timer, context), {
+      flush: true,
+    }),
 });

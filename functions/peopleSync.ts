@@ -111,5 +111,7 @@ app.timer('peopleSync', {
   schedule: PEOPLE_SYNC_SCHEDULE,
   runOnStartup: false,
   handler: (timer, context) =>
-    inInvocation(context, async () => peopleSyncHandler(await hostJobsRuntime())(timer, context)),
+    inInvocation(context, async () => peopleSyncHandler(await hostJobsRuntime())(timer, context), {
+      flush: true,
+    }),
 });

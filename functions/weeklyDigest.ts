@@ -22,5 +22,7 @@ app.timer('weeklyDigest', {
   schedule: DIGEST_SCHEDULE,
   runOnStartup: false,
   handler: (timer, context) =>
-    inInvocation(context, async () => weeklyDigestHandler(await hostJobsRuntime())(timer, context)),
+    inInvocation(context, async () => weeklyDigestHandler(await hostJobsRuntime())(timer, context), {
+      flush: true,
+    }),
 });

@@ -22,5 +22,7 @@ app.timer('weeklyNudges', {
   schedule: NUDGE_SCHEDULE,
   runOnStartup: false,
   handler: (timer, context) =>
-    inInvocation(context, async () => weeklyNudgesHandler(await hostJobsRuntime())(timer, context)),
+    inInvocation(context, async () => weeklyNudgesHandler(await hostJobsRuntime())(timer, context), {
+      flush: true,
+    }),
 });

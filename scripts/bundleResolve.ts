@@ -27,7 +27,16 @@ export const esModuleBuilds: readonly string[] = ['@azure/cosmos'];
  * and federated sign-ins, which Moments does not offer, are not checked). tests/build/bundleRun.test.ts
  * signs the bundled bot in with a secret.
  */
-export const unifiedPackages: readonly string[] = ['@azure/msal-node'];
+/*
+ * @opentelemetry/core and @opentelemetry/resources: @opentelemetry/sdk-logs 0.221 pins 2.10.0, the
+ * Azure Monitor exporter and the app use 2.12.1, a later minor version of the same major, whose
+ * API OpenTelemetry keeps stable within a major; both load only in the telemetry chunk.
+ */
+export const unifiedPackages: readonly string[] = [
+  '@azure/msal-node',
+  '@opentelemetry/core',
+  '@opentelemetry/resources',
+];
 
 /** The folder of the package a resolved file belongs to, and the package's name. */
 function packageOf(file: string): { root: string; name: string } | undefined {

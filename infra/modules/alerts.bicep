@@ -1,7 +1,7 @@
 // What an operator is told about: one action group (e-mail) and the alerts that mean Moments is
 // failing people. Log alerts read the app's own log lines in Application Insights (each trace's
-// message is one JSON line written by functions/logging.ts through the Functions host);
-// metric alerts read Cosmos DB's platform metrics.
+// message is the line's message and its custom dimensions the line's fields, exported by
+// functions/telemetry/); metric alerts read Cosmos DB's platform metrics.
 import { tagsType } from '../types.bicep'
 
 @description('Required. Prefix of every alert and action group name (e.g. the resource base name).')
@@ -48,8 +48,8 @@ var sendFailureMessages = ['proactive send will be retried', 'proactive send fai
 
 var queries = {
   functionFailures: 'requests\n| where success == false\n| project timestamp, operation_Name, resultCode, invocationId = tostring(customDimensions.InvocationId)'
-  teamsThrottling: 'traces\n| extend e = parse_json(message)\n| where tostring(e.message) in (${join(map(sendFailureMessages, m => '\'${m}\''), ', ')})\n| extend status = toint(e.status)\n| where status == 429 or status between (500 .. 599)\n| project timestamp, message, status, tenantId = tostring(e.tenantId), reason = tostring(e.reason)'
-  jobOverdue: 'let hourlyJobs = dynamic([${join(map(hourlyJobs, j => '\'${j}\''), ', ')}]);\nlet completed = traces\n| extend e = parse_json(message)\n| where tostring(e.message) endswith \' job ran\'\n| extend job = tostring(e.job)\n| distinct job;\nprint job = hourlyJobs\n| mv-expand job to typeof(string)\n| join kind=leftanti completed on job'
+  teamsThrottling: 'traces\n| where message in (${join(map(sendFailureMessages, m => '\'${m}\''), ', ')})\n| extend status = toint(customDimensions.status)\n| where status == 429 or status between (500 .. 599)\n| project timestamp, message, status, tenantId = tostring(customDimensions.tenantId), reason = tostring(customDimensions.reason)'
+  jobOverdue: 'let hourlyJobs = dynamic([${join(map(hourlyJobs, j => '\'${j}\''), ', ')}]);\nlet completed = traces\n| where message endswith \' job ran\'\n| extend job = tostring(customDimensions.job)\n| distinct job;\nprint job = hourlyJobs\n| mv-expand job to typeof(string)\n| join kind=leftanti completed on job'
 }
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {

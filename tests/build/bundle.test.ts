@@ -355,6 +355,20 @@ describe('the bundle inputs (esbuild metafile)', () => {
     expect(dynamicImports(firstRequest)).toContain(chunkOf('functions/graph/graphTeamRoles.ts'));
   });
 
+  it('split so that no first request or timer loads the telemetry exporter: it loads after the answer', () => {
+    const firstRequest = [
+      ...loadedWith('main.js'),
+      ...loadedWith(chunkOf('functions/composition.ts')),
+      ...loadedWith(chunkOf('bot/app.ts')),
+    ];
+    const exporter = (input: string) =>
+      /node_modules\/(@azure\/monitor-opentelemetry-exporter|@opentelemetry\/sdk-logs)\//.test(input);
+    expect(inputsOf(firstRequest).filter(exporter)).toEqual([]);
+    const telemetry = loadedWith(chunkOf('functions/telemetry/exporterSink.ts'));
+    expect(inputsOf(telemetry).some(exporter)).toBe(true);
+    expect(dynamicImports(loadedWith('main.js'))).toContain(chunkOf('functions/telemetry/exporterSink.ts'));
+  });
+
   it('exclude the developer tools, tests, the Cosmos DB emulator and the Playground', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(findDevOnlyInputs(metafile)).toEqual([]);

@@ -1,10 +1,9 @@
-// The one telemetry path: in Azure every log line goes to the Functions host through the
-// invocation's own InvocationContext, which sends it to Application Insights (Entra-authenticated,
-// APPLICATIONINSIGHTS_AUTHENTICATION_STRING) under the invocation's operation id. The app holds no
-// Application Insights client of its own, so there is no in-process ingestion to stand up here:
-// what is checked is that each line reaches the invocation's log exactly once, never the console
-// as well (which the host would collect a second time), and carries its correlation id, whoever
-// logged it. The README's queries are then checked against lines logged this way.
+// Logging through the invocation: without the app's own telemetry (no connection string), every
+// line goes to the Functions host through the invocation's own InvocationContext, exactly once,
+// never the console as well (which the host would collect a second time), and carries its
+// correlation id, whoever logged it. With it, tests/integration/telemetryIngestion.test.ts checks
+// what reaches ingestion. The README's queries are checked against the fields lines carry here:
+// each field a line logs is one custom dimension of its trace (functions/telemetry/traceRecord.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvocationContext, HttpRequest, type LogLevel } from '@azure/functions';
@@ -175,14 +174,14 @@ describe('logging in Azure: one path, through the invocation', () => {
 });
 
 /**
- * The README's queries over the JSON lines (`parse_json(Message)` as `e`): each query of its
- * kusto blocks (they are separated by blank lines) and each inline one.
+ * The README's queries over the lines' custom dimensions (`Properties`): each query of its kusto
+ * blocks (they are separated by blank lines) and each inline one.
  */
 function readmeQueries(): string[] {
   const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```kusto\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split(/\n\s*\n/));
   const inline = [...readme.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
-  return [...blocks, ...inline].filter((query) => query.includes('parse_json(Message)'));
+  return [...blocks, ...inline].filter((query) => query.includes('Properties.'));
 }
 
 /** The value at a dotted path of a line, or undefined. */
@@ -200,8 +199,8 @@ describe("the README's log queries", () => {
     const queries = readmeQueries();
     expect(queries.length).toBeGreaterThanOrEqual(2);
     for (const query of queries) {
-      const fields = [...new Set([...query.matchAll(/\be\.([A-Za-z_][\w.]*)/g)].map((m) => m[1]!))];
-      const numbers = [...query.matchAll(/toint\(e\.([\w.]+)\)\s*==\s*(\d+)/g)].map((m) => ({
+      const fields = [...new Set([...query.matchAll(/\bProperties\.([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
+      const numbers = [...query.matchAll(/toint\(Properties\.(\w+)\)\s*==\s*(\d+)/g)].map((m) => ({
         field: m[1]!,
         value: Number(m[2]),
       }));

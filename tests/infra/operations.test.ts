@@ -102,8 +102,9 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
       ]) {
         expect(query).toContain(`'${message}'`);
       }
-      expect(query).toContain('extend e = parse_json(message)');
-      expect(query).toContain('toint(e.status)');
+      // The line's message is the trace's message, its fields the custom dimensions.
+      expect(query).toMatch(/^traces\n\| where message in \(/);
+      expect(query).toContain('toint(customDimensions.status)');
       expect(query).toContain('status == 429 or status between (500 .. 599)');
       expect(at(rule, 'properties', 'criteria', 'allOf', 0, 'operator')).toBe('GreaterThan');
       expect(at(rule, 'properties', 'criteria', 'allOf', 0, 'threshold')).toBe(20);
@@ -136,8 +137,8 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
     test('a job overdue: an hourly job with no "job ran" line for two hours', () => {
       const { rule, query } = logAlert(dev, 'job-overdue');
       expect(query).toContain("dynamic(['milestones', 'followups', 'digest', 'nudges'])");
-      expect(query).toContain("tostring(e.message) endswith ' job ran'");
-      expect(query).toContain('tostring(e.job)');
+      expect(query).toContain("where message endswith ' job ran'");
+      expect(query).toContain('tostring(customDimensions.job)');
       expect(query).toContain('join kind=leftanti');
       expect(at(rule, 'properties', 'windowSize')).toBe('PT2H');
       expect(at(rule, 'properties', 'criteria', 'allOf', 0, 'threshold')).toBe(0);
