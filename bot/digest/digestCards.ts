@@ -20,8 +20,8 @@ export interface DigestSectionData {
 }
 
 /**
- * A manager's weekly digest, worded in the reader's language. Names and kudos messages are user
- * text: the template puts them in TextRuns.
+ * A manager's weekly digest, worded in the reader's language. Names, kudos messages and the
+ * manager's own notes are user text: the template puts them in TextRuns.
  */
 export interface DigestCardData {
   headline: string;

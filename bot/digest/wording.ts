@@ -33,7 +33,8 @@ export function openerText(opener: DigestOpener, t: Translator): string {
   switch (opener.kind) {
     case 'kudos': {
       const { highlight } = opener;
-      return t.text('digest.opener.kudos', {
+      // An empty message stayed in the chat it was given in: the value and the giver only.
+      return t.text(highlight.message ? 'digest.opener.kudos' : 'digest.opener.kudosNoText', {
         first: firstName(opener.person.name),
         message: highlight.message,
         giver: nameOf(t, highlight.person),
@@ -98,9 +99,14 @@ function rowOf(t: Translator, person: PersonRef, detail: string): DigestRowData 
 }
 
 function kudosDetail(t: Translator, r: ReportKudos): string {
-  const clause = (count: number, latest: KudosHighlight | undefined, plain: MessageKey, full: MessageKey) =>
+  const clause = (
+    count: number,
+    latest: KudosHighlight | undefined,
+    plain: MessageKey,
+    [full, noText]: [MessageKey, MessageKey],
+  ) =>
     latest
-      ? t.text(full, {
+      ? t.text(latest.message ? full : noText, {
           count,
           name: nameOf(t, latest.person),
           value: latest.valueName,
@@ -109,10 +115,18 @@ function kudosDetail(t: Translator, r: ReportKudos): string {
       : t.text(plain, { count });
   const received =
     r.received > 0
-      ? clause(r.received, r.latestReceived, 'digest.kudos.received', 'digest.kudos.receivedLatest')
+      ? clause(r.received, r.latestReceived, 'digest.kudos.received', [
+          'digest.kudos.receivedLatest',
+          'digest.kudos.receivedLatestNoText',
+        ])
       : '';
   const gave =
-    r.given > 0 ? clause(r.given, r.latestGiven, 'digest.kudos.gave', 'digest.kudos.gaveLatest') : '';
+    r.given > 0
+      ? clause(r.given, r.latestGiven, 'digest.kudos.gave', [
+          'digest.kudos.gaveLatest',
+          'digest.kudos.gaveLatestNoText',
+        ])
+      : '';
   return received && gave ? t.text('digest.kudos.both', { received, gave }) : received || gave;
 }
 
@@ -180,8 +194,16 @@ function sectionsOf(t: Translator, digest: Digest): DigestSectionData[] {
       t,
       t.text('digest.followUps.title', { count: digest.followUps.count }),
       t.text('digest.followUps.empty'),
-      digest.followUps.subjects,
-      (s) => rowOf(t, s, ''),
+      digest.followUps.notes,
+      // "Tue 16 Mar · Rosa Delgado: ask how the Chicago marathon went": the note stays a text run.
+      (f) => ({
+        line: t.runs('digest.followUps.row', {
+          date: t.day(f.followUpOn, 'short'),
+          name: f.person.name,
+          text: f.text,
+        }),
+        personId: f.person.id,
+      }),
     ),
   );
   return sections;

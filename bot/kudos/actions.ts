@@ -13,6 +13,7 @@ export const kudosSubmission = z.object({
   value: cardId.optional(),
   message: z.string().max(4000).optional(),
   postToChannel: z.enum(['true', 'false']).optional(),
+  managerMaySee: z.enum(['true', 'false']).optional(),
   quoteAuthor: z.string().max(256).optional(),
   quoteText: z.string().max(1000).optional(),
   /** The reminder a wishes form answers: checked against the ledger, never taken at its word. */

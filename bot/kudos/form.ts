@@ -19,6 +19,8 @@ export interface KudosDraft {
   valueId: string;
   message: string;
   postToChannel: boolean;
+  /** "Let their manager see this": on unless the giver unticked it. */
+  managerMaySee: boolean;
   quote?: { author: string; text: string };
   /**
    * The delivery id of the milestone reminder these wishes answer (the form then asks for no
@@ -35,6 +37,7 @@ export function newDraft(prefill: Partial<KudosDraft> = {}): KudosDraft {
     valueId: '',
     message: '',
     postToChannel: true,
+    managerMaySee: true,
     ...prefill,
   };
 }
@@ -50,6 +53,8 @@ export function draftFromSubmission(data: KudosSubmission): KudosDraft {
     valueId: data.value ?? '',
     message: data.message ?? '',
     postToChannel: data.postToChannel === 'true',
+    // A form that did not send the toggle (one sent before it existed) keeps the default.
+    managerMaySee: data.managerMaySee !== 'false',
     ...(data.quoteText ? { quote: { author: data.quoteAuthor ?? '', text: data.quoteText } } : {}),
     ...(data.reminderId ? { reminderId: data.reminderId } : {}),
   };
@@ -89,6 +94,7 @@ export function kudosFormTexts(t: Translator): KudosFormTexts {
     messageProblem: t.text('kudos.form.messageProblem', { most: MAX_MESSAGE_LENGTH }),
     messagePlaceholder: t.text('kudos.form.messagePlaceholder'),
     postToChannel: t.text('kudos.form.postToChannel'),
+    managerMaySee: t.text('kudos.form.managerMaySee'),
     send: t.text('kudos.form.send'),
   };
 }
@@ -117,6 +123,8 @@ export async function formFor(
     settings: caller.settings,
     draft,
     offerChannel: Boolean(await recognitionChannelFor(deps.settings, caller.tenantId, caller.place)),
+    // Words said in a team channel reach managers anyway: there is nothing to choose.
+    offerManagerMaySee: caller.place.kind !== 'channel',
     ...(error ? { error } : {}),
     ...(extraPeople ? { extraPeople } : {}),
   });
@@ -133,6 +141,7 @@ export async function kudosForm(
     settings: TenantSettings;
     draft: KudosDraft;
     offerChannel: boolean;
+    offerManagerMaySee: boolean;
     error?: string;
     extraPeople?: Choice[];
   },
@@ -154,6 +163,8 @@ export async function kudosForm(
     message: draft.message,
     offerChannel: options.offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    offerManagerMaySee: options.offerManagerMaySee,
+    managerMaySee: draft.managerMaySee ? 'true' : 'false',
     quote: draft.quote?.text
       ? t.runs('kudos.quote', { author: draft.quote.author, text: draft.quote.text })
       : [],

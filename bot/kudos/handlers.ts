@@ -72,6 +72,7 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
         ...(draft.quote ? { quote: draft.quote } : {}),
         place: caller.place,
         postToChannel: draft.postToChannel,
+        managerMaySee: draft.managerMaySee,
         submissionId: draft.submissionId,
         occasion: occasion.occasion,
       },
@@ -186,6 +187,8 @@ export function registerKudos(app: Application<TurnState>, deps: KudosDeps): voi
       valueId,
       message: parsed.message,
       postToChannel: true,
+      // The one-line grammar has no way to untick it: the form's default.
+      managerMaySee: true,
     });
     if (!result.ok) {
       await say(context, t.text('kudos.line.refused', { problem: result.message }));

@@ -21,6 +21,7 @@ export interface KudosFormTexts {
   messageProblem: string;
   messagePlaceholder: string;
   postToChannel: string;
+  managerMaySee: string;
   send: string;
 }
 
@@ -37,6 +38,10 @@ export interface KudosFormData {
   message: string;
   offerChannel: boolean;
   postToChannel: 'true' | 'false';
+  /** Whether to offer "Let their manager see this": not in a team channel, whose words travel anyway. */
+  offerManagerMaySee: boolean;
+  /** "Let their manager see this", on by default. */
+  managerMaySee: 'true' | 'false';
   /** The quoted message as shown (author in bold, text in italics); empty without a quote. */
   quote: TextRun[];
   /** The quote as the form sends it back. */

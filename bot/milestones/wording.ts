@@ -101,11 +101,14 @@ export function reminderCardData(content: ReminderContent, t: Translator): Remin
     facts,
     latestKudos: latest
       ? t
-          .runs('milestones.reminder.latestKudos', {
-            giver: latest.giverName,
-            value: latest.valueName,
-            message: shorten(latest.message, 140),
-          })
+          .runs(
+            latest.message ? 'milestones.reminder.latestKudos' : 'milestones.reminder.latestKudosNoText',
+            {
+              giver: latest.giverName,
+              value: latest.valueName,
+              message: shorten(latest.message, 140),
+            },
+          )
           .map((run): SmallRun => ({ ...run, size: 'Small' }))
       : [],
     notesTitle: t.text('milestones.reminder.notesTitle'),

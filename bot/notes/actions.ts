@@ -23,6 +23,7 @@ export const saveNoteAction = z.object({
   subject: cardId.optional(),
   text: z.string().max(8000).optional(),
   followUpOn: z.string().max(32).optional(),
+  nextOneOnOne: z.enum(['true', 'false']).optional(),
 });
 
 /** "Edit" and "Snooze a week": the note acted on. */

@@ -206,6 +206,8 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       subjectId: data.subject ?? '',
       text: data.text ?? '',
       followUpOn: data.followUpOn ?? '',
+      // A form without the toggle (sent before it existed) leaves an edited note's mark alone.
+      ...(data.nextOneOnOne ? { nextOneOnOne: data.nextOneOnOne === 'true' } : {}),
     };
     const now = deps.now();
     const t = translatorOf(context);
@@ -236,6 +238,7 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
             subject: input.subjectId,
             text: input.text,
             followUpOn: input.followUpOn,
+            nextOneOnOne: data.nextOneOnOne === 'true',
             error: refusalText(result, t),
           },
           extra,
@@ -257,7 +260,13 @@ export function registerNotes(app: Application<TurnState>, deps: NotesDeps): voi
       await form(
         context,
         author,
-        { noteId: note.id, subject: note.subjectId, text: note.text, followUpOn: note.followUpOn ?? '' },
+        {
+          noteId: note.id,
+          subject: note.subjectId,
+          text: note.text,
+          followUpOn: note.followUpOn ?? '',
+          nextOneOnOne: note.nextOneOnOneSince !== undefined,
+        },
         { title: note.subjectName, value: note.subjectId },
       ),
     );

@@ -17,6 +17,8 @@ export interface NoteFormData {
   text: string;
   /** `YYYY-MM-DD` or ''. */
   followUpOn: string;
+  /** "Bring this up at our next 1:1", ticked or not. */
+  nextOneOnOne: 'true' | 'false';
   /** Empty when there is nothing wrong. */
   error: string;
   /** The inputs' labels, placeholders and error messages, and the Save button. */
@@ -28,6 +30,7 @@ export interface NoteFormData {
     textError: string;
     textPlaceholder: string;
     followUpOn: string;
+    nextOneOnOne: string;
     save: string;
   };
 }
@@ -39,7 +42,8 @@ export interface NoteListData {
   notice: string;
   /** Shown when there are no notes. */
   empty: string;
-  notes: Array<{ id: string; subjectName: string; when: string; text: string }>;
+  /** `when`: the follow-up date, `nextOneOnOne`: the 1:1 marker; each '' when the note has none. */
+  notes: Array<{ id: string; subjectName: string; when: string; nextOneOnOne: string; text: string }>;
   /** The people the author has notes about, for "Show the notes about". */
   people: Array<{ title: string; value: string }>;
   /** The person the list is filtered to; '' for all. */
@@ -57,13 +61,14 @@ export interface NoteListData {
   };
 }
 
-/** The follow-up nudge in the author's personal chat. */
+/** The follow-up (or next-1:1) nudge in the author's personal chat. */
 export interface NoteNudgeData {
   title: string;
   noteId: string;
   /** The note as the author wrote it, within a sentence that says it is theirs to follow up. */
   lead: TextRun[];
   about: string;
+  /** `snooze` is '' on a nudge that offers no Snooze. */
   labels: { done: string; snooze: string; delete: string };
 }
 

@@ -22,6 +22,7 @@ export interface NoteFormFields {
   subject?: string;
   text?: string;
   followUpOn?: string;
+  nextOneOnOne?: boolean;
   error?: string;
 }
 
@@ -36,6 +37,7 @@ export function noteFormData(t: Translator, fields: NoteFormFields, people: Choi
     subject: fields.subject ?? '',
     text: fields.text ?? '',
     followUpOn: fields.followUpOn ?? '',
+    nextOneOnOne: fields.nextOneOnOne ? 'true' : 'false',
     error: fields.error ?? '',
     labels: {
       subject: t.text('notes.form.subject'),
@@ -45,6 +47,7 @@ export function noteFormData(t: Translator, fields: NoteFormFields, people: Choi
       textError: t.text('notes.form.textError', { max: t.number(MAX_NOTE_LENGTH) }),
       textPlaceholder: t.text('notes.form.textPlaceholder'),
       followUpOn: t.text('notes.form.followUpOn'),
+      nextOneOnOne: t.text('notes.form.nextOneOnOne'),
       save: t.text('notes.form.save'),
     },
   };

@@ -1,4 +1,4 @@
-import type { Note, NoteErrorCode, NoteRefusal } from '../../core/notes';
+import type { Note, NoteErrorCode, NoteRefusal, NudgeKind } from '../../core/notes';
 import type { MessageKey } from '../i18n/catalogues';
 import type { Translator } from '../i18n/translator';
 import { commandWordsIn } from '../help/commands';
@@ -7,11 +7,22 @@ import type { NoteListData, NoteNoticeData, NoteNudgeData } from './noteCards';
 /**
  * The nudge as the author wrote the note: a note written as a to-do ("ask Sam how Emma’s
  * tournament went") reads "You wanted to ask Sam how Emma’s tournament went"; any other note is
- * shown, in bold, after a lead-in naming the person.
+ * shown, in bold, after a lead-in naming the person. A note marked for the next 1:1 that no 1:1
+ * raised reads "You wanted to bring this up at your next 1:1 with Sam: …", without Snooze (its
+ * wait is over; Done or an edit settles it).
  */
-export function nudgeCardData(note: Note, t: Translator): NoteNudgeData {
+export function nudgeCardData(note: Note, t: Translator, kind: NudgeKind = 'followUp'): NoteNudgeData {
   const todo = /^\p{Ll}/u.test(note.text);
   const name = note.subjectName;
+  if (kind === 'oneOnOne') {
+    return {
+      title: t.text('notes.nudge.oneOnOneTitle'),
+      noteId: note.id,
+      lead: t.runs('notes.nudge.oneOnOne', { name, text: note.text }),
+      about: t.text('notes.nudge.oneOnOneAbout', { name, date: t.day(note.nextOneOnOneSince ?? '', 'long') }),
+      labels: { done: t.text('notes.action.done'), snooze: '', delete: t.text('notes.action.delete') },
+    };
+  }
   return {
     title: t.text('notes.nudge.title'),
     noteId: note.id,
@@ -30,8 +41,9 @@ export function nudgeCardData(note: Note, t: Translator): NoteNudgeData {
 }
 
 /** The one-line summary of a nudge for notifications. */
-export function nudgeSummary(note: Note, t: Translator): string {
-  return t.text('notes.nudge.summary', { name: note.subjectName });
+export function nudgeSummary(note: Note, t: Translator, kind: NudgeKind = 'followUp'): string {
+  const key = kind === 'oneOnOne' ? 'notes.nudge.oneOnOneSummary' : 'notes.nudge.summary';
+  return t.text(key, { name: note.subjectName });
 }
 
 /**
@@ -66,6 +78,7 @@ export function noteListData(
       id: n.id,
       subjectName: n.subjectName,
       when: n.followUpOn ? t.text('notes.list.followUp', { date: t.day(n.followUpOn, 'long') }) : '',
+      nextOneOnOne: n.nextOneOnOneSince ? t.text('notes.list.nextOneOnOne') : '',
       text: n.text,
     })),
     people: options.people,

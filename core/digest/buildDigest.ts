@@ -44,7 +44,7 @@ export function buildDigest(input: DigestInput): Digest {
     },
     notRecognised: { days: options.notRecognisedDays, people: section(quiet, options.maxRows) },
     milestones: { days: options.milestoneDays, upcoming: section(upcoming, options.maxRows) },
-    followUps: { count: followUps.due.length, subjects: section(followUps.subjects, options.maxRows) },
+    followUps: { count: followUps.length, notes: section(followUps, options.maxRows) },
     newHires: section(newHires(reports, today, until, options), options.maxRows),
     yourRecognition: managerGiving(input.given, manager.id, now),
     opener: openerOf(kudos.received, reportById, upcoming, quiet, reports, today),

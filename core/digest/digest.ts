@@ -10,7 +10,10 @@ export interface DigestSection<T> {
   more: number;
 }
 
-/** One kudos, as a digest highlights it. `message` is the giver's text, shortened. */
+/**
+ * One kudos, as a digest highlights it. `message` is the giver's text, shortened; '' when the text
+ * stays in the conversation it was given in (a kudos' message is never empty otherwise).
+ */
 export interface KudosHighlight {
   /**
    * The other side: the giver of kudos received, the first recipient of kudos given (a name of ''
@@ -60,6 +63,15 @@ export interface NewHire {
   nextCheckIn?: { kind: MilestoneKind; date: string };
 }
 
+/** One of the manager's own follow-ups: when, with whom, and what (the note, shortened). */
+export interface FollowUpRow {
+  person: PersonRef;
+  /** The note's follow-up date, `YYYY-MM-DD`. */
+  followUpOn: string;
+  /** The manager's own note text: user text, shortened with an ellipsis. */
+  text: string;
+}
+
 /** What the digest suggests saying first, and about whom. */
 export type DigestOpener =
   | { kind: 'kudos'; person: PersonRef; highlight: KudosHighlight }
@@ -86,8 +98,8 @@ export interface Digest {
   };
   notRecognised: { days: number; people: DigestSection<QuietReport> };
   milestones: { days: number; upcoming: DigestSection<UpcomingMilestone> };
-  /** The manager's own open notes whose follow-up falls in the seven days from today. */
-  followUps: { count: number; subjects: DigestSection<PersonRef> };
+  /** The manager's own open notes whose follow-up falls in the seven days from today, soonest first. */
+  followUps: { count: number; notes: DigestSection<FollowUpRow> };
   newHires: DigestSection<NewHire>;
   /** Kudos the manager gave: in the last 7 days and the last 28. */
   yourRecognition: { thisWeek: number; fourWeeks: number };
@@ -145,7 +157,7 @@ export function digestPersonIds(digest: Digest): string[] {
     ...digest.notRecognised.people.rows.map((r) => r.person.id),
     ...digest.milestones.upcoming.rows.map((r) => r.person.id),
     ...digest.newHires.rows.map((r) => r.person.id),
-    ...digest.followUps.subjects.rows.map((r) => r.id),
+    ...digest.followUps.notes.rows.map((r) => r.person.id),
     ...(digest.opener.kind === 'none' ? [] : [digest.opener.person.id]),
   ];
   return [...new Set(ids)];

@@ -19,6 +19,11 @@ export interface KudosRequest {
   quote?: { author: string; text: string };
   place: RecognitionPlace;
   postToChannel: boolean;
+  /**
+   * "Let their manager see this": the text may reach the recipients' managers outside the
+   * conversation. Default: on, as the form offers it.
+   */
+  managerMaySee?: boolean;
   /** Identifies the submission: a retried or double-clicked submit repeats it. */
   submissionId: string;
   /**
@@ -187,6 +192,7 @@ export class KudosService {
       ...(request.quote ? { quote: request.quote } : {}),
       place: request.place,
       postToChannel: request.postToChannel,
+      managerMaySee: request.managerMaySee ?? true,
       createdAt: now.toISOString(),
       givenOn,
       celebrations: [],

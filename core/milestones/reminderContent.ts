@@ -3,7 +3,7 @@ import type { Reader } from './reader';
 import { tenureYearsAt } from './timing';
 import { notePairKey, type Note, type NoteStore } from '../notes';
 import type { Person } from '../people';
-import type { Recognition, RecognitionStore } from '../kudos';
+import { textTravels, type Recognition, type RecognitionStore } from '../kudos';
 
 /** How far back a reminder looks for the kudos its person received. */
 export const REMINDER_KUDOS_DAYS = 90;
@@ -22,6 +22,7 @@ export interface ReminderContent {
   managerToday: string;
   /** Whole years since the hire date, when the milestone really occurs (see {@link tenureYearsAt}). */
   tenureYears?: number;
+  /** The latest kudos' `message` is '' when its text may not leave its conversation (`textTravels`). */
   kudos90Days: { count: number; latest?: { giverName: string; valueName: string; message: string } };
   /** The manager's own open notes about the person (private to the manager, who gets this reminder). */
   openNotes: Array<{ text: string; followUpOn?: string }>;
@@ -92,7 +93,8 @@ export async function readReminderContext(
                 latest: {
                   giverName: latest.giver.name,
                   valueName: latest.value.name,
-                  message: latest.message,
+                  // Words said in a chat the manager is not in stay there, unless the giver let them.
+                  message: textTravels(latest) ? latest.message : '',
                 },
               }
             : {}),

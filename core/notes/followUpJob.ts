@@ -28,9 +28,27 @@ export interface NudgeReader {
   timeZone: string;
 }
 
+/**
+ * What a nudge brings back: a note on its follow-up date (`followUp`), or a note marked for the
+ * next 1:1 that is still marked {@link ONE_ON_ONE_WAIT_DAYS} days later (`oneOnOne`).
+ */
+export type NudgeKind = 'followUp' | 'oneOnOne';
+
+/**
+ * How long a note marked "Bring this up at our next 1:1" waits for a 1:1 to raise it (a brief that
+ * showed it clears the mark) before it comes back as a nudge.
+ */
+export const ONE_ON_ONE_WAIT_DAYS = 14;
+
 /** The outbound side of the job: renders the nudge and sends it to the author; at the Teams edge. */
 export interface FollowUpNotifier {
-  nudge(conversation: ConversationRecord, note: Note, reader: NudgeReader): Promise<SendResult>;
+  /** `kind` defaults to `followUp`. */
+  nudge(
+    conversation: ConversationRecord,
+    note: Note,
+    reader: NudgeReader,
+    kind?: NudgeKind,
+  ): Promise<SendResult>;
 }
 
 /** Everything the job reads and writes. */
@@ -46,6 +64,8 @@ export interface FollowUpSend {
   deliveryId: string;
   noteId: string;
   authorId: string;
+  kind: NudgeKind;
+  /** The local date the nudge is for: the follow-up date, or the 1:1 mark's date plus 14 days. */
   followUpOn: string;
   outcome: JobSendOutcome;
   /** Why, when the outcome is `unreachable`. */
@@ -60,11 +80,28 @@ export function nudgeDeliveryId(note: Pick<Note, 'id' | 'followUpOn'>): string {
 }
 
 /**
+ * The ledger id of the nudge that brings back a note marked for the next 1:1 on one date: distinct
+ * from its follow-up nudges, and once per marking (unticked and ticked again is a new marking).
+ */
+export function oneOnOneDeliveryId(note: Pick<Note, 'id' | 'nextOneOnOneSince'>): string {
+  return deliveryId('oneOnOne', note.id, note.nextOneOnOneSince ?? 'none');
+}
+
+/** One nudge the run owes: which note, why, and the local date it is for. */
+interface DueNudge {
+  note: Note;
+  kind: NudgeKind;
+  on: string;
+  id: string;
+}
+
+/**
  * The hourly follow-up job: for each tenant, nudges the author of every open note whose follow-up
  * date's send hour, in the author's own zone, fell since the tenant's last completed run (at most
- * a day back, so a missed run catches up once). Each nudge is claimed in the ledger and sent
- * through the gate; the run is recorded only when nothing is left to retry, so nudges the gate
- * deferred while Teams kept failing go out on a later run.
+ * a day back, so a missed run catches up once), and, the same way, of every open note still
+ * marked for the next 1:1 {@link ONE_ON_ONE_WAIT_DAYS} days after it was marked. Each nudge is
+ * claimed in the ledger and sent through the gate; the run is recorded only when nothing is left
+ * to retry, so nudges the gate deferred while Teams kept failing go out on a later run.
  */
 export async function runFollowUpJob(
   deps: FollowUpJobDeps,
@@ -87,7 +124,14 @@ async function runForTenant(
   for (let d = addDays(utcDateOf(window.since), -1); d <= addDays(utcDateOf(now), 1); d = addDays(d, 1)) {
     dates.push(d);
   }
-  const candidates = await deps.notes.followUpsDue(tenantId, dates);
+  const [followUps, marked] = await Promise.all([
+    deps.notes.followUpsDue(tenantId, dates),
+    deps.notes.oneOnOnesMarkedOn(
+      tenantId,
+      dates.map((d) => addDays(d, -ONE_ON_ONE_WAIT_DAYS)),
+    ),
+  ]);
+  const candidates = [...followUps, ...marked];
   const authors = new Map(
     (await deps.people.findMany(tenantId, [...new Set(candidates.map((n) => n.authorId))])).map((p) => [
       p.id,
@@ -102,26 +146,35 @@ async function runForTenant(
       timeZone: author?.timeZone ?? settings.defaultTimeZone,
     };
   };
-  const due = candidates.filter((note) => {
-    if (note.status !== 'open' || !note.followUpOn || note.tenantId !== tenantId) return false;
-    const zone = readerOf(note.authorId).timeZone;
-    const at = instantOfLocal(note.followUpOn, settings.sendHour, zone).getTime();
+  const inWindow = (note: Note, on: string | undefined): on is string => {
+    if (note.status !== 'open' || !on || note.tenantId !== tenantId) return false;
+    const at = instantOfLocal(on, settings.sendHour, readerOf(note.authorId).timeZone).getTime();
     return at > window.since.getTime() && at <= now.getTime();
-  });
+  };
+  const due: DueNudge[] = [];
+  for (const note of followUps) {
+    if (inWindow(note, note.followUpOn)) {
+      due.push({ note, kind: 'followUp', on: note.followUpOn, id: nudgeDeliveryId(note) });
+    }
+  }
+  for (const note of marked) {
+    const on = note.nextOneOnOneSince && addDays(note.nextOneOnOneSince, ONE_ON_ONE_WAIT_DAYS);
+    if (inWindow(note, on)) due.push({ note, kind: 'oneOnOne', on, id: oneOnOneDeliveryId(note) });
+  }
   const sends: FollowUpSend[] = [];
   const chatWith = chatsForRun(
     reachOf(deps),
     { tenantId, now, dryRun },
-    due.map((note) => note.authorId),
+    due.map(({ note }) => note.authorId),
   );
-  for (const note of due) {
-    const id = nudgeDeliveryId(note);
+  for (const { note, kind, on, id } of due) {
     const line = (outcome: FollowUpSend['outcome']): FollowUpSend => ({
       tenantId,
       deliveryId: id,
       noteId: note.id,
       authorId: note.authorId,
-      followUpOn: note.followUpOn ?? '',
+      kind,
+      followUpOn: on,
       outcome,
     });
     const reached = await chatWith(note.authorId);
@@ -147,9 +200,9 @@ async function runForTenant(
         recipientId: note.authorId,
         subject: { type: 'note', noteId: note.id },
       },
-      () => deps.notifier.nudge(chat, note, readerOf(note.authorId)),
+      () => deps.notifier.nudge(chat, note, readerOf(note.authorId), kind),
     );
-    if (outcome === 'sent') {
+    if (outcome === 'sent' && kind === 'followUp') {
       const current = await deps.notes.get(tenantId, note.authorId, note.id);
       if (current) await deps.notes.save({ ...current, nudgedFor: note.followUpOn });
     }

@@ -69,6 +69,8 @@ export interface NoteStore {
   openAboutSubjects(tenantId: string, pairs: readonly NotePair[]): Promise<Note[]>;
   /** For the follow-up job only: open notes of any author with `followUpOn` among `dates`. */
   followUpsDue(tenantId: string, dates: readonly string[]): Promise<Note[]>;
+  /** For the follow-up job only: open notes of any author marked for the next 1:1 on one of `dates`. */
+  oneOnOnesMarkedOn(tenantId: string, dates: readonly string[]): Promise<Note[]>;
   /** How many notes anyone keeps about a person (for a data request; never their content). */
   countAbout(tenantId: string, subjectId: string): Promise<number>;
   /** Erases every note about a person; returns how many. */
@@ -105,6 +107,8 @@ export interface NoteInput {
   text: string;
   /** `YYYY-MM-DD`, or empty/undefined for no follow-up. */
   followUpOn?: string;
+  /** "Bring this up at our next 1:1" ticked or not; undefined leaves an edited note's mark as it was. */
+  nextOneOnOne?: boolean;
 }
 
 const refuse = (code: NoteErrorCode, field?: NoteRefusal['field']): NoteRefusal => ({
@@ -151,6 +155,9 @@ export class NotesService {
       subjectName: checked.subject.displayName,
       text: checked.text,
       ...(checked.followUpOn ? { followUpOn: checked.followUpOn } : {}),
+      ...(request.nextOneOnOne
+        ? { nextOneOnOneSince: await this.todayFor(request.tenantId, request.authorId, now) }
+        : {}),
       status: 'open',
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
@@ -171,13 +178,19 @@ export class NotesService {
     if (!current) return NOT_FOUND;
     const checked = await this.check(tenantId, authorId, input, now, current);
     if (!checked.ok) return checked;
-    const { followUpOn: _old, ...rest } = current;
+    const { followUpOn: _old, nextOneOnOneSince: since, ...rest } = current;
+    // Still ticked: the day it was first marked stands, so the 14 days do not start again.
+    const marked =
+      input.nextOneOnOne === false
+        ? undefined
+        : (since ?? (input.nextOneOnOne ? await this.todayFor(tenantId, authorId, now) : undefined));
     const note: Note = {
       ...rest,
       subjectId: checked.subject.id,
       subjectName: checked.subject.displayName,
       text: checked.text,
       ...(checked.followUpOn ? { followUpOn: checked.followUpOn } : {}),
+      ...(marked ? { nextOneOnOneSince: marked } : {}),
       updatedAt: now.toISOString(),
     };
     await this.notes.save(note);
@@ -185,7 +198,11 @@ export class NotesService {
   }
 
   async done(tenantId: string, authorId: string, id: string, now: Date): Promise<NoteResult> {
-    return this.change(tenantId, authorId, id, now, (note) => ({ ...note, status: 'done' }));
+    // Done: it was raised, so it is no longer one for the next 1:1.
+    return this.change(tenantId, authorId, id, now, ({ nextOneOnOneSince: _raised, ...note }) => ({
+      ...note,
+      status: 'done',
+    }));
   }
 
   async reopen(tenantId: string, authorId: string, id: string, now: Date): Promise<NoteResult> {

@@ -119,6 +119,18 @@ export class CosmosNoteStore implements NoteStore {
     );
   }
 
+  async oneOnOnesMarkedOn(tenantId: string, dates: readonly string[]): Promise<Note[]> {
+    if (dates.length === 0) return [];
+    return this.query(
+      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.status = 'open' AND ARRAY_CONTAINS(@dates, c.nextOneOnOneSince)",
+      [
+        { name: '@tenantId', value: tenantId },
+        { name: '@dates', value: [...new Set(dates)] },
+      ],
+      (n) => n.tenantId === tenantId && n.status === 'open' && dates.includes(n.nextOneOnOneSince ?? ''),
+    );
+  }
+
   async countAbout(tenantId: string, subjectId: string): Promise<number> {
     const { resources } = await this.container.items
       .query<number>({

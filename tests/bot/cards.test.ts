@@ -54,6 +54,8 @@ const form = (overrides: Partial<KudosFormData> = {}): KudosFormData => ({
   message: 'Great work on the launch',
   offerChannel: true,
   postToChannel: 'true',
+  offerManagerMaySee: true,
+  managerMaySee: 'true',
   quote: en.runs('kudos.quote', { author: 'Megan Bowen', text: 'The release is out!' }),
   quoteAuthor: 'Megan Bowen',
   quoteText: 'The release is out!',

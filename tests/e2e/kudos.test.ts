@@ -253,6 +253,8 @@ describe('kudos in chat', () => {
       recipientIds: [DEMO_IDS.megan, DEMO_IDS.adele],
       value: { id: 'teamwork' },
       message: 'thanks for covering the launch',
+      // The one-line grammar cannot untick "Let their manager see this": the form's default.
+      managerMaySee: true,
     });
   });
 

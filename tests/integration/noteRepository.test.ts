@@ -129,6 +129,24 @@ describe('notes in Cosmos DB', () => {
     }
   });
 
+  it('keeps a note’s “next 1:1” mark, clears it on save, and finds open marked notes by date in one tenant', async () => {
+    await store.create(note('t5', 'alex', 'm1', { nextOneOnOneSince: '2027-03-02' }));
+    await store.create(note('t5', 'bea', 'm2', { nextOneOnOneSince: '2027-03-03' }));
+    await store.create(note('t5', 'alex', 'm3', { nextOneOnOneSince: '2027-03-02', status: 'done' }));
+    await store.create(note('t6', 'alex', 'm4', { nextOneOnOneSince: '2027-03-02' }));
+    expect(await store.get('t5', 'alex', 'm1')).toMatchObject({ nextOneOnOneSince: '2027-03-02' });
+    const ids = async (tenantId: string, dates: string[]) =>
+      (await store.oneOnOnesMarkedOn(tenantId, dates)).map((n) => n.id).sort();
+    expect(await ids('t5', ['2027-03-02', '2027-03-03'])).toEqual(['m1', 'm2']);
+    expect(await ids('t5', ['2027-03-03'])).toEqual(['m2']);
+    expect(await ids('t6', ['2027-03-02'])).toEqual(['m4']);
+    expect(await store.oneOnOnesMarkedOn('t5', [])).toEqual([]);
+    const { nextOneOnOneSince: _cleared, ...unmarked } = (await store.get('t5', 'alex', 'm1'))!;
+    await store.save(unmarked);
+    expect(await store.get('t5', 'alex', 'm1')).not.toHaveProperty('nextOneOnOneSince');
+    expect(await ids('t5', ['2027-03-02', '2027-03-03'])).toEqual(['m2']);
+  });
+
   it('finds open follow-ups due on given dates, in one tenant', async () => {
     expect((await store.followUpsDue('t1', ['2027-03-16', '2027-03-17'])).map((n) => n.id).sort()).toEqual([
       'a1',

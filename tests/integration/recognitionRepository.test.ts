@@ -2,7 +2,7 @@ import { silentLogger } from '../../core/shared';
 import { CosmosRecognitionStore } from '../../functions/cosmos/recognitionRepository';
 import { CosmosPeopleDirectory } from '../../functions/cosmos/peopleRepository';
 import { CosmosGivingTallyStore } from '../../functions/cosmos/givingTallyRepository';
-import { KudosService, type Recognition } from '../../core/kudos';
+import { KudosService, textTravels, type Recognition } from '../../core/kudos';
 import { startTestCosmos, type TestCosmos } from '../support/cosmos';
 import { RecordingLogger } from '../support/fakes';
 import { countCosmosRequests } from '../support/milestoneFixtures';
@@ -39,6 +39,26 @@ describe('CosmosRecognitionStore', () => {
     expect(await store.create({ ...first, message: 'other' })).toEqual({ created: false, existing: first });
     expect(await store.get(T, 'kudos-a')).toEqual(first);
     expect(await store.get('tenant-b', 'kudos-a')).toBeUndefined();
+  });
+
+  it('keeps the giver’s “Let their manager see this” choice; kudos from before it read without one', async () => {
+    const open = recognition('kudos-mms-on', '2027-02-01T09:00:00.000Z', { managerMaySee: true });
+    const closed = recognition('kudos-mms-off', '2027-02-01T10:00:00.000Z', { managerMaySee: false });
+    const older = recognition('kudos-mms-none', '2027-02-01T11:00:00.000Z');
+    for (const kudos of [open, closed, older]) await store.create(kudos);
+    expect((await store.get(T, 'kudos-mms-on'))?.managerMaySee).toBe(true);
+    expect((await store.get(T, 'kudos-mms-off'))?.managerMaySee).toBe(false);
+    expect(await store.get(T, 'kudos-mms-none')).not.toHaveProperty('managerMaySee');
+    const read = await store.createdBetween(
+      T,
+      new Date('2027-02-01T00:00:00Z'),
+      new Date('2027-02-02T00:00:00Z'),
+    );
+    expect(Object.fromEntries(read.map((r) => [r.id, textTravels(r)]))).toEqual({
+      'kudos-mms-on': true,
+      'kudos-mms-off': false,
+      'kudos-mms-none': false,
+    });
   });
 
   it('counts kudos given per giver and day, and queries windows and recipients within the tenant', async () => {

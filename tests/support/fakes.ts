@@ -498,6 +498,11 @@ export class MemoryNoteStore implements NoteStore {
       (n) => n.tenantId === tenantId && n.status === 'open' && dates.includes(n.followUpOn ?? ''),
     );
   }
+  async oneOnOnesMarkedOn(tenantId: string, dates: readonly string[]) {
+    return this.all(
+      (n) => n.tenantId === tenantId && n.status === 'open' && dates.includes(n.nextOneOnOneSince ?? ''),
+    );
+  }
   async countAbout(tenantId: string, subjectId: string) {
     return this.all((n) => n.tenantId === tenantId && n.subjectId === subjectId).length;
   }

@@ -97,6 +97,7 @@ export function kudosTo(
   recipient: { id: string; name: string },
   createdAt: string,
   message: string,
+  fields: Partial<Recognition> = {},
 ): Recognition {
   return {
     tenantId,
@@ -111,6 +112,7 @@ export function kudosTo(
     createdAt,
     givenOn: createdAt.slice(0, 10),
     celebrations: [],
+    ...fields,
   };
 }
 

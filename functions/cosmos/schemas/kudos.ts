@@ -24,6 +24,7 @@ export const recognitionSchema = z
       })
       .passthrough(),
     postToChannel: z.boolean(),
+    managerMaySee: z.boolean().optional(),
     createdAt: z.string(),
     givenOn: z.string(),
     celebrations: z.array(personRef.extend({ at: z.string() })),

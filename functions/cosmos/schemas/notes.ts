@@ -11,6 +11,7 @@ export const noteSchema = z
     subjectName: z.string(),
     text: z.string(),
     followUpOn: z.string().optional(),
+    nextOneOnOneSince: z.string().optional(),
     status: z.enum(['open', 'done']),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -30,6 +30,8 @@ const kudos = (giver: Person, to: Person, message: string, i = 0): Recognition =
   message,
   place: { kind: 'personal', conversationId: 'a:x' },
   postToChannel: false,
+  // "Let their manager see this" left on, as the form offers it.
+  managerMaySee: true,
   createdAt: `2027-03-1${i % 5}T09:00:00.000Z`,
   givenOn: '2027-03-12',
   celebrations: [],
@@ -95,6 +97,77 @@ describe('digest card', () => {
       expect(action.data.deliveryId).toBe('digest:2027-W11:manager');
       expect(digestPersonIds(digest)).toContain(action.data.personId ?? action.data.subject);
     }
+  });
+
+  it('kudos given in a chat with “Let their manager see this” off show the giver and value, not the words', () => {
+    const megan = person('megan', 'Megan Bowen', { managerId: 'alex', lastRecognisedOn: '2027-03-12' });
+    const adele = person('adele', 'Adele Vance', { managerId: 'alex' });
+    const between = { ...kudos(adele, megan, 'between us: you saved the launch', 2), managerMaySee: false };
+    const digestOf = (k: Recognition) =>
+      buildDigest({
+        manager: alex,
+        reports: [megan, adele],
+        received: [k],
+        given: [k],
+        notes: [],
+        now: NOW,
+        defaultTimeZone: 'UTC',
+      });
+    const text = JSON.stringify(expandCard(digestCard, digestCardData(digestOf(between), 'd', en)));
+    expect(text).not.toContain('you saved the launch');
+    expect(text).toContain(
+      'Start the meeting by thanking Megan for what Adele Vance recognised this week (Teamwork).',
+    );
+    expect(text).toContain('received 1 (latest from Adele Vance for Teamwork)');
+    expect(text).toContain('gave 1 (latest to Megan Bowen for Teamwork)');
+    const allowed = { ...between, managerMaySee: true };
+    const shown = JSON.stringify(expandCard(digestCard, digestCardData(digestOf(allowed), 'd', en)));
+    expect(shown).toContain(
+      'received 1 (latest from Adele Vance for Teamwork: “between us: you saved the launch”)',
+    );
+  });
+
+  it('the follow-ups say when, with whom and what to ask, in English and in German', () => {
+    const rosa = person('rosa', 'Rosa Delgado', { managerId: 'alex' });
+    const note = (id: string, followUpOn: string, text: string): Note => ({
+      tenantId: 't',
+      id,
+      authorId: 'alex',
+      subjectId: 'rosa',
+      subjectName: 'Rosa Delgado',
+      text,
+      followUpOn,
+      status: 'open',
+      createdAt: '2027-03-01T09:00:00.000Z',
+      updatedAt: '2027-03-01T09:00:00.000Z',
+    });
+    const digest = buildDigest({
+      manager: alex,
+      reports: [rosa],
+      received: [],
+      given: [],
+      notes: [
+        note('n1', '2027-03-16', 'ask how the Chicago marathon went'),
+        note('n2', '2027-03-18', `**bring** the ${'long '.repeat(60)}story`),
+      ],
+      now: NOW,
+      defaultTimeZone: 'UTC',
+    });
+    const rowsIn = (language: 'en' | 'de') => {
+      const data = digestCardData(digest, 'd', translatorFor(language, 'Europe/London'));
+      const section = data.sections[data.sections.length - 1]!;
+      expectValid(expandCard(digestCard, data));
+      return section.rows.map((r) => ({ text: r.line.map((run) => run.text).join(''), line: r.line }));
+    };
+    const [english, long] = rowsIn('en');
+    expect(english!.text).toBe('Tue 16 Mar · Rosa Delgado: ask how the Chicago marathon went');
+    expect(english!.line).toContainEqual({ type: 'TextRun', text: 'Rosa Delgado', weight: 'Bolder' });
+    // The manager's own words stay a plain run, shortened with an ellipsis.
+    expect(long!.line[long!.line.length - 1]).toEqual({
+      type: 'TextRun',
+      text: expect.stringMatching(/^: \*\*bring\*\* the long .*…$/),
+    });
+    expect(rowsIn('de')[0]!.text).toBe('Di., 16. März · Rosa Delgado: ask how the Chicago marathon went');
   });
 
   it('a quiet week is still useful, and user text stays text', () => {

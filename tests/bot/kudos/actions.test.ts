@@ -68,6 +68,21 @@ describe('sendKudos from the chat form (Action.Execute)', () => {
     expect(text(body)).toContain(UNREADABLE_FORM);
     expect(storedKudos()).toEqual([]);
   });
+
+  it('stores “Let their manager see this” as ticked, on when the form did not send it', async () => {
+    await harness.execute('sendKudos', { ...goodSubmission, managerMaySee: 'false' });
+    await harness.execute('sendKudos', {
+      ...goodSubmission,
+      submissionId: 'f0f0f0f0-0000-4000-8000-000000000002',
+    });
+    const bySubmission = Object.fromEntries(storedKudos().map((k) => [k.id, k.managerMaySee]));
+    expect(bySubmission).toEqual({
+      'kudos-f0f0f0f0-0000-4000-8000-000000000001': false,
+      'kudos-f0f0f0f0-0000-4000-8000-000000000002': true,
+    });
+    const forged = await harness.execute('sendKudos', { ...goodSubmission, managerMaySee: 'maybe' });
+    expect(text(forged.body)).toContain(UNREADABLE_FORM);
+  });
 });
 
 describe('sendKudos dialog opening (composeExtension/fetchTask)', () => {

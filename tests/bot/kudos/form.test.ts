@@ -17,7 +17,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const settings = defaultTenantSettings('tenant-a', 'UTC');
 
 /** The form as the bot renders it for `draft`. */
-function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: boolean) {
+function formFor(
+  draft: KudosDraft,
+  mode: KudosFormData['mode'],
+  offerChannel: boolean,
+  offerManagerMaySee = true,
+) {
   return expandCard(kudosFormCard, {
     mode,
     texts: kudosFormTexts(translatorFor('en')),
@@ -32,6 +37,8 @@ function formFor(draft: KudosDraft, mode: KudosFormData['mode'], offerChannel: b
     message: draft.message,
     offerChannel,
     postToChannel: draft.postToChannel ? 'true' : 'false',
+    offerManagerMaySee,
+    managerMaySee: draft.managerMaySee ? 'true' : 'false',
     quote: draft.quote ? [{ type: 'TextRun', text: draft.quote.text }] : [],
     quoteAuthor: draft.quote?.author ?? '',
     quoteText: draft.quote?.text ?? '',
@@ -55,6 +62,7 @@ describe('a submitted kudos form', () => {
     valueId: 'customer-first',
     message: 'Thanks for turning that client call around',
     postToChannel: true,
+    managerMaySee: true,
     quote: { author: 'Megan Bowen', text: 'The client signed!' },
   };
 
@@ -97,6 +105,32 @@ describe('a submitted kudos form', () => {
     expect(draftFromSubmission({ postToChannel: 'false' }).postToChannel).toBe(false);
   });
 
+  test('offers “Let their manager see this”, on; unticked it comes back off', () => {
+    const card = formFor(newDraft({ recipientIds: ['megan'] }), 'chat', false);
+    const toggle = (card.body as Array<Record<string, unknown>>).find((e) => e.id === 'managerMaySee');
+    expect(toggle).toMatchObject({
+      type: 'Input.Toggle',
+      title: 'Let their manager see this',
+      value: 'true',
+    });
+    expect(draftFromSubmission(submitted(card)).managerMaySee).toBe(true);
+    const unticked = { ...submitted(card), managerMaySee: 'false' };
+    expect(draftFromSubmission(readPayload(kudosSubmission, unticked)!).managerMaySee).toBe(false);
+    expect(draftFromSubmission(submitted(formFor({ ...draft, managerMaySee: false }, 'task', true)))).toEqual(
+      {
+        ...draft,
+        managerMaySee: false,
+      },
+    );
+    expect(readPayload(kudosSubmission, { managerMaySee: 'no thanks' })).toBeUndefined();
+  });
+
+  test('in a team channel, whose words reach managers anyway, does not offer the choice', () => {
+    const card = formFor(draft, 'chat', true, false);
+    expect((card.body as Array<{ id?: string }>).map((e) => e.id)).not.toContain('managerMaySee');
+    expect(draftFromSubmission(submitted(card)).managerMaySee).toBe(true);
+  });
+
   test('with nothing filled in is an empty draft with a fresh submission id', () => {
     expect(draftFromSubmission({})).toEqual({
       submissionId: expect.stringMatching(UUID),
@@ -104,6 +138,7 @@ describe('a submitted kudos form', () => {
       valueId: '',
       message: '',
       postToChannel: false,
+      managerMaySee: true,
     });
     expect(draftFromSubmission({}).submissionId).not.toBe(draftFromSubmission({}).submissionId);
   });
@@ -142,6 +177,7 @@ describe('a new draft', () => {
       valueId: '',
       message: '',
       postToChannel: true,
+      managerMaySee: true,
     });
     expect(newDraft({ recipientIds: ['megan'], message: 'Happy birthday!' })).toMatchObject({
       recipientIds: ['megan'],

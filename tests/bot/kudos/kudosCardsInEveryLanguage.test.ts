@@ -57,6 +57,8 @@ describe.each(EVERY_LANGUAGE)('kudos cards in %s', (language) => {
           message: 'Great work',
           offerChannel: true,
           postToChannel: 'true',
+          offerManagerMaySee: true,
+          managerMaySee: 'false',
           quote: t.runs('kudos.quote', { author: 'Megan Bowen', text: 'The release is out!' }),
           quoteAuthor: 'Megan Bowen',
           quoteText: 'The release is out!',

@@ -56,6 +56,44 @@ describe('saveNote', () => {
   });
 });
 
+describe('“Bring this up at our next 1:1”', () => {
+  const fields = { subject: MEGAN.id, text: 'Ask how the launch went', followUpOn: '2027-03-16' };
+  const stored1 = () => notes().find((n) => n.id === 'note-1');
+
+  it('ticked on an edit stores the author’s local date, and the form and list show it', async () => {
+    await harness.execute('saveNote', { ...fields, noteId: 'note-1', nextOneOnOne: 'true' });
+    expect(stored1()).toMatchObject({ nextOneOnOneSince: '2027-03-10' });
+    const edit = await harness.execute('noteEdit', { noteId: 'note-1' });
+    expect(text(edit.body)).toContain(
+      '"id":"nextOneOnOne","title":"Bring this up at our next 1:1","value":"true"',
+    );
+    const list = await harness.execute('listNotes', {});
+    expect(text(list.body)).toContain('"text":" · for your next 1:1","isSubtle":true');
+  });
+
+  it('unticked clears it; a new note ticked is marked from today', async () => {
+    await harness.execute('saveNote', { ...fields, noteId: 'note-1', nextOneOnOne: 'true' });
+    await harness.execute('saveNote', { ...fields, noteId: 'note-1', nextOneOnOne: 'false' });
+    expect(stored1()).not.toHaveProperty('nextOneOnOneSince');
+    const list = await harness.execute('listNotes', {});
+    expect(text(list.body)).not.toContain('for your next 1:1');
+    await harness.execute('saveNote', {
+      ...fields,
+      submissionId: 'b0b0b0b0-0000-4000-8000-000000000002',
+      nextOneOnOne: 'true',
+    });
+    expect(notes()).toContainEqual(
+      expect.objectContaining({ id: expect.not.stringMatching(/^note-1$/), nextOneOnOneSince: '2027-03-10' }),
+    );
+  });
+
+  it('refuses a tick that is not the toggle’s value and changes nothing', async () => {
+    const { body } = await harness.execute('saveNote', { ...fields, noteId: 'note-1', nextOneOnOne: 'yes' });
+    expect(text(body)).toContain(UNREADABLE_NOTE_ACTION);
+    expect(notes()).toEqual([stored]);
+  });
+});
+
 describe('refusals worded from core’s codes', () => {
   it('a note over the limit comes back in the form with its length', async () => {
     const { body } = await harness.execute('saveNote', {

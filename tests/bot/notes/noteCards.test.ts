@@ -2,7 +2,7 @@ import { expandCard } from '../../../bot/teams/cardRender';
 import { translatorFor } from '../../../bot/i18n/translator';
 import { noteFormCard, noteListCard, noteNoticeCard, noteNudgeCard } from '../../../bot/notes/noteCards';
 import { noteFormData } from '../../../bot/notes/noteForm';
-import { noteListData, noticeData, nudgeCardData } from '../../../bot/notes/wording';
+import { noteListData, noticeData, nudgeCardData, nudgeSummary } from '../../../bot/notes/wording';
 import type { Note } from '../../../core/notes';
 import { EVERY_LANGUAGE, translatorIn } from '../../support/pseudoLocale';
 import { cardBytes, cardProblems, LIMITS } from '../../support/cardCheck';
@@ -121,6 +121,25 @@ describe('note cards', () => {
     expect(JSON.stringify(other)).toContain('"text":"Emma’s tournament on Saturday","weight":"Bolder"');
   });
 
+  it('a note still marked for the next 1:1 comes back saying so, with Done and Delete', () => {
+    const marked = note({ text: 'Emma’s tournament on Saturday', nextOneOnOneSince: '2027-03-02' });
+    const card = expandCard(noteNudgeCard, nudgeCardData(marked, en, 'oneOnOne'));
+    expectValid(card);
+    const runs = JSON.stringify(card);
+    expect(runs).toContain('"text":"🔔 For your next 1:1"');
+    expect(runs).toContain('"text":"You wanted to bring this up at your next 1:1 with Sam Rivera: "');
+    expect(runs).toContain('"text":"Emma’s tournament on Saturday","weight":"Bolder"');
+    expect(runs).toContain(
+      '"text":"Your private note about Sam Rivera, marked for your next 1:1 on Tuesday 2 March."',
+    );
+    expect(actionsOf(card).map((a) => a.title)).toEqual(['Done', 'Delete']);
+    expect(nudgeSummary(marked, en, 'oneOnOne')).toBe('Bring this up with Sam Rivera');
+    const german = expandCard(noteNudgeCard, nudgeCardData(marked, translatorFor('de'), 'oneOnOne'));
+    expect(JSON.stringify(german)).toContain(
+      '"text":"Sie wollten das beim nächsten 1:1-Gespräch mit Sam Rivera ansprechen: "',
+    );
+  });
+
   it('the notice card', () => {
     const shown = expandCard(noteNoticeCard, noticeData(en, 'Deleted.', true));
     expectValid(shown);
@@ -132,7 +151,7 @@ describe('note cards', () => {
 describe('note cards in every language', () => {
   // Markup-like user text and a long note, so that every language's card carries the worst case.
   const notes = [
-    note({ text: '**bold** [link](https://x) ${notData} '.repeat(25) }),
+    note({ text: '**bold** [link](https://x) ${notData} '.repeat(25), nextOneOnOneSince: '2027-03-02' }),
     note({ id: 'note-2', subjectId: 'megan', subjectName: 'Megan Bowen', followUpOn: undefined }),
   ];
   const people = [
@@ -153,6 +172,10 @@ describe('note cards in every language', () => {
       ),
       expandCard(noteListCard, noteListData([], t, { people: [], subject: { id: 'sam' } })),
       expandCard(noteNudgeCard, nudgeCardData(notes[0]!, t)),
+      expandCard(
+        noteNudgeCard,
+        nudgeCardData({ ...notes[0]!, nextOneOnOneSince: '2027-03-02' }, t, 'oneOnOne'),
+      ),
       expandCard(
         noteNoticeCard,
         noticeData(t, t.text('notes.snoozed', { date: t.day('2027-03-23', 'long') }), true),

@@ -33,6 +33,8 @@ const kudos = (
   message,
   place: { kind: 'personal', conversationId: 'a:x' },
   postToChannel: false,
+  // Given in a chat with the form's default: its words may reach the manager.
+  managerMaySee: true,
   createdAt,
   givenOn: createdAt.slice(0, 10),
   celebrations: [],
@@ -195,11 +197,38 @@ describe('buildDigest', () => {
       note('alex', diego, '2027-03-14'), // past
       note('diego', megan, '2027-03-16'), // someone else's
     ];
+    notes[1]!.text = `ask how the Chicago marathon went ${'and the training '.repeat(10)}`;
     const digest = buildDigest(input({ notes }));
     expect(digest.followUps).toEqual({
       count: 2,
-      subjects: { rows: [{ id: 'megan', name: 'Megan Tester' }], more: 0 },
+      notes: {
+        rows: [
+          { person: { id: 'megan', name: 'Megan Tester' }, followUpOn: '2027-03-16', text: 'private text' },
+          {
+            person: { id: 'megan', name: 'Megan Tester' },
+            followUpOn: '2027-03-21',
+            text: expect.stringMatching(/^ask how the Chicago marathon went and the training .*…$/),
+          },
+        ],
+        more: 0,
+      },
     });
+    expect([...digest.followUps.notes.rows[1]!.text].length).toBeLessThanOrEqual(120);
+  });
+
+  it('shows a kudos’ words only where they may travel: a channel, the channel post, or the giver’s leave', () => {
+    const inChat = (fields: Partial<Recognition>) => ({
+      ...kudos(adele, [megan], '2027-03-14T09:00:00.000Z', 'you saved the launch'),
+      ...fields,
+    });
+    const latest = (k: Recognition) =>
+      buildDigest(input({ received: [k] })).kudos.people.rows[0]?.latestReceived?.message;
+    expect(latest(inChat({ managerMaySee: false }))).toBe('');
+    expect(latest(inChat({ managerMaySee: undefined }))).toBe('');
+    expect(latest(inChat({ managerMaySee: true }))).toBe('you saved the launch');
+    expect(latest(inChat({ managerMaySee: false, postToChannel: true }))).toBe('you saved the launch');
+    const opener = buildDigest(input({ received: [inChat({ managerMaySee: false })] })).opener;
+    expect(opener).toMatchObject({ kind: 'kudos', highlight: { message: '', valueName: 'Teamwork' } });
   });
 
   it('a manager with 60 reports gets at most 8 rows per section and the rest counted', () => {
@@ -220,7 +249,7 @@ describe('buildDigest', () => {
     expect(digest.notRecognised.people.more).toBe(32);
     expect(digest.milestones.upcoming.rows).toHaveLength(8);
     expect(digest.milestones.upcoming.more).toBe(52);
-    expect(digest.followUps).toMatchObject({ count: 12, subjects: { more: 4 } });
+    expect(digest.followUps).toMatchObject({ count: 12, notes: { more: 4 } });
     expect(digest.yourRecognition.thisWeek).toBe(20);
   });
 

@@ -71,6 +71,20 @@ describe('KudosService.give', () => {
     expect((await people.get(T, 'adele'))?.lastRecognisedOn).toBe('2027-03-11');
   });
 
+  it('stores “Let their manager see this” on unless the giver unticked it', async () => {
+    const { service, recognitions } = setup();
+    const chat = { kind: 'groupChat' as const, conversationId: '19:launch-crew' };
+    const byDefault = await service.give(request({ place: chat, postToChannel: false }), settings, now);
+    const unticked = await service.give(
+      request({ place: chat, postToChannel: false, managerMaySee: false }),
+      settings,
+      now,
+    );
+    if (!byDefault.ok || !unticked.ok) throw new Error('kudos were refused');
+    expect((await recognitions.get(T, byDefault.recognition.id))?.managerMaySee).toBe(true);
+    expect((await recognitions.get(T, unticked.recognition.id))?.managerMaySee).toBe(false);
+  });
+
   it('the same submission twice stores one recognition', async () => {
     const { service, recognitions } = setup();
     const first = await service.give(request({ submissionId: 'same' }), settings, now);

@@ -101,10 +101,27 @@ describe('runMilestoneJob', () => {
     expect(big.candidates.reads).toBe(small.candidates.reads);
   });
 
+  it('a reminder’s latest kudos given in a chat with “Let their manager see this” off names giver and value only', async () => {
+    const { deps, notifier } = await setup();
+    const inChat = (managerMaySee: boolean, createdAt: string) =>
+      kudosTo(T, `k-${managerMaySee}`, { id: 'megan', name: 'megan' }, createdAt, 'Between us', {
+        managerMaySee,
+      });
+    await deps.recognitions.create(inChat(false, '2027-03-08T09:00:00.000Z'));
+    await deps.recognitions.create(inChat(true, '2027-03-01T09:00:00.000Z'));
+    await runMilestoneJob(deps, { now: new Date('2027-03-11T09:00:00Z') });
+    expect(notifier.reminders).toEqual([
+      expect.objectContaining({
+        kudos90Days: { count: 2, latest: { giverName: 'Adele Vance', valueName: 'Teamwork', message: '' } },
+      }),
+    ]);
+  });
+
   it('a reminder, and its snoozed return, show the person’s last 90 days of kudos and only the manager’s open notes', async () => {
     const { deps, notifier } = await setup();
+    // Given in a chat, with "Let their manager see this" left on.
     const kudos = (id: string, to: string, createdAt: string, message: string) =>
-      kudosTo(T, id, { id: to, name: to }, createdAt, message);
+      kudosTo(T, id, { id: to, name: to }, createdAt, message, { managerMaySee: true });
     await deps.recognitions.create(kudos('k1', 'megan', '2027-03-01T09:00:00.000Z', 'Great demo'));
     await deps.recognitions.create(kudos('k2', 'megan', '2027-03-08T09:00:00.000Z', 'Thanks for the cover'));
     await deps.recognitions.create(kudos('k0', 'megan', '2026-11-01T09:00:00.000Z', 'Too long ago'));

@@ -23,7 +23,7 @@ function setup() {
   const service = new NotesService(store, people, 'UTC');
   const add = (
     authorId: string,
-    fields: Partial<{ subjectId: string; text: string; followUpOn: string }> = {},
+    fields: Partial<{ subjectId: string; text: string; followUpOn: string; nextOneOnOne: boolean }> = {},
     sub = 's1',
   ) =>
     service.add(
@@ -105,6 +105,30 @@ describe('NotesService rules', () => {
     // 1 March is today in London but yesterday in Tokyo.
     expect((await add('alex', { followUpOn: '2027-03-01' })).ok).toBe(true);
     expect(await add('bea', { followUpOn: '2027-03-01' }, 's2')).toMatchObject({ code: 'NOTES.PAST_DATE' });
+  });
+
+  it('“Bring this up at our next 1:1” stores the author’s local date; unticking or Done clears it', async () => {
+    const { add, service, store } = setup();
+    // 23:30 UTC on 1 March is 2 March in Tokyo: Bea marked it on her 2 March.
+    const added = await add('bea', { nextOneOnOne: true });
+    if (!added.ok) throw new Error(added.code);
+    const stored = () => store.get(T, 'bea', added.note.id);
+    expect((await stored())?.nextOneOnOneSince).toBe('2027-03-02');
+    const input = { subjectId: 'sam', text: 'ask Sam how Emma’s tournament went' };
+    const later = new Date('2027-03-09T09:00:00Z');
+    // Still ticked on an edit: the first day stands, so the two weeks do not start again.
+    await service.edit(T, 'bea', added.note.id, { ...input, nextOneOnOne: true }, later);
+    expect((await stored())?.nextOneOnOneSince).toBe('2027-03-02');
+    await service.edit(T, 'bea', added.note.id, { ...input, nextOneOnOne: false }, later);
+    expect(await stored()).not.toHaveProperty('nextOneOnOneSince');
+    await service.edit(T, 'bea', added.note.id, { ...input, nextOneOnOne: true }, later);
+    expect((await stored())?.nextOneOnOneSince).toBe('2027-03-09');
+    await service.done(T, 'bea', added.note.id, later);
+    expect(await stored()).toMatchObject({ status: 'done' });
+    expect(await stored()).not.toHaveProperty('nextOneOnOneSince');
+    // Unticked from the start, nothing is marked.
+    const plain = await add('alex', {}, 's-plain');
+    expect(plain.ok && plain.note).not.toHaveProperty('nextOneOnOneSince');
   });
 
   it('edits, snoozes a week, marks done and deletes', async () => {
