@@ -6,6 +6,7 @@ import './milestoneReminders';
 import './followUpNudges';
 import './weeklyDigest';
 import './peopleSync';
+import './calendarBriefs';
 
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.
 loadHostConfig();
