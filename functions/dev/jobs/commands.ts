@@ -5,6 +5,7 @@ import { followUpsCommand } from './followUpsCommand';
 import { kudosFanOutCommand } from './kudosFanOutCommand';
 import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
+import { briefsCommand } from './briefsCommand';
 import { adminsCommand } from './adminsCommand';
 import { auditCommand } from './auditCommand';
 import { settingsCommand } from './settingsCommand';
@@ -21,6 +22,7 @@ export const commands: readonly JobCommand[] = [
   followUpsCommand,
   kudosFanOutCommand,
   digestCommand,
+  briefsCommand,
   adminsCommand,
   auditCommand,
   settingsCommand,
