@@ -71,7 +71,10 @@ export function createHourlyJobs(parts: {
     briefs: async ({ logger: runLogger, ...options }) => {
       calendar ??= calendarOf(config, logger);
       const reader = await calendar;
-      if (!reader) return { tenants: 0, sends: [], failedTenants: [] };
+      if (!reader) {
+        (runLogger ?? logger).info('calendar briefs read no calendar: CALENDAR_BRIEFS is not graph');
+        return { tenants: 0, sends: [], failedTenants: [] };
+      }
       return runBriefJob(
         {
           settings: stores.settings,
