@@ -76,8 +76,9 @@ const refOf = (p: Person): PersonRef => ({ id: p.id, name: p.displayName });
 
 /**
  * The opener before a team meeting: "start by thanking Luke for …" from the last seven days'
- * kudos to people in the meeting (the latest one each, never a kudos someone gave to themselves,
- * the words only where they may reach the manager, who manages every attendee), the attendees'
+ * kudos to people in the meeting (the latest one each; never one the manager gave themselves, nor
+ * one someone gave to themselves; the words only where they may reach the manager, who manages
+ * every attendee), the attendees'
  * milestones in the seven days from the manager's today, and the attendees who joined lately, to
  * welcome. Pure: the reads are the caller's.
  */
@@ -98,6 +99,8 @@ export function buildOpener(input: OpenerInput): TeamOpener {
   const latestFirst = [...input.received].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   for (const kudos of latestFirst) {
     if (kudos.createdAt < weekAgo || kudos.createdAt > nowIso) continue;
+    // The manager's own kudos are thanks already given: the opener suggests others' recognition.
+    if (kudos.giver.id === manager.id) continue;
     for (const id of kudos.recipientIds) {
       const person = attendees.get(id);
       // Nobody is thanked for kudos they gave themselves.

@@ -79,12 +79,13 @@ describe('buildOpener', () => {
     ]);
   });
 
-  it('never thanks someone for a kudos they gave themselves, nor the manager, nor someone not in the meeting', () => {
+  it('never suggests the manager’s own kudos or a self-kudos, nor thanks the manager or someone not in the meeting', () => {
     const self = kudos(luke, [luke, alex], '2027-03-05T12:00:00Z');
     const toManager = kudos(rosa, [alex], '2027-03-05T13:00:00Z');
     const managerToSelf = kudos(alex, [alex], '2027-03-06T13:00:00Z');
     const absent = kudos(rosa, [nina], '2027-03-06T12:00:00Z');
-    const result = opener([self, toManager, managerToSelf, absent], [luke, rosa]);
+    const fromManager = kudos(alex, [luke, rosa], '2027-03-07T12:00:00Z');
+    const result = opener([self, toManager, managerToSelf, absent, fromManager], [luke, rosa]);
     expect(result.thanks).toEqual([]);
   });
 
