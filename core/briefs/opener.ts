@@ -78,9 +78,8 @@ const refOf = (p: Person): PersonRef => ({ id: p.id, name: p.displayName });
  * The opener before a team meeting: "start by thanking Luke for …" from the last seven days'
  * kudos to people in the meeting (the latest one each; never one the manager gave themselves, nor
  * one someone gave to themselves; the words only where they may reach the manager, who manages
- * every attendee), the attendees'
- * milestones in the seven days from the manager's today, and the attendees who joined lately, to
- * welcome. Pure: the reads are the caller's.
+ * every attendee), the attendees' milestones in the seven days from the manager's today, and the
+ * attendees who joined lately, to welcome. Pure: the reads are the caller's.
  */
 export function buildOpener(input: OpenerInput): TeamOpener {
   const options: OpenerOptions = { ...DEFAULT_OPENER_OPTIONS, ...input.options };
