@@ -135,7 +135,7 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
 
     test('a job overdue: an hourly job with no "job ran" line for two hours', () => {
       const { rule, query } = logAlert(dev, 'job-overdue');
-      expect(query).toContain("dynamic(['milestones', 'followups', 'digest'])");
+      expect(query).toContain("dynamic(['milestones', 'followups', 'digest', 'briefs'])");
       expect(query).toContain("tostring(e.message) endswith ' job ran'");
       expect(query).toContain('tostring(e.job)');
       expect(query).toContain('join kind=leftanti');
