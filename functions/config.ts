@@ -77,6 +77,14 @@ const schema = z.object({
     .pipe(z.enum(['true', 'false'], { message: 'must be true or false' }))
     .default('false')
     .transform((v) => v === 'true'),
+  // Where calendar briefs read managers' calendars: Microsoft Graph, or nowhere (off).
+  CALENDAR_BRIEFS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v) => (v === '' ? 'off' : v))
+    .pipe(z.enum(['graph', 'off'], { message: 'must be graph (read calendars from Microsoft Graph) or off' }))
+    .default('off'),
   GRAPH_BASE_URL: optionalText
     .pipe(
       z
@@ -159,6 +167,8 @@ export interface Config {
      * sync installs Moments for people it has no personal chat with.
      */
     teamsAppCatalogId?: string;
+    /** `CALENDAR_BRIEFS=graph`: the calendar briefs job reads managers' calendars from Graph. */
+    calendarBriefs?: boolean;
   };
   /**
    * `MOMENTS_ADMINS`, lower-cased: the people (e-mail / UPN or Entra object id) who are admins of
@@ -241,7 +251,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     appInsightsConnectionString: v.APPLICATIONINSIGHTS_CONNECTION_STRING,
     logLevel: v.LOG_LEVEL,
     defaultTimeZone: v.DEFAULT_TIME_ZONE,
-    graph: { sync: v.GRAPH_SYNC, baseUrl: v.GRAPH_BASE_URL, teamsAppCatalogId: v.TEAMS_APP_CATALOG_ID },
+    graph: {
+      sync: v.GRAPH_SYNC,
+      baseUrl: v.GRAPH_BASE_URL,
+      teamsAppCatalogId: v.TEAMS_APP_CATALOG_ID,
+      calendarBriefs: v.CALENDAR_BRIEFS === 'graph',
+    },
     namedAdmins: v.MOMENTS_ADMINS,
     deployed,
     local,

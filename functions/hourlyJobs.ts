@@ -6,6 +6,9 @@ import { runFollowUpJob, type FollowUpJobReport } from '../core/notes';
 import { runDigestJob, type DigestJobReport } from '../core/digest';
 import { runPendingFanOutJob, type PendingFanOutLine } from '../core/kudos';
 import { runNudgeJob, type NudgeJobReport } from '../core/nudges';
+import { runBriefJob, type BriefJobReport, type CalendarReader } from '../core/briefs';
+import { TeamsBriefNotifier } from '../bot/briefs/notifier';
+import { CosmosBriefManagers } from './cosmos/briefManagers';
 import { TeamsMilestoneNotifier } from '../bot/milestones/notifier';
 import { TeamsFollowUpNotifier } from '../bot/notes/notifier';
 import { TeamsDigestNotifier } from '../bot/digest/notifier';
@@ -38,6 +41,18 @@ export interface HourlyJobs {
   nudges(options: JobRunOptions): Promise<NudgeJobReport>;
   /** Kudos whose notices and posts a turn started and its process did not finish. */
   kudosFanOuts(options: JobRunOptions): Promise<HourlyJobReport<PendingFanOutLine>>;
+  /** Calendar briefs (every five minutes); nothing while no calendar is configured (CALENDAR_BRIEFS). */
+  briefs(options: JobRunOptions): Promise<BriefJobReport>;
+}
+
+/**
+ * Managers' calendars from Graph when the configuration turns calendar briefs on; the Graph SDK
+ * loads only then.
+ */
+async function calendarOf(config: Config, logger: Logger): Promise<CalendarReader | undefined> {
+  if (!config.graph.calendarBriefs) return undefined;
+  const { createGraphCalendar } = await import('./graph/graphCalendar');
+  return createGraphCalendar(config, logger);
 }
 
 /**
@@ -56,7 +71,37 @@ export function createHourlyJobs(parts: {
   clock: () => Date;
 }): HourlyJobs {
   const { config, database, stores, conversations, reach, messenger, gate, logger, clock } = parts;
+  let calendar: Promise<CalendarReader | undefined> | undefined;
   return {
+    briefs: async ({ logger: runLogger, ...options }) => {
+      calendar ??= calendarOf(config, logger);
+      const reader = await calendar;
+      if (!reader) {
+        (runLogger ?? logger).info('calendar briefs read no calendar: CALENDAR_BRIEFS is not graph');
+        return { tenants: 0, sends: [], failedTenants: [] };
+      }
+      return runBriefJob(
+        {
+          settings: stores.settings,
+          runs: stores.settings,
+          people: stores.people,
+          recognitions: stores.recognitions,
+          notes: stores.notes,
+          managers: new CosmosBriefManagers(database.container('people'), logger),
+          calendar: reader,
+          notifier: new TeamsBriefNotifier(messenger),
+          namedAdmins: config.namedAdmins,
+          conversations,
+          reach,
+          deliveries: stores.deliveries,
+          logger: runLogger ?? logger,
+          defaultTimeZone: config.defaultTimeZone,
+          gate,
+          clock,
+        },
+        options,
+      );
+    },
     milestones: ({ logger: runLogger, ...options }) =>
       runMilestoneJob(
         {

@@ -8,6 +8,7 @@ import './followUpNudges';
 import './weeklyDigest';
 import './weeklyNudges';
 import './peopleSync';
+import './calendarBriefs';
 
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.
 loadHostConfig();

@@ -95,6 +95,10 @@ param teamsAppCatalogId string = ''
 @allowed(['', 'true', 'false'])
 param graphSync string = ''
 
+@description('Optional. CALENDAR_BRIEFS of the app: \'graph\' lets the calendar briefs job read opted-in managers\' calendars from Microsoft Graph (needs the Graph application permission Calendars.ReadBasic, scoped to managers\' mailboxes). Empty or \'off\': off.')
+@allowed(['', 'graph', 'off'])
+param calendarBriefs string = ''
+
 @description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
 param graphBaseUrl string = ''
 
@@ -200,6 +204,7 @@ module functionApp 'modules/functionApp.bicep' = {
     momentsAdmins: momentsAdmins
     teamsAppCatalogId: teamsAppCatalogId
     graphSync: graphSync
+    calendarBriefs: calendarBriefs
     graphBaseUrl: graphBaseUrl
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     scale: functionScale

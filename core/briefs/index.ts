@@ -4,3 +4,7 @@ export * from './briefFor';
 export * from './buildBrief';
 export * from './calendar';
 export * from './classifyEvents';
+export * from './briefJob';
+export * from './calendarNotice';
+export * from './meetingSends';
+export * from './opener';

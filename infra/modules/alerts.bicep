@@ -39,9 +39,10 @@ param cosmosThrottleThreshold int = 10
 @maxValue(100)
 param cosmosRuPercentThreshold int = 80
 
-// The hourly jobs (functions/timerRun.ts logs "<label> job ran" with the field job when one
-// completes). The daily people sync is left out: two hours without it is normal.
-var hourlyJobs = ['milestones', 'followups', 'digest', 'nudges']
+// The timer jobs (functions/timerRun.ts logs "<label> job ran" with the field job when one
+// completes): hourly, and the calendar briefs every five minutes. The daily people sync is left
+// out: two hours without it is normal.
+var hourlyJobs = ['milestones', 'followups', 'digest', 'nudges', 'briefs']
 
 // The lines bot/teams/messenger.ts logs for a failed proactive send attempt, with the HTTP status.
 var sendFailureMessages = ['proactive send will be retried', 'proactive send failed permanently', 'proactive send gave up']

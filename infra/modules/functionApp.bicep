@@ -52,6 +52,10 @@ param teamsAppCatalogId string = ''
 @allowed(['', 'true', 'false'])
 param graphSync string = ''
 
+@description('Optional. CALENDAR_BRIEFS of the app: \'graph\' reads managers\' calendars for calendar briefs from Microsoft Graph (needs Calendars.ReadBasic); empty or \'off\': off.')
+@allowed(['', 'graph', 'off'])
+param calendarBriefs string = ''
+
 @description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
 param graphBaseUrl string = ''
 
@@ -91,6 +95,7 @@ var appSettings = {
   MOMENTS_ADMINS: momentsAdmins
   TEAMS_APP_CATALOG_ID: teamsAppCatalogId
   GRAPH_SYNC: graphSync
+  CALENDAR_BRIEFS: calendarBriefs
   GRAPH_BASE_URL: graphBaseUrl
 }
 

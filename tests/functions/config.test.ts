@@ -96,6 +96,7 @@ describe('loadConfig: Microsoft Graph', () => {
     expect(loadConfig(localToolingEnv({})).graph).toEqual({
       sync: false,
       baseUrl: 'https://graph.microsoft.com/v1.0',
+      calendarBriefs: false,
     });
     expect(loadConfig(localToolingEnv({ GRAPH_SYNC: '', GRAPH_BASE_URL: '' })).graph.sync).toBe(false);
   });
@@ -108,7 +109,19 @@ describe('loadConfig: Microsoft Graph', () => {
         GRAPH_BASE_URL: 'http://127.0.0.1:4100/v1.0/',
       }),
     );
-    expect(config.graph).toEqual({ sync: true, baseUrl: 'http://127.0.0.1:4100/v1.0' });
+    expect(config.graph).toEqual({
+      sync: true,
+      baseUrl: 'http://127.0.0.1:4100/v1.0',
+      calendarBriefs: false,
+    });
+  });
+
+  it('reads calendars for briefs from Graph only with CALENDAR_BRIEFS=graph', () => {
+    expect(loadConfig(localToolingEnv({ CALENDAR_BRIEFS: ' Graph ' })).graph.calendarBriefs).toBe(true);
+    expect(loadConfig(localToolingEnv({ CALENDAR_BRIEFS: 'off' })).graph.calendarBriefs).toBe(false);
+    expect(() => loadConfig(localToolingEnv({ CALENDAR_BRIEFS: 'outlook' }))).toThrow(
+      /CALENDAR_BRIEFS: must be graph \(read calendars from Microsoft Graph\) or off/,
+    );
   });
 
   it('takes the app catalog id Moments installs itself by, when given', () => {

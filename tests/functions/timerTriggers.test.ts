@@ -4,6 +4,7 @@ import { FOLLOW_UP_SCHEDULE, followUpNudgesHandler } from '../../functions/follo
 import { MILESTONE_SCHEDULE, milestoneRemindersHandler } from '../../functions/milestoneReminders';
 import { DIGEST_SCHEDULE, weeklyDigestHandler } from '../../functions/weeklyDigest';
 import { NUDGE_SCHEDULE, weeklyNudgesHandler } from '../../functions/weeklyNudges';
+import { CALENDAR_BRIEFS_SCHEDULE, calendarBriefsHandler } from '../../functions/calendarBriefs';
 import { nextOccurrence, parseSchedule } from '../../functions/dev/local/ncrontab';
 import { RecordingLogger } from '../support/fakes';
 
@@ -101,6 +102,7 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
         digest: stub('digest'),
         kudosFanOuts: stub('kudosFanOuts'),
         nudges: stub('nudges'),
+        briefs: stub('briefs'),
       };
       const timer: Timer = {
         isPastDue,
@@ -140,4 +142,46 @@ describe.each(TRIGGERS)('$name timer trigger', (trigger) => {
       expect(JSON.stringify(logger.lines)).not.toContain('text of what was sent');
     },
   );
+});
+
+describe('calendarBriefs timer trigger', () => {
+  it('runs every five minutes and runs the briefs job at the trigger’s instant', async () => {
+    const schedule = parseSchedule(CALENDAR_BRIEFS_SCHEDULE);
+    let at = new Date('2027-03-15T07:59:59Z');
+    const fires: string[] = [];
+    for (let i = 0; i < 3; i++) fires.push((at = nextOccurrence(schedule, at)).toISOString());
+    expect(fires).toEqual([
+      '2027-03-15T08:00:00.000Z',
+      '2027-03-15T08:05:00.000Z',
+      '2027-03-15T08:10:00.000Z',
+    ]);
+
+    const now = new Date('2027-03-15T08:05:00Z');
+    const runs: Date[] = [];
+    const report = { tenants: 1, sends: [{ outcome: 'sent' }], failedTenants: [] };
+    const none = async () => report as never;
+    const jobs: Jobs = {
+      milestones: none,
+      followups: none,
+      digest: none,
+      kudosFanOuts: none,
+      nudges: none,
+      briefs: async ({ now: when }) => {
+        runs.push(when);
+        return report as never;
+      },
+    };
+    const logger = new RecordingLogger();
+    const timer: Timer = {
+      isPastDue: false,
+      schedule: { adjustForDST: false },
+      scheduleStatus: { last: '', next: '', lastUpdated: '' },
+    };
+    await calendarBriefsHandler({ logger, now: () => now, jobs })(
+      timer,
+      new InvocationContext({ invocationId: 'inv-briefs', functionName: 'calendarBriefs' }),
+    );
+    expect(runs).toEqual([now]);
+    expect(logger.lines.map((l) => l.message)).toContain('calendar briefs job ran');
+  });
 });

@@ -53,6 +53,7 @@ const expectedAppSettings = [
   'BOT_ID',
   'BOT_TENANT_ID',
   'BOT_TYPE',
+  'CALENDAR_BRIEFS',
   'COSMOS_DATABASE',
   'COSMOS_ENDPOINT',
   'DEFAULT_TIME_ZONE',

@@ -136,7 +136,7 @@ describeWithBicep('infra (Bicep): what an operator runs', () => {
 
     test('a job overdue: an hourly job with no "job ran" line for two hours', () => {
       const { rule, query } = logAlert(dev, 'job-overdue');
-      expect(query).toContain("dynamic(['milestones', 'followups', 'digest', 'nudges'])");
+      expect(query).toContain("dynamic(['milestones', 'followups', 'digest', 'nudges', 'briefs'])");
       expect(query).toContain("where message endswith ' job ran'");
       expect(query).toContain('tostring(customDimensions.job)');
       expect(query).toContain('join kind=leftanti');

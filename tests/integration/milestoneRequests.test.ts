@@ -107,8 +107,11 @@ async function seedOrg(tenantId: string, managers: number): Promise<DueReminder[
     await recognitions.create(
       kudosTo(tenantId, `k1-${i}`, to, '2027-03-01T09:00:00.000Z', `Early ${d.reportName}`),
     );
+    // Given in a chat with "Let their manager see this" on: its words may reach the reminder.
     await recognitions.create(
-      kudosTo(tenantId, `k2-${i}`, to, '2027-03-05T09:00:00.000Z', `Latest ${d.reportName}`),
+      kudosTo(tenantId, `k2-${i}`, to, '2027-03-05T09:00:00.000Z', `Latest ${d.reportName}`, {
+        managerMaySee: true,
+      }),
     );
     await recognitions.create(
       kudosTo(tenantId, `k0-${i}`, to, '2026-11-01T09:00:00.000Z', `Old ${d.reportName}`),

@@ -6,6 +6,7 @@ import { kudosFanOutCommand } from './kudosFanOutCommand';
 import { syncPeopleCommand } from './syncPeopleCommand';
 import { digestCommand } from './digestCommand';
 import { nudgesCommand } from './nudgesCommand';
+import { briefsCommand } from './briefsCommand';
 import { adminsCommand } from './adminsCommand';
 import { auditCommand } from './auditCommand';
 import { settingsCommand } from './settingsCommand';
@@ -23,6 +24,7 @@ export const commands: readonly JobCommand[] = [
   kudosFanOutCommand,
   digestCommand,
   nudgesCommand,
+  briefsCommand,
   adminsCommand,
   auditCommand,
   settingsCommand,

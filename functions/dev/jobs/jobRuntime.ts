@@ -9,6 +9,7 @@ import { startLocalCosmos } from '../local/cosmosServer';
 import { loadLocalSettings, serverInfoFile } from '../local/localApp';
 import { LocalSnapshot } from '../local/localSnapshot';
 import { withDemoAdmins } from '../local/demoOrg';
+import { withLocalCalendar } from '../local/localCalendar';
 
 /**
  * Where a job's data is:
@@ -65,8 +66,33 @@ export function cliLogLine(entry: LogEntry): string {
  * server answers); else a local server of its own on the local data file, saved back on close.
  */
 export async function openJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
+  // On local data, the demo organisation's calendar, served as Graph would, for calendar briefs.
+  const { env, calendar } = await withLocalCalendar(options.env);
+  if (!calendar) return openOn(env, options);
+  try {
+    const opened = await openOn(env, options);
+    return {
+      ...opened,
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          await calendar.close();
+        }
+      },
+    };
+  } catch (error) {
+    await calendar.close();
+    throw error;
+  }
+}
+
+async function openOn(
+  env: Record<string, string | undefined>,
+  options: JobRuntimeOptions,
+): Promise<JobRuntime> {
   // On local data, the same admins as the local app that shares it.
-  const config = loadConfig(localToolingEnv(withDemoAdmins(options.env)));
+  const config = loadConfig(localToolingEnv(withDemoAdmins(env)));
   const local = loadLocalSettings(options.env);
   const logger =
     options.logger ??

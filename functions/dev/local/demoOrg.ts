@@ -47,6 +47,8 @@ export function demoPeople(asOf: Date): Person[] {
       displayName: 'Alex Wilber',
       email: 'alexw@contoso.com',
       timeZone: 'Europe/London',
+      // Opted in to calendar briefs: the local calendar (localCalendar.ts) holds his 1:1s and team meeting.
+      calendarBriefs: { leadMinutes: 10 },
       birthday: '05-14',
       hireDate: '2018-04-09',
     }),
@@ -122,7 +124,10 @@ export async function seedDemoOrg(
   for (const person of people) await stores.people.save(person);
   // No admin on the tenant's own list: Alex is the demo's admin through MOMENTS_ADMINS (withDemoAdmins).
   if (!(await stores.settings.tenant(DEMO_TENANT_ID))) {
-    await stores.settings.saveTenant(defaultTenantSettings(DEMO_TENANT_ID, defaultTimeZone));
+    await stores.settings.saveTenant({
+      ...defaultTenantSettings(DEMO_TENANT_ID, defaultTimeZone),
+      calendarBriefs: true,
+    });
   }
   return people.length;
 }

@@ -9,6 +9,8 @@ import { weeklyDigestHandler, DIGEST_SCHEDULE } from '../../weeklyDigest';
 import { weeklyNudgesHandler, NUDGE_SCHEDULE } from '../../weeklyNudges';
 import { followUpNudgesHandler, FOLLOW_UP_SCHEDULE } from '../../followUpNudges';
 import { peopleSyncHandler, PEOPLE_SYNC_SCHEDULE } from '../../peopleSync';
+import { calendarBriefsHandler, CALENDAR_BRIEFS_SCHEDULE } from '../../calendarBriefs';
+import { withLocalCalendar } from './localCalendar';
 import { startLocalCosmos, type LocalCosmosServer } from './cosmosServer';
 import { startLocalCosmosProcess } from './cosmosProcess';
 import { LocalSnapshot } from './localSnapshot';
@@ -80,13 +82,16 @@ export function serverInfoFile(projectRoot: string, dataDir: string): string {
  * Everything started here is stopped by `stop()`, in reverse order.
  */
 export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp> {
-  const config = loadConfig(localToolingEnv(withDemoAdmins(options.env)));
   const local = loadLocalSettings(options.env);
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
   try {
+    // The demo organisation's calendar, served as Graph would, for calendar briefs.
+    const withCalendar = await withLocalCalendar(options.env);
+    if (withCalendar.calendar) stops.push(withCalendar.calendar.close);
+    const config = loadConfig(localToolingEnv(withDemoAdmins(withCalendar.env)));
     const dataDir = path.resolve(options.projectRoot, local.LOCAL_DATA_DIR);
     let cosmos: LocalCosmosServer | undefined;
     let target = configuredCosmosTarget(config);
@@ -145,6 +150,11 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
           { name: 'weeklyNudges', schedule: NUDGE_SCHEDULE, handler: weeklyNudgesHandler(runtime) },
           { name: 'followUpNudges', schedule: FOLLOW_UP_SCHEDULE, handler: followUpNudgesHandler(runtime) },
           { name: 'peopleSync', schedule: PEOPLE_SYNC_SCHEDULE, handler: peopleSyncHandler(runtime) },
+          {
+            name: 'calendarBriefs',
+            schedule: CALENDAR_BRIEFS_SCHEDULE,
+            handler: calendarBriefsHandler(runtime),
+          },
         ],
         runtime.logger,
       );
