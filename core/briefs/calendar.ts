@@ -21,7 +21,11 @@ export interface CalendarAttendee {
 export interface CalendarEvent {
   /** Graph's event id of this occurrence. */
   id: string;
-  /** The same across every copy of the meeting (organiser's and attendees'); one per series. */
+  /**
+   * The same across every copy of the meeting (organiser's and attendees'). Graph documents it as
+   * different for each occurrence of a series; the ledger keys on it with the start, which holds
+   * either way.
+   */
   iCalUId: string;
   subject: string;
   /** ISO 8601 UTC instants (`…Z`). */
