@@ -1,4 +1,4 @@
-import { deliverOnce, deliveryId } from '../delivery';
+import { deliverOnce, deliveryId, type DeliverySubject, type SendResult } from '../delivery';
 import { milestonePolicyFor } from '../milestones';
 import type { Person } from '../people';
 import type { TenantSettings } from '../settings';
@@ -46,6 +46,32 @@ async function reached(run: MeetingRun, line: BriefSend) {
   return { chat: found.chat };
 }
 
+/** Sends a brief or an opener once, claimed in the ledger under `id` for the run's manager. */
+function deliverBrief(
+  run: MeetingRun,
+  id: string,
+  subject: DeliverySubject,
+  send: () => Promise<SendResult>,
+): ReturnType<typeof deliverOnce> {
+  const { deps, tenantId, now, manager } = run;
+  return deliverOnce(
+    deps.deliveries,
+    deps.logger,
+    {
+      tenantId,
+      id,
+      kind: 'brief',
+      now,
+      leaseMs: BRIEF_LEASE_MS,
+      ...(deps.gate ? { gate: deps.gate } : {}),
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      recipientId: manager.id,
+      subject,
+    },
+    send,
+  );
+}
+
 /**
  * The brief before a 1:1 with `meeting.report`, its kudos since the last 1:1 with them that the
  * calendar shows (else the default window). Once sent, the notes it showed as "bring this up at our
@@ -90,21 +116,8 @@ export async function sendOneOnOneBrief(
   const { brief } = result;
   const target = await reached(run, line);
   if ('line' in target) return target.line;
-  const outcome = await deliverOnce(
-    deps.deliveries,
-    deps.logger,
-    {
-      tenantId,
-      id,
-      kind: 'brief',
-      now,
-      leaseMs: BRIEF_LEASE_MS,
-      ...(deps.gate ? { gate: deps.gate } : {}),
-      ...(deps.clock ? { clock: deps.clock } : {}),
-      recipientId: manager.id,
-      subject: { type: 'brief', personId: meeting.report.id },
-    },
-    () => deps.notifier.sendBrief(target.chat, brief, id, run.reader),
+  const outcome = await deliverBrief(run, id, { type: 'brief', personId: meeting.report.id }, () =>
+    deps.notifier.sendBrief(target.chat, brief, id, run.reader),
   );
   if (outcome === 'sent') {
     const raised = brief.thingsToAsk.rows.filter((thing) => thing.forNextOneOnOne).map((t) => t.noteId);
@@ -160,22 +173,10 @@ export async function sendTeamOpener(
   });
   const target = await reached(run, line);
   if ('line' in target) return target.line;
-  const outcome = await deliverOnce(
-    deps.deliveries,
-    deps.logger,
-    {
-      tenantId,
-      id,
-      kind: 'brief',
-      now,
-      leaseMs: BRIEF_LEASE_MS,
-      ...(deps.gate ? { gate: deps.gate } : {}),
-      ...(deps.clock ? { clock: deps.clock } : {}),
-      recipientId: manager.id,
-      // Its Send kudos buttons act as a digest's do: on one of the people it named.
-      subject: { type: 'digest', managerId: manager.id, personIds: opener.personIds },
-    },
-    () => deps.notifier.sendOpener(target.chat, opener, id, run.reader),
+  // Its Send kudos buttons act as a digest's do: on one of the people it named.
+  const subject = { type: 'digest' as const, managerId: manager.id, personIds: opener.personIds };
+  const outcome = await deliverBrief(run, id, subject, () =>
+    deps.notifier.sendOpener(target.chat, opener, id, run.reader),
   );
   return { ...line, outcome };
 }
