@@ -9,7 +9,9 @@
  *   npm run bench -- cold            cold start of the production bundle against the unbundled sources
  *   npm run bench -- milestones      milestone planning (20,000 people) and reminder delivery (2,000)
  *   npm run bench -- digest          the weekly digest: 2,000 managers, 20,000 people, a month of kudos
+ *   npm run bench -- briefs          calendar briefs: 2,000 opted-in managers, 20,000 people, their calendars
  *   BENCH_REQUESTS=100 npm run bench  fewer measured requests per level (default 300)
+ *   BENCH_BRIEFS_PEOPLE=1000 npm run bench -- briefs   a smaller tenant (also BENCH_BRIEFS_SAMPLE, _SMALL)
  *
  * Everything listens on 127.0.0.1 only; each server under test runs in a child process of its own
  * (bench/lib/target.ts), one at a time, while the load generator and the fake connector run here.
@@ -28,6 +30,7 @@ import { NAME as SUBMIT, runSubmitAction } from './submitAction';
 import { NAME as COLD_START, measureColdStart } from './coldStart';
 import { benchMilestones } from './milestones';
 import { benchDigest } from './digest';
+import { benchBriefs, briefSizesFromEnv } from './briefs';
 
 /** Prints lines a benchmark returned rather than printed. */
 const printLines = (lines: Array<object>) =>
@@ -43,6 +46,11 @@ const BENCHES: Array<{ name: string; aliases: string[]; run: (context: BenchCont
     run: async () => printLines(await benchMilestones()),
   },
   { name: 'digest', aliases: ['digests'], run: async () => printLines(await benchDigest()) },
+  {
+    name: 'briefs',
+    aliases: ['brief', 'calendar-briefs'],
+    run: async () => printLines(await benchBriefs(briefSizesFromEnv())),
+  },
 ];
 
 async function main(argv: string[]): Promise<number> {
