@@ -29,6 +29,10 @@ const TOKEN = 'app-token-for-briefs';
 const id = (kind: number, i: number) =>
   `00000000-0000-4000-8000-${String(kind * 1000 + i).padStart(12, '0')}`;
 const MANAGERS = 45;
+// A tenant whose managers' mailboxes Graph refuses to read (no permission, or an access policy).
+const REFUSED = '44444444-4444-4444-4444-444444444444';
+const REFUSED_MANAGER = id(4, 1);
+const REFUSED_ADMIN = id(4, 2);
 // A 1:1 at 09:00Z on Monday 14 June 2027 (10:00 in London), briefed 10 minutes before.
 const START = '2027-06-14T09:00:00.000Z';
 const LAST_WEEK = '2027-06-07T09:00:00.000Z';
@@ -68,7 +72,9 @@ class RecordingNotifier implements BriefNotifier {
   async sendOpener(): Promise<SendResult> {
     return { ok: true };
   }
-  async sendCalendarForbidden(): Promise<SendResult> {
+  readonly forbiddenNotices: Array<{ to: string; managers: number }> = [];
+  async sendCalendarForbidden(chat: ConversationRecord, managers: number): Promise<SendResult> {
+    this.forbiddenNotices.push({ to: chat.userId ?? '', managers });
     return { ok: true };
   }
 }
@@ -109,7 +115,35 @@ beforeAll(async () => {
   await people.save(person(id(3, 1), { email: 'quiet@contoso.com' }));
   await people.save(person(id(3, 2), { managerId: id(3, 1) }));
 
-  graph = await startFakeGraph({ users: [], token: TOKEN, calendar: { events, maxPageSize: 50 } });
+  await settings.saveTenant({
+    ...defaultTenantSettings(REFUSED, 'UTC'),
+    calendarBriefs: true,
+    adminIds: [REFUSED_ADMIN],
+  });
+  const refused = (personId: string, fields: Partial<Person>) => ({
+    ...person(personId, fields),
+    tenantId: REFUSED,
+  });
+  await people.save(
+    refused(REFUSED_MANAGER, { email: 'boss@fabrikam.com', calendarBriefs: { leadMinutes: 5 } }),
+  );
+  await people.save(refused(id(4, 3), { managerId: REFUSED_MANAGER }));
+  await people.save(refused(REFUSED_ADMIN, { email: 'admin@fabrikam.com' }));
+  await conversations.save({
+    tenantId: REFUSED,
+    id: `personal:${REFUSED_ADMIN}`,
+    kind: 'personal',
+    conversationId: 'a:refused-admin',
+    userId: REFUSED_ADMIN,
+    reference: {},
+    updatedAt: '2027-01-01T00:00:00.000Z',
+  });
+
+  graph = await startFakeGraph({
+    users: [],
+    token: TOKEN,
+    calendar: { events, maxPageSize: 50, forbidden: [REFUSED_MANAGER] },
+  });
   const credential: TokenCredential = {
     getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
@@ -158,5 +192,15 @@ describe('the calendar briefs job on Cosmos DB and Graph', () => {
 
     const sent = await ledger.get(TENANT, first.sends[0]!.deliveryId!);
     expect(sent).toMatchObject({ status: 'sent', kind: 'brief', attempts: 1 });
+  });
+
+  it('tells the admins of a tenant whose calendars Graph refuses, once across runs, and sends no brief there', async () => {
+    for (const at of ['2027-06-14T08:50:00Z', '2027-06-14T08:55:00Z', '2027-06-14T09:00:00Z'])
+      await runBriefJob(deps, { now: new Date(at), tenantIds: [REFUSED] });
+    expect(notifier.forbiddenNotices).toEqual([{ to: REFUSED_ADMIN, managers: 1 }]);
+    expect(notifier.briefs.filter((b) => b.to === REFUSED_MANAGER)).toEqual([]);
+    expect(await ledger.get(REFUSED, `notice:calendar-forbidden:${REFUSED_ADMIN}`)).toMatchObject({
+      status: 'sent',
+    });
   });
 });
