@@ -31,6 +31,7 @@ import { escapeNonAscii } from './asciiScripts';
 import { stubPlugin } from './bundleStubs';
 import { packageResolution } from './bundleResolve';
 import { moveSourceMaps, sourceMapDir } from './sourceMaps';
+import { jsonAsParse } from './bundleJson';
 
 export { sourceMapDir };
 
@@ -149,7 +150,12 @@ export async function buildFunctions(
     sourcemap: 'external',
     sourcesContent: false,
     external: [...hostProvided, ...externalized],
-    plugins: [stubPlugin(projectRoot), packageResolution(projectRoot), ...(options.plugins ?? [])],
+    plugins: [
+      stubPlugin(projectRoot),
+      packageResolution(projectRoot),
+      jsonAsParse(projectRoot),
+      ...(options.plugins ?? []),
+    ],
     metafile: true,
     logLevel: 'warning',
   });

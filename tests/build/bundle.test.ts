@@ -205,6 +205,14 @@ describe('npm run build', () => {
     expect(broken).toEqual([]);
   });
 
+  it('bundles the message catalogues as JSON.parse of their text, which a cold instance reads faster', () => {
+    const texts = scripts().map((script) => readFileSync(path.join(out, script), 'utf8'));
+    const parsed = texts.flatMap((text) => text.match(/JSON\.parse\('\{\\n {2}"help\.title"/g) ?? []);
+    expect(parsed).toHaveLength(8);
+    // Nowhere as an object literal.
+    expect(texts.some((text) => /^\s+"help\.title": "/m.test(text))).toBe(false);
+  });
+
   it('writes ASCII only, so that Node reads each script into a one-byte string', () => {
     const beyondAscii = scripts().filter((script) =>
       // eslint-disable-next-line no-control-regex -- the range is the point: everything past ASCII
