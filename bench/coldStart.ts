@@ -45,9 +45,15 @@ const fakeCore = path.join(projectRoot, 'scripts', 'fakeFunctionsCore.cjs');
 /**
  * The first request builds the whole runtime, bot included, before it reads the body. A Cosmos DB
  * account reached keylessly is only checked in the background (nothing listens on port 9), so the
- * figure is what the code costs, not a network.
+ * figure is what the code costs, not a network. The credential chain is the one the Function App
+ * runs (infra/modules/functionApp.bicep sets AZURE_TOKEN_CREDENTIALS): the managed identity only,
+ * never a developer's tools (azd, az, PowerShell), which would each start a process here.
  */
-const FIRST_REQUEST_ENV = { COSMOS_ENDPOINT: 'https://127.0.0.1:9/', MOMENTS_LOCAL: '1' };
+const FIRST_REQUEST_ENV = {
+  COSMOS_ENDPOINT: 'https://127.0.0.1:9/',
+  MOMENTS_LOCAL: '1',
+  AZURE_TOKEN_CREDENTIALS: 'ManagedIdentityCredential',
+};
 
 /**
  * The timer of the first-timer figures: the people sync builds the jobs runtime and, with
