@@ -51,7 +51,7 @@ export interface HourlyJobs {
  */
 async function calendarOf(config: Config, logger: Logger): Promise<CalendarReader | undefined> {
   if (!config.graph.calendarBriefs) return undefined;
-  const { createGraphCalendar } = await import('./graph/graphCalendar');
+  const { createGraphCalendar } = await import('./graph/calendarOfConfig');
   return createGraphCalendar(config, logger);
 }
 

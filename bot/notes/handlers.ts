@@ -9,7 +9,7 @@ import { personOfDelivery, type DeliveryLedger } from '../../core/delivery';
 import { expandCard } from '../teams/cardRender';
 import { noteListCard, noteNoticeCard } from './noteCards';
 import { noteForm, type Author, type NoteFormFields } from './noteForm';
-import { senderOf, tenantOf } from '../teams/conversationRecord';
+import { authorOf, personalAuthorOf } from './author';
 import { conversationKindOf } from '../teams/turnContext';
 import { likelyPeople, type Choice } from '../kudos/roster';
 import { matchName, splitLeadingName, subjectsOf } from './subjects';
@@ -41,27 +41,6 @@ export interface NotesDeps {
 }
 
 const asCard = (card: Record<string, unknown>) => card as unknown as AdaptiveCard;
-
-function authorOf(context: TurnContext): Author | undefined {
-  const tenantId = tenantOf(context.activity);
-  const authorId = senderOf(context.activity);
-  return tenantId && authorId ? { tenantId, authorId } : undefined;
-}
-
-/**
- * The author of a note command typed in a personal chat. Elsewhere, or when the sender cannot be
- * told, it answers why nothing is shown and returns undefined.
- */
-async function personalAuthorOf(context: TurnContext): Promise<Author | undefined> {
-  const t = translatorOf(context);
-  if (conversationKindOf(context) !== 'personal') {
-    await context.sendActivity(t.text('notes.private'));
-    return undefined;
-  }
-  const author = authorOf(context);
-  if (!author) await context.sendActivity(t.text('notes.notFromTeams'));
-  return author;
-}
 
 const notice = (t: Translator, message: string, showList = false) =>
   asCard(expandCard(noteNoticeCard, noticeData(t, message, showList)));

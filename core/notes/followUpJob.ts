@@ -15,7 +15,7 @@ import {
   type JobSendOutcome,
 } from '../delivery';
 import { addDays, instantOfLocal, utcDateOf, type Language } from '../shared';
-import type { Note, NoteStore } from './notesService';
+import type { Note, NoteStore } from './note';
 import { languageOf, type PeopleDirectory } from '../people';
 import { tenantSettingsOf } from '../settings';
 

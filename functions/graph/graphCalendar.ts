@@ -22,10 +22,10 @@ import type { TokenCredential } from '@azure/identity';
 import { GraphError as SdkGraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { CalendarEvent, CalendarRead, CalendarReader } from '../../core/briefs';
 import { backoffDelayMs, chunks, parseRetryAfter, retry, type Logger } from '../../core/shared';
-import { DEFAULT_GRAPH_BASE_URL, type Config } from '../config';
+import { DEFAULT_GRAPH_BASE_URL } from '../config';
 import { batchResponseSchema, calendarPageSchema, toCalendarEvent } from './graphCalendarEvents';
 import { RETRYABLE_STATUSES } from './graphErrors';
-import { createGraphSdkClient, graphCredential } from './graphSdkClient';
+import { createGraphSdkClient } from './graphSdkClient';
 
 /** The Graph application permission calendar briefs need. */
 export const CALENDAR_PERMISSION = 'Calendars.ReadBasic';
@@ -286,28 +286,4 @@ function describeAnswer(answer: InnerAnswer): string {
   const code = typeof error?.code === 'string' ? ` ${error.code}` : '';
   const message = typeof error?.message === 'string' ? `: ${error.message.slice(0, 300)}` : '';
   return `${answer.status}${code}${message}`;
-}
-
-/** A token for a local fake of Graph on loopback, which checks none. */
-const LOCAL_CREDENTIAL: TokenCredential = {
-  getToken: async () => ({ token: 'local-fake-graph', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * The calendar reader of the configuration: the app's identity ({@link graphCredential}) at
- * `GRAPH_BASE_URL`; for the local tooling's fake Graph on loopback, a token it does not check.
- */
-export function createGraphCalendar(
-  config: Pick<Config, 'graph' | 'azureClientId' | 'deployed'> & { local?: boolean },
-  logger?: Logger,
-): GraphCalendar {
-  const local =
-    config.local === true && !config.deployed && LOOPBACK.has(new URL(config.graph.baseUrl).hostname);
-  return new GraphCalendar({
-    credential: local ? LOCAL_CREDENTIAL : graphCredential(config),
-    baseUrl: config.graph.baseUrl,
-    ...(logger ? { logger } : {}),
-  });
 }

@@ -5,7 +5,7 @@ import {
   withLocalCalendar,
   type LocalCalendar,
 } from '../../functions/dev/local/localCalendar';
-import { createGraphCalendar } from '../../functions/graph/graphCalendar';
+import { createGraphCalendar } from '../../functions/graph/calendarOfConfig';
 
 // What `npm start` and the jobs CLI serve as Graph's calendar, read by the real Graph reader.
 let calendar: LocalCalendar;

@@ -1,10 +1,10 @@
 import {
   DEFAULT_HEADROOM,
-  RateLimiter,
   TEAMS_RATE_LIMITS,
   type RateLimiterOptions,
   type RateWindow,
-} from '../../../bot/teams/rateLimiter';
+} from '../../../bot/teams/rateLimits';
+import { RateLimiter } from '../../../bot/teams/rateLimiter';
 import { FakeClock } from '../../support/fakeClock';
 
 interface Grant {
