@@ -20,8 +20,10 @@
  * - `first-request-*`: the load and the first request to /api/messages, which builds the whole
  *   runtime, bot included (see FIRST_REQUEST_ENV): what a cold instance does before it can answer
  *   Teams.
- * Target: each CPU figure of the bundle at most a third of the unbundled sources'; a note says
- * which are. The size lines compare the bundle's JavaScript (entry and chunks) with the JavaScript
+ * Target: the CPU of the first timer run and of the first request, each at most a third of the
+ * unbundled sources': what a cold instance imports and runs before it can answer. The entry's own
+ * load is printed beside them, without a target: on both sides it is @azure/functions and the
+ * settings checks (every trigger loads its code when first invoked), so it is the same work. The size lines compare the bundle's JavaScript (entry and chunks) with the JavaScript
  * and JSON the unbundled first request reads (every file in require.cache: the compiled sources
  * and the node_modules files actually loaded), and with the 8 MiB limit (scripts/build.ts); the
  * entry's own size is a line too. Printed, not asserted: the machine's load moves them.
@@ -61,8 +63,10 @@ const FIRST_REQUEST_ENV = {
  */
 export const FIRST_TIMER = 'peopleSync';
 
-/** The most a bundle figure may be of the unbundled sources' one. */
+/** The most a targeted bundle figure may be of the unbundled sources' one. */
 export const TARGET_RATIO = 1 / 3;
+/** The figures the target applies to: the load and the first invocation it serves. */
+const TARGETED = ['first-timer-cpu-ms-median', 'first-request-cpu-ms-median'];
 
 interface LoadReport {
   requireMs: number;
@@ -236,8 +240,11 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     ];
     for (const [metric, value, baseline] of figures.filter(([metric]) => metric.includes('-cpu-'))) {
       const ratio = value / baseline;
+      const verdict = TARGETED.includes(metric)
+        ? `${ratio <= TARGET_RATIO ? 'within' : 'OVER'} the 1/3 target`
+        : 'the same entry on both sides, no target';
       note(
-        `  ${metric}: ${ratio.toFixed(3)} of unbundled, ${ratio <= TARGET_RATIO ? 'within' : 'OVER'} the 1/3 target`,
+        `  ${metric}: ${value.toFixed(0)} ms against ${baseline.toFixed(0)}, ${ratio.toFixed(3)}: ${verdict}`,
       );
     }
     note(
