@@ -64,3 +64,16 @@ export function meView(viewer: Viewer, botId?: string): MeView {
     ...(botId ? { botId } : {}),
   };
 }
+
+/** Thrown by a page's use case when the viewer may not open it: the API answers 403 and reads nothing more. */
+export class NotAllowed extends Error {
+  constructor(readonly page: TabPage) {
+    super(`This page is not open to the caller: ${page}`);
+    this.name = 'NotAllowed';
+  }
+}
+
+/** Throws {@link NotAllowed} unless `viewer` may open `page`. */
+export function checkMayOpen(viewer: Pick<Viewer, 'isManager' | 'isAdmin'>, page: TabPage): void {
+  if (!mayOpen(viewer, page)) throw new NotAllowed(page);
+}
