@@ -26,6 +26,8 @@ interface Manifest {
     commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }>;
   }>;
   composeExtensions: Array<{ commands: Array<{ id: string; title: string; description: string }> }>;
+  /** Named tabs are the app's own pages; the reserved `conversations` and `about` have no name. */
+  staticTabs?: Array<{ entityId: string; name?: string }>;
   localizationInfo?: {
     defaultLanguageTag: string;
     additionalLanguages: Array<{ languageTag: string; file: string }>;
@@ -68,6 +70,9 @@ export function manifestTexts(manifest: Manifest, language: Language): Record<st
       `manifest.extension.${command.id}.description`,
     );
   });
+  manifest.staticTabs?.forEach((tab, i) => {
+    if (tab.name !== undefined) texts[`staticTabs[${i}].name`] = say(`manifest.tabs.${tab.entityId}`);
+  });
   return texts;
 }
 
@@ -92,6 +97,9 @@ function ownTexts(manifest: Manifest): Record<string, string> {
   manifest.composeExtensions[0]?.commands.forEach((command, c) => {
     texts[`composeExtensions[0].commands[${c}].title`] = command.title;
     texts[`composeExtensions[0].commands[${c}].description`] = command.description;
+  });
+  manifest.staticTabs?.forEach((tab, i) => {
+    if (tab.name !== undefined) texts[`staticTabs[${i}].name`] = tab.name;
   });
   return texts;
 }
