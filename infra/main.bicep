@@ -1,5 +1,7 @@
-// Moments on Azure: one Function App (Flex Consumption, Node 20) hosts the bot's /api/messages
-// and the hourly timers; Cosmos DB for NoSQL holds the data; an Azure Bot connects it to Teams.
+// Moments on Azure: one Function App (Flex Consumption, Node 20) hosts the bot's /api/messages,
+// the Moments tab (/tab/ and its API) and the hourly timers; Cosmos DB for NoSQL holds the data;
+// an Azure Bot connects it to Teams. The tab's Entra app is not an Azure resource: teamsapp.yml
+// creates it (aadApp/create) and passes its client id in as tabClientId.
 // Keyless throughout: one user-assigned managed identity is the app's and the bot's identity,
 // with data-plane roles on Storage, Cosmos DB and Application Insights. No key, password or
 // connection secret is created, stored or output.
@@ -101,6 +103,9 @@ param calendarBriefs string = ''
 
 @description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
 param graphBaseUrl string = ''
+
+@description('Optional. TAB_CLIENT_ID of the app: the client id of the Entra app the Moments tab signs people in with (aadApp/create in teamsapp.yml, AAD_APP_CLIENT_ID), the audience of the tokens the tab API accepts. Empty: the tab cannot sign anyone in.')
+param tabClientId string = ''
 
 @description('Optional. Always-ready instances for the HTTP triggers (the bot endpoint): a message never waits for a cold start. Default 1 in prod, 0 elsewhere; each instance is billed while idle (README, Operations).')
 @minValue(0)
@@ -206,6 +211,7 @@ module functionApp 'modules/functionApp.bicep' = {
     graphSync: graphSync
     calendarBriefs: calendarBriefs
     graphBaseUrl: graphBaseUrl
+    tabClientId: tabClientId
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     scale: functionScale
   }

@@ -1,6 +1,6 @@
-// Flex Consumption plan and the Function App that hosts the bot (/api/messages) and the hourly
-// timers. Runs as the user-assigned identity; every connection is identity-based, so the app
-// settings hold no key, password or connection secret.
+// Flex Consumption plan and the Function App that hosts the bot (/api/messages), the Moments tab
+// (/tab/) and the hourly timers. Runs as the user-assigned identity; every connection is
+// identity-based, so the app settings hold no key, password or connection secret.
 import { functionScaleType, logLevelType, tagsType } from '../types.bicep'
 
 @description('Required. Name of the Flex Consumption plan.')
@@ -59,6 +59,9 @@ param calendarBriefs string = ''
 @description('Optional. GRAPH_BASE_URL of the app: the Microsoft Graph endpoint of a national cloud. Empty: https://graph.microsoft.com/v1.0.')
 param graphBaseUrl string = ''
 
+@description('Optional. TAB_CLIENT_ID of the app: the client id of the tab\'s Entra app, the audience of the tokens the tab API accepts. Empty: the tab signs no one in.')
+param tabClientId string = ''
+
 @description('Optional. Instances kept warm for the HTTP triggers (the bot endpoint), so a message never waits for a cold start; each is billed while idle (see the README).')
 @minValue(0)
 @maxValue(10)
@@ -97,6 +100,8 @@ var appSettings = {
   GRAPH_SYNC: graphSync
   CALENDAR_BRIEFS: calendarBriefs
   GRAPH_BASE_URL: graphBaseUrl
+  // The Moments tab (served by this app under /tab/): its Entra app, whose tokens its API accepts.
+  TAB_CLIENT_ID: tabClientId
 }
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {

@@ -61,6 +61,7 @@ const expectedAppSettings = [
   'GRAPH_SYNC',
   'LOG_LEVEL',
   'MOMENTS_ADMINS',
+  'TAB_CLIENT_ID',
   'TEAMS_APP_CATALOG_ID',
 ].sort();
 

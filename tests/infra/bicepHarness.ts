@@ -7,7 +7,7 @@
  * - the compiled ARM JSON of every .bicep file under infra/ (main.bicep and each module);
  * - the diagnostics of `bicep build` and `bicep lint` over all of them;
  * - `bicep snapshot` of main.bicep for two parameter sets (serverless Cosmos DB, the default, and
- *   autoscale, with the production environment's settings): every resource the deployment would
+ *   autoscale, with the production environment's settings and a tab client id): every resource the deployment would
  *   create, nested modules expanded and every expression that can be known before deployment
  *   evaluated;
  * - the same snapshot in a region without Flex Consumption, which must fail.
@@ -34,6 +34,9 @@ export const snapshotScope = {
   tenantId: '00000000-0000-0000-0000-0000000071d0',
   resourceBaseName: 'momentstest01',
 } as const;
+
+/** The tab's Entra client id the autoscale snapshot deploys with (a made-up id). */
+export const snapshotTabClientId = '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -270,6 +273,7 @@ export function bicepResults(): BicepResults {
       "param alertEmail = 'ops@contoso.com'",
       "param graphSync = 'true'",
       "param teamsAppCatalogId = '1542629c-01b3-4a6d-8f76-1938b779e48d'",
+      `param tabClientId = '${snapshotTabClientId}'`,
     ]),
     diagnostics,
     errors,
