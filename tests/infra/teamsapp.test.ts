@@ -90,11 +90,13 @@ describe('Teams Toolkit project files', () => {
     expect(uncommented).toEqual([]);
   });
 
-  test('dev provision: Teams app, Azure resources from infra/, then validate, zip and update the app', () => {
+  test("dev provision: Teams app, the tab's Entra app, Azure resources from infra/, the Entra app's manifest, then validate, zip and update the app", () => {
     const file = project('dev');
     expect(uses(file.provision)).toEqual([
       'teamsApp/create',
+      'aadApp/create',
       'arm/deploy',
+      'aadApp/update',
       'teamsApp/validateManifest',
       'teamsApp/zipAppPackage',
       'teamsApp/validateAppPackage',
@@ -152,9 +154,10 @@ describe('Teams Toolkit project files', () => {
     const file = project('local');
     expect(uses(file.provision)).not.toContain('botAadApp/create'); // it makes multi-tenant apps
     expect(uses(file.provision)).not.toContain('arm/deploy');
-    const aad = file.provision?.find((a) => a.uses === 'aadApp/create');
+    const aad = file.provision?.find(
+      (a) => a.uses === 'aadApp/create' && a.writeToEnvironmentFile?.clientId === 'BOT_ID',
+    );
     expect(aad?.with?.signInAudience).toBe('AzureADMyOrg');
-    expect(aad?.writeToEnvironmentFile?.clientId).toBe('BOT_ID');
     expect(aad?.writeToEnvironmentFile?.clientSecret).toBe('SECRET_BOT_PASSWORD');
     const bot = file.provision?.find((a) => a.uses === 'botFramework/create');
     expect(bot?.with?.botId).toBe('${{BOT_ID}}');
@@ -181,6 +184,8 @@ describe('Teams Toolkit project files', () => {
     const declared = envFile(env);
     const texts = [read(projectFiles[env]), read('appPackage/manifest.json')];
     if (projectFiles[env] === 'teamsapp.yml') texts.push(read('infra/main.parameters.json'));
+    // aadApp/update fills the tab's Entra app manifest from the same env file.
+    if (/aadApp\/update/.test(read(projectFiles[env]))) texts.push(read('aad.manifest.json'));
     const undeclared = placeholders(texts.join('\n')).filter(
       (name) => !declared.has(name) && !builtIns.has(name) && !isSecret(name),
     );
