@@ -5,6 +5,7 @@ import { saveListingManagersOnce, type PeopleDirectory, type Person } from './di
 import { parsePeopleCsv } from './importFile';
 import { planImport } from './importPlan';
 import type { ImportRefusal } from './importRows';
+import { csvImportStatus, type ImportStatusStore } from './importStatus';
 
 /** What an import did (or, in a dry run, would do), row by row summed up. */
 export interface ImportReport {
@@ -39,6 +40,8 @@ export interface ImportPeopleOptions {
   notes?: Pick<NoteStore, 'removeAbout'>;
   /** Who asked to be forgotten: their rows are refused, not imported again. */
   erasures?: Pick<ErasureRegister, 'erasedAmong'>;
+  /** Where the tenant's last import is kept (what the tab's organisation page shows); not by a dry run. */
+  importStatus?: Pick<ImportStatusStore, 'record'>;
 }
 
 const DEFAULT_LOOKUP_BATCH = 500;
@@ -106,7 +109,7 @@ export async function importPeople(
   }
 
   const { imported, updated, unchanged, removed } = plan.counts;
-  return {
+  const report: ImportReport = {
     imported,
     updated,
     unchanged,
@@ -114,4 +117,6 @@ export async function importPeople(
     refused: plan.refusals,
     ignoredColumns: parsed.ignoredColumns,
   };
+  if (!options.dryRun) await options.importStatus?.record(csvImportStatus(tenantId, report, options.now));
+  return report;
 }
