@@ -44,7 +44,7 @@ export interface ImportStatusStore {
 }
 
 // The import's reasons, by the words each one starts with or holds (core/people/importFile.ts,
-// importPlan.ts, csvReader.ts, importRows.ts); tests/core/people/importStatus.test.ts runs a file
+// importPlan.ts, csvReader.ts, importRows.ts); tests/core/insights/importStatus.test.ts runs a file
 // that makes each of them and checks none is left as `other`.
 const REASON_CODES: ReadonlyArray<[RegExp, RefusalCode]> = [
   [/^the file is empty/, 'emptyFile'],
