@@ -17,7 +17,7 @@ const activitySchema: z.ZodType<KudosActivity, z.ZodTypeDef, unknown> = z.object
 
 /** What an activity row projects: who, when and which value, never the words. */
 const ACTIVITY =
-  'SELECT c.id, c.createdAt, c.giver.id AS giverId, c.recipientIds, c.value.id AS valueId, c.value.name AS valueName FROM c';
+  'SELECT c.id, c.createdAt, c.giver.id AS giverId, c.recipientIds, c["value"].id AS valueId, c["value"].name AS valueName FROM c';
 
 /** Gave or received: the giver, or among the recipients. */
 const INVOLVES = '(c.giver.id = @personId OR ARRAY_CONTAINS(c.recipientIds, @personId))';
@@ -60,7 +60,7 @@ export class CosmosRecognitionHistory implements RecognitionHistory {
       parameters.push({ name: '@since', value: filter.since.toISOString() });
     }
     if (filter.valueId !== undefined) {
-      conditions.push('c.value.id = @valueId');
+      conditions.push('c["value"].id = @valueId');
       parameters.push({ name: '@valueId', value: filter.valueId });
     }
     if (after) {
