@@ -66,8 +66,10 @@ export async function organisationView(
     }
   }
   const count = roster.length;
+  const inDirectory = new Set(roster.map((person) => person.id));
   const chart: OrganisationWeek[] = weeks.mondays.map((weekStart, i) => {
-    const active = new Set([...givers[i]!, ...receivers[i]!]);
+    // Kudos stay when someone leaves or is forgotten; the share counts today's directory only.
+    const active = new Set([...givers[i]!, ...receivers[i]!].filter((id) => inDirectory.has(id)));
     return {
       weekStart,
       givers: givers[i]!.size,

@@ -40,7 +40,7 @@ export interface RecognitionHistory {
   ): Promise<Recognition[]>;
   /** Every kudos `personId` gave or received since `since` (all time without it), any value, as activity. */
   involving(tenantId: string, personId: string, since?: Date): Promise<KudosActivity[]>;
-  /** Every kudos of the tenant created in [from, to), as activity, newest first. */
+  /** Every kudos of the tenant created in [from, to), as activity, in no particular order. */
   activityBetween(tenantId: string, from: Date, to: Date): Promise<KudosActivity[]>;
 }
 

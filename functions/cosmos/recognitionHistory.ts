@@ -100,7 +100,7 @@ export class CosmosRecognitionHistory implements RecognitionHistory {
 
   async activityBetween(tenantId: string, from: Date, to: Date): Promise<KudosActivity[]> {
     return this.activities(
-      `${ACTIVITY} WHERE c.tenantId = @tenantId AND c.createdAt >= @from AND c.createdAt < @to ORDER BY c.createdAt DESC`,
+      `${ACTIVITY} WHERE c.tenantId = @tenantId AND c.createdAt >= @from AND c.createdAt < @to`,
       [
         { name: '@tenantId', value: tenantId },
         { name: '@from', value: from.toISOString() },
