@@ -40,7 +40,10 @@ export interface ImportPeopleOptions {
   notes?: Pick<NoteStore, 'removeAbout'>;
   /** Who asked to be forgotten: their rows are refused, not imported again. */
   erasures?: Pick<ErasureRegister, 'erasedAmong'>;
-  /** Where the tenant's last import is kept (what the tab's organisation page shows); not by a dry run. */
+  /**
+   * Where the tenant's last import is kept (what the tab's organisation page shows); not by a dry
+   * run, nor by an import that changed and refused nothing.
+   */
   importStatus?: Pick<ImportStatusStore, 'record'>;
 }
 
@@ -117,6 +120,10 @@ export async function importPeople(
     refused: plan.refusals,
     ignoredColumns: parsed.ignoredColumns,
   };
-  if (!options.dryRun) await options.importStatus?.record(csvImportStatus(tenantId, report, options.now));
+  // An import that changed and refused nothing leaves the last status as it is: importing the same
+  // file again writes nothing at all.
+  const news = imported + updated + removed + plan.refusals.length > 0;
+  if (!options.dryRun && news)
+    await options.importStatus?.record(csvImportStatus(tenantId, report, options.now));
   return report;
 }

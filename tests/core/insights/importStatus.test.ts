@@ -92,6 +92,16 @@ describe('the last import’s status', () => {
     expect(await importStatus.last(T)).toBeUndefined();
   });
 
+  it('stays as it was when the same file is imported again and changes nothing', async () => {
+    const directory = new MemoryPeopleDirectory();
+    const importStatus = new MemoryImportStatusStore();
+    const file = peopleCsv(`${ID(1)},,One,,,,,,,`);
+    await importPeople(directory, file, { tenantId: T, now: NOW, importStatus });
+    const later = new Date('2027-03-18T10:00:00Z');
+    await importPeople(directory, file, { tenantId: T, now: later, importStatus });
+    expect(await importStatus.last(T)).toMatchObject({ at: NOW.toISOString(), added: 1 });
+  });
+
   it('is left by a Graph sync too', async () => {
     const directory = new MemoryPeopleDirectory([person('existing', { displayName: 'Old Name' })]);
     const importStatus = new MemoryImportStatusStore();
