@@ -87,14 +87,17 @@ describe('My team', () => {
     ]);
   });
 
-  it('puts a week at the zone’s Monday, not UTC’s', async () => {
+  it('puts a week at the zone’s Monday: the manager’s own, else the tenant’s default', async () => {
     const w = await world();
+    const berlin = await w.viewer('boss');
+    const { timeZone: _zone, ...zoneless } = boss;
     const utc = await teamView(
       w.deps,
-      { ...(await w.viewer('boss')), person: { ...boss, timeZone: 'UTC' } },
+      { ...berlin, person: zoneless, settings: { ...berlin.settings, defaultTimeZone: 'UTC' } },
       NOW,
     );
     const byWeek = Object.fromEntries(utc.weeks.map((wk) => [wk.weekStart, wk.received]));
+    // 23:30 UTC on Sunday 14 March is still that Sunday in UTC: the week before.
     expect(byWeek['2027-03-15']).toBe(0);
     expect(byWeek['2027-03-08']).toBe(2);
   });
