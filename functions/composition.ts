@@ -26,6 +26,7 @@ import { createHourlyJobs, type HourlyJobs } from './hourlyJobs';
 import { CosmosSnoozeStore } from './cosmos/snoozeRepository';
 import { createJsonLogger } from './logging';
 import { CosmosNoteStore } from './cosmos/noteRepository';
+import { CosmosImportStatusStore } from './cosmos/importStatusRepository';
 
 /** Everything one process of Moments runs on, built once from the configuration. */
 export interface Runtime {
@@ -46,6 +47,8 @@ export interface Runtime {
     erasures: CosmosErasureRegister;
     /** Who changed admins, settings and values, when, from what to what. */
     audit: CosmosAuditTrail;
+    /** What the last people import (CSV or Graph sync) of each tenant did. */
+    importStatus: CosmosImportStatusStore;
   };
   conversations: ConversationBook;
   /** Reaches people in a personal chat: the stored one, else one opened from a roster membership. */
@@ -155,6 +158,7 @@ export async function createJobsRuntime(config: Config, options: RuntimeOptions 
     notes: new CosmosNoteStore(database.container('notes'), logger),
     erasures: new CosmosErasureRegister(database.container('settings')),
     audit: new CosmosAuditTrail(database.container('settings'), logger),
+    importStatus: new CosmosImportStatusStore(database.container('settings'), logger),
   };
   const conversations = new ConversationBook(stores.conversations, logger);
   const adapter = createTeamsAdapter(config.bot);

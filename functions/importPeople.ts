@@ -1,4 +1,4 @@
-import type { ErasureRegister, PeopleDirectory } from '../core/people';
+import type { ErasureRegister, ImportStatusStore, PeopleDirectory } from '../core/people';
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Logger } from '../core/shared';
 import type { NoteStore } from '../core/notes';
@@ -41,6 +41,8 @@ export function importPeopleHandler(
       settings: Pick<SettingsStore, 'tenant'>;
       notes: Pick<NoteStore, 'removeAbout'>;
       erasures: Pick<ErasureRegister, 'erasedAmong'>;
+      /** Where the tenant's last import is kept, for the tab's organisation page. */
+      importStatus?: Pick<ImportStatusStore, 'record'>;
     };
     logger: Logger;
     now: () => Date;
@@ -93,6 +95,7 @@ export function importPeopleHandler(
         dryRun,
         notes: runtime.stores.notes,
         erasures: runtime.stores.erasures,
+        ...(runtime.stores.importStatus ? { importStatus: runtime.stores.importStatus } : {}),
       });
       // Counts only: refusal reasons quote the file's cells (names, emails).
       logger.info('people import', {

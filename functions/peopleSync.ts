@@ -2,6 +2,7 @@ import { app, type InvocationContext, type Timer } from '@azure/functions';
 import type { ConversationBook } from '../core/delivery';
 import type {
   ErasureRegister,
+  ImportStatusStore,
   InstallPass,
   PeopleDirectory,
   PersonalAppInstaller,
@@ -25,7 +26,13 @@ export interface PeopleSyncRuntime {
   config: Pick<Config, 'graph' | 'bot' | 'azureClientId' | 'deployed'>;
   logger: Logger;
   now: () => Date;
-  stores: { people: PeopleDirectory; erasures: ErasureRegister; settings?: SettingsStore };
+  stores: {
+    people: PeopleDirectory;
+    erasures: ErasureRegister;
+    settings?: SettingsStore;
+    /** Where the tenant's last import is kept, for the tab's organisation page. */
+    importStatus?: Pick<ImportStatusStore, 'record'>;
+  };
   /** The stored chats: with `stores.settings`, the sync can install Moments for people without one. */
   conversations?: ConversationBook;
 }
@@ -90,6 +97,7 @@ export function peopleSyncHandler(
       tenantId,
       now: runtime.now(),
       erasures: runtime.stores.erasures,
+      ...(runtime.stores.importStatus ? { importStatus: runtime.stores.importStatus } : {}),
       ...(install ? { install } : {}),
     });
     // Counts only: the report's ids are people's.

@@ -40,6 +40,7 @@ import { installForPeople, type InstallPass, type InstallReport } from './appIns
  */
 
 import { saveListingManagersOnce, type PeopleDirectory, type Person } from './directory';
+import { graphSyncStatus, type ImportStatusStore } from './importStatus';
 
 /** A user as the tenant's directory lists it (Microsoft Graph's field names). */
 export interface DirectoryUser {
@@ -103,6 +104,8 @@ export interface PeopleSyncOptions {
    * `installForEveryone`, with the app's catalog id); the installation event then stores the chat.
    */
   install?: InstallPass;
+  /** Where the tenant's last import is kept (what the tab's organisation page shows). */
+  importStatus?: Pick<ImportStatusStore, 'record'>;
 }
 
 const cleanName = (name: string | undefined) => (name ?? '').trim().replace(/\s+/g, ' ');
@@ -264,5 +267,6 @@ export async function syncPeople(
     else report.managersUnresolved += reports;
   }
   report.disabledInDirectory.sort();
+  await options.importStatus?.record(graphSyncStatus(report));
   return report;
 }

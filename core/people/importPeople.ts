@@ -5,6 +5,7 @@ import { saveListingManagersOnce, type PeopleDirectory, type Person } from './di
 import { parsePeopleCsv } from './importFile';
 import { planImport } from './importPlan';
 import type { ImportRefusal } from './importRows';
+import { csvImportStatus, type ImportStatusStore } from './importStatus';
 
 /** What an import did (or, in a dry run, would do), row by row summed up. */
 export interface ImportReport {
@@ -39,6 +40,11 @@ export interface ImportPeopleOptions {
   notes?: Pick<NoteStore, 'removeAbout'>;
   /** Who asked to be forgotten: their rows are refused, not imported again. */
   erasures?: Pick<ErasureRegister, 'erasedAmong'>;
+  /**
+   * Where the tenant's last import is kept (what the tab's organisation page shows); not by a dry
+   * run, nor by an import that changed and refused nothing.
+   */
+  importStatus?: Pick<ImportStatusStore, 'record'>;
 }
 
 const DEFAULT_LOOKUP_BATCH = 500;
@@ -106,7 +112,7 @@ export async function importPeople(
   }
 
   const { imported, updated, unchanged, removed } = plan.counts;
-  return {
+  const report: ImportReport = {
     imported,
     updated,
     unchanged,
@@ -114,4 +120,10 @@ export async function importPeople(
     refused: plan.refusals,
     ignoredColumns: parsed.ignoredColumns,
   };
+  // An import that changed and refused nothing leaves the last status as it is: importing the same
+  // file again writes nothing at all.
+  const news = imported + updated + removed + plan.refusals.length > 0;
+  if (!options.dryRun && news)
+    await options.importStatus?.record(csvImportStatus(tenantId, report, options.now));
+  return report;
 }

@@ -8,6 +8,7 @@ export { type ImportRefusal, type ImportRow, type PersonPatch, type RowContext }
 export { parsePeopleCsv, type ParsedPeopleCsv } from './importFile';
 export * from './importPlan';
 export * from './importPeople';
+export * from './importStatus';
 export * from './rosterMembers';
 export * from './timeZones';
 export * from './appInstalls';

@@ -33,6 +33,7 @@ export const importPeopleCommand: JobCommand = {
     const report = await importPeople(target.runtime.stores.people, csvText, {
       notes: target.runtime.stores.notes,
       erasures: target.runtime.stores.erasures,
+      importStatus: target.runtime.stores.importStatus,
       tenantId,
       now: ctx.at,
       dryRun: ctx.dryRun,

@@ -30,6 +30,7 @@ export const syncPeopleCommand: JobCommand = {
       tenantId,
       now: ctx.at,
       erasures: target.runtime.stores.erasures,
+      importStatus: target.runtime.stores.importStatus,
       ...(install ? { install } : {}),
     });
     ctx.print(ctx.json ? JSON.stringify({ command: 'sync-people', report }, null, 2) : describe(report));
