@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { app } from '@azure/functions';
 import { hostJobsRuntime, inInvocation } from './host';
+import { createJsonLogger } from './logging';
 import type { TabApiHandler } from './tab/apiHandler';
 import type { TabRuntime } from './tab/tabRuntime';
 
@@ -14,7 +16,19 @@ const handlers = new WeakMap<TabRuntime, TabApiHandler>();
  * registering the trigger loads nothing more than the others do.
  */
 export async function tabApi(...[request, context]: Parameters<TabApiHandler>) {
-  const runtime = await hostJobsRuntime();
+  let runtime: TabRuntime;
+  try {
+    runtime = await hostJobsRuntime();
+  } catch (error) {
+    // The runtime (Cosmos DB's client) could not start: answered like any other failure, with
+    // the reference of its line in the invocation's log; the next request tries again.
+    const reference = randomUUID();
+    createJsonLogger({ level: 'error', fields: { app: 'moments' } }).error('the tab api could not start', {
+      error,
+      correlationId: reference,
+    });
+    return { status: 503, jsonBody: { error: 'unavailable', reference } };
+  }
   let handler = handlers.get(runtime);
   if (!handler) {
     const { tabApiHandler } = await import('./tab/apiHandler');

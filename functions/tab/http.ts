@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'methodNotAllowed'
   | 'tooLarge'
   | 'internal'
+  | 'unavailable'
   | 'tab.notConfigured'
   | 'preview.badCaller'
   | 'settings.invalid'

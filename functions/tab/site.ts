@@ -62,8 +62,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** A bundler's content hash in a file name (`main-5XK2QZ7M.js`): the file never changes. */
-const HASHED = /[-.][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
+/** esbuild's content hash in a file name (`main-5XK2QZ7M.js`): the file never changes. */
+const HASHED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
 
 const NO_CACHE = 'no-cache';
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -26,6 +26,7 @@ beforeAll(() => {
   writeFileSync(path.join(folder, 'assets', 'main-X5B3LQ2N.js'), 'console.log("moments")');
   writeFileSync(path.join(folder, 'assets', 'main-7QK2M4ZD.css'), 'body{margin:0}');
   writeFileSync(path.join(folder, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(folder, 'assets', 'main-component.js'), 'export {}');
   writeFileSync(path.join(folder, 'assets', 'font-A1B2C3D4.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   writeFileSync(path.join(folder, '.env'), 'SECRET=1');
   writeFileSync(path.join(folder, 'notes.ts'), 'export {}');
@@ -108,6 +109,7 @@ describe('files', () => {
     ['/tab/assets/main-7QK2M4ZD.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
     ['/tab/assets/font-A1B2C3D4.woff2', 'font/woff2', 'public, max-age=31536000, immutable'],
     ['/tab/assets/logo.svg', 'image/svg+xml', 'no-cache'],
+    ['/tab/assets/main-component.js', 'text/javascript; charset=utf-8', 'no-cache'],
   ])('%s: %s, %s', async (url, type, caching) => {
     const response = await get(site, url);
     expect(response.status).toBe(200);
