@@ -8,14 +8,14 @@ module.exports = {
   moduleNameMapper: { '^adaptivecards$': 'adaptivecards/dist/adaptivecards.js' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // FormatJS and strip-bom ship ES modules only; Jest runs CommonJS, so they are compiled like the
-    // sources.
-    '^.+/node_modules/(@formatjs|intl-messageformat|strip-bom)/.+\\.js$': [
+    // FormatJS, strip-bom and jose ship ES modules only; Jest runs CommonJS, so they are compiled
+    // like the sources.
+    '^.+/node_modules/(@formatjs|intl-messageformat|strip-bom|jose)/.+\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, isolatedModules: true },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat|strip-bom)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat|strip-bom|jose)/)'],
   testTimeout: 60000,
   maxWorkers: 2,
   // A worker's heap grows by the modules each test file loads until V8 next collects it, and a

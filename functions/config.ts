@@ -16,6 +16,8 @@ const optionalText = z
 
 /** Microsoft Graph v1.0 in the global cloud. */
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+/** Microsoft Entra ID in the global cloud: the tab's tokens are issued and their keys published here. */
+export const DEFAULT_ENTRA_LOGIN_HOST = 'https://login.microsoftonline.com';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const timeZone = z.string().refine(
@@ -102,6 +104,36 @@ const schema = z.object({
     )
     .transform((url) => (url ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')),
   MOMENTS_ADMINS: namedAdmins,
+  // The tab's Entra app (teamsapp's aadApp/create, AAD_APP_CLIENT_ID): the `aud` of its tokens.
+  TAB_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(OBJECT_ID, {
+        message: "must be the Entra app's client id, a GUID such as 1542629c-01b3-4a6d-8f76-1938b779e48d",
+      })
+      .optional(),
+  ),
+  // Where the tab's tokens come from. Only a stand-in on this machine (tests, local runs) may
+  // replace Entra ID: a token signed by any other host would be trusted as a real sign-in.
+  ENTRA_LOGIN_HOST: optionalText
+    .pipe(
+      z
+        .string()
+        .refine(
+          (url) => {
+            if (url.replace(/\/+$/, '') === DEFAULT_ENTRA_LOGIN_HOST) return true;
+            if (!URL.canParse(url)) return false;
+            const { protocol, hostname, pathname, search, hash } = new URL(url);
+            const origin = pathname.replace(/\/+$/, '') === '' && !search && !hash;
+            return origin && (protocol === 'http:' || protocol === 'https:') && LOOPBACK.has(hostname);
+          },
+          {
+            message: `must be ${DEFAULT_ENTRA_LOGIN_HOST} (the default) or, for tests and local runs, a loopback address such as http://127.0.0.1:4010`,
+          },
+        )
+        .optional(),
+    )
+    .transform((url) => (url ?? DEFAULT_ENTRA_LOGIN_HOST).replace(/\/+$/, '')),
   // The app's id in the organisation's Teams app catalog (Teams admin center › Manage apps), which
   // installing Moments for people through Graph names; not the manifest's id for a custom upload.
   TEAMS_APP_CATALOG_ID: optionalText.pipe(
@@ -175,6 +207,13 @@ export interface Config {
    * their tenant for as long as they are named here; the way an organisation makes its first admin.
    */
   namedAdmins: string[];
+  /** The Moments tab's sign-in: tokens for its Entra app, from Entra ID. */
+  tab: {
+    /** `TAB_CLIENT_ID`: without it the tab's API answers 503, except in the local preview. */
+    clientId?: string;
+    /** `ENTRA_LOGIN_HOST`, without a trailing slash; default `https://login.microsoftonline.com`. */
+    loginHost: string;
+  };
   /** True when running inside Azure (the Functions host sets WEBSITE_* variables). */
   deployed: boolean;
   /**
@@ -182,6 +221,14 @@ export interface Config {
    * without `BOT_ID`, anonymous, on loopback, sending only to loopback service URLs.
    */
   local: boolean;
+}
+
+/**
+ * True when the bot runs anonymous for local development: no `BOT_ID`, started by the local
+ * tooling (which listens on loopback only). The tab's preview follows the same rule.
+ */
+export function isAnonymousLocal(config: Pick<Config, 'bot' | 'local'>): boolean {
+  return config.local && !config.bot.appId;
 }
 
 /**
@@ -258,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       calendarBriefs: v.CALENDAR_BRIEFS === 'graph',
     },
     namedAdmins: v.MOMENTS_ADMINS,
+    tab: { clientId: v.TAB_CLIENT_ID, loginHost: v.ENTRA_LOGIN_HOST },
     deployed,
     local,
   };

@@ -7,12 +7,12 @@ import { decodeCsvBytes, MAX_IMPORT_BYTES, readAtMost, tooLargeMessage } from '.
 import { hostJobsRuntime, inInvocation } from './host';
 
 /**
- * The trigger's route, under the host's `api` prefix: POST /api/manage/people. Not `admin/…`: the
+ * The trigger's route (host.json's route prefix is empty): POST /api/manage/people. Not `admin/…`: the
  * Functions host reserves every route starting with `admin` (or `runtime`) for its own API and
  * refuses to index such a function ("The specified route conflicts with one or more built in
  * routes"), whatever the route prefix.
  */
-export const IMPORT_PEOPLE_ROUTE = 'manage/people';
+export const IMPORT_PEOPLE_ROUTE = 'api/manage/people';
 
 export { MAX_IMPORT_BYTES };
 
@@ -22,7 +22,7 @@ export type ImportPeopleHandler = (
   context: InvocationContext,
 ) => Promise<HttpResponseInit>;
 
-const USAGE = `POST /api/${IMPORT_PEOPLE_ROUTE}?tenant=<tenant id>[&dryRun=true] with the CSV as the body (Content-Type: text/csv)`;
+const USAGE = `POST /${IMPORT_PEOPLE_ROUTE}?tenant=<tenant id>[&dryRun=true] with the CSV as the body (Content-Type: text/csv)`;
 const NOT_CSV_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded', 'application/json'];
 
 /**

@@ -9,6 +9,8 @@ import './weeklyDigest';
 import './weeklyNudges';
 import './peopleSync';
 import './calendarBriefs';
+import './tabApi';
+import './tabSite';
 
 // The settings are checked as the host loads the app: a bad one stops the start, naming it.
 loadHostConfig();

@@ -88,7 +88,8 @@ export function messagesHandler(runtime: Pick<Runtime, 'bot' | 'logger'>): Messa
 }
 
 app.http('messages', {
-  route: 'messages',
+  // host.json's routePrefix is empty (the tab is served under /tab/), so the route names /api/.
+  route: 'api/messages',
   methods: ['POST'],
   // The Bot Framework authenticates with its own JWT, which the adapter verifies.
   authLevel: 'anonymous',

@@ -481,7 +481,7 @@ describe('main.js, loaded as the Functions worker loads it', () => {
     const messages = registered().find((f) => f.name === 'messages')!;
     expect(triggerOf(messages)).toMatchObject({
       type: 'httpTrigger',
-      route: 'messages',
+      route: 'api/messages',
       methods: ['POST'],
       authLevel: 'anonymous',
     });

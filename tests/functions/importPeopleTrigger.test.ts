@@ -45,7 +45,7 @@ function post(
 ): HttpRequest {
   return new HttpRequest({
     method: 'POST',
-    url: `https://moments.example/api/${IMPORT_PEOPLE_ROUTE}?${new URLSearchParams(query).toString()}`,
+    url: `https://moments.example/${IMPORT_PEOPLE_ROUTE}?${new URLSearchParams(query).toString()}`,
     headers,
     query,
     ...(body === undefined ? {} : { body: typeof body === 'string' ? { string: body } : { bytes: body } }),
@@ -257,7 +257,7 @@ describe('registration', () => {
     expect(registered).toEqual([
       [
         'importPeople',
-        expect.objectContaining({ route: 'manage/people', methods: ['POST'], authLevel: 'function' }),
+        expect.objectContaining({ route: 'api/manage/people', methods: ['POST'], authLevel: 'function' }),
       ],
     ]);
     // The host's own check (ScriptHost.ValidateHttpFunction): the trimmed, lower-cased route must

@@ -1,0 +1,14 @@
+import type { ViewerDeps } from '../../core/insights';
+import { tenantSettingsOf } from '../../core/settings';
+import type { TabRuntime } from './tabRuntime';
+
+/** What {@link viewerOf} reads, from the runtime's stores: the directory, settings and named admins. */
+export function viewerDepsOf(runtime: Pick<TabRuntime, 'stores' | 'config'>): ViewerDeps {
+  const { people, settings } = runtime.stores;
+  return {
+    people,
+    settings,
+    namedAdmins: runtime.config.namedAdmins,
+    tenantSettings: (tenantId) => tenantSettingsOf(settings, tenantId, runtime.config.defaultTimeZone),
+  };
+}

@@ -1,0 +1,174 @@
+// The tab's static site (functions/tab/site.ts), as the tabSite trigger serves it: index.html with
+// a fresh CSP nonce, caching by kind of file, content types, and nothing outside the built folder.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { loadConfig, localToolingEnv } from '../../functions/config';
+import { tabSiteHandler, type TabSiteHandler } from '../../functions/tab/site';
+import { DEPLOYED_TAB_FOLDER } from '../../functions/tabSite';
+
+const CLIENT_ID = '6a1f0e3c-2b4d-4c5e-9f60-7a8b9c0d1e2f';
+const INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="csp-nonce" content="">
+<link rel="stylesheet" href="assets/main-7QK2M4ZD.css"></head>
+<body><div id="root"></div><script type="module" src="assets/main-X5B3LQ2N.js"></script></body></html>`;
+
+let root: string;
+let folder: string;
+let site: TabSiteHandler;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'tab-site-'));
+  folder = path.join(root, 'tab');
+  mkdirSync(path.join(folder, 'assets'), { recursive: true });
+  writeFileSync(path.join(folder, 'index.html'), INDEX);
+  writeFileSync(path.join(folder, 'assets', 'main-X5B3LQ2N.js'), 'console.log("moments")');
+  writeFileSync(path.join(folder, 'assets', 'main-7QK2M4ZD.css'), 'body{margin:0}');
+  writeFileSync(path.join(folder, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(path.join(folder, 'assets', 'main-component.js'), 'export {}');
+  writeFileSync(path.join(folder, 'assets', 'font-A1B2C3D4.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+  writeFileSync(path.join(folder, '.env'), 'SECRET=1');
+  writeFileSync(path.join(folder, 'notes.ts'), 'export {}');
+  // Beside the folder, as main.js and host.json are in the deployed layout.
+  writeFileSync(path.join(root, 'host.json'), '{"secret": true}');
+  symlinkSync(path.join(root, 'host.json'), path.join(folder, 'assets', 'linked.json'));
+  site = tabSiteHandler({
+    folder,
+    config: loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't', TAB_CLIENT_ID: CLIENT_ID }),
+  });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const get = (handler: TabSiteHandler, pathAndQuery: string): Promise<HttpResponseInit> =>
+  handler(new HttpRequest({ method: 'GET', url: `https://moments.example${pathAndQuery}` }));
+
+const header = (response: HttpResponseInit, name: string): string | null =>
+  new Headers(response.headers as Record<string, string>).get(name);
+
+const text = (response: HttpResponseInit): string =>
+  typeof response.body === 'string'
+    ? response.body
+    : Buffer.from(response.body as Uint8Array).toString('utf8');
+
+describe('GET /tab/', () => {
+  it('serves index.html with a fresh nonce in its meta and in the CSP, different on every response', async () => {
+    const nonces: string[] = [];
+    for (const url of ['/tab/', '/tab/', '/tab/index.html']) {
+      const response = await get(site, url);
+      expect(response.status).toBe(200);
+      expect(header(response, 'content-type')).toBe('text/html; charset=utf-8');
+      const nonce = /<meta name="csp-nonce" content="([^"]+)">/.exec(text(response))?.[1];
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      const csp = header(response, 'content-security-policy')!;
+      expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      nonces.push(nonce!);
+    }
+    expect(new Set(nonces).size).toBe(3);
+  });
+
+  it('sends the strict policy: own scripts only, framed by Teams and Microsoft 365 only', async () => {
+    const response = await get(site, '/tab/');
+    const csp = header(response, 'content-security-policy')!;
+    const directives = Object.fromEntries(
+      csp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
+    );
+    expect(directives).toMatchObject({
+      'default-src': ["'none'"],
+      'script-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'", 'data:'],
+      'connect-src': ["'self'"],
+      'base-uri': ["'none'"],
+      'form-action': ["'none'"],
+      'object-src': ["'none'"],
+    });
+    expect(directives['frame-ancestors']).toEqual(
+      expect.arrayContaining([
+        'teams.microsoft.com',
+        '*.teams.microsoft.com',
+        '*.cloud.microsoft',
+        '*.office.com',
+      ]),
+    );
+    expect(header(response, 'x-content-type-options')).toBe('nosniff');
+    expect(header(response, 'referrer-policy')).toBe('no-referrer');
+    expect(header(response, 'cache-control')).toBe('no-cache');
+  });
+
+  it('sends /tab to /tab/, where the page\u2019s relative asset paths resolve', async () => {
+    const response = await get(site, '/tab');
+    expect(response.status).toBe(301);
+    expect(header(response, 'location')).toBe('/tab/');
+  });
+});
+
+describe('files', () => {
+  it.each([
+    ['/tab/assets/main-X5B3LQ2N.js', 'text/javascript; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/tab/assets/main-7QK2M4ZD.css', 'text/css; charset=utf-8', 'public, max-age=31536000, immutable'],
+    ['/tab/assets/font-A1B2C3D4.woff2', 'font/woff2', 'public, max-age=31536000, immutable'],
+    ['/tab/assets/logo.svg', 'image/svg+xml', 'no-cache'],
+    ['/tab/assets/main-component.js', 'text/javascript; charset=utf-8', 'no-cache'],
+  ])('%s: %s, %s', async (url, type, caching) => {
+    const response = await get(site, url);
+    expect(response.status).toBe(200);
+    expect(header(response, 'content-type')).toBe(type);
+    expect(header(response, 'cache-control')).toBe(caching);
+    expect(header(response, 'x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the bytes of the file', async () => {
+    expect(text(await get(site, '/tab/assets/main-X5B3LQ2N.js'))).toBe('console.log("moments")');
+  });
+
+  it.each([
+    '/tab/../host.json',
+    '/tab/%2e%2e/host.json',
+    '/tab/..%2fhost.json',
+    '/tab/assets/..%2f..%2fhost.json',
+    '/tab/assets/%2e%2e%2f%2e%2e%2fhost.json',
+    '/tab/..%5chost.json',
+    '/tab/assets/linked.json',
+    '/tab/.env',
+    '/tab/notes.ts',
+    '/tab/assets/missing-ABCDEFGH.js',
+    '/tab/assets/main-X5B3LQ2N.js%00.css',
+    '/tab/%E0%A4%A',
+    '/elsewhere/index.html',
+  ])('%s: 404, nothing from outside the folder', async (url) => {
+    const response = await get(site, url);
+    expect(response.status).toBe(404);
+    expect(text(response)).not.toContain('secret');
+  });
+
+  it('run from the sources, the deployed folder is functions/tab: its TypeScript is never served', async () => {
+    const sources = tabSiteHandler({ folder: DEPLOYED_TAB_FOLDER, config: loadConfig(localToolingEnv({})) });
+    expect((await get(sources, '/tab/tokens.ts')).status).toBe(404);
+    expect((await get(sources, '/tab/')).status).toBe(404);
+  });
+});
+
+describe('GET /tab/config.json', () => {
+  it('names the Entra app when TAB_CLIENT_ID is set', async () => {
+    const response = await get(site, '/tab/config.json');
+    expect(response).toMatchObject({ status: 200, jsonBody: { mode: 'entra', clientId: CLIENT_ID } });
+    expect(header(response, 'cache-control')).toBe('no-store');
+  });
+
+  it('is the preview in the anonymous local mode, and 503 with neither', async () => {
+    const local = tabSiteHandler({ folder, config: loadConfig(localToolingEnv({})) });
+    expect(await get(local, '/tab/config.json')).toMatchObject({
+      status: 200,
+      jsonBody: { mode: 'preview' },
+    });
+    const bare = tabSiteHandler({
+      folder,
+      config: loadConfig({ BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't' }),
+    });
+    expect(await get(bare, '/tab/config.json')).toMatchObject({
+      status: 503,
+      jsonBody: { error: 'tab.notConfigured' },
+    });
+  });
+});
