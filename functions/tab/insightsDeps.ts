@@ -1,5 +1,4 @@
-import type { InsightsDeps, ViewerDeps } from '../../core/insights';
-import { tenantSettingsOf } from '../../core/settings';
+import type { InsightsDeps } from '../../core/insights';
 import type { Runtime } from '../composition';
 import { CosmosPeopleRoster } from '../cosmos/peopleRoster';
 import { CosmosRecognitionHistory } from '../cosmos/recognitionHistory';
@@ -20,16 +19,4 @@ export function insightsDepsOf(
   };
 }
 
-/**
- * What `viewerOf` reads: the directory, the (cached) settings, the admins `MOMENTS_ADMINS` names,
- * and the tenant's settings with the configured default zone for a tenant that has none stored.
- */
-export function viewerDepsOf(runtime: Pick<Runtime, 'stores' | 'config'>): ViewerDeps {
-  const { people, settings } = runtime.stores;
-  return {
-    people,
-    settings,
-    namedAdmins: runtime.config.namedAdmins,
-    tenantSettings: (tenantId) => tenantSettingsOf(settings, tenantId, runtime.config.defaultTimeZone),
-  };
-}
+export { viewerDepsOf } from './viewerDeps';

@@ -1,6 +1,7 @@
 import { jsonAnswer, ApiFailure } from './http';
 import { meRoutes } from './meRoutes';
 import { myRoutes } from './myRoutes';
+import { pageRoutes } from './pageRoutes';
 import { previewMode, previewPeople } from './preview';
 import type { TabRoute } from './router';
 import { settingsRoutes } from './settingsRoutes';
@@ -21,6 +22,7 @@ const previewRoutes: TabRoute[] = [
 /** Every route of the tab's API, by group. */
 export const TAB_ROUTES: readonly TabRoute[] = [
   ...meRoutes,
+  ...pageRoutes,
   ...settingsRoutes,
   ...myRoutes,
   ...previewRoutes,
