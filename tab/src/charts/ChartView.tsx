@@ -1,0 +1,146 @@
+import {
+  DonutChart,
+  GroupedVerticalBarChart,
+  HorizontalBarChart,
+  LineChart,
+  VerticalBarChart,
+  VerticalStackedBarChart,
+} from '@fluentui/react-charts';
+import { tokens } from '@fluentui/react-components';
+import type { ChartSpec } from './chartSpec';
+
+/** Fluent's data-visualisation palette, in the order series take it. */
+const PALETTE = [
+  tokens.colorPaletteBerryForeground2,
+  tokens.colorPaletteTealForeground2,
+  tokens.colorPaletteMarigoldForeground2,
+  tokens.colorPaletteBlueForeground2,
+  tokens.colorPaletteGrapeForeground2,
+  tokens.colorPaletteLightGreenForeground2,
+  tokens.colorPalettePumpkinForeground2,
+  tokens.colorPaletteSteelForeground2,
+];
+const colour = (index: number) => PALETTE[index % PALETTE.length];
+
+/**
+ * Draws one {@link ChartSpec} with Fluent UI's charts: loaded on demand (this module is a chunk of
+ * its own), so the first paint does not wait for d3 and the charts.
+ */
+export default function ChartView({
+  spec,
+  title,
+  height = 260,
+}: {
+  spec: ChartSpec;
+  title: string;
+  height?: number;
+}) {
+  switch (spec.kind) {
+    case 'bars':
+      return (
+        <VerticalBarChart
+          chartTitle={title}
+          height={height}
+          hideLegend
+          data={spec.points.map((point, index) => ({
+            x: point.label,
+            y: point.value,
+            legend: point.label,
+            color: colour(index),
+          }))}
+          roundCorners
+        />
+      );
+    case 'stacked': {
+      const legends = [...new Set(spec.points.flatMap((point) => point.parts.map((part) => part.legend)))];
+      return (
+        <VerticalStackedBarChart
+          chartTitle={title}
+          height={height}
+          roundCorners
+          data={spec.points.map((point) => ({
+            xAxisPoint: point.label,
+            chartData: point.parts.map((part) => ({
+              legend: part.legend,
+              data: part.value,
+              color: colour(legends.indexOf(part.legend)),
+            })),
+          }))}
+        />
+      );
+    }
+    case 'grouped': {
+      const legends = [...new Set(spec.points.flatMap((point) => point.parts.map((part) => part.legend)))];
+      return (
+        <GroupedVerticalBarChart
+          chartTitle={title}
+          height={height}
+          roundCorners
+          data={spec.points.map((point) => ({
+            name: point.label,
+            series: point.parts.map((part) => ({
+              key: part.legend,
+              legend: part.legend,
+              data: part.value,
+              color: colour(legends.indexOf(part.legend)),
+            })),
+          }))}
+        />
+      );
+    }
+    case 'line':
+      return (
+        <LineChart
+          height={height}
+          yMinValue={0}
+          yMaxValue={100}
+          yAxisTickFormat={(value: number) => spec.formatPercent(value / 100)}
+          customDateTimeFormatter={spec.formatDate}
+          data={{
+            chartTitle: title,
+            lineChartData: spec.series.map((series, index) => ({
+              legend: series.legend,
+              color: colour(index + 1),
+              data: series.points.map((point) => ({
+                x: point.at,
+                y: Math.round(point.value * 1000) / 10,
+                xAxisCalloutData: spec.formatDate(point.at),
+                yAxisCalloutData: spec.formatPercent(point.value),
+              })),
+            })),
+          }}
+        />
+      );
+    case 'donut':
+      return (
+        <DonutChart
+          height={height}
+          innerRadius={height / 4}
+          {...(spec.centre ? { valueInsideDonut: spec.centre } : {})}
+          data={{
+            chartTitle: title,
+            chartData: spec.points.map((point, index) => ({
+              legend: point.label,
+              data: point.value,
+              color: colour(index),
+            })),
+          }}
+        />
+      );
+    case 'hbars':
+      return (
+        <HorizontalBarChart
+          data={spec.points.map((point, index) => ({
+            chartTitle: point.label,
+            chartData: [
+              {
+                legend: point.label,
+                horizontalBarChartdata: { x: point.value, total: Math.max(point.total, 1) },
+                color: colour(index),
+              },
+            ],
+          }))}
+        />
+      );
+  }
+}
