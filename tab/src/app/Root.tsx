@@ -14,6 +14,7 @@ import { detectHost, onTeamsThemeChange, type Host, type ThemeName } from './hos
 import { loadTexts, TextsProvider, type Texts } from './i18n';
 import { languageFrom, type TabLanguage } from './language';
 import { Shell } from './Shell';
+import { ThemeNameProvider } from './themeName';
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -89,18 +90,20 @@ export function Root({ renderer }: { renderer: GriffelRenderer }) {
       <FluentProvider theme={THEMES[theme]} lang={texts?.language ?? 'en'}>
         {ready ? (
           <TextsProvider value={texts}>
-            <Shell
-              boot={boot}
-              api={api}
-              theme={theme}
-              onTheme={setTheme}
-              previewAs={previewAs}
-              onPreviewAs={setPreviewAs}
-              onLanguage={(wanted) => wanted !== language && setLanguage(wanted)}
-              queryLocale={
-                'failed' in boot || boot.config.mode !== 'preview' ? undefined : previewQuery().locale
-              }
-            />
+            <ThemeNameProvider value={theme}>
+              <Shell
+                boot={boot}
+                api={api}
+                theme={theme}
+                onTheme={setTheme}
+                previewAs={previewAs}
+                onPreviewAs={setPreviewAs}
+                onLanguage={(wanted) => wanted !== language && setLanguage(wanted)}
+                queryLocale={
+                  'failed' in boot || boot.config.mode !== 'preview' ? undefined : previewQuery().locale
+                }
+              />
+            </ThemeNameProvider>
           </TextsProvider>
         ) : (
           <Spinner size="large" />

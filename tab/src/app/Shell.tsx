@@ -100,6 +100,12 @@ export function Shell(props: ShellProps) {
     // Only when a new viewer arrives.
   }, [me.state === 'ready' ? me.data : undefined]);
 
+  useEffect(() => {
+    const follow = () => setPage(pageFromHash(pages));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [pages]);
+
   const choose = (next: TabPage) => {
     setPage(next);
     window.history.replaceState(null, '', `#${next}`);

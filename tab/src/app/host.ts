@@ -1,4 +1,5 @@
-import { app } from '@microsoft/teams-js';
+// TeamsJS loads only inside a frame: opened directly, the page has no host to talk to.
+const teams = () => import('@microsoft/teams-js').then((module) => module.app);
 
 /** The themes the tab follows: Teams' three. */
 export type ThemeName = 'light' | 'dark' | 'contrast';
@@ -28,6 +29,7 @@ export async function detectHost(): Promise<Host> {
   // A page opened directly has no parent frame or opener: Teams cannot be around it.
   if (window.parent === window && !window.opener) return { kind: 'browser' };
   try {
+    const app = await teams();
     await Promise.race([app.initialize(), timeout(INITIALIZE_TIMEOUT_MS)]);
     const context = await Promise.race([app.getContext(), timeout(INITIALIZE_TIMEOUT_MS)]);
     app.notifySuccess();
@@ -44,13 +46,13 @@ export async function detectHost(): Promise<Host> {
 
 /** Follows Teams' theme changes. */
 export function onTeamsThemeChange(handler: (theme: ThemeName) => void): void {
-  app.registerOnThemeChangeHandler((theme) => handler(themeOf(theme)));
+  void teams().then((app) => app.registerOnThemeChangeHandler((theme) => handler(themeOf(theme))));
 }
 
 /** Opens a link: through Teams when inside it (deep links open the bot's chat), else a new window. */
 export async function openLink(host: Host, url: string): Promise<void> {
   if (host.kind === 'teams') {
-    await app.openLink(url);
+    await (await teams()).openLink(url);
     return;
   }
   window.open(url, '_blank', 'noopener,noreferrer');

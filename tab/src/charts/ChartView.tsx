@@ -7,6 +7,7 @@ import {
   VerticalStackedBarChart,
 } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
+import { useThemeName } from '../app/themeName';
 import type { ChartSpec } from './chartSpec';
 
 /** Fluent's data-visualisation palette, in the order series take it. */
@@ -20,7 +21,17 @@ const PALETTE = [
   tokens.colorPalettePumpkinForeground2,
   tokens.colorPaletteSteelForeground2,
 ];
-const colour = (index: number) => PALETTE[index % PALETTE.length];
+/** In high contrast every palette token is the text colour: series need distinct bright colours there. */
+const CONTRAST_PALETTE = [
+  '#FFFF00',
+  '#1AEBFF',
+  '#3FF23F',
+  '#FF8AFF',
+  '#FFFFFF',
+  '#FFA500',
+  '#8EB6FF',
+  '#FF5C5C',
+];
 
 /**
  * Draws one {@link ChartSpec} with Fluent UI's charts: loaded on demand (this module is a chunk of
@@ -35,6 +46,8 @@ export default function ChartView({
   title: string;
   height?: number;
 }) {
+  const palette = useThemeName() === 'contrast' ? CONTRAST_PALETTE : PALETTE;
+  const colour = (index: number) => palette[index % palette.length];
   switch (spec.kind) {
     case 'bars':
       return (
@@ -42,6 +55,9 @@ export default function ChartView({
           chartTitle={title}
           height={height}
           hideLegend
+          barWidth="auto"
+          maxBarWidth={56}
+          wrapXAxisLables
           data={spec.points.map((point, index) => ({
             x: point.label,
             y: point.value,
@@ -57,6 +73,8 @@ export default function ChartView({
         <VerticalStackedBarChart
           chartTitle={title}
           height={height}
+          barWidth="auto"
+          maxBarWidth={56}
           roundCorners
           data={spec.points.map((point) => ({
             xAxisPoint: point.label,
@@ -75,6 +93,7 @@ export default function ChartView({
         <GroupedVerticalBarChart
           chartTitle={title}
           height={height}
+          maxBarWidth={24}
           roundCorners
           data={spec.points.map((point) => ({
             name: point.label,
@@ -92,6 +111,7 @@ export default function ChartView({
       return (
         <LineChart
           height={height}
+          xAxisTickCount={6}
           yMinValue={0}
           yMaxValue={100}
           yAxisTickFormat={(value: number) => spec.formatPercent(value / 100)}
@@ -118,7 +138,6 @@ export default function ChartView({
           innerRadius={height / 4}
           {...(spec.centre ? { valueInsideDonut: spec.centre } : {})}
           data={{
-            chartTitle: title,
             chartData: spec.points.map((point, index) => ({
               legend: point.label,
               data: point.value,
@@ -130,6 +149,7 @@ export default function ChartView({
     case 'hbars':
       return (
         <HorizontalBarChart
+          chartDataMode="fraction"
           data={spec.points.map((point, index) => ({
             chartTitle: point.label,
             chartData: [

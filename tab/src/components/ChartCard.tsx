@@ -11,8 +11,10 @@ import {
   Text,
   ToggleButton,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
+import { TableRegular } from '@fluentui/react-icons';
 import { useTexts } from '../app/i18n';
 import type { ChartSpec, ChartTable } from '../charts/chartSpec';
 import { Loading } from './States';
@@ -23,6 +25,9 @@ const useStyles = makeStyles({
   card: { minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   figure: { margin: 0, minHeight: '120px' },
+  // Cartesian charts and donuts fill their container's height; bars per team grow with the teams.
+  sized: { height: '300px' },
+  toggle: { whiteSpace: 'nowrap' },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -66,6 +71,8 @@ export function ChartCard(props: {
           <ToggleButton
             appearance="subtle"
             size="small"
+            className={styles.toggle}
+            icon={<TableRegular />}
             checked={asTable}
             onClick={() => setAsTable((shown) => !shown)}
             aria-label={t('chart.showTableOf', { chart: props.title })}
@@ -75,7 +82,10 @@ export function ChartCard(props: {
         }
       />
       {asTable ? null : (
-        <figure className={styles.figure} aria-labelledby={headingId}>
+        <figure
+          className={mergeClasses(styles.figure, props.spec.kind !== 'hbars' && styles.sized)}
+          aria-labelledby={headingId}
+        >
           <Suspense fallback={<Loading label={t('state.loadingChart')} rows={4} />}>
             <ChartView
               spec={props.spec}

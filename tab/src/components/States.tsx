@@ -12,6 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { SparkleRegular } from '@fluentui/react-icons';
 import { ApiError } from '../app/api';
 import { useTexts, type MessageKey } from '../app/i18n';
 
@@ -31,7 +32,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
     color: tokens.colorNeutralForeground2,
   },
-  emoji: { fontSize: '40px', lineHeight: '48px' },
+  icon: { fontSize: '48px', lineHeight: '48px', color: tokens.colorBrandForeground1 },
   reference: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -55,20 +56,12 @@ export function Busy({ label }: { label: string }) {
 }
 
 /** Nothing to show yet: what it is and what to do about it. */
-export function Empty({
-  title,
-  children,
-  emoji = '🌱',
-}: {
-  title: string;
-  children?: ReactNode;
-  emoji?: string;
-}) {
+export function Empty({ title, children, icon }: { title: string; children?: ReactNode; icon?: ReactNode }) {
   const styles = useStyles();
   return (
     <div className={styles.empty}>
-      <span className={styles.emoji} aria-hidden>
-        {emoji}
+      <span className={styles.icon} aria-hidden>
+        {icon ?? <SparkleRegular />}
       </span>
       <Text weight="semibold" size={400}>
         {title}

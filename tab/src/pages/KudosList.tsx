@@ -1,3 +1,4 @@
+import { BalloonRegular } from '@fluentui/react-icons';
 import { Avatar, Badge, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTexts, type MessageKey } from '../app/i18n';
 import type { KudosItem } from '../app/shapes';
@@ -30,24 +31,35 @@ const useStyles = makeStyles({
   // The kudos' words: plain text as given, line breaks kept.
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 },
   hidden: { fontStyle: 'italic', color: tokens.colorNeutralForeground3, margin: 0 },
-  celebrated: { color: tokens.colorNeutralForeground2 },
+  celebrated: {
+    color: tokens.colorNeutralForeground2,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  balloon: { fontSize: '16px', color: tokens.colorPaletteBerryForeground2 },
 });
 
 /** The viewer's kudos, newest first: who to whom, the value, when and where, the words, who celebrated. */
-export function KudosList({ items }: { items: KudosItem[] }) {
+export function KudosList({ items, viewerName }: { items: KudosItem[]; viewerName: string }) {
   const { t, intl } = useTexts();
   const styles = useStyles();
   return (
     <ul className={styles.list}>
       {items.map((item) => {
-        const to = formatNames(
-          intl,
-          item.recipients.map((person) => person.name),
-        );
+        const recipients = item.recipients.map((person) => person.name);
+        // On kudos the viewer received they are one of the recipients: "… to you and …".
+        const others = recipients.filter((name) => name !== viewerName);
         const headline =
-          item.direction === 'received'
-            ? t('kudos.fromTo', { giver: item.giver.name, recipients: to })
-            : t('kudos.youTo', { recipients: to });
+          item.direction === 'given'
+            ? t('kudos.youTo', { recipients: formatNames(intl, recipients) })
+            : others.length < recipients.length
+              ? t('kudos.fromToYou', {
+                  giver: item.giver.name,
+                  others: others.length,
+                  names: formatNames(intl, others),
+                })
+              : t('kudos.fromTo', { giver: item.giver.name, recipients: formatNames(intl, recipients) });
         return (
           <li key={item.id}>
             <Card className={styles.card} aria-label={headline}>
@@ -80,6 +92,7 @@ export function KudosList({ items }: { items: KudosItem[] }) {
                   <p className={styles.hidden}>{t('kudos.textPrivate')}</p>
                 )}
                 <Text size={200} className={styles.celebrated}>
+                  <BalloonRegular className={styles.balloon} aria-hidden />
                   {item.celebratedBy.length > 0
                     ? t('kudos.celebratedBy', {
                         count: item.celebratedBy.length,

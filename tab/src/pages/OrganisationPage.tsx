@@ -1,3 +1,4 @@
+import { PeopleTeamRegular } from '@fluentui/react-icons';
 import { dayOf, useTexts } from '../app/i18n';
 import type { OrganisationView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
@@ -85,7 +86,7 @@ export default function OrganisationPage({ api }: PageProps) {
         </Section>
         <Section title={t('org.teams')}>
           {teams.length === 0 ? (
-            <Empty title={t('org.teams.empty')} emoji="🧭" />
+            <Empty title={t('org.teams.empty')} icon={<PeopleTeamRegular />} />
           ) : (
             <ChartCard
               title={t('org.chart.teams')}
@@ -120,7 +121,7 @@ export default function OrganisationPage({ api }: PageProps) {
         </Section>
         <Section title={t('org.values')}>
           {values.length === 0 ? (
-            <Empty title={t('org.values.empty')} emoji="🎨" />
+            <Empty title={t('org.values.empty')} />
           ) : (
             <ChartCard
               title={t('org.chart.values')}

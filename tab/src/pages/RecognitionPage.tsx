@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { StarRegular } from '@fluentui/react-icons';
 import { Button, Dropdown, Label, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { useTexts, type MessageKey } from '../app/i18n';
 import type { KudosItem, RecognitionPage as RecognitionView, RecognitionPeriod } from '../app/shapes';
@@ -144,11 +145,11 @@ export function RecognitionPage({ api, me }: PageProps) {
         <Section title={t('recognition.list')}>
           <span aria-live="polite">{t('recognition.showing', { count: items.length })}</span>
           {items.length === 0 ? (
-            <Empty title={t('recognition.empty.title')} emoji="🌟">
+            <Empty title={t('recognition.empty.title')} icon={<StarRegular />}>
               {t('recognition.empty.body')}
             </Empty>
           ) : (
-            <KudosList items={items} />
+            <KudosList items={items} viewerName={me.name} />
           )}
           {typeof paging === 'object' ? <ErrorBar error={paging.error} onRetry={loadMore} /> : null}
           {next ? (

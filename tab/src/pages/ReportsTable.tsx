@@ -12,6 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { FoodCakeRegular, HandWaveRegular, TrophyRegular } from '@fluentui/react-icons';
 import { openLink, type Host } from '../app/host';
 import { useTexts, type MessageKey } from '../app/i18n';
 import type { NextMilestone, ReportRow } from '../app/shapes';
@@ -20,7 +22,6 @@ import { botChatLink, type BotCommand } from './deepLink';
 
 const useStyles = makeStyles({
   scroll: { overflowX: 'auto' },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   notes: {
     margin: 0,
     paddingInlineStart: tokens.spacingHorizontalL,
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
   note: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  milestoneIcon: { fontSize: '20px', color: tokens.colorBrandForeground1, display: 'inline-flex' },
 });
 
 const ACTIONS: Array<{ command: BotCommand; label: MessageKey; labelFor: MessageKey }> = [
@@ -39,15 +41,40 @@ const ACTIONS: Array<{ command: BotCommand; label: MessageKey; labelFor: Message
   { command: 'note', label: 'team.action.note', labelFor: 'team.action.noteFor' },
 ];
 
+function MilestoneCell({ icon, text }: { icon?: ReactNode; text: string }) {
+  const styles = useStyles();
+  return icon ? (
+    <TableCellLayout
+      media={
+        <span className={styles.milestoneIcon} aria-hidden>
+          {icon}
+        </span>
+      }
+    >
+      {text}
+    </TableCellLayout>
+  ) : (
+    <span className={styles.muted}>{text}</span>
+  );
+}
+
 function useMilestone() {
   const { t, intl } = useTexts();
-  return (milestone: NextMilestone | undefined): string => {
-    if (!milestone) return t('team.milestone.none');
+  return (milestone: NextMilestone | undefined): { icon?: ReactNode; text: string } => {
+    if (!milestone) return { text: t('team.milestone.none') };
     const date = formatDay(intl, milestone.date);
-    if (milestone.kind === 'birthday') return t('team.milestone.birthday', { date });
-    if (milestone.kind === 'anniversary')
-      return t('team.milestone.anniversary', { date, years: milestone.years ?? 0 });
-    return t('team.milestone.checkIn', { date, days: milestone.days ?? 0 });
+    if (milestone.kind === 'birthday')
+      return { icon: <FoodCakeRegular />, text: t('team.milestone.birthday', { date }) };
+    if (milestone.kind === 'anniversary') {
+      return {
+        icon: <TrophyRegular />,
+        text: t('team.milestone.anniversary', { date, years: milestone.years ?? 0 }),
+      };
+    }
+    return {
+      icon: <HandWaveRegular />,
+      text: t('team.milestone.checkIn', { date, days: milestone.days ?? 0 }),
+    };
   };
 }
 
@@ -63,7 +90,7 @@ export function ReportsTable({ reports, botId, host }: { reports: ReportRow[]; b
           <TableRow>
             <TableHeaderCell>{t('team.column.person')}</TableHeaderCell>
             <TableHeaderCell>{t('team.column.lastRecognised')}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{t('team.column.kudos90')}</TableHeaderCell>
+            <TableHeaderCell>{t('team.column.kudos90')}</TableHeaderCell>
             <TableHeaderCell>{t('team.column.milestone')}</TableHeaderCell>
             <TableHeaderCell>{t('team.column.followUps')}</TableHeaderCell>
             <TableHeaderCell>{t('team.column.actions')}</TableHeaderCell>
@@ -84,8 +111,10 @@ export function ReportsTable({ reports, botId, host }: { reports: ReportRow[]; b
                   <span className={styles.muted}>{t('team.neverRecognised')}</span>
                 )}
               </TableCell>
-              <TableCell className={styles.number}>{intl.formatNumber(row.kudos90)}</TableCell>
-              <TableCell>{milestone(row.nextMilestone)}</TableCell>
+              <TableCell>{intl.formatNumber(row.kudos90)}</TableCell>
+              <TableCell>
+                <MilestoneCell {...milestone(row.nextMilestone)} />
+              </TableCell>
               <TableCell>
                 {row.followUps.length === 0 ? (
                   <span className={styles.muted}>{t('team.noFollowUps')}</span>

@@ -1,3 +1,4 @@
+import { ChatSparkleRegular } from '@fluentui/react-icons';
 import { useTexts } from '../app/i18n';
 import type { TeamView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
@@ -100,12 +101,12 @@ export default function TeamPage({ api, me, host }: PageProps) {
                 }}
               />
             ) : (
-              <Empty title={t('team.values.empty')} emoji="🎨" />
+              <Empty title={t('team.values.empty')} />
             )}
           </Grid>
         </Section>
         <Section title={t('team.reports')}>
-          {me.botId ? null : <Empty title={t('team.noBot')} emoji="🤖" />}
+          {me.botId ? null : <Empty title={t('team.noBot')} icon={<ChatSparkleRegular />} />}
           <ReportsTable reports={reports} {...(me.botId ? { botId: me.botId } : {})} host={host} />
         </Section>
       </>
