@@ -33,6 +33,9 @@ const CONTRAST_PALETTE = [
   '#FF5C5C',
 ];
 
+/** Every legend shown, wrapping onto more lines rather than hiding behind an untranslated "+3 more". */
+const LEGENDS = { enabledWrapLines: true };
+
 /**
  * Draws one {@link ChartSpec} with Fluent UI's charts: loaded on demand (this module is a chunk of
  * its own), so the first paint does not wait for d3 and the charts.
@@ -52,6 +55,7 @@ export default function ChartView({
     case 'bars':
       return (
         <VerticalBarChart
+          legendProps={LEGENDS}
           chartTitle={title}
           height={height}
           hideLegend
@@ -71,6 +75,7 @@ export default function ChartView({
       const legends = [...new Set(spec.points.flatMap((point) => point.parts.map((part) => part.legend)))];
       return (
         <VerticalStackedBarChart
+          legendProps={LEGENDS}
           chartTitle={title}
           height={height}
           barWidth="auto"
@@ -91,6 +96,7 @@ export default function ChartView({
       const legends = [...new Set(spec.points.flatMap((point) => point.parts.map((part) => part.legend)))];
       return (
         <GroupedVerticalBarChart
+          legendProps={LEGENDS}
           chartTitle={title}
           height={height}
           maxBarWidth={24}
@@ -110,8 +116,10 @@ export default function ChartView({
     case 'line':
       return (
         <LineChart
+          legendProps={LEGENDS}
           height={height}
           xAxisTickCount={6}
+          margins={{ left: 52, right: 20, top: 20, bottom: 35 }}
           yMinValue={0}
           yMaxValue={100}
           yAxisTickFormat={(value: number) => spec.formatPercent(value / 100)}
@@ -134,6 +142,7 @@ export default function ChartView({
     case 'donut':
       return (
         <DonutChart
+          legendProps={LEGENDS}
           height={height}
           innerRadius={height / 4}
           {...(spec.centre ? { valueInsideDonut: spec.centre } : {})}
@@ -149,6 +158,7 @@ export default function ChartView({
     case 'hbars':
       return (
         <HorizontalBarChart
+          legendProps={LEGENDS}
           chartDataMode="fraction"
           data={spec.points.map((point, index) => ({
             chartTitle: point.label,

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
     margin: 0,
   },
   card: { gap: tokens.spacingVerticalXS },
+  pair: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   label: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
@@ -27,14 +28,16 @@ const useStyles = makeStyles({
 export function Stats({ items }: { items: Array<{ label: string; value: string; note?: string }> }) {
   const styles = useStyles();
   return (
-    <dl className={styles.row}>
+    <div className={styles.row}>
       {items.map((item) => (
         <Card key={item.label} className={styles.card}>
-          <dt className={styles.label}>{item.label}</dt>
-          <dd className={styles.value}>{item.value}</dd>
-          {item.note ? <dd className={styles.note}>{item.note}</dd> : null}
+          <dl className={styles.pair}>
+            <dt className={styles.label}>{item.label}</dt>
+            <dd className={styles.value}>{item.value}</dd>
+            {item.note ? <dd className={styles.note}>{item.note}</dd> : null}
+          </dl>
         </Card>
       ))}
-    </dl>
+    </div>
   );
 }
