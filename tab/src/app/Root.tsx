@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
   FluentProvider,
+  makeStaticStyles,
   RendererProvider,
   Spinner,
   teamsDarkTheme,
@@ -15,6 +16,10 @@ import { loadTexts, TextsProvider, type Texts } from './i18n';
 import { languageFrom, type TabLanguage } from './language';
 import { Shell } from './Shell';
 import { ThemeNameProvider } from './themeName';
+
+// The page's own frame: no browser margin around the app's background. Through Griffel, so the
+// style element carries the CSP nonce like every other.
+const useFrameStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
 
 const THEMES = { light: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -37,6 +42,15 @@ function previewQuery(): { theme?: ThemeName; locale?: string } {
 
 /** The providers (styles with the CSP nonce, theme, texts) around the shell, once the host is known. */
 export function Root({ renderer }: { renderer: GriffelRenderer }) {
+  return (
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <Providers />
+    </RendererProvider>
+  );
+}
+
+function Providers() {
+  useFrameStyles();
   const [boot, setBoot] = useState<Boot | { failed: unknown }>();
   const [theme, setTheme] = useState<ThemeName>('light');
   const [language, setLanguage] = useState<TabLanguage>();
@@ -86,29 +100,27 @@ export function Root({ renderer }: { renderer: GriffelRenderer }) {
 
   const ready = boot && texts;
   return (
-    <RendererProvider renderer={renderer} targetDocument={document}>
-      <FluentProvider theme={THEMES[theme]} lang={texts?.language ?? 'en'}>
-        {ready ? (
-          <TextsProvider value={texts}>
-            <ThemeNameProvider value={theme}>
-              <Shell
-                boot={boot}
-                api={api}
-                theme={theme}
-                onTheme={setTheme}
-                previewAs={previewAs}
-                onPreviewAs={setPreviewAs}
-                onLanguage={(wanted) => wanted !== language && setLanguage(wanted)}
-                queryLocale={
-                  'failed' in boot || boot.config.mode !== 'preview' ? undefined : previewQuery().locale
-                }
-              />
-            </ThemeNameProvider>
-          </TextsProvider>
-        ) : (
-          <Spinner size="large" />
-        )}
-      </FluentProvider>
-    </RendererProvider>
+    <FluentProvider theme={THEMES[theme]} lang={texts?.language ?? 'en'}>
+      {ready ? (
+        <TextsProvider value={texts}>
+          <ThemeNameProvider value={theme}>
+            <Shell
+              boot={boot}
+              api={api}
+              theme={theme}
+              onTheme={setTheme}
+              previewAs={previewAs}
+              onPreviewAs={setPreviewAs}
+              onLanguage={(wanted) => wanted !== language && setLanguage(wanted)}
+              queryLocale={
+                'failed' in boot || boot.config.mode !== 'preview' ? undefined : previewQuery().locale
+              }
+            />
+          </ThemeNameProvider>
+        </TextsProvider>
+      ) : (
+        <Spinner size="large" />
+      )}
+    </FluentProvider>
   );
 }

@@ -36,6 +36,12 @@ const CONTRAST_PALETTE = [
 /** Every legend shown, wrapping onto more lines rather than hiding behind an untranslated "+3 more". */
 const LEGENDS = { enabledWrapLines: true };
 
+/** At most about `count` of `dates`, evenly spaced, the last always kept: the axis' ticks. */
+function everyFew(dates: Date[], count: number): Date[] {
+  const step = Math.max(1, Math.ceil(dates.length / count));
+  return dates.filter((_, index) => (dates.length - 1 - index) % step === 0);
+}
+
 /**
  * Draws one {@link ChartSpec} with Fluent UI's charts: loaded on demand (this module is a chunk of
  * its own), so the first paint does not wait for d3 and the charts.
@@ -118,7 +124,8 @@ export default function ChartView({
         <LineChart
           legendProps={LEGENDS}
           height={height}
-          xAxisTickCount={6}
+          tickValues={everyFew(spec.series[0]?.points.map((point) => point.at) ?? [], 6)}
+          hideTickOverlap
           margins={{ left: 52, right: 20, top: 20, bottom: 35 }}
           yMinValue={0}
           yMaxValue={100}
