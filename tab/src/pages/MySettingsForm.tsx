@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    alignItems: 'start',
   },
   actions: {
     display: 'flex',

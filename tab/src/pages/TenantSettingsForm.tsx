@@ -22,6 +22,7 @@ import {
   SETTING_CHOICES,
   SETTING_HINTS,
   SETTING_LABELS,
+  groupsOf,
   problemText,
   problemsOf,
   weekdayName,
@@ -32,6 +33,14 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    alignItems: 'start',
+  },
+  group: { border: 'none', margin: 0, padding: `0 0 ${tokens.spacingVerticalL}`, minWidth: 0 },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
   },
   actions: {
     display: 'flex',
@@ -109,6 +118,48 @@ export function TenantSettingsForm({ api }: { api: Api }) {
   if (loaded.state === 'loading') return <Loading label={t('state.loading')} rows={6} />;
   if (loaded.state === 'error') return <ErrorBar error={loaded.error} onRetry={loaded.reload} />;
   const set = (name: string, value: string) => setFields((previous) => ({ ...previous, [name]: value }));
+  const fieldOf = (name: string, value: string) => {
+    const label = SETTING_LABELS[name] ? t(SETTING_LABELS[name]) : name;
+    const problem = problems.find((p) => p.field === name);
+    const choices = choicesOf(texts, name);
+    const hint = SETTING_HINTS[name];
+    const field = {
+      label,
+      ...(problem
+        ? { validationState: 'error' as const, validationMessage: problemText(texts, problem) }
+        : {}),
+      ...(hint && !problem ? { hint: t(hint) } : {}),
+    };
+    if (ON_OFF.has(basis?.fields[name] ?? '')) {
+      return (
+        <Field key={name} {...field}>
+          <Switch checked={value === 'on'} onChange={(_, data) => set(name, data.checked ? 'on' : 'off')} />
+        </Field>
+      );
+    }
+    if (choices) {
+      return (
+        <Field key={name} {...field}>
+          <Dropdown
+            value={choices.find(([v]) => v === value)?.[1] ?? value}
+            selectedOptions={[value]}
+            onOptionSelect={(_, data) => data.optionValue && set(name, data.optionValue)}
+          >
+            {choices.map(([v, words]) => (
+              <Option key={v} value={v}>
+                {words}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      );
+    }
+    return (
+      <Field key={name} {...field}>
+        <Input value={value} maxLength={40} onChange={(_, data) => set(name, data.value)} />
+      </Field>
+    );
+  };
   return (
     <Card>
       <form
@@ -118,53 +169,12 @@ export function TenantSettingsForm({ api }: { api: Api }) {
         }}
         aria-label={t('org.settings.title')}
       >
-        <div className={styles.form}>
-          {Object.entries(fields).map(([name, value]) => {
-            const label = SETTING_LABELS[name] ? t(SETTING_LABELS[name]) : name;
-            const problem = problems.find((p) => p.field === name);
-            const choices = choicesOf(texts, name);
-            const hint = SETTING_HINTS[name];
-            const field = {
-              label,
-              ...(problem
-                ? { validationState: 'error' as const, validationMessage: problemText(texts, problem) }
-                : {}),
-              ...(hint && !problem ? { hint: t(hint) } : {}),
-            };
-            if (ON_OFF.has(basis?.fields[name] ?? '')) {
-              return (
-                <Field key={name} {...field}>
-                  <Switch
-                    checked={value === 'on'}
-                    onChange={(_, data) => set(name, data.checked ? 'on' : 'off')}
-                  />
-                </Field>
-              );
-            }
-            if (choices) {
-              return (
-                <Field key={name} {...field}>
-                  <Dropdown
-                    value={choices.find(([v]) => v === value)?.[1] ?? value}
-                    selectedOptions={[value]}
-                    onOptionSelect={(_, data) => data.optionValue && set(name, data.optionValue)}
-                  >
-                    {choices.map(([v, words]) => (
-                      <Option key={v} value={v}>
-                        {words}
-                      </Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-              );
-            }
-            return (
-              <Field key={name} {...field}>
-                <Input value={value} maxLength={40} onChange={(_, data) => set(name, data.value)} />
-              </Field>
-            );
-          })}
-        </div>
+        {groupsOf(Object.keys(fields)).map((group) => (
+          <fieldset key={group.title} className={styles.group}>
+            <legend className={styles.legend}>{t(group.title)}</legend>
+            <div className={styles.form}>{group.names.map((name) => fieldOf(name, fields[name] ?? ''))}</div>
+          </fieldset>
+        ))}
         <div className={styles.actions}>
           {busy ? (
             <Busy label={t('state.saving')} />

@@ -100,3 +100,28 @@ export function problemsOf(body: unknown): FieldProblem[] {
       )
     : [];
 }
+
+/** The tenant settings in groups, as an admin thinks of them; settings the tab does not know come last. */
+const SETTING_GROUPS: Array<{ title: MessageKey; names: string[] }> = [
+  { title: 'settings.group.kudos', names: ['dailyKudosLimit', 'managerCopy', 'teamOwnersManageChannel'] },
+  {
+    title: 'settings.group.schedule',
+    names: ['sendHour', 'reminderLeadDays', 'digestDay', 'digestHour', 'weeklyNudge', 'calendarBriefs'],
+  },
+  {
+    title: 'settings.group.milestones',
+    names: ['birthdays', 'anniversaries', 'checkIns', 'weekendRule', 'feb29Rule', 'defaultCelebration'],
+  },
+  { title: 'settings.group.general', names: ['defaultLanguage', 'installForEveryone'] },
+];
+
+/** The groups of the fields the API returned, in their order, without empty groups. */
+export function groupsOf(fields: string[]): Array<{ title: MessageKey; names: string[] }> {
+  const known = new Set(SETTING_GROUPS.flatMap((group) => group.names));
+  const groups = SETTING_GROUPS.map((group) => ({
+    ...group,
+    names: group.names.filter((n) => fields.includes(n)),
+  }));
+  groups.push({ title: 'settings.group.other', names: fields.filter((name) => !known.has(name)) });
+  return groups.filter((group) => group.names.length > 0);
+}
