@@ -58,27 +58,29 @@ function Providers() {
   const [previewAs, setPreviewAs] = useState<string | undefined>(rememberedPreview);
 
   useEffect(() => {
-    Promise.all([detectHost(), loadConfig()]).then(
-      ([host, config]) => {
-        const query = config.mode === 'preview' && host.kind === 'browser' ? previewQuery() : {};
-        if (host.kind === 'teams') {
-          setTheme(host.theme);
-          onTeamsThemeChange(setTheme);
-        } else if (query.theme) setTheme(query.theme);
-        setLanguage(
-          languageFrom([
-            query.locale,
-            host.kind === 'teams' ? host.locale : undefined,
-            ...navigator.languages,
-          ]),
-        );
-        setBoot({ host, config });
-      },
-      (failed: unknown) => {
-        setLanguage(languageFrom([...navigator.languages]));
-        setBoot({ failed });
-      },
-    );
+    loadConfig()
+      .then(async (config) => ({ config, host: await detectHost(config.mode === 'preview') }))
+      .then(
+        ({ host, config }) => {
+          const query = config.mode === 'preview' && host.kind === 'browser' ? previewQuery() : {};
+          if (host.kind === 'teams') {
+            setTheme(host.theme);
+            onTeamsThemeChange(setTheme);
+          } else if (query.theme) setTheme(query.theme);
+          setLanguage(
+            languageFrom([
+              query.locale,
+              host.kind === 'teams' ? host.locale : undefined,
+              ...navigator.languages,
+            ]),
+          );
+          setBoot({ host, config });
+        },
+        (failed: unknown) => {
+          setLanguage(languageFrom([...navigator.languages]));
+          setBoot({ failed });
+        },
+      );
   }, []);
 
   useEffect(() => {

@@ -50,7 +50,9 @@ export function entraCredentials(clientId: string): Credentials {
       const result = await pca.acquireTokenSilent({ scopes, ...(account ? { account } : {}) });
       return { Authorization: `Bearer ${result.accessToken}` };
     } catch (error) {
-      if (!(error instanceof InteractionRequiredAuthError)) throw error;
+      // Consent or a fresh sign-in is needed, or MSAL knows no account yet (outside Teams' broker).
+      const noAccount = (error as { errorCode?: string } | null)?.errorCode === 'no_account_error';
+      if (!(error instanceof InteractionRequiredAuthError) && !noAccount) throw error;
       const result = await pca.acquireTokenPopup({ scopes });
       pca.setActiveAccount(result.account);
       return { Authorization: `Bearer ${result.accessToken}` };

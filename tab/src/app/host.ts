@@ -24,10 +24,11 @@ function timeout(ms: number): Promise<never> {
 /**
  * Initialises TeamsJS; inside Teams, reads the theme and locale from the context. Outside Teams
  * (a plain browser, where initialize fails or never answers) the page runs in its local mode.
+ * `topLevelOnly` (the local preview) skips TeamsJS when the page is not in a frame: Teams' web and
+ * desktop clients frame their tabs, and the preview never runs in the mobile clients' web views.
  */
-export async function detectHost(): Promise<Host> {
-  // A page opened directly has no parent frame or opener: Teams cannot be around it.
-  if (window.parent === window && !window.opener) return { kind: 'browser' };
+export async function detectHost(topLevelOnly = false): Promise<Host> {
+  if (topLevelOnly && window.parent === window && !window.opener) return { kind: 'browser' };
   try {
     const app = await teams();
     await Promise.race([app.initialize(), timeout(INITIALIZE_TIMEOUT_MS)]);
@@ -36,7 +37,7 @@ export async function detectHost(): Promise<Host> {
     return {
       kind: 'teams',
       theme: themeOf(context.app.theme),
-      locale: context.app.locale,
+      ...(context.app.locale ? { locale: context.app.locale } : {}),
       host: context.app.host.name,
     };
   } catch {
