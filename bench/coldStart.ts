@@ -155,6 +155,7 @@ export async function measureColdStart(options: { runs?: number } = {}): Promise
     note(`${NAME}: bundling (scripts/build.ts) and compiling the unbundled baseline (tsc)`);
     const { outDir, bundleBytes, entryBytes } = await buildFunctions({
       outDir: path.join(workDir, 'bundled'),
+      tab: false,
     });
     const bundled = path.join(outDir, 'main.js');
     const unbundledDir = path.join(workDir, 'unbundled');

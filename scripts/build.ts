@@ -32,6 +32,7 @@ import { stubPlugin } from './bundleStubs';
 import { packageResolution } from './bundleResolve';
 import { moveSourceMaps, sourceMapDir } from './sourceMaps';
 import { jsonAsParse } from './bundleJson';
+import { buildTab } from './buildTab';
 
 export { sourceMapDir };
 
@@ -61,7 +62,9 @@ export const MAX_BUNDLE_BYTES = 8 * 1024 * 1024;
 export const chunksDir = 'chunks';
 
 /** The files (and the chunks folder) a build writes, and only these. */
-export const outputFiles = ['main.js', chunksDir, 'host.json', 'package.json', '.funcignore'];
+/** The tab's single-page app, beside main.js (functions/tabSite.ts serves it from there). */
+export const tabDir = 'tab';
+export const outputFiles = ['main.js', chunksDir, 'host.json', 'package.json', '.funcignore', tabDir];
 
 /**
  * The first lines of every output file. The CommonJS packages bundled into an ES module still call
@@ -126,6 +129,8 @@ export async function buildFunctions(
     outDir?: string;
     /** More esbuild plugins, after the project's own (tests mark modules with them). */
     plugins?: Plugin[];
+    /** Build the tab into `tab/` too (default); the cold-start bench measures the functions alone. */
+    tab?: boolean;
   } = {},
 ): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? defaultOutDir);
@@ -206,6 +211,8 @@ export async function buildFunctions(
       '',
     ].join('\n'),
   );
+
+  if (options.tab !== false) await buildTab({ outDir: path.join(outDir, tabDir), minify: true });
 
   return {
     outDir,

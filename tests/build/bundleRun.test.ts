@@ -191,6 +191,7 @@ beforeAll(async () => {
       },
     },
     { function: 'followUpNudges' },
+    { function: 'tabSite', request: { method: 'GET', url: 'http://127.0.0.1/tab/' } },
   ];
   ({ run, steps } = await runPlan('first', plan));
 }, 300_000);
@@ -215,6 +216,13 @@ describe('the built bundle, every trigger run', () => {
       expect(step(name).loadedModules).toEqual(['jobs runtime']);
     }
     expect(lines(step('milestoneReminders')).map((l) => l.message)).toContain('milestone job ran');
+  });
+
+  it('serves the tab from the deployed folder: its page with a nonce and its hashed entry', () => {
+    const page = step('tabSite').response;
+    expect(page?.status).toBe(200);
+    expect(String(page?.body)).toMatch(/<meta name="csp-nonce" content="[A-Za-z0-9+/=]{16,}">/);
+    expect(String(page?.body)).toMatch(/src="\/tab\/assets\/main-[A-Z0-9]+\.js"/);
   });
 
   it('imports people over HTTP', () => {

@@ -18,6 +18,15 @@ import { startBotServer, type BotServer } from './botServer';
 import { startScheduler, type LocalScheduler } from './scheduler';
 import { startPlaygroundProcess, type PlaygroundProcess } from './playgroundProcess';
 import { seedDemoOrg, withDemoAdmins } from './demoOrg';
+import { tabApiHandler } from '../../tab/apiHandler';
+import { tabSiteHandler } from '../../tab/site';
+import { buildTab } from '../../../scripts/buildTab';
+
+/** The tab built afresh into `folder` and its two triggers' handlers, for the local server. */
+async function localTab(runtime: Runtime, folder: string) {
+  await buildTab({ outDir: folder, minify: true });
+  return { api: tabApiHandler(runtime), site: tabSiteHandler({ folder, config: runtime.config }) };
+}
 
 const localSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -53,6 +62,11 @@ export interface LocalAppOptions {
   seed?: boolean;
   /** Run the local Cosmos DB server in a process of its own (the benchmarks) instead of this one. */
   cosmosProcess?: boolean;
+  /**
+   * Build the tab (scripts/buildTab.ts) into the local data folder and serve it at /tab/ with its
+   * API: `npm start`, and the tests and benchmarks of the tab. Off by default: a build takes seconds.
+   */
+  tab?: boolean;
   now?: () => Date;
 }
 
@@ -60,6 +74,8 @@ export interface LocalAppOptions {
 export interface LocalApp {
   runtime: Runtime;
   botUrl: string;
+  /** `http://<host>:<port>/tab/`, when the tab is served ({@link LocalAppOptions.tab}). */
+  tabUrl?: string;
   playgroundUrl?: string;
   cosmosEndpoint: string;
   /** The local Cosmos server's process, when it runs in one of its own. */
@@ -134,6 +150,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
       host: local.HOST,
       port: local.PORT,
       anonymous: !config.bot.appId,
+      ...(options.tab ? { tab: await localTab(runtime, path.join(dataDir, 'tab')) } : {}),
     });
     stops.push(() => bot.close());
 
@@ -175,6 +192,7 @@ export async function startLocalApp(options: LocalAppOptions): Promise<LocalApp>
     return {
       runtime,
       botUrl: bot.url,
+      ...(bot.tabUrl ? { tabUrl: bot.tabUrl } : {}),
       playgroundUrl: playground?.url,
       cosmosEndpoint: target.endpoint,
       ...(cosmos?.pid === undefined ? {} : { cosmosPid: cosmos.pid }),

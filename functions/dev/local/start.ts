@@ -21,12 +21,16 @@ async function main(argv: string[]): Promise<void> {
     env: process.env,
     reset: argv.includes('--reset'),
     playground: !argv.includes('--no-playground'),
+    tab: true,
   });
   const lines = [
     '',
     'Moments is running.',
     app.playgroundUrl
       ? `  Teams (Agents Playground):  ${app.playgroundUrl}  ← open this and say "help"`
+      : undefined,
+    app.tabUrl
+      ? `  Moments tab (preview):      ${app.tabUrl}  ← open in a browser, "Preview as" a demo person`
       : undefined,
     `  Bot endpoint:               ${app.botUrl}`,
     `  Cosmos DB:                  ${app.cosmosEndpoint}${app.dataFile ? ` (local; data kept in ${path.relative(projectRoot, app.dataFile)})` : ''}`,
