@@ -10,6 +10,9 @@ import { TAB_ROUTES } from './routes';
 import type { TabRuntime } from './tabRuntime';
 import { TabTokens } from './tokens';
 
+/** Headers on every answer of the API. */
+const ALWAYS: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+
 /** A Functions HTTP handler. */
 export type TabApiHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
@@ -37,7 +40,7 @@ export function tabApiHandler(runtime: TabRuntime, routes: readonly TabRoute[] =
         if ('wrongMethod' in route) {
           // OPTIONS says what the path takes; no CORS headers: the tab calls its own origin.
           if (request.method.toUpperCase() === 'OPTIONS') {
-            return { status: 204, headers: { Allow: route.allow.join(', '), 'Cache-Control': 'no-store' } };
+            return { status: 204, headers: { Allow: route.allow.join(', ') } };
           }
           throw new ApiFailure(405, 'methodNotAllowed', {}, { Allow: route.allow.join(', ') });
         }
@@ -62,11 +65,12 @@ export function tabApiHandler(runtime: TabRuntime, routes: readonly TabRoute[] =
       }
     });
 
-  // HEAD: GET's status and headers, without its body.
+  // Every answer is about one person: no cache keeps it, even where a route forgot to say so,
+  // and no browser reads it as anything but its type. HEAD: GET's status and headers, no body.
   return async (request, context) => {
     const response = await answer(request, context);
-    if (request.method.toUpperCase() !== 'HEAD') return response;
-    const { status, headers } = response;
-    return { status, headers };
+    const headers = { ...ALWAYS, ...(response.headers as Record<string, string> | undefined) };
+    if (request.method.toUpperCase() === 'HEAD') return { status: response.status, headers };
+    return { ...response, headers };
   };
 }

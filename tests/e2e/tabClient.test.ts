@@ -51,10 +51,11 @@ describe('the API, as Alex Wilber (an admin and a manager)', () => {
     'my/settings',
     'my/data',
     'preview/people',
-  ])('GET %s: 200, Cache-Control: no-store, no CORS headers', async (path) => {
+  ])('GET %s: 200, Cache-Control: no-store, nosniff, no CORS headers', async (path) => {
     const response = await request('GET', `api/${path}`, { headers: { Origin: 'https://evil.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(corsHeaders(response)).toEqual([]);
   });
 

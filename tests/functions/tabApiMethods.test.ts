@@ -34,6 +34,12 @@ const routes: TabRoute[] = [
     handle: async () => jsonAnswer(200, { saved: 1 }),
   },
   {
+    // A route that forgets to say how its answer may be cached.
+    method: 'GET',
+    path: 'my/data',
+    handle: async () => ({ status: 200, jsonBody: { person: { name: 'Megan Bowen' } } }),
+  },
+  {
     method: 'POST',
     path: 'my/forget',
     async handle() {
@@ -120,12 +126,18 @@ describe('every answer', () => {
     ['DELETE', 'recognition', AS_MEGAN, 405],
     ['GET', 'nowhere', AS_MEGAN, 404],
     ['POST', 'my/forget', AS_MEGAN, 200],
-  ])('%s %s (%s): %i, Cache-Control: no-store, no CORS headers', async (method, path, as, status) => {
-    const answer = await call(method, path, as);
-    expect(answer.status).toBe(status);
-    expect(headersOf(answer).get('cache-control')).toBe('no-store');
-    expect(corsHeaders(answer)).toEqual([]);
-  });
+    ['GET', 'my/data', AS_MEGAN, 200],
+    ['OPTIONS', 'my/data', null, 204],
+  ])(
+    '%s %s (%s): %i, Cache-Control: no-store, nosniff, no CORS headers',
+    async (method, path, as, status) => {
+      const answer = await call(method, path, as);
+      expect(answer.status).toBe(status);
+      expect(headersOf(answer).get('cache-control')).toBe('no-store');
+      expect(headersOf(answer).get('x-content-type-options')).toBe('nosniff');
+      expect(corsHeaders(answer)).toEqual([]);
+    },
+  );
 
   it('a wrong method: 405 naming the allowed ones, with the error code and reference', async () => {
     const answer = await call('PUT', 'my/settings');
