@@ -31,6 +31,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     readonly details: Record<string, unknown> = {},
+    /** Headers the answer needs beside the body (`Allow` on a 405). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`${status} ${code}`);
     this.name = 'ApiFailure';
@@ -50,11 +52,12 @@ export function jsonAnswer(status: number, body: unknown): HttpResponseInit {
 
 /** `{ error, reference, …details }` with the status of `failure`. */
 export function failureAnswer(failure: ApiFailure): HttpResponseInit {
-  return jsonAnswer(failure.status, {
+  const answer = jsonAnswer(failure.status, {
     ...failure.details,
     error: failure.code,
     reference: currentReference(),
   });
+  return { ...answer, headers: { ...failure.headers, ...(answer.headers as Record<string, string>) } };
 }
 
 /** The body as text, or undefined as soon as it is known to be over `max` bytes. */

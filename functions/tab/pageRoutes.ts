@@ -7,6 +7,7 @@ import {
   recognitionsCsv,
   teamView,
   viewerOf,
+  type ExportRange,
 } from '../../core/insights';
 import { ApiFailure, jsonAnswer } from './http';
 import { insightsDepsOf } from './insightsDeps';
@@ -18,6 +19,15 @@ const viewerOfContext = ({ runtime, caller }: RouteContext) => viewerOf(viewerDe
 /** The query's parameters by name (the first of each), for core's parsers. */
 const paramsOf = (query: URLSearchParams): Record<string, string | undefined> =>
   Object.fromEntries([...new Set(query.keys())].map((name) => [name, query.get(name) ?? undefined]));
+
+/**
+ * The export's file name, `moments-recognitions-<from>-<to>.csv`: the range's dates, kept to
+ * digits and dashes whatever parsed them, so the header can never carry a quote, a path or a line.
+ */
+export function exportFileName(range: ExportRange): string {
+  const safe = (date: string) => date.replace(/[^0-9-]/g, '');
+  return `moments-recognitions-${safe(range.from)}-${safe(range.to)}.csv`;
+}
 
 /**
  * The tab's pages, from core/insights: My recognition (everyone), My team (managers), the
@@ -78,7 +88,7 @@ export const pageRoutes: TabRoute[] = [
         status: 200,
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="moments-recognitions-${range.from}-${range.to}.csv"`,
+          'Content-Disposition': `attachment; filename="${exportFileName(range)}"`,
           'Cache-Control': 'no-store',
         },
         body: csv,

@@ -28,16 +28,32 @@ export type TabRoute =
       handle(context: Omit<RouteContext, 'caller'>): Promise<HttpResponseInit>;
     };
 
-/** The route for `method` and `path`: `found`, `wrongMethod` (another method has it) or none. */
+/**
+ * The methods a client may use on `path`, as an `Allow` header lists them: its routes' methods,
+ * HEAD wherever GET is (answered as GET without the body), and OPTIONS; empty for an unknown path.
+ */
+export function methodsOf(routes: readonly TabRoute[], path: string): string[] {
+  const methods = new Set<string>(routes.filter((route) => route.path === path).map((route) => route.method));
+  if (methods.size === 0) return [];
+  if (methods.has('GET')) methods.add('HEAD');
+  methods.add('OPTIONS');
+  return ['GET', 'HEAD', 'POST', 'OPTIONS'].filter((method) => methods.has(method));
+}
+
+/**
+ * The route for `method` and `path` (HEAD finds GET's): `found`, `wrongMethod` (other methods
+ * have it; `allow` lists them) or none.
+ */
 export function findRoute(
   routes: readonly TabRoute[],
   method: string,
   path: string,
-): { found: TabRoute } | { wrongMethod: true } | undefined {
-  const onPath = routes.filter((route) => route.path === path);
-  const found = onPath.find((route) => route.method === method.toUpperCase());
+): { found: TabRoute } | { wrongMethod: true; allow: string[] } | undefined {
+  const wanted = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  const found = routes.find((route) => route.path === path && route.method === wanted);
   if (found) return { found };
-  return onPath.length > 0 ? { wrongMethod: true } : undefined;
+  const allow = methodsOf(routes, path);
+  return allow.length > 0 ? { wrongMethod: true, allow } : undefined;
 }
 
 /** The path under /tab/api/ of a request URL, without a trailing slash; undefined outside it. */

@@ -24,17 +24,31 @@ export const TEAMS_FRAME_ANCESTORS = [
 ];
 
 /**
- * The tab's Content-Security-Policy: its own scripts only, styles its own or carrying the
- * response's nonce (Fluent UI's runtime styles), its own API, framed only by Teams and Microsoft 365.
+ * Where TeamsJS (`@microsoft/teams-js` 2.x) fetches the list of hosts it trusts to frame a tab as
+ * it loads (`validOriginsCdnEndpoint` in its src/internal/constants.ts:
+ * `…/teams-js/validDomains/json/validDomains.json`), falling back to the list it carries when that
+ * fails. Only that folder of the CDN.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export const TEAMS_JS_CDN = 'https://res.cdn.office.net/teams-js/';
+
+/**
+ * The tab's Content-Security-Policy: its own scripts only, styles its own or carrying the
+ * response's nonce (Fluent UI's runtime styles), framed only by Teams and Microsoft 365. It may
+ * connect to its own API, to TeamsJS's list of trusted hosts ({@link TEAMS_JS_CDN}) and to Entra
+ * ID's sign-in host (`loginHost`, `ENTRA_LOGIN_HOST`): where Nested App Authentication is not
+ * available MSAL falls back to its standard client, which reads the authority's metadata and
+ * redeems tokens there with fetch and renews them silently in a hidden frame of that host.
+ */
+export function contentSecurityPolicy(nonce: string, loginHost: string): string {
+  const login = new URL(loginHost).origin;
   return [
     "default-src 'none'",
     "script-src 'self'",
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self' ${login} ${TEAMS_JS_CDN}`,
+    `frame-src ${login}`,
     `frame-ancestors ${TEAMS_FRAME_ANCESTORS.join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
@@ -70,9 +84,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NONCE_META = /<meta\s+name="csp-nonce"\s+content="[^"]*"\s*\/?>/i;
 
 /** Headers every answer of the tab's site carries. */
-function securityHeaders(nonce: string): Record<string, string> {
+function securityHeaders(nonce: string, loginHost: string): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(nonce),
+    'Content-Security-Policy': contentSecurityPolicy(nonce, loginHost),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   };
@@ -122,7 +136,7 @@ export function tabSiteHandler(options: {
   const { folder, config } = options;
   return async (request) => {
     const nonce = randomBytes(16).toString('base64');
-    const headers = securityHeaders(nonce);
+    const headers = securityHeaders(nonce, config.tab.loginHost);
     const notFound: HttpResponseInit = {
       status: 404,
       headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },

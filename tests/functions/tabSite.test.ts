@@ -1,6 +1,6 @@
 // The tab's static site (functions/tab/site.ts), as the tabSite trigger serves it: index.html with
 // a fresh CSP nonce, caching by kind of file, content types, and nothing outside the built folder.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HttpRequest, type HttpResponseInit } from '@azure/functions';
@@ -9,6 +9,7 @@ import { tabSiteHandler, type TabSiteHandler } from '../../functions/tab/site';
 import { DEPLOYED_TAB_FOLDER } from '../../functions/tabSite';
 
 const CLIENT_ID = '6a1f0e3c-2b4d-4c5e-9f60-7a8b9c0d1e2f';
+const ENTRA_APP = { BOT_ID: 'id', BOT_PASSWORD: 'p', BOT_TENANT_ID: 't' };
 const INDEX = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="csp-nonce" content="">
 <link rel="stylesheet" href="assets/main-7QK2M4ZD.css"></head>
@@ -46,6 +47,24 @@ const get = (handler: TabSiteHandler, pathAndQuery: string): Promise<HttpRespons
 const header = (response: HttpResponseInit, name: string): string | null =>
   new Headers(response.headers as Record<string, string>).get(name);
 
+/** The CSP's directives by name, each with its sources. */
+const directivesOf = (response: HttpResponseInit): Record<string, string[]> =>
+  Object.fromEntries(
+    header(response, 'content-security-policy')!
+      .split('; ')
+      .map((directive) => [directive.split(' ')[0]!, directive.split(' ').slice(1)]),
+  );
+
+/** Whether a CSP source expression of scheme, host and path (ending in `/`: a folder) admits `url`. */
+const admits = (source: string, url: string): boolean => {
+  const allowed = new URL(source);
+  const wanted = new URL(url);
+  if (allowed.origin !== wanted.origin) return false;
+  return allowed.pathname.endsWith('/')
+    ? wanted.pathname.startsWith(allowed.pathname)
+    : wanted.pathname === allowed.pathname;
+};
+
 const text = (response: HttpResponseInit): string =>
   typeof response.body === 'string'
     ? response.body
@@ -69,16 +88,14 @@ describe('GET /tab/', () => {
 
   it('sends the strict policy: own scripts only, framed by Teams and Microsoft 365 only', async () => {
     const response = await get(site, '/tab/');
-    const csp = header(response, 'content-security-policy')!;
-    const directives = Object.fromEntries(
-      csp.split('; ').map((directive) => [directive.split(' ')[0], directive.split(' ').slice(1)]),
-    );
+    const directives = directivesOf(response);
     expect(directives).toMatchObject({
       'default-src': ["'none'"],
       'script-src': ["'self'"],
       'img-src': ["'self'", 'data:'],
       'font-src': ["'self'", 'data:'],
-      'connect-src': ["'self'"],
+      'connect-src': ["'self'", 'https://login.microsoftonline.com', 'https://res.cdn.office.net/teams-js/'],
+      'frame-src': ['https://login.microsoftonline.com'],
       'base-uri': ["'none'"],
       'form-action': ["'none'"],
       'object-src': ["'none'"],
@@ -94,6 +111,38 @@ describe('GET /tab/', () => {
     expect(header(response, 'x-content-type-options')).toBe('nosniff');
     expect(header(response, 'referrer-policy')).toBe('no-referrer');
     expect(header(response, 'cache-control')).toBe('no-cache');
+  });
+
+  it('lets TeamsJS fetch its list of trusted hosts from the CDN, and nothing else there', async () => {
+    // The URL the installed TeamsJS fetches as it loads (its bundle carries it once).
+    const bundle = readFileSync(require.resolve('@microsoft/teams-js'), 'utf8');
+    const fetched = [...new Set(bundle.match(/https:\/\/res\.cdn\.office\.net\/[^"'`\s]*/g))];
+    expect(fetched).toEqual(['https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json']);
+    const connect = directivesOf(await get(site, '/tab/'))['connect-src']!.filter((source) =>
+      source.startsWith('https:'),
+    );
+    expect(connect.some((source) => admits(source, fetched[0]!))).toBe(true);
+    expect(connect.some((source) => admits(source, 'https://res.cdn.office.net/other/app.js'))).toBe(false);
+  });
+
+  it('names the configured Entra sign-in host for MSAL, on every answer of the site', async () => {
+    const local = tabSiteHandler({
+      folder,
+      config: loadConfig({
+        ...ENTRA_APP,
+        TAB_CLIENT_ID: CLIENT_ID,
+        ENTRA_LOGIN_HOST: 'http://127.0.0.1:4010/',
+      }),
+    });
+    for (const url of ['/tab/', '/tab/assets/main-X5B3LQ2N.js', '/tab/missing.js']) {
+      const directives = directivesOf(await get(local, url));
+      expect(directives['connect-src']).toEqual([
+        "'self'",
+        'http://127.0.0.1:4010',
+        'https://res.cdn.office.net/teams-js/',
+      ]);
+      expect(directives['frame-src']).toEqual(['http://127.0.0.1:4010']);
+    }
   });
 
   it('sends /tab to /tab/, where the page\u2019s relative asset paths resolve', async () => {
