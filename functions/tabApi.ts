@@ -40,7 +40,7 @@ export async function tabApi(...[request, context]: Parameters<TabApiHandler>) {
 
 app.http('tabApi', {
   route: 'tab/api/{*path}',
-  methods: ['GET', 'POST'],
+  methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
   // The tab's Entra token is the authentication: every route but the preview's checks it.
   authLevel: 'anonymous',
   handler: (request, context) => inInvocation(context, () => tabApi(request, context)),
