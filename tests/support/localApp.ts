@@ -33,6 +33,8 @@ export interface TestAppOptions {
   reset?: boolean;
   /** Run the timer handlers. Default: false (the tests here do not need them). */
   scheduler?: boolean;
+  /** Build and serve the tab at `app.tabUrl` (its preview mode). Default: false. */
+  tab?: boolean;
   /** Extra environment (on top of PORT, PLAYGROUND_PORT, LOCAL_DATA_DIR and LOG_LEVEL=debug). */
   env?: Record<string, string | undefined>;
 }
@@ -106,6 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       playground: options.playground ?? false,
       scheduler: options.scheduler ?? false,
       reset: options.reset ?? true,
+      tab: options.tab ?? false,
     });
   } catch (error) {
     removeDir();
