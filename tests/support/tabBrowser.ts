@@ -245,14 +245,20 @@ export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
   });
 }
 
-/** The rows of a table as arrays of cell texts (header row first), whitespace collapsed. */
+/**
+ * The rows of a table as arrays of cell texts (header row first), whitespace collapsed, without
+ * what is hidden from assistive technology and avatars (their initials).
+ */
 export async function tableTexts(table: Locator): Promise<string[][]> {
-  const rows: string[][] = [];
-  for (const row of await table.locator('tr').all()) {
-    const cells = await row.locator('th, td').allTextContents();
-    rows.push(cells.map((cell) => cell.replace(/\s+/g, ' ').trim()));
-  }
-  return rows;
+  return table.locator('tr').evaluateAll((rows) =>
+    rows.map((row) =>
+      [...row.querySelectorAll('th, td')].map((cell) => {
+        const copy = cell.cloneNode(true) as typeof cell;
+        for (const hidden of copy.querySelectorAll('[aria-hidden="true"], .fui-Avatar')) hidden.remove();
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    ),
+  );
 }
 
 /** Whether `target` has the keyboard focus. */
