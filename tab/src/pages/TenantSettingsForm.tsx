@@ -121,7 +121,13 @@ export function TenantSettingsForm({ api }: { api: Api }) {
         const names = (body.changedMeanwhile ?? []).map((c) =>
           t(SETTING_LABELS[c.field] ?? 'settings.field.unknown'),
         );
+        // Their values now, with the admin's own changes kept where nobody else changed the setting.
+        const meanwhile = new Set((body.changedMeanwhile ?? []).map((c) => c.field));
         start(body.settings);
+        setFields({
+          ...body.settings.fields,
+          ...Object.fromEntries(Object.entries(changed).filter(([name]) => !meanwhile.has(name))),
+        });
         setOutcome({ conflict: names });
         refreshAudit();
       } else if (error instanceof ApiError && problemsOf(error.body).length > 0) {
