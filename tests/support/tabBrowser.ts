@@ -268,12 +268,15 @@ export function isFocused(target: Locator): Promise<boolean> {
   return target.evaluate((element) => element === element.ownerDocument.activeElement).catch(() => false);
 }
 
-/** A full-page screenshot at test-artifacts/tab/<name>.png; returns the path. */
-export async function tabScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * A screenshot at test-artifacts/tab/<name>.png, of the full page unless `fullPage` is false (a
+ * dialog's backdrop covers the viewport only); returns the path.
+ */
+export async function tabScreenshot(page: Page, name: string, fullPage = true): Promise<string> {
   const dir = join(ARTIFACTS_DIR, 'tab');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
