@@ -163,6 +163,33 @@ browserTest(
   },
 );
 
+browserTest('Preview as, from the keyboard: another person, their own kudos', async () => {
+  if (!session) return;
+  const s = session;
+  const { page } = s;
+  await openTab(s, ALEX, 'recognition');
+  const person = page.getByRole('combobox', { name: 'Preview as' });
+  await tabTo(page, person);
+  await page.keyboard.press('Enter');
+  await page.locator('.fui-Dropdown__listbox').waitFor();
+  // The people by name: Megan Bowen is the last.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.getByText('Hello, Megan Bowen').waitFor();
+  await expect(person.innerText()).resolves.toBe('Megan Bowen');
+  const megan = DEMO_IDS.megan;
+  const since = s.runtime.now().getTime() - 90 * DAY;
+  const hers = s.world.kudos.filter(
+    (k) => (k.giver.id === megan || k.recipientIds.includes(megan)) && Date.parse(k.createdAt) >= since,
+  );
+  await showing(s, hers.length);
+  await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual([
+    'My recognition',
+    'My settings and data',
+  ]);
+  expect(s.problems).toEqual([]);
+});
+
 browserTest(
   'My recognition in light, dark and high contrast: no serious axe violation; screenshots',
   async () => {

@@ -17,6 +17,7 @@ export { DEMO_IDS, DEMO_TENANT_ID };
 
 export const THEMES = ['light', 'dark', 'contrast'] as const;
 export type Theme = (typeof THEMES)[number];
+const THEME_LABELS: Record<Theme, string> = { light: 'Light', dark: 'Dark', contrast: 'High contrast' };
 
 const NAMES: Record<string, string> = {
   [DEMO_IDS.alex]: 'Alex Wilber',
@@ -208,6 +209,10 @@ export async function openTab(
   await page.goto('about:blank');
   await page.goto(`${tabUrl}?theme=${theme}#${tabPage}`);
   await page.locator('main h1').first().waitFor({ state: 'visible', timeout: 20_000 });
+  // The preview took the theme asked for (its own picker says which).
+  const shown = await page.getByRole('combobox', { name: 'Theme' }).innerText();
+  if (shown !== THEME_LABELS[theme])
+    throw new Error(`openTab: asked for the ${theme} theme, the page shows ${shown}`);
 }
 
 const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
