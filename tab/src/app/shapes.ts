@@ -16,10 +16,26 @@ export type {
   PersonName,
 } from '../../../core/insights/views';
 
-/** GET/POST settings/tenant: each changeable setting as text (the settings card's inputs), and the version read. */
+/** One change in the organisation's audit trail, as data: the tab words it. */
+export interface AuditEntryView {
+  at: string;
+  by: { id: string; name: string; via: string };
+  subject: 'admins' | 'settings' | 'values';
+  /** The setting's name, the admin's id or the value's id. */
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/**
+ * GET/POST settings/tenant: each changeable setting as text (the settings card's inputs) and the
+ * version read; GET adds the newest audit entries, POST how many settings it saved.
+ */
 export interface TenantSettingsView {
   version?: string;
   fields: Record<string, string>;
+  audit?: AuditEntryView[];
+  saved?: number;
 }
 
 /** A problem with one field, as a code with what a message about it needs. */
@@ -60,6 +76,7 @@ export interface MySettingsView {
 /** GET my/data: what Moments holds about the viewer. */
 export interface MyDataView {
   name?: string;
+  email?: string;
   manager?: string;
   reportCount: number;
   isAdmin: boolean;

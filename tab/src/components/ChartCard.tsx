@@ -24,7 +24,12 @@ const ChartView = lazy(() => import('../charts/ChartView'));
 const useStyles = makeStyles({
   card: { minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  figure: { margin: 0, minHeight: '120px' },
+  figure: {
+    margin: 0,
+    minHeight: '120px',
+    // The charts' legends capitalise every word ("Learning & Growth"); value names are data, shown as written.
+    '& .fui-legend__legend': { textTransform: 'none' },
+  },
   // Cartesian charts and donuts fill their container's height; bars per team grow with the teams.
   sized: { height: '300px' },
   toggle: { whiteSpace: 'nowrap' },

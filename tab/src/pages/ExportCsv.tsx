@@ -9,7 +9,9 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+/** The viewer's own date (not UTC's, a day off near midnight), `YYYY-MM-DD`. */
+const isoDay = (date: Date) =>
+  [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
 
 /** Saves `blob` as a file the way a link would, without a navigation. */
 function save(blob: Blob, name: string): void {

@@ -11,9 +11,25 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useTexts } from '../app/i18n';
+import { useTexts, type MessageKey } from '../app/i18n';
 import type { OrganisationView } from '../app/shapes';
 import { formatInstant, formatNames } from '../components/format';
+
+/** Why an import refused a row, by the code the API gives (core/people/importStatus.ts RefusalCode). */
+const REFUSAL_WORDS: Record<string, MessageKey> = {
+  emptyFile: 'org.import.why.emptyFile',
+  badHeader: 'org.import.why.badHeader',
+  malformedRow: 'org.import.why.malformedRow',
+  invalidValue: 'org.import.why.invalidValue',
+  duplicate: 'org.import.why.duplicate',
+  ownManager: 'org.import.why.ownManager',
+  managerCycle: 'org.import.why.managerCycle',
+  unknownEmail: 'org.import.why.unknownEmail',
+  emailTaken: 'org.import.why.emailTaken',
+  managerMismatch: 'org.import.why.managerMismatch',
+  unknownManager: 'org.import.why.unknownManager',
+  forgotten: 'org.import.why.forgotten',
+};
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -54,7 +70,9 @@ export function PeopleStatus({ people }: { people: OrganisationView['people'] })
                     {last.refused.map((row) => (
                       <TableRow key={`${row.line}-${row.reason}`}>
                         <TableCell>{intl.formatNumber(row.line)}</TableCell>
-                        <TableCell className={styles.reason}>{row.reason}</TableCell>
+                        <TableCell className={styles.reason}>
+                          {t(REFUSAL_WORDS[row.reason] ?? 'org.import.why.other')}
+                        </TableCell>
                       </TableRow>
                     ))}
                   </TableBody>

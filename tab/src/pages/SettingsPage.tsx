@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Api } from '../app/api';
-import { useTexts } from '../app/i18n';
+import { dayOf, useTexts } from '../app/i18n';
 import type { MyDataView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
 import { formatDay } from '../components/format';
@@ -52,8 +52,15 @@ function MyData({ api }: { api: Api }) {
   const d = data.data;
   const facts: Array<[string, string]> = [
     [t('data.name'), d.name || t('data.unknown')],
+    [t('data.email'), d.email ?? t('data.none')],
     [t('data.manager'), d.manager ?? t('data.none')],
-    [t('data.birthday'), d.birthday ?? t('data.none')],
+    // A birthday is a month and a day, never a year (2000 has a 29 February).
+    [
+      t('data.birthday'),
+      d.birthday
+        ? intl.formatDate(dayOf(`2000-${d.birthday}`), { month: 'long', day: 'numeric' })
+        : t('data.none'),
+    ],
     [t('data.hireDate'), d.hireDate ? formatDay(intl, d.hireDate) : t('data.none')],
     [t('data.timeZone'), d.timeZone ?? t('data.none')],
     [t('data.reports'), intl.formatNumber(d.reportCount)],

@@ -15,9 +15,10 @@ import {
 import { ApiError, type Api } from '../app/api';
 import { useTexts, type Texts } from '../app/i18n';
 import { TAB_LANGUAGES } from '../app/language';
-import type { FieldProblem, SettingsConflict, TenantSettingsView } from '../app/shapes';
+import type { AuditEntryView, FieldProblem, SettingsConflict, TenantSettingsView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
 import { Busy, ErrorBar, Loading } from '../components/States';
+import { AuditTrail } from './AuditTrail';
 import {
   SETTING_CHOICES,
   SETTING_HINTS,
@@ -75,6 +76,7 @@ export function TenantSettingsForm({ api }: { api: Api }) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
+  const [audit, setAudit] = useState<AuditEntryView[]>([]);
 
   useEffect(() => {
     if (loaded.state === 'ready') start(loaded.data);
@@ -83,6 +85,15 @@ export function TenantSettingsForm({ api }: { api: Api }) {
   function start(view: TenantSettingsView) {
     setBasis(view);
     setFields({ ...view.fields });
+    if (view.audit) setAudit(view.audit);
+  }
+
+  /** The audit trail again, after a save added to it (the save's answer has only the settings). */
+  function refreshAudit() {
+    api.get<TenantSettingsView>('settings/tenant').then(
+      (view) => setAudit(view.audit ?? []),
+      () => undefined,
+    );
   }
 
   async function save() {
@@ -94,18 +105,31 @@ export function TenantSettingsForm({ api }: { api: Api }) {
     if (Object.keys(changed).length === 0) return setOutcome('unchanged');
     setBusy(true);
     try {
+      // `shown`: the settings as this form showed them, so a refused save can say what changed meanwhile.
       start(
-        await api.post<TenantSettingsView>('settings/tenant', { version: basis.version, values: changed }),
+        await api.post<TenantSettingsView>('settings/tenant', {
+          version: basis.version,
+          values: changed,
+          shown: basis.fields,
+        }),
       );
       setOutcome('saved');
+      refreshAudit();
     } catch (error) {
       const body = error instanceof ApiError ? (error.body as SettingsConflict | undefined) : undefined;
       if (error instanceof ApiError && error.status === 409 && body?.settings) {
         const names = (body.changedMeanwhile ?? []).map((c) =>
           t(SETTING_LABELS[c.field] ?? 'settings.field.unknown'),
         );
+        // Their values now, with the admin's own changes kept where nobody else changed the setting.
+        const meanwhile = new Set((body.changedMeanwhile ?? []).map((c) => c.field));
         start(body.settings);
+        setFields({
+          ...body.settings.fields,
+          ...Object.fromEntries(Object.entries(changed).filter(([name]) => !meanwhile.has(name))),
+        });
         setOutcome({ conflict: names });
+        refreshAudit();
       } else if (error instanceof ApiError && problemsOf(error.body).length > 0) {
         setProblems(problemsOf(error.body));
         setOutcome(undefined);
@@ -213,6 +237,7 @@ export function TenantSettingsForm({ api }: { api: Api }) {
         ) : null}
       </div>
       {typeof outcome === 'object' && 'error' in outcome ? <ErrorBar error={outcome.error} /> : null}
+      <AuditTrail entries={audit} />
     </Card>
   );
 }
