@@ -3,6 +3,7 @@ import { correlationIdOfActivity } from '../bot/teams/turnContext';
 import type { Runtime } from './composition';
 import { hostRuntime, inInvocation } from './host';
 import { withLogScope } from './logging';
+import { readBounded } from './httpBody';
 
 /**
  * The largest request body the bot endpoint reads. Teams' activities, message-extension invokes
@@ -16,24 +17,6 @@ const TOO_LARGE: HttpResponseInit = {
     error: `The request body is over ${MAX_ACTIVITY_BYTES / 1024} KB: no Teams activity is that large.`,
   },
 };
-
-/** The body as text, or undefined as soon as it is known to be over `max` bytes. */
-async function readBounded(request: HttpRequest, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  if (!request.body) return '';
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    size += next.value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    parts.push(next.value);
-  }
-  return Buffer.concat(parts).toString('utf8');
-}
 
 /** A Functions HTTP handler. */
 export type MessagesHandler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;

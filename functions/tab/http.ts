@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { z } from 'zod';
 import { scopeFields } from '../logging';
+import { readBounded } from '../httpBody';
 
 /** The largest request body the tab's API reads: its forms are a few hundred bytes. */
 export const MAX_TAB_BODY_BYTES = 16 * 1024;
@@ -58,24 +59,6 @@ export function failureAnswer(failure: ApiFailure): HttpResponseInit {
     reference: currentReference(),
   });
   return { ...answer, headers: { ...failure.headers, ...(answer.headers as Record<string, string>) } };
-}
-
-/** The body as text, or undefined as soon as it is known to be over `max` bytes. */
-async function readBounded(request: HttpRequest, max: number): Promise<string | undefined> {
-  if (Number(request.headers.get('content-length') ?? 0) > max) return undefined;
-  if (!request.body) return '';
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    size += next.value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    parts.push(next.value);
-  }
-  return Buffer.concat(parts).toString('utf8');
 }
 
 /**
