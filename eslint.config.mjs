@@ -27,6 +27,24 @@ export default tseslint.config(
     },
   },
   {
+    // The tab is a browser bundle: from core/ it may take types (the API's shapes), never code.
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/bot/**', '**/functions/**'],
+              allowTypeImports: true,
+              message: 'The tab imports only types from core/; its code runs in the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
       globals: {

@@ -1,0 +1,92 @@
+import {
+  Card,
+  CardHeader,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useTexts } from '../app/i18n';
+import type { OrganisationView } from '../app/shapes';
+import { formatInstant, formatNames } from '../components/format';
+
+const useStyles = makeStyles({
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  reason: { overflowWrap: 'anywhere' },
+});
+
+/** What Moments knows about the people data: the last import and its refused rows, who it cannot reach. */
+export function PeopleStatus({ people }: { people: OrganisationView['people'] }) {
+  const { t, intl } = useTexts();
+  const styles = useStyles();
+  const last = people.lastImport;
+  const { unreachable } = people;
+  return (
+    <>
+      <Card>
+        <CardHeader header={<h3 className={styles.heading}>{t('org.import.title')}</h3>} />
+        <div className={styles.body}>
+          {last ? (
+            <>
+              <Text>
+                {t(last.source === 'csv' ? 'org.import.csv' : 'org.import.graph', {
+                  date: formatInstant(intl, last.at),
+                  added: last.added,
+                  updated: last.updated,
+                })}
+              </Text>
+              <Text>{t('org.import.refused', { count: last.refused.length })}</Text>
+              {last.refused.length > 0 ? (
+                <Table size="small" aria-label={t('org.import.refusedTable')}>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>{t('org.import.line')}</TableHeaderCell>
+                      <TableHeaderCell>{t('org.import.reason')}</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {last.refused.map((row) => (
+                      <TableRow key={`${row.line}-${row.reason}`}>
+                        <TableCell>{intl.formatNumber(row.line)}</TableCell>
+                        <TableCell className={styles.reason}>{row.reason}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              ) : null}
+            </>
+          ) : (
+            <Text>{t('org.import.none')}</Text>
+          )}
+          <Text>{t('org.people.count', { count: people.count })}</Text>
+        </div>
+      </Card>
+      <Card>
+        <CardHeader header={<h3 className={styles.heading}>{t('org.reach.title')}</h3>} />
+        <div className={styles.body}>
+          <Text>
+            {unreachable.count === 0
+              ? t('org.reach.everyone')
+              : t('org.reach.count', { count: unreachable.count })}
+          </Text>
+          {unreachable.first.length > 0 ? (
+            <Text>
+              {t('org.reach.first', {
+                names: formatNames(
+                  intl,
+                  unreachable.first.map((person) => person.name),
+                ),
+              })}
+            </Text>
+          ) : null}
+        </div>
+      </Card>
+    </>
+  );
+}
