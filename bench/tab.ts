@@ -13,7 +13,10 @@
  * - `tab-documents`: Cosmos requests and documents returned for one My recognition, one My team and
  *   one Organisation page, against reading every kudos of the tenant (and for team and
  *   organisation, the whole directory too): what a page would cost without its queries.
- * - `tab-page`: the built page (scripts/buildTab.ts) in Chromium, see bench/tab/page.ts.
+ * - `tab-page`: the built page (scripts/buildTab.ts) in headless Chromium: the JavaScript it
+ *   transfers and the time to its first meaningful render (My recognition's heading and first
+ *   kudos row), the median of 5 cold loads, against a static file of the same server; see
+ *   bench/tab/page.ts.
  *
  * The local Cosmos server has no index: every query reads the whole container, so the API's times
  * here grow with the tenant where an account's would not; they are pessimistic.
