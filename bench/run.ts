@@ -10,8 +10,11 @@
  *   npm run bench -- milestones      milestone planning (20,000 people) and reminder delivery (2,000)
  *   npm run bench -- digest          the weekly digest: 2,000 managers, 20,000 people, a month of kudos
  *   npm run bench -- briefs          calendar briefs: 2,000 opted-in managers, 20,000 people, their calendars
+ *   npm run bench -- tab             the tab: its API at 20 managers at once (20,000 people, a year of kudos)
+ *                                    against the messages endpoint, documents per page, the page in Chromium
  *   BENCH_REQUESTS=100 npm run bench  fewer measured requests per level (default 300)
  *   BENCH_BRIEFS_PEOPLE=1000 npm run bench -- briefs   a smaller tenant (also BENCH_BRIEFS_SAMPLE, _SMALL)
+ *   BENCH_TAB_PEOPLE=2000 BENCH_TAB_KUDOS=6000 npm run bench -- tab   a smaller tenant
  *
  * Everything listens on 127.0.0.1 only; each server under test runs in a child process of its own
  * (bench/lib/target.ts), one at a time, while the load generator and the fake connector run here.
@@ -31,6 +34,7 @@ import { NAME as COLD_START, measureColdStart } from './coldStart';
 import { benchMilestones } from './milestones';
 import { benchDigest } from './digest';
 import { benchBriefs, briefSizesFromEnv } from './briefs';
+import { NAME as TAB, runTab } from './tab';
 
 /** Prints lines a benchmark returned rather than printed. */
 const printLines = (lines: Array<object>) =>
@@ -51,6 +55,7 @@ const BENCHES: Array<{ name: string; aliases: string[]; run: (context: BenchCont
     aliases: ['brief', 'calendar-briefs'],
     run: async () => printLines(await benchBriefs(briefSizesFromEnv())),
   },
+  { name: TAB, aliases: ['tab-api', 'tabs'], run: runTab },
 ];
 
 async function main(argv: string[]): Promise<number> {

@@ -7,8 +7,22 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-/** One request to send: worker `worker` (0-based) sends request number `index` (0-based). */
-export type RequestFactory = (index: number, worker: number) => { body: string };
+/**
+ * One request to send: worker `worker` (0-based) sends request number `index` (0-based). A POST of
+ * `body` to the load's URL, unless it says otherwise: a GET (no body), another path of the same
+ * server, extra headers (e.g. a bearer token).
+ */
+export type RequestFactory = (index: number, worker: number) => LoadRequest;
+
+/** What {@link RequestFactory} returns. */
+export interface LoadRequest {
+  body?: string;
+  /** Default POST. */
+  method?: 'GET' | 'POST';
+  /** Path and query on the load's server; default the URL's. */
+  path?: string;
+  headers?: Record<string, string>;
+}
 
 /** Whether a response counts as a success (e.g. status 200 and the expected body). */
 export type ResponseCheck = (status: number, body: string) => boolean;
@@ -72,10 +86,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         return;
       }
       const index = next++;
-      const { body } = options.request(index, id);
+      const request = options.request(index, id);
       const t0 = performance.now();
       try {
-        const response = await post(url, agent, body, timeoutMs);
+        const response = await send(url, agent, request, timeoutMs);
         const ms = performance.now() - t0;
         result.sent++;
         if (options.check(response.status, response.body)) result.latencies.push(ms);
@@ -95,21 +109,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return result;
 }
 
-function post(
+function send(
   url: URL,
   agent: http.Agent,
-  body: string,
+  request: LoadRequest,
   timeoutMs: number,
 ): Promise<{ status: number; body: string }> {
+  const method = request.method ?? 'POST';
+  const body = method === 'POST' ? (request.body ?? '') : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: url.pathname,
-        method: 'POST',
+        path: request.path ?? url.pathname,
+        method,
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          ...(body === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          ...request.headers,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -8,9 +8,12 @@
  *   data (reset) in a temp LOCAL_DATA_DIR, on 127.0.0.1; the local Cosmos DB server runs in a process
  *   of its own, as an account is a service of its own in Azure (npm start keeps it in process), and
  *   its CPU time is reported beside the app's;
- * - `echo`: the baseline, the bare botbuilder echo bot (bench/lib/echoBot.ts).
+ * - `echo`: the baseline, the bare botbuilder echo bot (bench/lib/echoBot.ts);
+ * - `tab`: the tab's API and page (functions/tab/apiHandler.ts, site.ts) on the local server as
+ *   `npm start` serves them, on the runtime the Functions host builds, against a local Cosmos DB
+ *   server the parent started (and seeded) in a process of its own; no bot.
  *
- * Server-side time of every POST /api/messages is recorded through node's `http.server.*`
+ * Server-side time of every POST /api/messages and GET /tab/api/* is recorded through node's `http.server.*`
  * diagnostics channels, without touching the app: from the request's headers being parsed to the
  * response being finished. It excludes the time a request waited in its socket before the server's
  * event loop read it, so when the server is saturated it is less than the client-side latency.
@@ -30,6 +33,7 @@ import { startEchoBot, type EchoBot } from './echoBot';
 /** What the parent asks of the target. */
 export type TargetCommand =
   | { cmd: 'start'; kind: 'moments' | 'echo'; dataDir: string }
+  | { cmd: 'start'; kind: 'tab'; dataDir: string; tab: TabTargetOptions }
   /** Moments only: puts `people` in the demo tenant's directory and sets its daily kudos limit. */
   | { cmd: 'prepareKudos'; people: Person[]; dailyKudosLimit: number }
   /** Moments only: how many recognitions the demo tenant has. */
@@ -42,6 +46,18 @@ export type TargetCommand =
   | { cmd: 'takeServerTimes' }
   | { cmd: 'stop' };
 
+/** What the `tab` target serves, and from where. */
+export interface TabTargetOptions {
+  cosmosEndpoint: string;
+  /** The local Cosmos server's process, for its CPU time. */
+  cosmosPid?: number;
+  database: string;
+  /** Settings on top of the local tooling's (e.g. TAB_CLIENT_ID, ENTRA_LOGIN_HOST). */
+  env: Record<string, string>;
+  /** The built page (index.html, assets/); a folder without it serves 404s. */
+  siteFolder: string;
+}
+
 /** A command with the id its answer repeats. */
 export type TargetRequest = TargetCommand & { id: number };
 /** The answer to a command. */
@@ -52,6 +68,8 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 let app: LocalApp | undefined;
 let echo: EchoBot | undefined;
+let tab: { stop(): Promise<void> } | undefined;
+let cosmosPid: number | undefined;
 let serverTimes: number[] = [];
 let snapshotSaves = 0;
 let cpuSince = process.cpuUsage();
@@ -59,7 +77,7 @@ let cosmosCpuSince = 0;
 
 /** CPU time (ms) the local Cosmos server's own process has used, from Linux's /proc; 0 without one. */
 function cosmosCpuMs(): number {
-  const pid = app?.cosmosPid;
+  const pid = app?.cosmosPid ?? cosmosPid;
   if (pid === undefined) return 0;
   try {
     // Fields 14 and 15 (after the parenthesised command name) are user and system time in ticks.
@@ -75,8 +93,10 @@ const TICKS_PER_SECOND = 100;
 const started = new WeakMap<ServerResponse, number>();
 diagnostics.subscribe('http.server.request.start', (message) => {
   const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
-  if (request.method === 'POST' && request.url?.startsWith('/api/messages'))
-    started.set(response, performance.now());
+  const timed =
+    (request.method === 'POST' && request.url?.startsWith('/api/messages')) ||
+    (request.method === 'GET' && request.url?.startsWith('/tab/api/'));
+  if (timed) started.set(response, performance.now());
 });
 diagnostics.subscribe('http.server.response.finish', (message) => {
   const { response } = message as { response: ServerResponse };
@@ -94,6 +114,12 @@ LocalSnapshot.prototype.save = function (this: LocalSnapshot) {
 async function handle(command: TargetCommand): Promise<unknown> {
   switch (command.cmd) {
     case 'start': {
+      if (command.kind === 'tab') {
+        cosmosPid = command.tab.cosmosPid;
+        const started = await startTab(command.tab);
+        tab = started;
+        return { url: started.url };
+      }
       if (command.kind === 'echo') {
         echo = await startEchoBot({
           invokeResponse: () => ({
@@ -156,11 +182,49 @@ async function handle(command: TargetCommand): Promise<unknown> {
     }
     case 'stop': {
       await echo?.close();
+      await tab?.stop();
       // Stops everything startLocalApp started, the local snapshot's last save included.
       await app?.stop();
       return null;
     }
   }
+}
+
+/**
+ * The tab's triggers' handlers on the local server, on the jobs runtime (no bot), logging to this
+ * process's output. Loaded here only, so the other targets load none of it.
+ */
+async function startTab(options: TabTargetOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const { loadConfig, localToolingEnv } = await import('../../functions/config');
+  const { createJobsRuntime } = await import('../../functions/composition');
+  const { createJsonLogger } = await import('../../functions/logging');
+  const { startBotServer } = await import('../../functions/dev/local/botServer');
+  const { tabApiHandler } = await import('../../functions/tab/apiHandler');
+  const { tabSiteHandler } = await import('../../functions/tab/site');
+  const config = loadConfig(localToolingEnv({ ...options.env, LOG_LEVEL: 'info' }));
+  const logger = createJsonLogger({
+    level: 'info',
+    sink: (_level, entry) => process.stdout.write(`${JSON.stringify(entry)}\n`),
+  });
+  const runtime = await createJobsRuntime(config, {
+    cosmos: { kind: 'local', endpoint: options.cosmosEndpoint, database: options.database },
+    logger,
+  });
+  const server = await startBotServer({
+    handler: async () => ({ status: 404 }),
+    logger,
+    host: '127.0.0.1',
+    port: 0,
+    anonymous: true,
+    tab: { api: tabApiHandler(runtime), site: tabSiteHandler({ folder: options.siteFolder, config }) },
+  });
+  return {
+    url: `http://127.0.0.1:${server.port}/tab/api/me`,
+    stop: async () => {
+      await server.close();
+      await runtime.close();
+    },
+  };
 }
 
 function requireApp(): LocalApp {

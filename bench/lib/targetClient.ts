@@ -2,12 +2,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import type { TargetCommand, TargetReply } from './target';
+import type { TabTargetOptions, TargetCommand, TargetReply } from './target';
 
 /** A running target process. */
 export interface Target {
-  kind: 'moments' | 'echo';
-  /** Its messaging endpoint, `http://127.0.0.1:<port>/api/messages`. */
+  kind: 'moments' | 'echo' | 'tab';
+  /** Its messaging endpoint, `http://127.0.0.1:<port>/api/messages` (the tab: its API's `me`). */
   url: string;
   /** Where the target's stdout and stderr (the app's JSON log lines) go. */
   logFile: string;
@@ -21,7 +21,11 @@ export interface Target {
  * Its output goes to `<workDir>/<kind>.log`, not to this process's stdout, which carries only the
  * benchmark's JSON lines; its local data to `<workDir>/<kind>-data`.
  */
-export async function startTarget(kind: Target['kind'], workDir: string): Promise<Target> {
+export async function startTarget(
+  kind: Target['kind'],
+  workDir: string,
+  tab?: TabTargetOptions,
+): Promise<Target> {
   mkdirSync(workDir, { recursive: true });
   const logFile = path.join(workDir, `${kind}.log`);
   const fd = openSync(logFile, 'a');
@@ -94,10 +98,17 @@ export async function startTarget(kind: Target['kind'], workDir: string): Promis
 
   try {
     const dataDir = path.join(workDir, `${kind}-data`);
-    const { url } = await call<{ url: string }>({ cmd: 'start', kind, dataDir }, 120_000);
+    const start: TargetCommand =
+      kind === 'tab' ? { cmd: 'start', kind, dataDir, tab: required(tab) } : { cmd: 'start', kind, dataDir };
+    const { url } = await call<{ url: string }>(start, 120_000);
     return { kind, url, logFile, call, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function required(tab: TabTargetOptions | undefined): TabTargetOptions {
+  if (!tab) throw new Error('the tab target needs its options (the Cosmos server, the settings)');
+  return tab;
 }
