@@ -14,21 +14,23 @@ import { browserTests } from '../support/browser';
 import {
   DEMO_IDS,
   DEMO_TENANT_ID,
-  THEMES,
+  DAY,
+  axeAndScreenshotInEachTheme,
+  lastTwelveMondays,
+  londonDate,
   mondayOf,
   openTab,
-  seriousViolations,
-  startTabSession,
-  tabScreenshot,
+  sharedTabSession,
+  showChartTable,
   tabTo,
   tableTexts,
+  weekLabel,
   type TabSession,
 } from '../support/tabBrowser';
 
 jest.setTimeout(180_000);
 
 const { browserTest } = browserTests('tab: Organisation');
-const DAY = 24 * 60 * 60 * 1000;
 const ALEX = DEMO_IDS.alex;
 const PEOPLE = 6;
 /** The demo's managers and their direct reports (functions/dev/local/demoOrg.ts). */
@@ -37,17 +39,8 @@ const REPORTS: Record<string, string[]> = {
   [DEMO_IDS.diego]: [DEMO_IDS.isaiah],
 };
 
-let session: TabSession | null = null;
+const tabSession = sharedTabSession();
 
-afterAll(async () => {
-  await session?.stop();
-});
-
-const londonDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
-const weekLabel = (monday: string) =>
-  new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${monday}T00:00:00Z`),
-  );
 const percent = (share: number) =>
   new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
@@ -71,9 +64,8 @@ async function auditAfterSave(s: TabSession, newest: string[]): Promise<string[]
 browserTest(
   'Organisation: participation and coverage as stored, import refusals in words, settings saved and audited',
   async () => {
-    session = await startTabSession();
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const { page } = s;
     const now = s.runtime.now();
     await s.runtime.stores.importStatus.record({
@@ -91,11 +83,7 @@ browserTest(
     const participation = page.getByRole('table', { name: 'Givers and receivers per week: data' });
     await participation.waitFor({ state: 'attached' });
 
-    const last = mondayOf(londonDate(now));
-    const expected = Array.from({ length: 12 }, (_, i) => {
-      const monday = new Date(Date.parse(`${last}T00:00:00Z`) - (11 - i) * 7 * DAY)
-        .toISOString()
-        .slice(0, 10);
+    const expected = lastTwelveMondays(now).map((monday) => {
       const week = s.world.kudos.filter((k) => mondayOf(londonDate(new Date(k.createdAt))) === monday);
       const givers = new Set(week.map((k) => k.giver.id));
       const receivers = new Set(week.flatMap((k) => k.recipientIds));
@@ -185,16 +173,13 @@ browserTest(
 browserTest(
   'Organisation from the keyboard: a chart’s table, a setting refused then saved, the CSV export',
   async () => {
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const { page } = s;
     await openTab(s, ALEX, 'organisation');
 
-    const toggle = page.getByRole('button', { name: 'Show as table: Givers and receivers per week' });
-    await tabTo(page, toggle);
-    await page.keyboard.press('Enter');
+    const { toggle, table } = await showChartTable(page, 'Givers and receivers per week', 'Enter');
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
-    const table = page.getByRole('table', { name: 'Givers and receivers per week: data' });
     expect((await table.boundingBox())!.height).toBeGreaterThan(100);
 
     const limit = page.getByRole('textbox', { name: 'Kudos per person per day' });
@@ -235,15 +220,16 @@ browserTest(
 browserTest(
   'Organisation in light, dark and high contrast: no serious axe violation; screenshots',
   async () => {
-    if (!session) return;
-    const s = session;
-    for (const theme of THEMES) {
-      await openTab(s, ALEX, 'organisation', theme);
-      await s.page.getByRole('table', { name: 'Recent changes' }).waitFor();
-      await s.page.locator('main figure svg').nth(3).waitFor();
-      expect({ theme, violations: await seriousViolations(s.page) }).toEqual({ theme, violations: [] });
-      await tabScreenshot(s.page, `organisation-${theme}`);
-    }
-    expect(s.problems).toEqual([]);
+    const s = await tabSession();
+    if (!s) return;
+    await axeAndScreenshotInEachTheme(s, {
+      personId: ALEX,
+      tabPage: 'organisation',
+      name: 'organisation',
+      async ready(page) {
+        await page.getByRole('table', { name: 'Recent changes' }).waitFor();
+        await page.locator('main figure svg').nth(3).waitFor();
+      },
+    });
   },
 );

@@ -9,13 +9,13 @@
 import type { Recognition } from '../../core/kudos';
 import { browserTests } from '../support/browser';
 import {
+  DAY,
   DEMO_IDS,
-  THEMES,
+  axeAndScreenshotInEachTheme,
   isFocused,
   openTab,
-  seriousViolations,
-  startTabSession,
-  tabScreenshot,
+  sharedTabSession,
+  showChartTable,
   tabTo,
   tableTexts,
   type TabSession,
@@ -24,14 +24,9 @@ import {
 jest.setTimeout(180_000);
 
 const { browserTest } = browserTests('tab: My recognition');
-const DAY = 24 * 60 * 60 * 1000;
 const ALEX = DEMO_IDS.alex;
 
-let session: TabSession | null = null;
-
-afterAll(async () => {
-  await session?.stop();
-});
+const tabSession = sharedTabSession();
 
 /** Alex's kudos since `days` ago (all of them without), newest first, as My recognition lists them. */
 function alexKudos(world: TabSession['world'], now: Date, days?: number): Recognition[] {
@@ -70,9 +65,8 @@ const showing = (s: TabSession, count: number) =>
 browserTest(
   'My recognition lists exactly the stored kudos, and its chart table counts them per value',
   async () => {
-    session = await startTabSession();
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const now = s.runtime.now();
     // The default period: the last 90 days.
     const expected = alexKudos(s.world, now, 90);
@@ -112,8 +106,8 @@ browserTest(
 browserTest(
   'My recognition from the keyboard: period filter, chart table, Load more, the page tabs',
   async () => {
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const { page } = s;
     const all = alexKudos(s.world, s.runtime.now());
     expect(all.length).toBeGreaterThan(20);
@@ -131,11 +125,8 @@ browserTest(
     await showing(s, 20);
 
     // The chart's table, shown and hidden with Space.
-    const toggle = page.getByRole('button', { name: 'Show as table: Kudos by value' });
-    await tabTo(page, toggle);
-    await page.keyboard.press('Space');
+    const { toggle, table } = await showChartTable(page, 'Kudos by value', 'Space');
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
-    const table = page.getByRole('table', { name: 'Kudos by value: data' });
     expect((await table.boundingBox())!.height).toBeGreaterThan(40);
     expect(await page.locator('main figure').count()).toBe(0);
     await page.keyboard.press('Space');
@@ -164,8 +155,8 @@ browserTest(
 );
 
 browserTest('Preview as, from the keyboard: another person, their own kudos', async () => {
-  if (!session) return;
-  const s = session;
+  const s = await tabSession();
+  if (!s) return;
   const { page } = s;
   await openTab(s, ALEX, 'recognition');
   const person = page.getByRole('combobox', { name: 'Preview as' });
@@ -193,16 +184,17 @@ browserTest('Preview as, from the keyboard: another person, their own kudos', as
 browserTest(
   'My recognition in light, dark and high contrast: no serious axe violation; screenshots',
   async () => {
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const count = alexKudos(s.world, s.runtime.now(), 90).length;
-    for (const theme of THEMES) {
-      await openTab(s, ALEX, 'recognition', theme);
-      await showing(s, count);
-      await s.page.locator('main figure svg').first().waitFor();
-      expect({ theme, violations: await seriousViolations(s.page) }).toEqual({ theme, violations: [] });
-      await tabScreenshot(s.page, `recognition-${theme}`);
-    }
-    expect(s.problems).toEqual([]);
+    await axeAndScreenshotInEachTheme(s, {
+      personId: ALEX,
+      tabPage: 'recognition',
+      name: 'recognition',
+      async ready(page) {
+        await showing(s, count);
+        await page.locator('main figure svg').first().waitFor();
+      },
+    });
   },
 );

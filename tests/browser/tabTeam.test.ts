@@ -10,23 +10,25 @@
 import type { Recognition } from '../../core/kudos';
 import { browserTests } from '../support/browser';
 import {
+  DAY,
   DEMO_IDS,
-  THEMES,
+  axeAndScreenshotInEachTheme,
   isFocused,
+  lastTwelveMondays,
+  londonDate,
   mondayOf,
   openTab,
-  seriousViolations,
-  startTabSession,
-  tabScreenshot,
+  sharedTabSession,
+  showChartTable,
   tabTo,
   tableTexts,
+  weekLabel,
   type TabSession,
 } from '../support/tabBrowser';
 
 jest.setTimeout(180_000);
 
 const { browserTest } = browserTests('tab: My team');
-const DAY = 24 * 60 * 60 * 1000;
 const { alex, megan, adele, lee, diego } = DEMO_IDS;
 const ALEX_REPORTS = [megan, adele, lee, diego];
 const NAMES: Record<string, string> = {
@@ -36,27 +38,11 @@ const NAMES: Record<string, string> = {
   [diego]: 'Diego Siciliani',
 };
 
-let session: TabSession | null = null;
-
-afterAll(async () => {
-  await session?.stop();
-});
-
-/** A date in Alex's zone (Europe/London), `YYYY-MM-DD`. */
-const londonDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
-/** A Monday as the tab labels weeks in English: "Dec 7". */
-const weekLabel = (monday: string) =>
-  new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${monday}T00:00:00Z`),
-  );
+const tabSession = sharedTabSession();
 
 /** Per week of the last 12 (oldest first): [label, received, given] for `reports`, from the stored kudos. */
 function weeklyCounts(kudos: Recognition[], reports: string[], now: Date): string[][] {
-  const last = mondayOf(londonDate(now));
-  const mondays = Array.from({ length: 12 }, (_, i) =>
-    new Date(Date.parse(`${last}T00:00:00Z`) - (11 - i) * 7 * DAY).toISOString().slice(0, 10),
-  );
-  return mondays.map((monday) => {
+  return lastTwelveMondays(now).map((monday) => {
     const inWeek = kudos.filter((k) => mondayOf(londonDate(new Date(k.createdAt))) === monday);
     const received = inWeek.filter((k) => k.recipientIds.some((id) => reports.includes(id))).length;
     const given = inWeek.filter((k) => reports.includes(k.giver.id)).length;
@@ -69,9 +55,8 @@ const reportsTable = (s: TabSession) => s.page.getByRole('table', { name: 'Your 
 browserTest(
   'My team: weekly counts, kudos in 90 days and only the manager’s own notes, as stored',
   async () => {
-    session = await startTabSession();
-    if (!session) return;
-    const s = session;
+    const s = await tabSession();
+    if (!s) return;
     const now = s.runtime.now();
     await openTab(s, alex, 'team');
     await reportsTable(s).waitFor();
@@ -129,17 +114,14 @@ browserTest(
 );
 
 browserTest('My team from the keyboard: a chart’s table shown and hidden, on to the next page', async () => {
-  if (!session) return;
-  const s = session;
+  const s = await tabSession();
+  if (!s) return;
   const { page } = s;
   await openTab(s, alex, 'team');
   await reportsTable(s).waitFor();
 
-  const toggle = page.getByRole('button', { name: 'Show as table: Kudos received and given per week' });
-  await tabTo(page, toggle);
-  await page.keyboard.press('Enter');
+  const { toggle, table } = await showChartTable(page, 'Kudos received and given per week', 'Enter');
   await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
-  const table = page.getByRole('table', { name: 'Kudos received and given per week: data' });
   expect((await table.boundingBox())!.height).toBeGreaterThan(100);
   await expect(table.getByRole('row').count()).resolves.toBe(13);
   await page.keyboard.press('Enter');
@@ -147,13 +129,8 @@ browserTest('My team from the keyboard: a chart’s table shown and hidden, on t
   await page.locator('main figure').nth(2).waitFor();
   await expect(page.locator('main figure').count()).resolves.toBe(3);
 
-  const values = page.getByRole('button', { name: 'Show as table: Values mix' });
-  await tabTo(page, values);
-  await page.keyboard.press('Space');
-  await page
-    .getByRole('table', { name: 'Values mix: data' })
-    .getByRole('cell', { name: 'Teamwork' })
-    .waitFor();
+  const values = await showChartTable(page, 'Values mix', 'Space');
+  await values.table.getByRole('cell', { name: 'Teamwork' }).waitFor();
 
   const current = page.getByRole('tab', { name: 'My team' });
   await tabTo(page, current, 'Shift+Tab', 120);
@@ -165,14 +142,15 @@ browserTest('My team from the keyboard: a chart’s table shown and hidden, on t
 });
 
 browserTest('My team in light, dark and high contrast: no serious axe violation; screenshots', async () => {
-  if (!session) return;
-  const s = session;
-  for (const theme of THEMES) {
-    await openTab(s, alex, 'team', theme);
-    await reportsTable(s).waitFor();
-    await s.page.locator('main figure svg').nth(2).waitFor();
-    expect({ theme, violations: await seriousViolations(s.page) }).toEqual({ theme, violations: [] });
-    await tabScreenshot(s.page, `team-${theme}`);
-  }
-  expect(s.problems).toEqual([]);
+  const s = await tabSession();
+  if (!s) return;
+  await axeAndScreenshotInEachTheme(s, {
+    personId: alex,
+    tabPage: 'team',
+    name: 'team',
+    async ready(page) {
+      await reportsTable(s).waitFor();
+      await page.locator('main figure svg').nth(2).waitFor();
+    },
+  });
 });

@@ -35,7 +35,7 @@ const VALUES: Record<string, string> = {
   growth: 'Learning & growth',
 };
 
-const DAY = 24 * 60 * 60 * 1000;
+export const DAY = 24 * 60 * 60 * 1000;
 const ref = (id: string) => ({ id, name: NAMES[id]! });
 
 /** A kudos at noon UTC `daysAgo` days before `now` (the same date in London, Alex's zone). */
@@ -184,11 +184,41 @@ export async function startTabSession(): Promise<TabSession | null> {
   };
 }
 
+/**
+ * The tab session a test file's tests share: the first to ask starts it (null without Chromium, after
+ * the SKIPPED: notice), and it stops after the file's last test.
+ */
+export function sharedTabSession(): () => Promise<TabSession | null> {
+  let started: Promise<TabSession | null> | undefined;
+  afterAll(async () => {
+    await (await started?.catch(() => null))?.stop();
+  });
+  return () => (started ??= startTabSession());
+}
+
 /** The Monday (`YYYY-MM-DD`) of a UTC date's week. */
 export function mondayOf(iso: string): string {
   const day = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const back = (day.getUTCDay() + 6) % 7;
   return new Date(day.getTime() - back * DAY).toISOString().slice(0, 10);
+}
+
+/** A date in Alex's zone (Europe/London), `YYYY-MM-DD`. */
+export const londonDate = (at: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+
+/** A Monday as the tab labels weeks in English: "Dec 7". */
+export const weekLabel = (monday: string): string =>
+  new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${monday}T00:00:00Z`),
+  );
+
+/** The Mondays of the 12 weeks the tab's weekly charts show (Alex's zone), oldest first. */
+export function lastTwelveMondays(now: Date): string[] {
+  const last = mondayOf(londonDate(now));
+  return Array.from({ length: 12 }, (_, i) =>
+    new Date(Date.parse(`${last}T00:00:00Z`) - (11 - i) * 7 * DAY).toISOString().slice(0, 10),
+  );
 }
 
 /**
@@ -266,6 +296,38 @@ export async function tableTexts(table: Locator): Promise<string[][]> {
       }),
     ),
   );
+}
+
+/**
+ * Opens `tabPage` as `personId` in each theme, waits for `ready`, expects axe-core to find nothing
+ * serious, and takes a screenshot test-artifacts/tab/<name>-<theme>.png; then expects no page problems.
+ */
+export async function axeAndScreenshotInEachTheme(
+  s: TabSession,
+  view: { personId: string; tabPage: string; name: string; ready(page: Page): Promise<unknown> },
+): Promise<void> {
+  for (const theme of THEMES) {
+    await openTab(s, view.personId, view.tabPage, theme);
+    await view.ready(s.page);
+    expect({ theme, violations: await seriousViolations(s.page) }).toEqual({ theme, violations: [] });
+    await tabScreenshot(s.page, `${view.name}-${theme}`);
+  }
+  expect(s.problems).toEqual([]);
+}
+
+/**
+ * Reaches a chart's "Show as table" button with Tab and presses `key` on it; returns the button and
+ * the chart's data table.
+ */
+export async function showChartTable(
+  page: Page,
+  chart: string,
+  key: 'Enter' | 'Space',
+): Promise<{ toggle: Locator; table: Locator }> {
+  const toggle = page.getByRole('button', { name: `Show as table: ${chart}` });
+  await tabTo(page, toggle);
+  await page.keyboard.press(key);
+  return { toggle, table: page.getByRole('table', { name: `${chart}: data` }) };
 }
 
 /** Whether `target` has the keyboard focus. */

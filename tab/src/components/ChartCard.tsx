@@ -17,7 +17,7 @@ import {
 import { TableRegular } from '@fluentui/react-icons';
 import { useTexts } from '../app/i18n';
 import type { ChartSpec, ChartTable } from '../charts/chartSpec';
-import { Loading } from './States';
+import { Loading, useVisuallyHidden } from './States';
 
 const ChartView = lazy(() => import('../charts/ChartView'));
 
@@ -33,14 +33,6 @@ const useStyles = makeStyles({
   // Cartesian charts and donuts fill their container's height; bars per team grow with the teams.
   sized: { height: '300px' },
   toggle: { whiteSpace: 'nowrap' },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
   table: { marginTop: tokens.spacingVerticalS },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
 });
@@ -60,6 +52,7 @@ export function ChartCard(props: {
 }) {
   const { t } = useTexts();
   const styles = useStyles();
+  const { hidden } = useVisuallyHidden();
   const [asTable, setAsTable] = useState(false);
   const headingId = useId();
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
@@ -100,7 +93,7 @@ export function ChartCard(props: {
           </Suspense>
         </figure>
       )}
-      <div className={asTable ? styles.table : styles.hidden}>
+      <div className={asTable ? styles.table : hidden}>
         <Table size="small" aria-label={t('chart.tableOf', { chart: props.title })}>
           <TableHeader>
             <TableRow>

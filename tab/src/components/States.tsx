@@ -103,7 +103,8 @@ export function ErrorBar({ error, onRetry }: { error: unknown; onRetry?: () => v
   );
 }
 
-const useHiddenStyles = makeStyles({
+/** Off screen, yet read by screen readers. */
+export const useVisuallyHidden = makeStyles({
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -117,7 +118,7 @@ const useHiddenStyles = makeStyles({
 /** Says to screen readers, once, that a page's results arrived (or failed). */
 export function LiveStatus({ text }: { text: string }) {
   return (
-    <span role="status" className={useHiddenStyles().hidden}>
+    <span role="status" className={useVisuallyHidden().hidden}>
       {text}
     </span>
   );

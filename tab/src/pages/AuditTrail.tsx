@@ -1,16 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTexts, type Texts } from '../app/i18n';
 import type { AuditEntryView } from '../app/shapes';
+import { HeaderRow } from '../components/HeaderRow';
 import { SETTING_CHOICES, SETTING_LABELS, weekdayName } from './settingWords';
 
 const useStyles = makeStyles({
@@ -67,15 +58,15 @@ export function AuditTrail({ entries }: { entries: AuditEntryView[] }) {
         <Text>{t('org.audit.none')}</Text>
       ) : (
         <Table size="small" aria-labelledby="audit-trail-title">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('org.audit.when')}</TableHeaderCell>
-              <TableHeaderCell>{t('org.audit.who')}</TableHeaderCell>
-              <TableHeaderCell>{t('org.audit.what')}</TableHeaderCell>
-              <TableHeaderCell>{t('org.audit.before')}</TableHeaderCell>
-              <TableHeaderCell>{t('org.audit.after')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <HeaderRow
+            labels={[
+              t('org.audit.when'),
+              t('org.audit.who'),
+              t('org.audit.what'),
+              t('org.audit.before'),
+              t('org.audit.after'),
+            ]}
+          />
           <TableBody>
             {entries.map((entry, index) => (
               <TableRow key={`${entry.at}-${entry.subject}-${entry.field}-${index}`}>

@@ -1,6 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import {
-  Button,
   Card,
   Dropdown,
   Field,
@@ -12,13 +11,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ApiError, type Api } from '../app/api';
+import type { Api } from '../app/api';
 import { useTexts, type MessageKey, type Texts } from '../app/i18n';
 import { TAB_LANGUAGES } from '../app/language';
-import type { FieldProblem, MySettingsView } from '../app/shapes';
+import type { MySettingsView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
-import { Busy, ErrorBar, Loading } from '../components/States';
-import { hourName, problemText, problemsOf, weekdayName } from './settingWords';
+import { useSave } from '../app/useSave';
+import { SaveButton } from '../components/SaveButton';
+import { ErrorBar, Loading } from '../components/States';
+import { hourName, problemText, weekdayName } from './settingWords';
 
 const useStyles = makeStyles({
   form: {
@@ -26,12 +27,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
     gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
     alignItems: 'start',
-  },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    marginTop: tokens.spacingVerticalL,
   },
 });
 
@@ -112,9 +107,8 @@ export function MySettingsForm({ api }: { api: Api }) {
   const styles = useStyles();
   const loaded = useLoad(() => api.get<MySettingsView>('my/settings'), 'my');
   const [form, setForm] = useState<MySettingsView>();
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const saving = useSave();
   const [outcome, setOutcome] = useState<'saved' | { error: unknown }>();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (loaded.state === 'ready') setForm(loaded.data);
@@ -126,7 +120,7 @@ export function MySettingsForm({ api }: { api: Api }) {
     return <ErrorBar error={loaded.state === 'error' ? loaded.error : undefined} onRetry={loaded.reload} />;
 
   const problem = (field: string) => {
-    const found = problems.find((p) => p.field === field);
+    const found = saving.problems.find((p) => p.field === field);
     return found ? problemText(texts, found) : undefined;
   };
   const set = (change: Partial<MySettingsView>) =>
@@ -135,18 +129,9 @@ export function MySettingsForm({ api }: { api: Api }) {
 
   async function save() {
     if (!form) return;
-    setBusy(true);
-    setProblems([]);
     setOutcome(undefined);
-    try {
-      setForm(await api.post<MySettingsView>('my/settings', form));
-      setOutcome('saved');
-    } catch (error) {
-      if (error instanceof ApiError && problemsOf(error.body).length > 0) setProblems(problemsOf(error.body));
-      else setOutcome({ error });
-    } finally {
-      setBusy(false);
-    }
+    const end = await saving.run(async () => setForm(await api.post<MySettingsView>('my/settings', form)));
+    if (end !== 'refused') setOutcome(end);
   }
 
   return (
@@ -248,15 +233,7 @@ export function MySettingsForm({ api }: { api: Api }) {
               )
             : null}
         </div>
-        <div className={styles.actions}>
-          {busy ? (
-            <Busy label={t('state.saving')} />
-          ) : (
-            <Button appearance="primary" type="submit">
-              {t('action.save')}
-            </Button>
-          )}
-        </div>
+        <SaveButton busy={saving.busy} />
       </form>
       <div role="status">
         {outcome === 'saved' ? (

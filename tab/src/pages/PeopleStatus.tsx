@@ -4,8 +4,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -13,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useTexts, type MessageKey } from '../app/i18n';
 import type { OrganisationView } from '../app/shapes';
+import { HeaderRow } from '../components/HeaderRow';
 import { formatInstant, formatNames } from '../components/format';
 
 /** Why an import refused a row, by the code the API gives (core/people/importStatus.ts RefusalCode). */
@@ -60,12 +59,7 @@ export function PeopleStatus({ people }: { people: OrganisationView['people'] })
               <Text>{t('org.import.refused', { count: last.refused.length })}</Text>
               {last.refused.length > 0 ? (
                 <Table size="small" aria-label={t('org.import.refusedTable')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('org.import.line')}</TableHeaderCell>
-                      <TableHeaderCell>{t('org.import.reason')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
+                  <HeaderRow labels={[t('org.import.line'), t('org.import.reason')]} />
                   <TableBody>
                     {last.refused.map((row) => (
                       <TableRow key={`${row.line}-${row.reason}`}>

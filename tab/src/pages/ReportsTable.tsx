@@ -5,8 +5,6 @@ import {
   TableBody,
   TableCell,
   TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   makeStyles,
@@ -18,6 +16,7 @@ import { openLink, type Host } from '../app/host';
 import { useTexts, type MessageKey } from '../app/i18n';
 import type { NextMilestone, ReportRow } from '../app/shapes';
 import { formatDay } from '../components/format';
+import { HeaderRow } from '../components/HeaderRow';
 import { botChatLink, type BotCommand } from './deepLink';
 
 const useStyles = makeStyles({
@@ -86,16 +85,16 @@ export function ReportsTable({ reports, botId, host }: { reports: ReportRow[]; b
   return (
     <div className={styles.scroll}>
       <Table aria-label={t('team.reports')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('team.column.person')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.column.lastRecognised')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.column.kudos90')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.column.milestone')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.column.followUps')}</TableHeaderCell>
-            <TableHeaderCell>{t('team.column.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <HeaderRow
+          labels={[
+            t('team.column.person'),
+            t('team.column.lastRecognised'),
+            t('team.column.kudos90'),
+            t('team.column.milestone'),
+            t('team.column.followUps'),
+            t('team.column.actions'),
+          ]}
+        />
         <TableBody>
           {reports.map((row) => (
             <TableRow key={row.person.id}>

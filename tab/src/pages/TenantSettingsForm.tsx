@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import {
-  Button,
   Card,
   Dropdown,
   Field,
@@ -15,9 +14,11 @@ import {
 import { ApiError, type Api } from '../app/api';
 import { useTexts, type Texts } from '../app/i18n';
 import { TAB_LANGUAGES } from '../app/language';
-import type { AuditEntryView, FieldProblem, SettingsConflict, TenantSettingsView } from '../app/shapes';
+import type { AuditEntryView, SettingsConflict, TenantSettingsView } from '../app/shapes';
 import { useLoad } from '../app/useLoad';
-import { Busy, ErrorBar, Loading } from '../components/States';
+import { useSave } from '../app/useSave';
+import { SaveButton } from '../components/SaveButton';
+import { ErrorBar, Loading } from '../components/States';
 import { AuditTrail } from './AuditTrail';
 import {
   SETTING_CHOICES,
@@ -25,7 +26,6 @@ import {
   SETTING_LABELS,
   groupsOf,
   problemText,
-  problemsOf,
   weekdayName,
 } from './settingWords';
 
@@ -42,12 +42,6 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
-  },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-    marginTop: tokens.spacingVerticalL,
   },
 });
 
@@ -73,9 +67,9 @@ export function TenantSettingsForm({ api }: { api: Api }) {
   const loaded = useLoad(() => api.get<TenantSettingsView>('settings/tenant'), 'tenant');
   const [basis, setBasis] = useState<TenantSettingsView>();
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const saving = useSave();
+  const { problems } = saving;
   const [outcome, setOutcome] = useState<Outcome>();
-  const [busy, setBusy] = useState(false);
   const [audit, setAudit] = useState<AuditEntryView[]>([]);
 
   useEffect(() => {
@@ -101,42 +95,47 @@ export function TenantSettingsForm({ api }: { api: Api }) {
     const changed = Object.fromEntries(
       Object.entries(fields).filter(([name, value]) => basis.fields[name] !== value),
     );
-    setProblems([]);
-    if (Object.keys(changed).length === 0) return setOutcome('unchanged');
-    setBusy(true);
-    try {
-      // `shown`: the settings as this form showed them, so a refused save can say what changed meanwhile.
+    if (Object.keys(changed).length === 0) {
+      saving.clearProblems();
+      return setOutcome('unchanged');
+    }
+    // `shown`: the settings as this form showed them, so a refused save can say what changed meanwhile.
+    const end = await saving.run(async () =>
       start(
         await api.post<TenantSettingsView>('settings/tenant', {
           version: basis.version,
           values: changed,
           shown: basis.fields,
         }),
-      );
+      ),
+    );
+    if (end === 'saved') {
       setOutcome('saved');
       refreshAudit();
-    } catch (error) {
-      const body = error instanceof ApiError ? (error.body as SettingsConflict | undefined) : undefined;
-      if (error instanceof ApiError && error.status === 409 && body?.settings) {
-        const names = (body.changedMeanwhile ?? []).map((c) =>
-          t(SETTING_LABELS[c.field] ?? 'settings.field.unknown'),
-        );
-        // Their values now, with the admin's own changes kept where nobody else changed the setting.
-        const meanwhile = new Set((body.changedMeanwhile ?? []).map((c) => c.field));
-        start(body.settings);
-        setFields({
-          ...body.settings.fields,
-          ...Object.fromEntries(Object.entries(changed).filter(([name]) => !meanwhile.has(name))),
-        });
-        setOutcome({ conflict: names });
-        refreshAudit();
-      } else if (error instanceof ApiError && problemsOf(error.body).length > 0) {
-        setProblems(problemsOf(error.body));
-        setOutcome(undefined);
-      } else setOutcome({ error });
-    } finally {
-      setBusy(false);
-    }
+    } else if (end === 'refused') setOutcome(undefined);
+    else if (!showConflict(end.error, changed)) setOutcome(end);
+  }
+
+  /**
+   * When `error` refused the save because someone else saved meanwhile: shows their values with the
+   * admin's own changes kept, says what they changed, and returns true; false for any other error.
+   */
+  function showConflict(error: unknown, changed: Record<string, string>): boolean {
+    const body = error instanceof ApiError ? (error.body as SettingsConflict | undefined) : undefined;
+    if (!(error instanceof ApiError && error.status === 409 && body?.settings)) return false;
+    const names = (body.changedMeanwhile ?? []).map((c) =>
+      t(SETTING_LABELS[c.field] ?? 'settings.field.unknown'),
+    );
+    // Their values now, with the admin's own changes kept where nobody else changed the setting.
+    const meanwhile = new Set((body.changedMeanwhile ?? []).map((c) => c.field));
+    start(body.settings);
+    setFields({
+      ...body.settings.fields,
+      ...Object.fromEntries(Object.entries(changed).filter(([name]) => !meanwhile.has(name))),
+    });
+    setOutcome({ conflict: names });
+    refreshAudit();
+    return true;
   }
 
   if (loaded.state === 'loading') return <Loading label={t('state.loading')} rows={6} />;
@@ -199,15 +198,7 @@ export function TenantSettingsForm({ api }: { api: Api }) {
             <div className={styles.form}>{group.names.map((name) => fieldOf(name, fields[name] ?? ''))}</div>
           </fieldset>
         ))}
-        <div className={styles.actions}>
-          {busy ? (
-            <Busy label={t('state.saving')} />
-          ) : (
-            <Button appearance="primary" type="submit">
-              {t('action.save')}
-            </Button>
-          )}
-        </div>
+        <SaveButton busy={saving.busy} />
       </form>
       <div role="status">
         {outcome === 'saved' ? (

@@ -91,16 +91,6 @@ export function problemText(texts: Texts, problem: FieldProblem): string {
   }
 }
 
-/** The problems of an API answer's body, when it has any. */
-export function problemsOf(body: unknown): FieldProblem[] {
-  const problems = (body as { problems?: unknown } | undefined)?.problems;
-  return Array.isArray(problems)
-    ? problems.filter(
-        (p): p is FieldProblem => typeof p === 'object' && p !== null && 'field' in p && 'code' in p,
-      )
-    : [];
-}
-
 /** The tenant settings in groups, as an admin thinks of them; settings the tab does not know come last. */
 const SETTING_GROUPS: Array<{ title: MessageKey; names: string[] }> = [
   { title: 'settings.group.kudos', names: ['dailyKudosLimit', 'managerCopy', 'teamOwnersManageChannel'] },
