@@ -150,7 +150,13 @@ export function tabSiteHandler(options: {
     if (relative === 'config.json') {
       const json = { ...headers, 'Content-Type': CONTENT_TYPES['.json']!, 'Cache-Control': 'no-store' };
       if (config.tab.clientId) {
-        return { status: 200, headers: json, jsonBody: { mode: 'entra', clientId: config.tab.clientId } };
+        // The authority the page signs in at: the same host the API reads the signing keys from.
+        const authority = `${config.tab.loginHost.replace(/\/+$/, '')}/common`;
+        return {
+          status: 200,
+          headers: json,
+          jsonBody: { mode: 'entra', clientId: config.tab.clientId, authority },
+        };
       }
       if (previewMode(config)) return { status: 200, headers: json, jsonBody: { mode: 'preview' } };
       return { status: 503, headers: json, jsonBody: { error: 'tab.notConfigured' } };

@@ -199,9 +199,12 @@ describe('files', () => {
 });
 
 describe('GET /tab/config.json', () => {
-  it('names the Entra app when TAB_CLIENT_ID is set', async () => {
+  it('names the Entra app when TAB_CLIENT_ID is set, and the authority on the host the API reads keys from', async () => {
     const response = await get(site, '/tab/config.json');
-    expect(response).toMatchObject({ status: 200, jsonBody: { mode: 'entra', clientId: CLIENT_ID } });
+    expect(response).toMatchObject({
+      status: 200,
+      jsonBody: { mode: 'entra', clientId: CLIENT_ID, authority: 'https://login.microsoftonline.com/common' },
+    });
     expect(header(response, 'cache-control')).toBe('no-store');
   });
 

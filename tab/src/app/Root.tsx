@@ -91,7 +91,7 @@ function Providers() {
     if (!boot || 'failed' in boot) return undefined;
     return createApi(
       boot.config.mode === 'entra'
-        ? entraCredentials(boot.config.clientId)
+        ? entraCredentials(boot.config.clientId, boot.config.authority)
         : previewCredentials(() => previewAs),
     );
   }, [boot, previewAs]);

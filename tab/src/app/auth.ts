@@ -1,7 +1,10 @@
 import type { Credentials } from './api';
 
 /** GET /tab/config.json. */
-export type TabConfig = { mode: 'entra'; clientId: string } | { mode: 'preview' };
+export type TabConfig = { mode: 'entra'; clientId: string; authority: string } | { mode: 'preview' };
+
+/** Entra ID's multi-tenant authority, when config.json names none. */
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/common';
 
 /** Someone the local preview can act as (GET /tab/api/preview/people). */
 export interface PreviewPerson {
@@ -18,9 +21,10 @@ const PREVIEW_KEY = 'moments.previewAs';
 export async function loadConfig(): Promise<TabConfig> {
   const response = await fetch('/tab/config.json', { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`config.json: ${response.status}`);
-  const config = (await response.json()) as Partial<TabConfig> & { clientId?: unknown };
+  const config = (await response.json()) as Partial<TabConfig> & { clientId?: unknown; authority?: unknown };
   if (config.mode === 'entra' && typeof config.clientId === 'string') {
-    return { mode: 'entra', clientId: config.clientId };
+    const authority = typeof config.authority === 'string' ? config.authority : DEFAULT_AUTHORITY;
+    return { mode: 'entra', clientId: config.clientId, authority };
   }
   if (config.mode === 'preview') return { mode: 'preview' };
   throw new Error('config.json: unknown mode');
@@ -35,14 +39,14 @@ export function apiScope(clientId: string, host = window.location.host): string 
  * Bearer tokens through Nested App Authentication: MSAL (loaded only in this mode) asks Teams for
  * a token silently, and with a popup when the user must consent or sign in again.
  */
-export function entraCredentials(clientId: string): Credentials {
+export function entraCredentials(clientId: string, authority = DEFAULT_AUTHORITY): Credentials {
   const scopes = [apiScope(clientId)];
   let client: Promise<import('@azure/msal-browser').IPublicClientApplication> | undefined;
   const msal = import('@azure/msal-browser');
   return async () => {
     const { createNestablePublicClientApplication, InteractionRequiredAuthError } = await msal;
     client ??= createNestablePublicClientApplication({
-      auth: { clientId, authority: 'https://login.microsoftonline.com/common' },
+      auth: { clientId, authority },
     });
     const pca = await client;
     const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
