@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { viewerOf } from '../../core/insights';
 import { exportMyData, forgetPerson, saveMySettings, type PrivacyDeps } from '../../core/privacy';
 import { ApiFailure, jsonAnswer, readJson } from './http';
 import { mySettingsChange, mySettingsInputOf, mySettingsView } from './mySettingsView';
-import type { RouteContext, TabRoute } from './router';
+import type { TabRoute } from './router';
 import type { TabRuntime } from './tabRuntime';
-import { viewerDepsOf } from './viewerDeps';
+import { routeViewer } from './viewerDeps';
 
 /** What `my data` and `forget me` read and change, as the bot's privacy handlers wire them. */
 function privacyDepsOf(runtime: TabRuntime): PrivacyDeps {
@@ -23,8 +22,6 @@ function privacyDepsOf(runtime: TabRuntime): PrivacyDeps {
   };
 }
 
-const viewerOfContext = ({ runtime, caller }: RouteContext) => viewerOf(viewerDepsOf(runtime), caller);
-
 /** POST my/forget: only with the confirmation the `forget me` card asks for. */
 const forgetRequest = z.object({ confirm: z.literal(true) });
 
@@ -37,7 +34,7 @@ export const myRoutes: TabRoute[] = [
     method: 'GET',
     path: 'my/settings',
     async handle(context) {
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       return jsonAnswer(200, mySettingsView(viewer.person, viewer.settings, viewer.isManager));
     },
   },
@@ -45,7 +42,7 @@ export const myRoutes: TabRoute[] = [
     method: 'POST',
     path: 'my/settings',
     async handle(context) {
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       const change = await readJson(context.request, mySettingsChange);
       const result = await saveMySettings(
         context.runtime.stores.people,

@@ -6,15 +6,12 @@ import {
   recognitionPage,
   recognitionsCsv,
   teamView,
-  viewerOf,
   type ExportRange,
 } from '../../core/insights';
 import { ApiFailure, jsonAnswer } from './http';
 import { insightsDepsOf } from './insightsDeps';
-import type { RouteContext, TabRoute } from './router';
-import { viewerDepsOf } from './viewerDeps';
-
-const viewerOfContext = ({ runtime, caller }: RouteContext) => viewerOf(viewerDepsOf(runtime), caller);
+import type { TabRoute } from './router';
+import { routeViewer } from './viewerDeps';
 
 /** The query's parameters by name (the first of each), for core's parsers. */
 const paramsOf = (query: URLSearchParams): Record<string, string | undefined> =>
@@ -40,7 +37,7 @@ export const pageRoutes: TabRoute[] = [
     async handle(context) {
       const query = parseRecognitionQuery(paramsOf(context.query));
       if (!query) throw new ApiFailure(400, 'badRequest');
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       try {
         const page = await recognitionPage(
           insightsDepsOf(context.runtime),
@@ -59,7 +56,7 @@ export const pageRoutes: TabRoute[] = [
     method: 'GET',
     path: 'team',
     async handle(context) {
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       return jsonAnswer(200, await teamView(insightsDepsOf(context.runtime), viewer, context.runtime.now()));
     },
   },
@@ -67,7 +64,7 @@ export const pageRoutes: TabRoute[] = [
     method: 'GET',
     path: 'organisation',
     async handle(context) {
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       return jsonAnswer(
         200,
         await organisationView(insightsDepsOf(context.runtime), viewer, context.runtime.now()),
@@ -78,7 +75,7 @@ export const pageRoutes: TabRoute[] = [
     method: 'GET',
     path: 'organisation/export',
     async handle(context) {
-      const viewer = await viewerOfContext(context);
+      const viewer = await routeViewer(context);
       // Who may export is checked before the range: a non-admin learns nothing from a 400.
       if (!viewer.isAdmin) throw new ApiFailure(403, 'notAllowed');
       const range = parseExportRange(paramsOf(context.query));

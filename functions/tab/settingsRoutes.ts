@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { viewerOf, type Viewer } from '../../core/insights';
+import type { Viewer } from '../../core/insights';
 import {
   AUDIT_ENTRIES_SHOWN,
   changeTenantSettings,
@@ -10,7 +10,7 @@ import {
 } from '../../core/settings';
 import { ApiFailure, jsonAnswer, readJson } from './http';
 import type { RouteContext, TabRoute } from './router';
-import { viewerDepsOf } from './viewerDeps';
+import { routeViewer } from './viewerDeps';
 
 const text = z.union([z.string().max(64), z.number(), z.boolean()]).transform(String);
 const fieldTexts = z.record(text).refine((fields) => Object.keys(fields).length <= SETTING_NAMES.length * 2);
@@ -41,8 +41,8 @@ function auditView(entries: AuditEntry[]) {
 }
 
 /** The viewer, when they are one of the tenant's admins (the settings card's rule); else 403. */
-async function adminOf({ runtime, caller }: RouteContext): Promise<Viewer> {
-  const viewer = await viewerOf(viewerDepsOf(runtime), caller);
+async function adminOf(context: RouteContext): Promise<Viewer> {
+  const viewer = await routeViewer(context);
   if (!viewer.isAdmin) throw new ApiFailure(403, 'notAllowed');
   return viewer;
 }
